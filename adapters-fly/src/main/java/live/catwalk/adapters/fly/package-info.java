@@ -1,0 +1,4 @@
+/**
+ * Fly.io Machines runtime and the HTTP upstream to a runner on a machine.
+ */
+package live.catwalk.adapters.fly;

@@ -1,0 +1,137 @@
+package live.catwalk.adapters.rest;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import live.catwalk.core.shared.CatwalkException;
+
+/**
+ * The REST edge's one translation of failures into problem JSON: {@link CatwalkException} by its kind,
+ * Jersey's own 404/405/406/415 with a message that says what to do, and anything unexpected as an
+ * {@code internal} error whose details go only to the log, under a reference the client can quote.
+ */
+@Provider
+public final class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final System.Logger LOG = System.getLogger(ProblemMapper.class.getName());
+
+    @Context
+    private UriInfo uriInfo;
+
+    @Context
+    private Request request;
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        if (thrown instanceof CatwalkException e) {
+            return fromCatwalk(e);
+        }
+        if (thrown instanceof WebApplicationException e) {
+            return fromJaxRs(e);
+        }
+        if (exceedsMaxPostSize(thrown)) {
+            return respond(413, Problem.forStatus(413, "The request body is larger than the server accepts.",
+                    "Send a smaller body."), null);
+        }
+        String reference = reference();
+        LOG.log(System.Logger.Level.ERROR, "internal error " + reference + " on " + describeRequest(), thrown);
+        return respond(500, Problem.forStatus(500,
+                "Internal error (reference " + reference + "); the server log has the details.", null), null);
+    }
+
+    private Response fromCatwalk(CatwalkException e) {
+        int status = Problem.statusOf(e.kind());
+        if (status >= 500) {
+            LOG.log(status == 500 ? System.Logger.Level.ERROR : System.Logger.Level.WARNING,
+                    e.code() + " on " + describeRequest() + ": " + e.getMessage(), e.getCause());
+        }
+        return respond(status, Problem.of(e), null);
+    }
+
+    private Response fromJaxRs(WebApplicationException e) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        String method = method();
+        String path = Problem.quotePath(uriInfo == null ? null : uriInfo.getPath());
+        Problem problem = switch (status) {
+            case 404 -> Problem.forStatus(404, "No resource at " + method + " " + path + ".",
+                    "The API is under /api (health: GET /api/health); MCP endpoints are /mcp/{deploymentId}.");
+            case 405 -> Problem.forStatus(405, method + " is not allowed on " + path + ".",
+                    "Allowed methods: " + String.join(", ", original.getAllowedMethods().stream().sorted().toList()) + ".");
+            case 406 -> Problem.forStatus(406, "None of the media types in Accept can be produced here.",
+                    "Accept application/json.");
+            case 415 -> Problem.forStatus(415, "This Content-Type is not accepted here.",
+                    "Send the body as application/json.");
+            default -> Problem.forStatus(status, reason(original), null);
+        };
+        if (status >= 500) {
+            LOG.log(System.Logger.Level.ERROR, "HTTP " + status + " on " + describeRequest(), e);
+        }
+        return respond(status, problem, original);
+    }
+
+    private static Response respond(int status, Problem problem, Response copyHeadersFrom) {
+        Response.ResponseBuilder builder = Response.status(status);
+        if (copyHeadersFrom != null) {
+            copyHeadersFrom.getHeaders().forEach((name, values) -> {
+                if (!isEntityHeader(name)) {
+                    values.forEach(value -> builder.header(name, value));
+                }
+            });
+        }
+        if (status == 401 && (copyHeadersFrom == null || copyHeadersFrom.getHeaderString(HttpHeaders.WWW_AUTHENTICATE) == null)) {
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"catwalk\"");
+        }
+        return builder.type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static boolean isEntityHeader(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return List.of("content-type", "content-length", "content-encoding").contains(lower);
+    }
+
+    private static String reason(Response response) {
+        Response.StatusType info = response.getStatusInfo();
+        return info.getReasonPhrase() == null || info.getReasonPhrase().isBlank()
+                ? "HTTP " + response.getStatus() + "." : info.getReasonPhrase() + ".";
+    }
+
+    /** Grizzly reports a chunked body over its max post size only as this IOException. */
+    private static boolean exceedsMaxPostSize(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof IOException && t.getMessage() != null && t.getMessage().contains("max post size")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String method() {
+        try {
+            return request == null ? "?" : request.getMethod();
+        } catch (IllegalStateException outsideRequest) {
+            return "?";
+        }
+    }
+
+    private String describeRequest() {
+        try {
+            return method() + " " + Problem.quotePath(uriInfo == null ? null : uriInfo.getPath());
+        } catch (IllegalStateException outsideRequest) {
+            return "(no request)";
+        }
+    }
+
+    private static String reference() {
+        return Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
+    }
+}

@@ -1,0 +1,147 @@
+package live.catwalk.adapters.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.jersey.CommonProperties;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/**
+ * Catwalk's HTTP server: Jersey on Grizzly, virtual threads per request, every error as problem JSON.
+ * Built once, started once, stopped once. The adapter's one public entry point besides the resources
+ * the composition root registers.
+ */
+public final class RestServer implements AutoCloseable {
+
+    /** Default bound on request bodies; {@link Builder#maxBodyBytes(long)} changes it. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
+
+    private static final System.Logger LOG = System.getLogger(RestServer.class.getName());
+    private static final String LISTENER = "grizzly";
+
+    private final HttpServer server;
+    private final String host;
+    private volatile boolean stopped;
+
+    private RestServer(HttpServer server, String host) {
+        this.server = server;
+        this.host = host;
+    }
+
+    /** A builder for a server on {@code host:port}; port 0 picks a free port at start. */
+    public static Builder builder(String host, int port) {
+        return new Builder(host, port);
+    }
+
+    /**
+     * Binds and starts serving. Throws {@link IOException} when the address cannot be bound (in use,
+     * not local, not permitted).
+     */
+    public URI start() throws IOException {
+        server.start();
+        URI uri = baseUri();
+        LOG.log(System.Logger.Level.INFO, "listening on " + uri);
+        return uri;
+    }
+
+    /** The address actually bound, with the real port when 0 was asked for. */
+    public URI baseUri() {
+        NetworkListener listener = server.getListener(LISTENER);
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        return URI.create("http://" + h + ":" + listener.getPort() + "/");
+    }
+
+    /**
+     * Stops accepting connections at once, lets in-flight requests finish for up to {@code grace}, then
+     * runs Jersey's shutdown. Idempotent.
+     */
+    public synchronized void stop(Duration grace) {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        try {
+            server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS).get(grace.toMillis() + 500, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(System.Logger.Level.WARNING, "requests still running after the grace period; closing them");
+        } finally {
+            // Only shutdownNow() destroys the Jersey container, which runs its onShutdown listeners.
+            server.shutdownNow();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(5));
+    }
+
+    /** Collects what the server serves; nothing binds until {@link RestServer#start()}. */
+    public static final class Builder {
+
+        private final String host;
+        private final int port;
+        private final List<Object> components = new ArrayList<>();
+        private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+
+        private Builder(String host, int port) {
+            this.host = Objects.requireNonNull(host, "host");
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.port = port;
+        }
+
+        /** Adds a resource or provider instance (the composition root news them; nothing is scanned). */
+        public Builder register(Object component) {
+            components.add(Objects.requireNonNull(component, "component"));
+            return this;
+        }
+
+        /** Bodies above this many bytes are refused with 413. */
+        public Builder maxBodyBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxBodyBytes must be positive: " + bytes);
+            }
+            this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        public RestServer build() {
+            ObjectMapper mapper = Json.mapper();
+            ResourceConfig config = new ResourceConfig()
+                    .property(CommonProperties.USE_VIRTUAL_THREADS, true)
+                    .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+                    .register(new JsonProvider(mapper))
+                    .register(new ProblemMapper());
+            components.forEach(config::register);
+
+            String h = host.contains(":") ? "[" + host + "]" : host;
+            HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
+                    URI.create("http://" + h + ":" + port + "/"), config, false);
+            JsonErrorPages errorPages = new JsonErrorPages(mapper, maxBodyBytes);
+            var serverConfig = server.getServerConfiguration();
+            serverConfig.setMaxPostSize(maxBodyBytes);
+            serverConfig.setDefaultErrorPageGenerator(errorPages);
+            serverConfig.setHttpServerName("Catwalk");
+            serverConfig.setHttpServerVersion("");
+            for (NetworkListener listener : server.getListeners()) {
+                listener.setDefaultErrorPageGenerator(errorPages);
+                listener.registerAddOn(new NoProtocolUpgrades());
+            }
+            return new RestServer(server, host);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package live.catwalk.bootstrap;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code catwalk <command>}: parses the command line and the configuration, then runs the command. */
+public final class Main {
+
+    static {
+        // Must happen before anything touches java.util.logging; see ShutdownSafeLogManager.
+        if (System.getProperty("java.util.logging.manager") == null) {
+            System.setProperty("java.util.logging.manager", ShutdownSafeLogManager.class.getName());
+        }
+    }
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private static final System.Logger LOG = System.getLogger(Main.class.getName());
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(List.of(args), System.getenv(), System.out, System.err);
+        if (code != OK) {
+            System.exit(code);
+        }
+        // On OK, return normally: after 'serve' the JVM is already running its shutdown hooks, and
+        // System.exit() from here would block until they end.
+    }
+
+    /** Runs one command to completion and returns its exit code; {@code serve} returns only on failure. */
+    static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (args.isEmpty()) {
+            err.print(Usage.MAIN);
+            return USAGE;
+        }
+        String command = args.getFirst();
+        List<String> rest = args.subList(1, args.size());
+        switch (command) {
+            case "-h", "--help", "help" -> {
+                out.print(Usage.MAIN);
+                return OK;
+            }
+            case "-V", "--version", "version" -> {
+                out.println("catwalk " + Version.current());
+                return OK;
+            }
+            case "serve" -> {
+                if (rest.contains("-h") || rest.contains("--help")) {
+                    out.print(Usage.SERVE);
+                    return OK;
+                }
+                if (!rest.isEmpty()) {
+                    err.println("catwalk serve: unexpected argument '" + rest.getFirst()
+                            + "'. Configure the server with environment variables; run 'catwalk serve --help'.");
+                    return USAGE;
+                }
+                return serve(env, err);
+            }
+            default -> {
+                err.println("catwalk: unknown command '" + command + "'. Run 'catwalk --help' for the commands.");
+                return USAGE;
+            }
+        }
+    }
+
+    private static int serve(Map<String, String> env, PrintStream err) {
+        CatwalkConfig config;
+        try {
+            config = CatwalkConfig.fromEnvironment(env);
+        } catch (ConfigException e) {
+            e.problems().forEach(p -> err.println("catwalk: invalid configuration: " + ConfigException.line(p)));
+            return USAGE;
+        }
+        Logging.configure(config.logLevel());
+        for (String unknown : CatwalkConfig.unknownVariables(env)) {
+            LOG.log(System.Logger.Level.WARNING, "ignoring unknown variable " + unknown
+                    + " (known: " + Arrays.stream(CatwalkConfig.Variable.values()).map(v -> v.envName).toList() + ")");
+        }
+
+        String version = Version.current();
+        Application application;
+        try {
+            application = Application.start(config, version);
+        } catch (BindException e) {
+            err.println("catwalk: cannot listen on " + config.bind() + ":" + config.port() + ": " + e.getMessage()
+                    + ". Set CATWALK_PORT to a free port (0 picks one) or CATWALK_BIND to an address of this machine.");
+            return FAILED;
+        } catch (IOException e) {
+            err.println("catwalk: cannot start the server: " + e.getMessage());
+            return FAILED;
+        }
+        LOG.log(System.Logger.Level.INFO, "Catwalk " + version + " serving " + application.uri()
+                + " (health: " + application.uri().resolve("api/health") + ")");
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.log(System.Logger.Level.INFO, "stopping: finishing in-flight requests (up to "
+                    + Application.SHUTDOWN_GRACE.toSeconds() + " s)");
+            try {
+                application.close();
+                LOG.log(System.Logger.Level.INFO, "stopped");
+            } finally {
+                stopped.countDown();
+                ShutdownSafeLogManager.resetAtExit();
+            }
+        }, "catwalk-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return OK;
+    }
+}

@@ -1,0 +1,44 @@
+package live.catwalk.bootstrap;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The help texts; configuration lines are generated from {@link CatwalkConfig.Variable} so they cannot drift. */
+final class Usage {
+
+    private Usage() {
+    }
+
+    static final String CONFIGURATION = Arrays.stream(CatwalkConfig.Variable.values())
+            .map(v -> String.format("  %-24s %s (default %s)%n", v.envName, v.expected, v.defaultValue))
+            .collect(Collectors.joining());
+
+    static final String MAIN = """
+            Usage: catwalk <command> [options]
+
+            Turns MCP servers published on npm, PyPI or GitHub into authenticated
+            MCP Streamable HTTP endpoints.
+
+            Commands:
+              serve          Run the Catwalk server until SIGTERM or SIGINT.
+
+            Options:
+              -h, --help     Show this help and exit.
+              -V, --version  Print the version and exit.
+
+            Run 'catwalk serve --help' for the server's configuration.
+            """;
+
+    static final String SERVE = """
+            Usage: catwalk serve
+
+            Runs the REST API (/api) and the MCP endpoints (/mcp/{deploymentId}) on one port.
+            Stops gracefully on SIGTERM or SIGINT: new connections are refused, in-flight
+            requests get up to 8 seconds to finish.
+
+            Configuration (environment variables):
+            """ + CONFIGURATION + """
+
+            A bad value stops start-up with exit code 2 and names the variable.
+            """;
+}

@@ -1,0 +1,8 @@
+package live.catwalk.adapters.fly.bite;
+
+// A planted violation for ArchitectureBiteTest. Never imported as production code.
+public class UsesTheRestAdapter {
+    Object server() {
+        return live.catwalk.adapters.rest.RestServer.builder("127.0.0.1", 0);
+    }
+}

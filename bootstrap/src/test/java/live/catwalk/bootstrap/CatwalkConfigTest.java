@@ -1,0 +1,103 @@
+package live.catwalk.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import live.catwalk.core.shared.CatwalkException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CatwalkConfigTest {
+
+    @Test
+    void withNothingSetCatwalkListensOnLoopback8080() {
+        CatwalkConfig config = CatwalkConfig.fromEnvironment(Map.of());
+
+        assertEquals("127.0.0.1", config.bind());
+        assertEquals(8080, config.port());
+        assertEquals(4L * 1024 * 1024, config.maxBodyBytes());
+        assertEquals(Level.INFO, config.logLevel());
+    }
+
+    @Test
+    void readsEveryVariable() {
+        CatwalkConfig config = CatwalkConfig.fromEnvironment(Map.of(
+                "CATWALK_BIND", "0.0.0.0", "CATWALK_PORT", "9090",
+                "CATWALK_MAX_BODY_BYTES", "1048576", "CATWALK_LOG_LEVEL", "DEBUG"));
+
+        assertEquals("0.0.0.0", config.bind());
+        assertEquals(9090, config.port());
+        assertEquals(1_048_576, config.maxBodyBytes());
+        assertEquals(Level.FINE, config.logLevel());
+    }
+
+    @Test
+    void aBlankValueMeansTheDefaultAndSpacesAreTrimmed() {
+        CatwalkConfig config = CatwalkConfig.fromEnvironment(Map.of("CATWALK_PORT", " 9091 ", "CATWALK_BIND", ""));
+
+        assertEquals(9091, config.port());
+        assertEquals("127.0.0.1", config.bind());
+    }
+
+    @Test
+    void portZeroMeansAnyFreePort() {
+        assertEquals(0, CatwalkConfig.fromEnvironment(Map.of("CATWALK_PORT", "0")).port());
+    }
+
+    @Test
+    void anIpv6LoopbackIsABindAddress() {
+        assertEquals("::1", CatwalkConfig.fromEnvironment(Map.of("CATWALK_BIND", "::1")).bind());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "CATWALK_PORT|eighty|'eighty' is not a whole number|0 to 65535",
+        "CATWALK_PORT|70000|'70000' is outside 0-65535|0 to 65535",
+        "CATWALK_PORT|-1|'-1' is outside 0-65535|0 to 65535",
+        "CATWALK_BIND|not a host!|is not an IP address or host name|IP address",
+        "CATWALK_MAX_BODY_BYTES|12|is outside 1024-268435456 bytes|number of bytes",
+        "CATWALK_LOG_LEVEL|loud|'loud' is not a log level|error, warn, info"})
+    void aBadValueNamesTheVariableTheProblemAndTheExpectedForm(String variable, String value, String problem,
+                                                              String expected) {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> CatwalkConfig.fromEnvironment(Map.of(variable, value)));
+
+        assertEquals(1, e.problems().size());
+        CatwalkException only = e.problems().getFirst();
+        assertEquals(variable, only.field().orElseThrow());
+        assertTrue(only.getMessage().contains(problem), only.getMessage());
+        assertTrue(only.hint().orElseThrow().contains(expected), only.hint().orElseThrow());
+        assertTrue(e.getMessage().startsWith(variable + ": "), e.getMessage());
+    }
+
+    @Test
+    void everyBadVariableIsReportedAtOnce() {
+        ConfigException e = assertThrows(ConfigException.class, () -> CatwalkConfig.fromEnvironment(Map.of(
+                "CATWALK_PORT", "x", "CATWALK_LOG_LEVEL", "y")));
+
+        assertEquals(List.of("CATWALK_PORT", "CATWALK_LOG_LEVEL"),
+                e.problems().stream().map(p -> p.field().orElseThrow()).toList());
+    }
+
+    @Test
+    void unknownCatwalkVariablesAreListedAndOthersAreNot() {
+        List<String> unknown = CatwalkConfig.unknownVariables(Map.of(
+                "CATWALK_PROT", "8080", "CATWALK_PORT", "8080", "PATH", "/bin", "CATWALK_JDK_ROOTS", "/opt"));
+
+        assertEquals(List.of("CATWALK_PROT"), unknown);
+    }
+
+    @Test
+    void theUsageListsEveryVariable() {
+        for (CatwalkConfig.Variable variable : CatwalkConfig.Variable.values()) {
+            assertTrue(Usage.SERVE.contains(variable.envName), variable.envName);
+        }
+        assertFalse(Usage.CONFIGURATION.isBlank());
+    }
+}

@@ -1,0 +1,118 @@
+package live.catwalk.bootstrap;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The runnable jar as a child process, with its output captured for assertions. */
+final class CatwalkProcess implements AutoCloseable {
+
+    private static final Pattern SERVING = Pattern.compile("serving (http://\\S+/) ");
+
+    private final Process process;
+    private final List<String> stdout = new ArrayList<>();
+    private final List<String> stderr = new ArrayList<>();
+    private final Thread[] readers;
+
+    private CatwalkProcess(Process process) {
+        this.process = process;
+        this.readers = new Thread[] {
+            Thread.ofVirtual().start(() -> drain(process.inputReader(StandardCharsets.UTF_8), stdout)),
+            Thread.ofVirtual().start(() -> drain(process.errorReader(StandardCharsets.UTF_8), stderr))
+        };
+    }
+
+    static CatwalkProcess start(Map<String, String> env, String... args) throws IOException {
+        Path jar = Path.of(System.getProperty("catwalk.jar", "target/catwalk.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing; the IT runs after 'package' (mvn verify)");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(name -> name.startsWith("CATWALK_"));
+        builder.environment().putAll(env);
+        return new CatwalkProcess(builder.start());
+    }
+
+    /** Waits for the "serving http://…/" log line and returns that base URI. */
+    URI awaitServing(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String line : stderr()) {
+                Matcher m = SERVING.matcher(line);
+                if (m.find()) {
+                    return URI.create(m.group(1));
+                }
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("catwalk exited with " + process.exitValue() + ":\n" + String.join("\n", stderr()));
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("catwalk did not report serving within " + timeout + ":\n" + String.join("\n", stderr()));
+    }
+
+    /** Waits for the process to end and its output to be read; returns the exit code, or -1 on timeout. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return -1;
+        }
+        for (Thread reader : readers) {
+            reader.join(5_000);
+        }
+        return process.exitValue();
+    }
+
+    void signal(String signal) throws IOException, InterruptedException {
+        int code = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (code != 0) {
+            throw new IllegalStateException("kill -" + signal + " failed with " + code);
+        }
+    }
+
+    String stdout() {
+        synchronized (stdout) {
+            return String.join("\n", stdout);
+        }
+    }
+
+    List<String> stderr() {
+        synchronized (stderr) {
+            return List.copyOf(stderr);
+        }
+    }
+
+    String stderrText() {
+        return String.join("\n", stderr());
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+
+    private static void drain(BufferedReader reader, List<String> sink) {
+        try (reader) {
+            for (String line; (line = reader.readLine()) != null; ) {
+                synchronized (sink) {
+                    sink.add(line);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -38,7 +38,9 @@ final class CatwalkProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; the IT runs after 'package' (mvn verify)");
         }
-        List<String> command = new ArrayList<>(List.of(
+        // A job started in the background of a non-interactive shell (as CI may be) inherits SIGINT as
+        // ignored, and the JVM then rightly leaves it ignored; start the child as a terminal would.
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT,TERM",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);

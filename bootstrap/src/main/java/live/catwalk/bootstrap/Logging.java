@@ -16,13 +16,15 @@ import java.util.logging.Logger;
 final class Logging {
 
     /**
-     * Two warnings Jersey prints on every start that are not true of Catwalk: it checks resource
-     * <em>instances</em> as if they were providers (and then serves them as resources all the same), and
-     * it reports the optional jakarta.activation provider as missing. Shown again at debug level.
+     * Warnings the libraries print in normal operation, which would send operators looking for a fault:
+     * Jersey checks resource <em>instances</em> as if they were providers (and then serves them as
+     * resources all the same) and reports the optional jakarta.activation provider as missing; Grizzly
+     * warns on every graceful stop, which Catwalk already logs. Shown again at debug level.
      */
     private static final List<String> MISLEADING = List.of(
             "org.glassfish.jersey.internal.inject.Providers",
-            "org.glassfish.jersey.message.internal.MessagingBinders");
+            "org.glassfish.jersey.message.internal.MessagingBinders",
+            "org.glassfish.grizzly.nio.GracefulShutdownRunner");
 
     /** JUL holds loggers weakly; one that is collected forgets the level set here. */
     private static final List<Logger> CONFIGURED = new ArrayList<>();

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +56,9 @@ class CatwalkProcessIT {
             assertNotEquals(-1, exit, "still running " + STOP_LIMIT + " after SIG" + signal);
             assertTrue(took.compareTo(STOP_LIMIT) < 0, "took " + took);
             assertTrue(catwalk.stderrText().contains("stopped"), catwalk.stderrText());
+            List<String> alarming = catwalk.stderr().stream()
+                    .filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")).toList();
+            assertEquals(List.of(), alarming, "a normal start and stop must not log warnings or errors");
         }
     }
 

@@ -13,6 +13,7 @@ import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.time.Clock;
@@ -189,12 +190,19 @@ final class ArchitectureRules {
     }
 
     static ArchRule useCasesAreFinalInPortServices() {
-        return classes().that().resideInAPackage("live.catwalk.core.*.usecase..")
-                .and().arePublic().and().areTopLevelClasses()
+        DescribedPredicate<JavaClass> implementsAnInPort = describe("implement an in-port",
+                c -> c.getAllRawInterfaces().stream().anyMatch(i -> i.getPackageName().matches("live\\.catwalk\\.core\\.[^.]+\\.port\\.in(\\..*)?")));
+        ArchRule inPortImplementations = classes().that().resideInAPackage(CORE).and(implementsAnInPort)
+                .should().haveModifier(JavaModifier.FINAL).andShould().haveSimpleNameEndingWith("Service")
+                .andShould().resideInAPackage("live.catwalk.core.*.usecase..")
+                .allowEmptyShould(true);
+        ArchRule services = classes().that().resideInAPackage("live.catwalk.core.*.usecase..")
+                .and().haveSimpleNameEndingWith("Service")
                 .should().haveModifier(JavaModifier.FINAL)
-                .andShould().haveSimpleNameEndingWith("Service")
                 .andShould().implement(resideInAPackage("live.catwalk.core.*.port.in.."))
-                .because("one use case = one in-port + one final ...Service (STYLE.md 3)");
+                .allowEmptyShould(true);
+        return CompositeArchRule.of(inPortImplementations).and(services)
+                .because("one use case = one in-port + one final ...Service in usecase (STYLE.md 3)");
     }
 
     static ArchRule outPortsAreImplementedOutsideCore() {

@@ -1,0 +1,61 @@
+package live.catwalk.core.mcp.domain.session;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * One logical stream of a session: the answer stream of one POST, or the session's standalone stream
+ * (number 0) for messages unrelated to any request. Mutable; every method runs under its session's
+ * lock, so only {@link Session} touches the state.
+ */
+public final class McpStream {
+
+    enum Mode { PENDING, JSON, SSE }
+
+    final int number;
+    Mode mode;
+    /** Requests of this stream not answered yet; the POST stream is complete at zero. */
+    int open;
+    /** Messages (JSON lines) that arrived before the POST chose between JSON and SSE. */
+    final List<String> early = new ArrayList<>();
+    /** Whether something other than a response arrived while the POST was still choosing. */
+    boolean sawOther;
+    /** The newest event sequence number any reader of this stream has received. */
+    long delivered;
+    final ArrayDeque<LoggedEvent> events = new ArrayDeque<>();
+    StreamConnection connection;
+
+    McpStream(int number, int requests) {
+        this.number = number;
+        this.open = requests;
+        this.mode = number == 0 ? Mode.SSE : Mode.PENDING;
+    }
+
+    boolean standalone() {
+        return number == 0;
+    }
+
+    boolean complete() {
+        return !standalone() && open <= 0;
+    }
+
+    /** The first kept event after {@code cursor}, or null. Searches from the newest end: usually 1 step. */
+    LoggedEvent after(long cursor) {
+        LoggedEvent found = null;
+        for (Iterator<LoggedEvent> it = events.descendingIterator(); it.hasNext(); ) {
+            LoggedEvent e = it.next();
+            if (e.seq() <= cursor) {
+                break;
+            }
+            found = e;
+        }
+        return found;
+    }
+
+    @Override
+    public String toString() {
+        return "stream " + number;
+    }
+}

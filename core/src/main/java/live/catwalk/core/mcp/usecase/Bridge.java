@@ -1,0 +1,331 @@
+package live.catwalk.core.mcp.usecase;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import live.catwalk.core.mcp.domain.ServerCommand;
+import live.catwalk.core.mcp.domain.StdioEvent;
+import live.catwalk.core.mcp.domain.jsonrpc.IdKey;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Request;
+import live.catwalk.core.mcp.domain.session.McpStream;
+import live.catwalk.core.mcp.domain.session.Session;
+import live.catwalk.core.mcp.port.out.StdioChannel;
+import live.catwalk.core.mcp.port.out.StdioServers;
+import live.catwalk.core.shared.CatwalkException;
+
+/**
+ * The link to one supervised stdio server. Client requests reach the server under ids of the bridge's
+ * own (and progress tokens likewise), so any number of sessions can share one process; answers are
+ * mapped back to the session, stream and id they came from. The server is initialized once per process
+ * with {@code initParams}, and again after every restart. When the process exits, every request in
+ * flight is answered with an error at once. Thread-safe.
+ */
+final class Bridge implements Consumer<StdioEvent> {
+
+    enum State { STARTING, INITIALIZING, READY, RESTARTING, FAILED, CLOSED }
+
+    private final StdioServers servers;
+    private final ServerCommand command;
+    private final ObjectNode initParams;
+    final ChildRouter router;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition stateChanged = lock.newCondition();
+    private State state = State.STARTING;
+    private String problem = "The MCP server is starting.";
+    private boolean startedBeforeChannel;
+    private ObjectNode initResult;
+    private ObjectNode initError;
+    private StdioChannel channel;
+    private volatile long initId = -1;
+
+    private final AtomicLong nextId = new AtomicLong();
+    final ConcurrentSkipListMap<Long, Pending> pending = new ConcurrentSkipListMap<>();
+    final ConcurrentHashMap<String, Pending> progress = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<IdKey, Session> serverRequests = new ConcurrentHashMap<>();
+
+    Bridge(StdioServers servers, ServerCommand command, ObjectNode initParams, ChildRouter.Sessions sessions) {
+        this.servers = servers;
+        this.command = command;
+        this.initParams = initParams;
+        this.router = new ChildRouter(this, sessions);
+    }
+
+    /** Starts the process; throws {@code UPSTREAM_UNAVAILABLE} when it cannot be started at all. */
+    void start() {
+        StdioChannel started = servers.start(command, this);
+        lock.lock();
+        try {
+            channel = started;
+            if (startedBeforeChannel && state == State.STARTING) {
+                sendInitialize();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void accept(StdioEvent event) {
+        switch (event) {
+            case StdioEvent.Started started -> onStarted();
+            case StdioEvent.Line line -> router.route(line.text());
+            case StdioEvent.Exited exited -> onExited(exited);
+            case StdioEvent.GaveUp gaveUp -> changeState(State.FAILED,
+                    "The MCP server kept crashing and was stopped (" + gaveUp.reason() + ").");
+        }
+    }
+
+    /** Waits until the server is initialized; returns why not when it is not ready in time. */
+    Optional<String> awaitReady(Duration timeout) throws InterruptedException {
+        lock.lock();
+        try {
+            long nanos = timeout.toNanos();
+            while ((state == State.STARTING || state == State.INITIALIZING || state == State.RESTARTING) && nanos > 0) {
+                nanos = stateChanged.awaitNanos(nanos);
+            }
+            if (state == State.READY) {
+                return Optional.empty();
+            }
+            return Optional.of(state == State.STARTING || state == State.INITIALIZING || state == State.RESTARTING
+                    ? "The MCP server did not become ready within " + timeout.toSeconds() + " s." : problem);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    State state() {
+        lock.lock();
+        try {
+            return state;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The latest successful initialize result (a copy), if any. */
+    Optional<ObjectNode> initResult() {
+        lock.lock();
+        try {
+            return Optional.ofNullable(initResult).map(ObjectNode::deepCopy);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The error object the server answered initialize with, if it refused. */
+    Optional<ObjectNode> initError() {
+        lock.lock();
+        try {
+            return Optional.ofNullable(initError).map(ObjectNode::deepCopy);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sends a client request to the server on behalf of {@code session}; its answer goes to {@code stream}. */
+    void forward(Session session, McpStream stream, Request request, Instant deadline) {
+        long childId = nextId.incrementAndGet();
+        ObjectNode node = request.node();
+        node.put("id", childId);
+        String childToken = null;
+        JsonNode clientToken = null;
+        if (node.path("params").path("_meta") instanceof ObjectNode meta && meta.has("progressToken")) {
+            clientToken = meta.get("progressToken");
+            childToken = "catwalk-progress-" + childId;
+            meta.put("progressToken", childToken);
+        }
+        Pending p = new Pending(childId, session, stream, request.id(), IdKey.of(request.id()), childToken,
+                clientToken, deadline);
+        pending.put(childId, p);
+        if (childToken != null) {
+            progress.put(childToken, p);
+        }
+        if (!send(JsonRpc.line(node)) && release(p)) {
+            answer(p, JsonRpc.SERVER_UNAVAILABLE, currentProblem());
+        }
+    }
+
+    /** Removes a pending request; true only for the one caller that wins the race to answer it. */
+    boolean release(Pending p) {
+        if (!pending.remove(p.childId(), p)) {
+            return false;
+        }
+        if (p.childToken() != null) {
+            progress.remove(p.childToken());
+        }
+        return true;
+    }
+
+    /** Answers a request with a JSON-RPC error on the client's id. */
+    void answer(Pending p, int code, String message) {
+        p.session().deliver(p.stream(), JsonRpc.line(JsonRpc.error(p.clientId(), code, message)), true);
+    }
+
+    /** Writes one line to the server; false when no process is running or it does not read. */
+    boolean send(String line) {
+        StdioChannel c;
+        lock.lock();
+        try {
+            c = channel;
+        } finally {
+            lock.unlock();
+        }
+        if (c == null) {
+            return false;
+        }
+        try {
+            c.send(line);
+            return true;
+        } catch (CatwalkException e) {
+            return false;
+        }
+    }
+
+    /** Tells the server a forwarded request is no longer wanted. */
+    void cancelAtServer(long childId, String reason) {
+        ObjectNode params = JsonRpc.object().put("requestId", childId).put("reason", reason);
+        send(JsonRpc.line(JsonRpc.notification("notifications/cancelled", params)));
+    }
+
+    /** Fails what a vanished session had in flight and forgets its routes. */
+    void forget(Session session) {
+        for (Pending p : pending.values()) {
+            if (p.session() == session && release(p)) {
+                cancelAtServer(p.childId(), "The client session ended.");
+            }
+        }
+        serverRequests.values().removeIf(s -> s == session);
+        router.subscriptions.forget(session);
+    }
+
+    /** Answers and cancels requests past their deadline. */
+    void expire(Instant now) {
+        for (Pending p : pending.values()) {
+            if (p.deadline().isBefore(now) && release(p)) {
+                answer(p, JsonRpc.REQUEST_TIMEOUT, "The MCP server did not answer in time; the request was cancelled.");
+                cancelAtServer(p.childId(), "Timed out at the gateway.");
+            }
+        }
+    }
+
+    /** Stops the process tree; requests in flight are answered with an error. Idempotent. */
+    void close() {
+        StdioChannel c;
+        lock.lock();
+        try {
+            if (state == State.CLOSED) {
+                return;
+            }
+            state = State.CLOSED;
+            problem = "The MCP server was stopped.";
+            stateChanged.signalAll();
+            c = channel;
+        } finally {
+            lock.unlock();
+        }
+        failAll("The MCP server was stopped.");
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    boolean isInitialize(long childId) {
+        return childId == initId;
+    }
+
+    void onInitializeAnswer(ObjectNode answer) {
+        lock.lock();
+        try {
+            if (answer.has("result") && answer.get("result").isObject()) {
+                initResult = (ObjectNode) answer.get("result");
+                initError = null;
+                send(JsonRpc.line(JsonRpc.notification("notifications/initialized", null)));
+                state = State.READY;
+                problem = "";
+            } else {
+                initError = answer.path("error").isObject() ? (ObjectNode) answer.get("error")
+                        : JsonRpc.object().put("code", JsonRpc.INTERNAL_ERROR).put("message", "initialize failed");
+                state = State.FAILED;
+                problem = "The MCP server refused to initialize: " + initError.path("message").asText("no reason given");
+            }
+            stateChanged.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void onStarted() {
+        lock.lock();
+        try {
+            if (state == State.CLOSED) {
+                return;
+            }
+            if (channel == null) {
+                startedBeforeChannel = true;
+                return;
+            }
+            sendInitialize();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs under the lock. */
+    private void sendInitialize() {
+        long id = nextId.incrementAndGet();
+        initId = id;
+        state = State.INITIALIZING;
+        stateChanged.signalAll();
+        channel.send(JsonRpc.line(JsonRpc.request(JsonRpc.object().numberNode(id), "initialize", initParams)));
+    }
+
+    private void onExited(StdioEvent.Exited exited) {
+        String code = exited.exitCode().isPresent() ? " with code " + exited.exitCode().getAsInt() : "";
+        String message = exited.restartIn().isPresent()
+                ? "The MCP server exited" + code + " and is being restarted; retry shortly."
+                : "The MCP server exited" + code + ".";
+        changeState(exited.restartIn().isPresent() ? State.RESTARTING : State.FAILED, message);
+        failAll(message);
+    }
+
+    private void changeState(State next, String why) {
+        lock.lock();
+        try {
+            if (state != State.CLOSED) {
+                state = next;
+                problem = why;
+            }
+            stateChanged.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void failAll(String message) {
+        for (Pending p : pending.values()) {
+            if (release(p)) {
+                answer(p, JsonRpc.SERVER_UNAVAILABLE, message);
+            }
+        }
+        serverRequests.clear();
+    }
+
+    private String currentProblem() {
+        lock.lock();
+        try {
+            return problem.isEmpty() ? "The MCP server is not reading its input." : problem;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

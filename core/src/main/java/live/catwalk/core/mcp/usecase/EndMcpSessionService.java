@@ -1,0 +1,30 @@
+package live.catwalk.core.mcp.usecase;
+
+import live.catwalk.core.mcp.domain.http.McpHttpRequest;
+import live.catwalk.core.mcp.domain.http.McpHttpResponse;
+import live.catwalk.core.mcp.port.in.EndMcpSession;
+import live.catwalk.core.mcp.port.out.McpAccess;
+
+/** DELETE: ends the session, its streams and requests (and its process in isolated mode); 204. */
+public final class EndMcpSessionService implements EndMcpSession {
+
+    private final Admission admission;
+
+    public EndMcpSessionService(McpEndpoints endpoints, McpAccess access) {
+        this.admission = new Admission(endpoints, access);
+    }
+
+    @Override
+    public McpHttpResponse end(McpHttpRequest request) {
+        Admission.Outcome admitted = admission.admit(request);
+        if (admitted.refused()) {
+            return admitted.refusal();
+        }
+        Admission.SessionOutcome addressed = admission.session(request, admitted);
+        if (addressed.refused()) {
+            return addressed.refusal();
+        }
+        admitted.endpoint().end(addressed.attached());
+        return new McpHttpResponse.Empty(204, Replies.NO_HEADERS);
+    }
+}

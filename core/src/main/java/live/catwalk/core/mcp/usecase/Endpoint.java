@@ -1,0 +1,256 @@
+package live.catwalk.core.mcp.usecase;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import live.catwalk.core.mcp.domain.GatewaySettings;
+import live.catwalk.core.mcp.domain.ServerCommand;
+import live.catwalk.core.mcp.domain.SessionMode;
+import live.catwalk.core.mcp.domain.http.McpHttpResponse;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Request;
+import live.catwalk.core.mcp.domain.protocol.ProtocolVersion;
+import live.catwalk.core.mcp.domain.session.Session;
+import live.catwalk.core.mcp.domain.session.SessionId;
+import live.catwalk.core.shared.CatwalkException;
+
+/**
+ * One deployment's MCP endpoint: its sessions and the bridge (shared mode) or bridges (isolated mode,
+ * one per session) they talk through. Sessions are capped; at the cap the least recently active idle
+ * session makes room. Thread-safe.
+ */
+final class Endpoint implements ChildRouter.Sessions {
+
+    /** A live session with the bridge and client router it uses. */
+    record Attached(Session session, Bridge bridge, ClientRouter client) {
+    }
+
+    private final ServerCommand command;
+    private final SessionMode mode;
+    private final McpEndpoints context;
+    private final Map<SessionId, Attached> sessions = new ConcurrentHashMap<>();
+    private final Bridge shared;
+    private final ClientRouter sharedClient;
+    /** Initializations under way, counted against the session limit until they end. */
+    private int starting;
+
+    Endpoint(ServerCommand command, SessionMode mode, McpEndpoints context) {
+        this.command = command;
+        this.mode = mode;
+        this.context = context;
+        this.shared = mode == SessionMode.SHARED
+                ? new Bridge(context.servers(), command, context.gatewayInitParams(), this) : null;
+        this.sharedClient = shared == null ? null : new ClientRouter(shared);
+    }
+
+    /** Starts the shared server, if any; returns why it could not be started. */
+    Optional<String> start() {
+        if (shared == null) {
+            return Optional.empty();
+        }
+        try {
+            shared.start();
+            return Optional.empty();
+        } catch (CatwalkException e) {
+            shared.close();
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** Answers {@code initialize}: creates the session (and, in isolated mode, its server). */
+    McpHttpResponse initialize(String principal, Request init) throws InterruptedException {
+        JsonNode params = init.params();
+        if (!params.isObject()) {
+            return Replies.error(400, JsonRpc.INVALID_PARAMS, "initialize needs a params object.", init.id(), Replies.NO_HEADERS);
+        }
+        if (!reserve()) {
+            return Replies.error(503, JsonRpc.SERVER_UNAVAILABLE, "This deployment has reached its limit of "
+                    + limit() + " sessions, all of them busy; retry later.", init.id(), Replies.NO_HEADERS);
+        }
+        try {
+            return mode == SessionMode.SHARED ? joinShared(principal, init, (ObjectNode) params)
+                    : startIsolated(principal, init, (ObjectNode) params);
+        } finally {
+            release();
+        }
+    }
+
+    private McpHttpResponse joinShared(String principal, Request init, ObjectNode params) throws InterruptedException {
+        Optional<String> notReady = shared.awaitReady(context.settings().startTimeout());
+        if (notReady.isPresent()) {
+            return Replies.error(503, JsonRpc.SERVER_UNAVAILABLE, notReady.get(), init.id(), Replies.NO_HEADERS);
+        }
+        ObjectNode result = shared.initResult().orElseThrow();
+        ProtocolVersion version = ProtocolVersion.negotiate(params.path("protocolVersion").asText(""));
+        result.put("protocolVersion", version.wire());
+        return admit(new Attached(newSession(principal, version, params), shared, sharedClient), init, result);
+    }
+
+    private McpHttpResponse startIsolated(String principal, Request init, ObjectNode params) throws InterruptedException {
+        OneSession directory = new OneSession();
+        Bridge bridge = new Bridge(context.servers(), command, params.deepCopy(), directory);
+        try {
+            bridge.start();
+        } catch (CatwalkException e) {
+            return Replies.error(503, JsonRpc.SERVER_UNAVAILABLE, e.getMessage(), init.id(), Replies.NO_HEADERS);
+        }
+        Optional<String> notReady = bridge.awaitReady(context.settings().startTimeout());
+        Optional<ObjectNode> refused = bridge.initError();
+        if (notReady.isPresent()) {
+            bridge.close();
+            if (refused.isPresent()) {
+                return new McpHttpResponse.Json(200, Replies.NO_HEADERS,
+                        JsonRpc.bytes(JsonRpc.error(init.id(), refused.get())));
+            }
+            return Replies.error(503, JsonRpc.SERVER_UNAVAILABLE, notReady.get(), init.id(), Replies.NO_HEADERS);
+        }
+        ObjectNode result = bridge.initResult().orElseThrow();
+        String spoken = result.path("protocolVersion").asText("");
+        Optional<ProtocolVersion> version = ProtocolVersion.parse(spoken);
+        if (version.isEmpty()) {
+            bridge.close();
+            return Replies.error(502, JsonRpc.SERVER_UNAVAILABLE, "The MCP server answered with protocol version '"
+                    + spoken + "', which Catwalk does not serve.", init.id(), Replies.NO_HEADERS);
+        }
+        Session session = newSession(principal, version.get(), params);
+        directory.session = session;
+        return admit(new Attached(session, bridge, new ClientRouter(bridge)), init, result);
+    }
+
+    private McpHttpResponse admit(Attached attached, Request init, ObjectNode result) {
+        sessions.put(attached.session().id(), attached);
+        return new McpHttpResponse.Json(200, Map.of("Mcp-Session-Id", attached.session().id().value()),
+                JsonRpc.bytes(JsonRpc.result(init.id(), result)));
+    }
+
+    private Session newSession(String principal, ProtocolVersion version, ObjectNode params) {
+        GatewaySettings s = context.settings();
+        return new Session(context.ids().next(), principal, version, params.path("capabilities"),
+                context.clock().instant(), s.eventLogEvents(), s.eventLogBytes(), s.retryMillis());
+    }
+
+    /** The caller's live session with this id, if there is one. */
+    Optional<Attached> find(String sessionId, String principal) {
+        if (!SessionId.isWellFormed(sessionId)) {
+            return Optional.empty();
+        }
+        Attached attached = sessions.get(new SessionId(sessionId));
+        if (attached == null || attached.session().ended() || !attached.session().principal().equals(principal)) {
+            return Optional.empty();
+        }
+        return Optional.of(attached);
+    }
+
+    /** Ends a session: its readers end, its requests are cancelled, its isolated server stops. */
+    void end(Attached attached) {
+        if (!sessions.remove(attached.session().id(), attached)) {
+            return;
+        }
+        attached.session().end();
+        if (attached.bridge() == shared) {
+            shared.forget(attached.session());
+        } else {
+            attached.bridge().close();
+        }
+    }
+
+    /** Ends idle sessions and times out overdue requests; returns how many sessions ended. */
+    int maintain(Instant now) {
+        int ended = 0;
+        for (Attached attached : sessions.values()) {
+            if (attached.session().idle(now, context.settings().idleTimeout())) {
+                end(attached);
+                ended++;
+            } else if (attached.bridge() != shared) {
+                attached.bridge().expire(now);
+            }
+        }
+        if (shared != null) {
+            shared.expire(now);
+        }
+        return ended;
+    }
+
+    /** A short status for health reports: the shared server's state, or the number of sessions. */
+    String status() {
+        return shared != null ? shared.state().name().toLowerCase(Locale.ROOT)
+                : sessions.size() + " isolated sessions";
+    }
+
+    boolean healthy() {
+        return shared == null || shared.state() == Bridge.State.READY || shared.state() == Bridge.State.RESTARTING
+                || shared.state() == Bridge.State.INITIALIZING || shared.state() == Bridge.State.STARTING;
+    }
+
+    int sessionCount() {
+        return sessions.size();
+    }
+
+    void close() {
+        sessions.values().forEach(this::end);
+        if (shared != null) {
+            shared.close();
+        }
+    }
+
+    @Override
+    public Collection<Session> all() {
+        return sessions.values().stream().map(Attached::session).toList();
+    }
+
+    @Override
+    public Optional<Session> mostRecent() {
+        return sessions.values().stream().map(Attached::session).max(Comparator.comparing(Session::lastActivity));
+    }
+
+    private int limit() {
+        return mode == SessionMode.SHARED ? context.settings().maxSessions() : context.settings().maxChildren();
+    }
+
+    /** Takes a slot for a new session, ending the least recently active idle session at the cap. */
+    private synchronized boolean reserve() {
+        while (sessions.size() + starting >= limit()) {
+            Optional<Attached> victim = sessions.values().stream()
+                    .filter(a -> !a.session().hasReaders() && !inFlight(a))
+                    .min(Comparator.comparing(a -> a.session().lastActivity()));
+            if (victim.isEmpty()) {
+                return false;
+            }
+            end(victim.get());
+        }
+        starting++;
+        return true;
+    }
+
+    private synchronized void release() {
+        starting--;
+    }
+
+    private boolean inFlight(Attached attached) {
+        return attached.bridge().pending.values().stream().anyMatch(p -> p.session() == attached.session());
+    }
+
+    /** The directory of an isolated bridge: its one session, once created. */
+    private static final class OneSession implements ChildRouter.Sessions {
+
+        volatile Session session;
+
+        @Override
+        public Collection<Session> all() {
+            Session s = session;
+            return s == null ? List.of() : List.of(s);
+        }
+
+        @Override
+        public Optional<Session> mostRecent() {
+            return Optional.ofNullable(session);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package live.catwalk.core.mcp.usecase;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import live.catwalk.core.mcp.domain.GatewaySettings;
+import live.catwalk.core.mcp.domain.http.Headers;
+import live.catwalk.core.mcp.domain.http.HttpRules;
+import live.catwalk.core.mcp.domain.http.McpHttpRequest;
+import live.catwalk.core.mcp.domain.http.McpHttpResponse;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Request;
+import live.catwalk.core.mcp.domain.session.McpStream;
+import live.catwalk.core.mcp.domain.session.Session;
+import live.catwalk.core.mcp.port.in.HandleMcpPost;
+import live.catwalk.core.mcp.port.out.McpAccess;
+
+/** Client → server messages: validation in the order of the transport rules, then the bridge. */
+public final class HandleMcpPostService implements HandleMcpPost {
+
+    private final McpEndpoints endpoints;
+    private final Admission admission;
+
+    public HandleMcpPostService(McpEndpoints endpoints, McpAccess access) {
+        this.endpoints = endpoints;
+        this.admission = new Admission(endpoints, access);
+    }
+
+    @Override
+    public McpHttpResponse handle(McpHttpRequest request) {
+        try {
+            return handleAdmitted(request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Replies.error(503, JsonRpc.SERVER_UNAVAILABLE, "The server is shutting down.");
+        }
+    }
+
+    private McpHttpResponse handleAdmitted(McpHttpRequest request) throws InterruptedException {
+        Admission.Outcome admitted = admission.admit(request);
+        if (admitted.refused()) {
+            return admitted.refusal();
+        }
+        Headers headers = request.headers();
+        GatewaySettings settings = endpoints.settings();
+        String accept = headers.joined("Accept").orElse(null);
+        if (!HttpRules.accepts(accept, "application", "json") || !HttpRules.accepts(accept, "text", "event-stream")) {
+            return Replies.error(406, JsonRpc.TRANSPORT_ERROR,
+                    "Not Acceptable: the client must accept both application/json and text/event-stream.");
+        }
+        if (!HttpRules.isJson(headers.first("Content-Type").orElse(null))) {
+            return Replies.error(415, JsonRpc.TRANSPORT_ERROR,
+                    "Unsupported Media Type: send the JSON-RPC message as Content-Type: application/json.");
+        }
+        if (request.body().length > settings.maxBodyBytes()) {
+            return Replies.error(413, JsonRpc.TRANSPORT_ERROR,
+                    "Payload Too Large: messages are limited to " + settings.maxBodyBytes() + " bytes.");
+        }
+        JsonNode json;
+        List<JsonRpcMessage> messages;
+        try {
+            json = JsonRpc.parse(request.body());
+            messages = classify(json);
+        } catch (JsonRpc.MalformedJson e) {
+            return Replies.error(400, JsonRpc.PARSE_ERROR, "Parse error: " + e.getMessage());
+        } catch (JsonRpcMessage.InvalidMessage e) {
+            return Replies.error(400, JsonRpc.INVALID_REQUEST, "Invalid Request: " + e.getMessage());
+        }
+        Optional<Request> initialize = messages.stream().filter(m -> m instanceof Request r
+                && r.method().equals("initialize")).map(Request.class::cast).findFirst();
+        if (initialize.isPresent()) {
+            return initialize(request, admitted, json.isArray(), initialize.get());
+        }
+        Admission.SessionOutcome addressed = admission.session(request, admitted);
+        if (addressed.refused()) {
+            return addressed.refusal();
+        }
+        Session session = addressed.attached().session();
+        if (json.isArray() && !session.version().allowsBatches()) {
+            return Replies.error(400, JsonRpc.INVALID_REQUEST, "Invalid Request: batches are allowed only in "
+                    + "protocol 2025-03-26; this session speaks " + session.version() + ".");
+        }
+        return dispatch(addressed.attached(), messages, settings);
+    }
+
+    private McpHttpResponse initialize(McpHttpRequest request, Admission.Outcome admitted, boolean batch,
+                                       Request initialize) throws InterruptedException {
+        if (batch) {
+            return Replies.error(400, JsonRpc.INVALID_REQUEST, "Invalid Request: initialize must be sent alone.");
+        }
+        if (request.headers().first("Mcp-Session-Id").isPresent()) {
+            return Replies.error(400, JsonRpc.INVALID_REQUEST, "Invalid Request: this session is already "
+                    + "initialized; send initialize without Mcp-Session-Id to start a new session.");
+        }
+        return admitted.endpoint().initialize(admitted.principal(), initialize);
+    }
+
+    private McpHttpResponse dispatch(Endpoint.Attached attached, List<JsonRpcMessage> messages,
+                                     GatewaySettings settings) throws InterruptedException {
+        Session session = attached.session();
+        List<Request> requests = new ArrayList<>();
+        for (JsonRpcMessage message : messages) {
+            if (message instanceof Request r) {
+                requests.add(r);
+            } else {
+                attached.client().other(session, message);
+            }
+        }
+        if (requests.isEmpty()) {
+            return Replies.accepted();
+        }
+        Optional<String> notReady = attached.bridge().awaitReady(settings.startTimeout());
+        McpStream stream = session.openPostStream(requests.size());
+        Instant deadline = endpoints.clock().instant().plus(settings.requestTimeout());
+        for (Request r : requests) {
+            if (notReady.isPresent()) {
+                session.deliver(stream, JsonRpc.line(JsonRpc.error(r.id(), JsonRpc.SERVER_UNAVAILABLE, notReady.get())), true);
+            } else {
+                attached.client().request(session, stream, r, deadline);
+            }
+        }
+        return session.awaitAnswer(stream, settings.jsonWindow(), Replies.NO_HEADERS);
+    }
+
+    private static List<JsonRpcMessage> classify(JsonNode json) {
+        if (!json.isArray()) {
+            return List.of(JsonRpcMessage.of(json));
+        }
+        if (json.isEmpty()) {
+            throw new JsonRpcMessage.InvalidMessage("A batch must not be empty.");
+        }
+        List<JsonRpcMessage> messages = new ArrayList<>(json.size());
+        json.forEach(element -> messages.add(JsonRpcMessage.of(element)));
+        return messages;
+    }
+}

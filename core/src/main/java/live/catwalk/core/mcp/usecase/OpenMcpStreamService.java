@@ -1,0 +1,49 @@
+package live.catwalk.core.mcp.usecase;
+
+import java.util.Optional;
+import live.catwalk.core.mcp.domain.http.HttpRules;
+import live.catwalk.core.mcp.domain.http.McpHttpRequest;
+import live.catwalk.core.mcp.domain.http.McpHttpResponse;
+import live.catwalk.core.mcp.domain.http.SseSource;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
+import live.catwalk.core.mcp.domain.session.Session;
+import live.catwalk.core.mcp.port.in.OpenMcpStream;
+import live.catwalk.core.mcp.port.out.McpAccess;
+
+/** The session's standalone stream (one reader at a time), or a stream resumed after Last-Event-ID. */
+public final class OpenMcpStreamService implements OpenMcpStream {
+
+    private final Admission admission;
+
+    public OpenMcpStreamService(McpEndpoints endpoints, McpAccess access) {
+        this.admission = new Admission(endpoints, access);
+    }
+
+    @Override
+    public McpHttpResponse open(McpHttpRequest request) {
+        Admission.Outcome admitted = admission.admit(request);
+        if (admitted.refused()) {
+            return admitted.refusal();
+        }
+        if (!HttpRules.accepts(request.headers().joined("Accept").orElse(null), "text", "event-stream")) {
+            return Replies.error(406, JsonRpc.TRANSPORT_ERROR,
+                    "Not Acceptable: a GET stream needs 'Accept: text/event-stream'.");
+        }
+        Admission.SessionOutcome addressed = admission.session(request, admitted);
+        if (addressed.refused()) {
+            return addressed.refusal();
+        }
+        Session session = addressed.attached().session();
+        Optional<String> lastEventId = request.headers().first("Last-Event-ID");
+        if (lastEventId.isPresent()) {
+            Optional<SseSource> resumed = session.resume(lastEventId.get().strip());
+            return resumed.<McpHttpResponse>map(source -> new McpHttpResponse.Stream(Replies.NO_HEADERS, source))
+                    .orElseGet(() -> Replies.error(400, JsonRpc.TRANSPORT_ERROR, "Bad Request: Last-Event-ID does "
+                            + "not name an event of this session that can still be resumed."));
+        }
+        return session.readStandalone()
+                .<McpHttpResponse>map(source -> new McpHttpResponse.Stream(Replies.NO_HEADERS, source))
+                .orElseGet(() -> Replies.error(409, JsonRpc.TRANSPORT_ERROR,
+                        "Conflict: this session already has its GET stream open; only one is allowed."));
+    }
+}

@@ -1,0 +1,121 @@
+package live.catwalk.core.mcp.fakes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
+
+/**
+ * A scripted MCP server. Tools: {@code echo} (text back), {@code progress} (two progress notifications
+ * when a token is given, then the result), {@code log} (a log message, then the result), {@code slow}
+ * (answers only when {@link #releaseSlow} is called), {@code sample} (asks the client for sampling and
+ * returns what it answered). It answers {@code initialize} with the requested version, or
+ * {@link #answerVersion} when set.
+ */
+public class FakeMcpServer {
+
+    public volatile String answerVersion;
+    public volatile boolean refuseInitialize;
+    private final AtomicInteger ownIds = new AtomicInteger();
+    private final Map<JsonNode, JsonNode> slow = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> sampling = new ConcurrentHashMap<>();
+    private volatile FakeChannel channel;
+
+    void reset() {
+        slow.clear();
+        sampling.clear();
+    }
+
+    void receive(ObjectNode message, FakeChannel out) {
+        channel = out;
+        if (!message.has("method")) {
+            onClientResponse(message);
+            return;
+        }
+        if (!message.has("id")) {
+            return;
+        }
+        JsonNode id = message.get("id");
+        JsonNode params = message.path("params");
+        switch (message.get("method").asText()) {
+            case "initialize" -> initialize(id, params);
+            case "ping" -> out.emit(JsonRpc.result(id, JsonRpc.object()));
+            case "tools/list" -> out.emit(JsonRpc.result(id, JsonRpc.object()
+                    .set("tools", JsonRpc.object().arrayNode().add(JsonRpc.object().put("name", "echo")))));
+            case "tools/call" -> call(id, params);
+            default -> out.emit(JsonRpc.error(id, JsonRpc.METHOD_NOT_FOUND, "no such method"));
+        }
+    }
+
+    private void initialize(JsonNode id, JsonNode params) {
+        if (refuseInitialize) {
+            channel.emit(JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "unsupported protocol version"));
+            return;
+        }
+        String version = answerVersion != null ? answerVersion : params.path("protocolVersion").asText();
+        ObjectNode result = JsonRpc.object().put("protocolVersion", version);
+        result.putObject("capabilities").putObject("tools");
+        result.putObject("serverInfo").put("name", "fake").put("version", "1.0");
+        channel.emit(JsonRpc.result(id, result));
+    }
+
+    private void call(JsonNode id, JsonNode params) {
+        String name = params.path("name").asText();
+        JsonNode token = params.path("_meta").path("progressToken");
+        switch (name) {
+            case "echo" -> channel.emit(JsonRpc.result(id, text(params.path("arguments").path("text").asText(""))));
+            case "progress" -> {
+                if (!token.isMissingNode()) {
+                    for (int i = 1; i <= 2; i++) {
+                        channel.emit(JsonRpc.notification("notifications/progress",
+                                JsonRpc.object().put("progress", i).put("total", 2).set("progressToken", token)));
+                    }
+                }
+                channel.emit(JsonRpc.result(id, text("done")));
+            }
+            case "log" -> {
+                channel.emit(JsonRpc.notification("notifications/message",
+                        JsonRpc.object().put("level", "info").put("data", "working")));
+                channel.emit(JsonRpc.result(id, text("logged")));
+            }
+            case "slow" -> slow.put(id, params);
+            case "sample" -> {
+                String own = "srv-" + ownIds.incrementAndGet();
+                sampling.put(own, id);
+                channel.emit(JsonRpc.request(JsonRpc.object().textNode(own), "sampling/createMessage",
+                        JsonRpc.object().put("maxTokens", 10)));
+            }
+            default -> channel.emit(JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "unknown tool " + name));
+        }
+    }
+
+    /** Answers every {@code slow} call received so far (on the server's thread, so none is missed). */
+    public void releaseSlow() {
+        FakeChannel out = channel;
+        out.onServerThread(() -> {
+            slow.forEach((id, params) -> out.emit(JsonRpc.result(id, text("slow done"))));
+            slow.clear();
+        });
+    }
+
+    /** Emits a message the server sends on its own (a notification or a request). */
+    public void send(ObjectNode message) {
+        channel.emit(message);
+    }
+
+    private void onClientResponse(ObjectNode response) {
+        JsonNode callId = sampling.remove(response.path("id").asText());
+        if (callId != null) {
+            String said = response.path("result").path("content").path("text").asText("?");
+            channel.emit(JsonRpc.result(callId, text("client said " + said)));
+        }
+    }
+
+    static ObjectNode text(String text) {
+        ObjectNode result = JsonRpc.object();
+        result.putArray("content").addObject().put("type", "text").put("text", text);
+        return result;
+    }
+}

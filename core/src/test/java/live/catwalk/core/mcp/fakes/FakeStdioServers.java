@@ -1,0 +1,52 @@
+package live.catwalk.core.mcp.fakes;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import live.catwalk.core.mcp.domain.ServerCommand;
+import live.catwalk.core.mcp.domain.StdioEvent;
+import live.catwalk.core.mcp.port.out.StdioChannel;
+import live.catwalk.core.mcp.port.out.StdioServers;
+import live.catwalk.core.shared.CatwalkException;
+
+/** An in-memory supervisor whose "processes" are {@link FakeMcpServer}s; records every start. */
+public final class FakeStdioServers implements StdioServers {
+
+    private final Supplier<FakeMcpServer> servers;
+    private final List<FakeChannel> started = new CopyOnWriteArrayList<>();
+    private volatile boolean unstartable;
+
+    public FakeStdioServers(Supplier<FakeMcpServer> servers) {
+        this.servers = servers;
+    }
+
+    public FakeStdioServers() {
+        this(FakeMcpServer::new);
+    }
+
+    /** From now on, starting fails as if the program did not exist. */
+    public void makeUnstartable() {
+        unstartable = true;
+    }
+
+    @Override
+    public StdioChannel start(ServerCommand command, Consumer<StdioEvent> events) {
+        if (unstartable) {
+            throw CatwalkException.of(CatwalkException.Kind.UPSTREAM_UNAVAILABLE,
+                    "Cannot start '" + command.argv().getFirst() + "': no such program.");
+        }
+        FakeChannel channel = new FakeChannel(command, servers.get(), events);
+        started.add(channel);
+        channel.boot();
+        return channel;
+    }
+
+    public List<FakeChannel> started() {
+        return List.copyOf(started);
+    }
+
+    public FakeChannel last() {
+        return started.getLast();
+    }
+}

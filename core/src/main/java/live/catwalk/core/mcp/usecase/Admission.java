@@ -5,6 +5,7 @@ import java.util.Optional;
 import live.catwalk.core.mcp.domain.http.HttpRules;
 import live.catwalk.core.mcp.domain.http.McpHttpRequest;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
+import live.catwalk.core.mcp.domain.http.McpReplies;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
 import live.catwalk.core.mcp.domain.protocol.ProtocolVersion;
 import live.catwalk.core.mcp.port.out.McpAccess;
@@ -43,17 +44,17 @@ final class Admission {
     Outcome admit(McpHttpRequest request) {
         var settings = endpoints.settings();
         if (!HttpRules.hostAllowed(request.headers().first("Host").orElse(null), settings.allowedHosts())) {
-            return refuse(Replies.error(421, JsonRpc.TRANSPORT_ERROR, "Misdirected Request: this server does not "
+            return refuse(McpReplies.error(421, JsonRpc.TRANSPORT_ERROR, "Misdirected Request: this server does not "
                     + "answer to that Host name (DNS rebinding protection); add it to the allowed hosts."));
         }
         if (!HttpRules.originAllowed(request.headers().first("Origin").orElse(null), settings.allowedOrigins())) {
-            return refuse(Replies.error(403, JsonRpc.TRANSPORT_ERROR,
+            return refuse(McpReplies.error(403, JsonRpc.TRANSPORT_ERROR,
                     "Forbidden: requests from this Origin are not allowed; add it to the allowed origins."));
         }
         Optional<String> principal = access.authenticate(request.deploymentId(), request.bearerToken());
         Optional<Endpoint> endpoint = endpoints.find(request.deploymentId());
         if (principal.isEmpty() || endpoint.isEmpty()) {
-            return refuse(Replies.unauthorized());
+            return refuse(McpReplies.unauthorized());
         }
         return new Outcome(null, endpoint.get(), principal.get());
     }
@@ -62,11 +63,11 @@ final class Admission {
     SessionOutcome session(McpHttpRequest request, Outcome admitted) {
         Optional<String> id = request.headers().first("Mcp-Session-Id");
         if (id.isEmpty()) {
-            return new SessionOutcome(Replies.sessionRequired(), null);
+            return new SessionOutcome(McpReplies.sessionRequired(), null);
         }
         Optional<Endpoint.Attached> attached = admitted.endpoint().find(id.get(), admitted.principal());
         if (attached.isEmpty()) {
-            return new SessionOutcome(Replies.sessionNotFound(), null);
+            return new SessionOutcome(McpReplies.sessionNotFound(), null);
         }
         Optional<McpHttpResponse> badVersion = versionProblem(request);
         if (badVersion.isPresent()) {
@@ -80,7 +81,7 @@ final class Admission {
     static Optional<McpHttpResponse> versionProblem(McpHttpRequest request) {
         Optional<String> header = request.headers().first("MCP-Protocol-Version");
         if (header.isPresent() && ProtocolVersion.parse(header.get().strip()).isEmpty()) {
-            return Optional.of(Replies.error(400, JsonRpc.TRANSPORT_ERROR, "Bad Request: unsupported "
+            return Optional.of(McpReplies.error(400, JsonRpc.TRANSPORT_ERROR, "Bad Request: unsupported "
                     + "MCP-Protocol-Version; this server speaks " + supported() + "."));
         }
         return Optional.empty();

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import live.catwalk.core.mcp.domain.jsonrpc.IdKey;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
-import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Notification;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Request;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Response;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage;
 import live.catwalk.core.mcp.domain.session.Session;
 
 /**

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import live.catwalk.core.mcp.domain.jsonrpc.IdKey;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
-import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Notification;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Request;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Response;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage;
 import live.catwalk.core.mcp.domain.session.McpStream;
 import live.catwalk.core.mcp.domain.session.Session;
 

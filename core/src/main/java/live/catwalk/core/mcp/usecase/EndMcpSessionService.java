@@ -2,6 +2,7 @@ package live.catwalk.core.mcp.usecase;
 
 import live.catwalk.core.mcp.domain.http.McpHttpRequest;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
+import live.catwalk.core.mcp.domain.http.McpReplies;
 import live.catwalk.core.mcp.port.in.EndMcpSession;
 import live.catwalk.core.mcp.port.out.McpAccess;
 
@@ -25,6 +26,6 @@ public final class EndMcpSessionService implements EndMcpSession {
             return addressed.refusal();
         }
         admitted.endpoint().end(addressed.attached());
-        return new McpHttpResponse.Empty(204, Replies.NO_HEADERS);
+        return new McpHttpResponse.Empty(204, McpReplies.NO_HEADERS);
     }
 }

@@ -14,6 +14,7 @@ import live.catwalk.core.mcp.domain.GatewaySettings;
 import live.catwalk.core.mcp.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.SessionMode;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
+import live.catwalk.core.mcp.domain.http.McpReplies;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Request;
 import live.catwalk.core.mcp.domain.protocol.ProtocolVersion;
@@ -68,11 +69,11 @@ final class Endpoint implements ChildRouter.Sessions {
     McpHttpResponse initialize(String principal, Request init) throws InterruptedException {
         JsonNode params = init.params();
         if (!params.isObject()) {
-            return Replies.error(400, JsonRpc.INVALID_PARAMS, "initialize needs a params object.", init.id(), Replies.NO_HEADERS);
+            return McpReplies.error(400, JsonRpc.INVALID_PARAMS, "initialize needs a params object.", init.id(), McpReplies.NO_HEADERS);
         }
         if (!reserve()) {
-            return Replies.error(503, JsonRpc.SERVER_UNAVAILABLE, "This deployment has reached its limit of "
-                    + limit() + " sessions, all of them busy; retry later.", init.id(), Replies.NO_HEADERS);
+            return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, "This deployment has reached its limit of "
+                    + limit() + " sessions, all of them busy; retry later.", init.id(), McpReplies.NO_HEADERS);
         }
         try {
             return mode == SessionMode.SHARED ? joinShared(principal, init, (ObjectNode) params)
@@ -85,7 +86,7 @@ final class Endpoint implements ChildRouter.Sessions {
     private McpHttpResponse joinShared(String principal, Request init, ObjectNode params) throws InterruptedException {
         Optional<String> notReady = shared.awaitReady(context.settings().startTimeout());
         if (notReady.isPresent()) {
-            return Replies.error(503, JsonRpc.SERVER_UNAVAILABLE, notReady.get(), init.id(), Replies.NO_HEADERS);
+            return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, notReady.get(), init.id(), McpReplies.NO_HEADERS);
         }
         ObjectNode result = shared.initResult().orElseThrow();
         ProtocolVersion version = ProtocolVersion.negotiate(params.path("protocolVersion").asText(""));
@@ -99,25 +100,25 @@ final class Endpoint implements ChildRouter.Sessions {
         try {
             bridge.start();
         } catch (CatwalkException e) {
-            return Replies.error(503, JsonRpc.SERVER_UNAVAILABLE, e.getMessage(), init.id(), Replies.NO_HEADERS);
+            return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, e.getMessage(), init.id(), McpReplies.NO_HEADERS);
         }
         Optional<String> notReady = bridge.awaitReady(context.settings().startTimeout());
         Optional<ObjectNode> refused = bridge.initError();
         if (notReady.isPresent()) {
             bridge.close();
             if (refused.isPresent()) {
-                return new McpHttpResponse.Json(200, Replies.NO_HEADERS,
+                return new McpHttpResponse.Json(200, McpReplies.NO_HEADERS,
                         JsonRpc.bytes(JsonRpc.error(init.id(), refused.get())));
             }
-            return Replies.error(503, JsonRpc.SERVER_UNAVAILABLE, notReady.get(), init.id(), Replies.NO_HEADERS);
+            return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, notReady.get(), init.id(), McpReplies.NO_HEADERS);
         }
         ObjectNode result = bridge.initResult().orElseThrow();
         String spoken = result.path("protocolVersion").asText("");
         Optional<ProtocolVersion> version = ProtocolVersion.parse(spoken);
         if (version.isEmpty()) {
             bridge.close();
-            return Replies.error(502, JsonRpc.SERVER_UNAVAILABLE, "The MCP server answered with protocol version '"
-                    + spoken + "', which Catwalk does not serve.", init.id(), Replies.NO_HEADERS);
+            return McpReplies.error(502, JsonRpc.SERVER_UNAVAILABLE, "The MCP server answered with protocol version '"
+                    + spoken + "', which Catwalk does not serve.", init.id(), McpReplies.NO_HEADERS);
         }
         Session session = newSession(principal, version.get(), params);
         directory.session = session;

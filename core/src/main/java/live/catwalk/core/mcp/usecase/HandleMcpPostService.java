@@ -10,9 +10,10 @@ import live.catwalk.core.mcp.domain.http.Headers;
 import live.catwalk.core.mcp.domain.http.HttpRules;
 import live.catwalk.core.mcp.domain.http.McpHttpRequest;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
+import live.catwalk.core.mcp.domain.http.McpReplies;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
-import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Request;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage;
 import live.catwalk.core.mcp.domain.session.McpStream;
 import live.catwalk.core.mcp.domain.session.Session;
 import live.catwalk.core.mcp.port.in.HandleMcpPost;
@@ -35,7 +36,7 @@ public final class HandleMcpPostService implements HandleMcpPost {
             return handleAdmitted(request);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Replies.error(503, JsonRpc.SERVER_UNAVAILABLE, "The server is shutting down.");
+            return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, "The server is shutting down.");
         }
     }
 
@@ -48,15 +49,15 @@ public final class HandleMcpPostService implements HandleMcpPost {
         GatewaySettings settings = endpoints.settings();
         String accept = headers.joined("Accept").orElse(null);
         if (!HttpRules.accepts(accept, "application", "json") || !HttpRules.accepts(accept, "text", "event-stream")) {
-            return Replies.error(406, JsonRpc.TRANSPORT_ERROR,
+            return McpReplies.error(406, JsonRpc.TRANSPORT_ERROR,
                     "Not Acceptable: the client must accept both application/json and text/event-stream.");
         }
         if (!HttpRules.isJson(headers.first("Content-Type").orElse(null))) {
-            return Replies.error(415, JsonRpc.TRANSPORT_ERROR,
+            return McpReplies.error(415, JsonRpc.TRANSPORT_ERROR,
                     "Unsupported Media Type: send the JSON-RPC message as Content-Type: application/json.");
         }
         if (request.body().length > settings.maxBodyBytes()) {
-            return Replies.error(413, JsonRpc.TRANSPORT_ERROR,
+            return McpReplies.error(413, JsonRpc.TRANSPORT_ERROR,
                     "Payload Too Large: messages are limited to " + settings.maxBodyBytes() + " bytes.");
         }
         JsonNode json;
@@ -65,9 +66,9 @@ public final class HandleMcpPostService implements HandleMcpPost {
             json = JsonRpc.parse(request.body());
             messages = classify(json);
         } catch (JsonRpc.MalformedJson e) {
-            return Replies.error(400, JsonRpc.PARSE_ERROR, "Parse error: " + e.getMessage());
+            return McpReplies.error(400, JsonRpc.PARSE_ERROR, "Parse error: " + e.getMessage());
         } catch (JsonRpcMessage.InvalidMessage e) {
-            return Replies.error(400, JsonRpc.INVALID_REQUEST, "Invalid Request: " + e.getMessage());
+            return McpReplies.error(400, JsonRpc.INVALID_REQUEST, "Invalid Request: " + e.getMessage());
         }
         Optional<Request> initialize = messages.stream().filter(m -> m instanceof Request r
                 && r.method().equals("initialize")).map(Request.class::cast).findFirst();
@@ -80,7 +81,7 @@ public final class HandleMcpPostService implements HandleMcpPost {
         }
         Session session = addressed.attached().session();
         if (json.isArray() && !session.version().allowsBatches()) {
-            return Replies.error(400, JsonRpc.INVALID_REQUEST, "Invalid Request: batches are allowed only in "
+            return McpReplies.error(400, JsonRpc.INVALID_REQUEST, "Invalid Request: batches are allowed only in "
                     + "protocol 2025-03-26; this session speaks " + session.version() + ".");
         }
         return dispatch(addressed.attached(), messages, settings);
@@ -89,10 +90,10 @@ public final class HandleMcpPostService implements HandleMcpPost {
     private McpHttpResponse initialize(McpHttpRequest request, Admission.Outcome admitted, boolean batch,
                                        Request initialize) throws InterruptedException {
         if (batch) {
-            return Replies.error(400, JsonRpc.INVALID_REQUEST, "Invalid Request: initialize must be sent alone.");
+            return McpReplies.error(400, JsonRpc.INVALID_REQUEST, "Invalid Request: initialize must be sent alone.");
         }
         if (request.headers().first("Mcp-Session-Id").isPresent()) {
-            return Replies.error(400, JsonRpc.INVALID_REQUEST, "Invalid Request: this session is already "
+            return McpReplies.error(400, JsonRpc.INVALID_REQUEST, "Invalid Request: this session is already "
                     + "initialized; send initialize without Mcp-Session-Id to start a new session.");
         }
         return admitted.endpoint().initialize(admitted.principal(), initialize);
@@ -110,7 +111,7 @@ public final class HandleMcpPostService implements HandleMcpPost {
             }
         }
         if (requests.isEmpty()) {
-            return Replies.accepted();
+            return McpReplies.accepted();
         }
         Optional<String> notReady = attached.bridge().awaitReady(settings.startTimeout());
         McpStream stream = session.openPostStream(requests.size());
@@ -122,7 +123,7 @@ public final class HandleMcpPostService implements HandleMcpPost {
                 attached.client().request(session, stream, r, deadline);
             }
         }
-        return session.awaitAnswer(stream, settings.jsonWindow(), Replies.NO_HEADERS);
+        return session.awaitAnswer(stream, settings.jsonWindow(), McpReplies.NO_HEADERS);
     }
 
     private static List<JsonRpcMessage> classify(JsonNode json) {

@@ -4,6 +4,7 @@ import java.util.Optional;
 import live.catwalk.core.mcp.domain.http.HttpRules;
 import live.catwalk.core.mcp.domain.http.McpHttpRequest;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
+import live.catwalk.core.mcp.domain.http.McpReplies;
 import live.catwalk.core.mcp.domain.http.SseSource;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
 import live.catwalk.core.mcp.domain.session.Session;
@@ -26,7 +27,7 @@ public final class OpenMcpStreamService implements OpenMcpStream {
             return admitted.refusal();
         }
         if (!HttpRules.accepts(request.headers().joined("Accept").orElse(null), "text", "event-stream")) {
-            return Replies.error(406, JsonRpc.TRANSPORT_ERROR,
+            return McpReplies.error(406, JsonRpc.TRANSPORT_ERROR,
                     "Not Acceptable: a GET stream needs 'Accept: text/event-stream'.");
         }
         Admission.SessionOutcome addressed = admission.session(request, admitted);
@@ -37,13 +38,13 @@ public final class OpenMcpStreamService implements OpenMcpStream {
         Optional<String> lastEventId = request.headers().first("Last-Event-ID");
         if (lastEventId.isPresent()) {
             Optional<SseSource> resumed = session.resume(lastEventId.get().strip());
-            return resumed.<McpHttpResponse>map(source -> new McpHttpResponse.Stream(Replies.NO_HEADERS, source))
-                    .orElseGet(() -> Replies.error(400, JsonRpc.TRANSPORT_ERROR, "Bad Request: Last-Event-ID does "
+            return resumed.<McpHttpResponse>map(source -> new McpHttpResponse.Stream(McpReplies.NO_HEADERS, source))
+                    .orElseGet(() -> McpReplies.error(400, JsonRpc.TRANSPORT_ERROR, "Bad Request: Last-Event-ID does "
                             + "not name an event of this session that can still be resumed."));
         }
         return session.readStandalone()
-                .<McpHttpResponse>map(source -> new McpHttpResponse.Stream(Replies.NO_HEADERS, source))
-                .orElseGet(() -> Replies.error(409, JsonRpc.TRANSPORT_ERROR,
+                .<McpHttpResponse>map(source -> new McpHttpResponse.Stream(McpReplies.NO_HEADERS, source))
+                .orElseGet(() -> McpReplies.error(409, JsonRpc.TRANSPORT_ERROR,
                         "Conflict: this session already has its GET stream open; only one is allowed."));
     }
 }

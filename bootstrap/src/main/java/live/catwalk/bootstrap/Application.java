@@ -2,12 +2,29 @@ package live.catwalk.bootstrap;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import live.catwalk.adapters.rest.HealthResource;
 import live.catwalk.adapters.rest.RestServer;
-import live.catwalk.core.health.port.in.CheckHealth;
+import live.catwalk.adapters.rest.mcp.McpAliasResource;
+import live.catwalk.adapters.rest.mcp.McpResource;
 import live.catwalk.core.health.usecase.CheckHealthService;
+import live.catwalk.core.mcp.domain.GatewaySettings;
+import live.catwalk.core.mcp.port.out.McpAccess;
+import live.catwalk.core.mcp.usecase.EndMcpSessionService;
+import live.catwalk.core.mcp.usecase.HandleMcpPostService;
+import live.catwalk.core.mcp.usecase.MaintainMcpSessionsService;
+import live.catwalk.core.mcp.usecase.McpEndpoints;
+import live.catwalk.core.mcp.usecase.OpenMcpStreamService;
+import live.catwalk.runner.ProcessSupervisor;
 
 /**
  * The composition root: news every component in dependency order from the parsed configuration, and
@@ -15,38 +32,108 @@ import live.catwalk.core.health.usecase.CheckHealthService;
  */
 final class Application implements AutoCloseable {
 
-    /** In-flight requests get this long to finish on stop; with start-up of the stop it stays under 10 s. */
+    /** The whole stop, from the signal to the last process gone, stays under 10 s. */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(8);
+    /** In-flight requests (MCP calls included) get this long to finish before sessions are ended. */
+    private static final Duration DRAIN = Duration.ofSeconds(3);
+    private static final System.Logger LOG = System.getLogger(Application.class.getName());
 
     private final RestServer server;
     private final URI uri;
+    private final ProcessSupervisor supervisor;
+    private final McpEndpoints endpoints;
+    private final ScheduledExecutorService upkeep;
 
-    private Application(RestServer server, URI uri) {
+    private Application(RestServer server, URI uri, ProcessSupervisor supervisor, McpEndpoints endpoints,
+                        ScheduledExecutorService upkeep) {
         this.server = server;
         this.uri = uri;
+        this.supervisor = supervisor;
+        this.endpoints = endpoints;
+        this.upkeep = upkeep;
     }
 
-    /** Builds everything and starts serving; throws {@link IOException} when the address cannot be bound. */
-    static Application start(CatwalkConfig config, String version) throws IOException {
-        CheckHealth checkHealth = new CheckHealthService(version, List.of(new JvmHealthProbe()));
+    /**
+     * Builds everything and starts serving; {@code environment} is the server's own, from which the MCP
+     * servers inherit only non-secret basics. Throws {@link IOException} when the address cannot be bound.
+     */
+    static Application start(CatwalkConfig config, List<ConfiguredDeployment> deployments,
+                             Map<String, String> environment, String version) throws IOException {
+        ProcessSupervisor supervisor = ProcessSupervisor.builder().baseEnvironment(environment).build();
+        McpEndpoints endpoints = new McpEndpoints(supervisor, new SecureSessionIds(), Clock.systemUTC(),
+                gatewaySettings(config), version);
+        for (ConfiguredDeployment d : deployments) {
+            endpoints.register(d.id(), d.command(), d.mode()).ifPresentOrElse(
+                    problem -> LOG.log(System.Logger.Level.WARNING, d.id() + ": the server could not start: " + problem),
+                    () -> LOG.log(System.Logger.Level.INFO, d + " at /mcp/" + d.id()));
+        }
+        McpAccess access = new ConfiguredMcpAccess(deployments);
+        var post = new HandleMcpPostService(endpoints, access);
+        var open = new OpenMcpStreamService(endpoints, access);
+        var end = new EndMcpSessionService(endpoints, access);
+        var health = new CheckHealthService(version, List.of(new JvmHealthProbe(), new McpHealthProbe(endpoints)));
+        Duration heartbeat = config.mcp().heartbeat();
         RestServer server = RestServer.builder(config.bind(), config.port())
                 .maxBodyBytes(config.maxBodyBytes())
-                .register(new HealthResource(checkHealth))
+                .register(new HealthResource(health))
+                .register(new McpResource(post, open, end, heartbeat))
+                .register(new McpAliasResource(post, open, end, heartbeat))
                 .build();
+        URI uri;
         try {
-            return new Application(server, server.start());
+            uri = server.start();
         } catch (IOException | RuntimeException e) {
             server.stop(Duration.ZERO);
+            supervisor.closeAll();
+            endpoints.close();
             throw e;
         }
+        var maintain = new MaintainMcpSessionsService(endpoints);
+        ScheduledExecutorService upkeep = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("catwalk-upkeep").daemon().factory());
+        upkeep.scheduleWithFixedDelay(() -> {
+            try {
+                maintain.maintain();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "session upkeep failed", e);
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        return new Application(server, uri, supervisor, endpoints, upkeep);
+    }
+
+    static GatewaySettings gatewaySettings(CatwalkConfig config) {
+        CatwalkConfig.Mcp mcp = config.mcp();
+        GatewaySettings d = GatewaySettings.defaults();
+        return new GatewaySettings(mcp.allowedHosts(), mcp.allowedOrigins(), config.maxBodyBytes(), d.jsonWindow(),
+                mcp.idleTimeout(), mcp.maxSessions(), mcp.maxChildren(), mcp.requestTimeout(), d.startTimeout(),
+                d.eventLogEvents(), d.eventLogBytes(), d.retryMillis());
     }
 
     URI uri() {
         return uri;
     }
 
+    /**
+     * Stops accepting connections, lets in-flight requests finish for a few seconds, then stops every MCP
+     * server (their trees in parallel) and ends the sessions, which ends open streams and answers what is
+     * still pending, and finally lets the HTTP server finish.
+     */
     @Override
     public void close() {
-        server.stop(SHUTDOWN_GRACE);
+        upkeep.shutdownNow();
+        CompletableFuture<Void> http = CompletableFuture.runAsync(() -> server.stop(SHUTDOWN_GRACE),
+                command -> Thread.ofPlatform().name("catwalk-http-stop").start(command));
+        try {
+            http.get(DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stillBusy) {
+            LOG.log(System.Logger.Level.INFO, "ending MCP sessions still open");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.log(System.Logger.Level.WARNING, "the HTTP server failed to stop cleanly", e.getCause());
+        }
+        supervisor.closeAll();
+        endpoints.close();
+        http.join();
     }
 }

@@ -74,8 +74,10 @@ public final class Main {
 
     private static int serve(Map<String, String> env, PrintStream err) {
         CatwalkConfig config;
+        List<ConfiguredDeployment> deployments;
         try {
             config = CatwalkConfig.fromEnvironment(env);
+            deployments = config.deploymentsFile().map(DeploymentsFile::read).orElse(List.of());
         } catch (ConfigException e) {
             e.problems().forEach(p -> err.println("catwalk: invalid configuration: " + ConfigException.line(p)));
             return USAGE;
@@ -83,13 +85,13 @@ public final class Main {
         Logging.configure(config.logLevel());
         for (String unknown : CatwalkConfig.unknownVariables(env)) {
             LOG.log(System.Logger.Level.WARNING, "ignoring unknown variable " + unknown
-                    + " (known: " + Arrays.stream(CatwalkConfig.Variable.values()).map(v -> v.envName).toList() + ")");
+                    + " (known: " + Arrays.stream(ConfigVariable.values()).map(v -> v.envName).toList() + ")");
         }
 
         String version = Version.current();
         Application application;
         try {
-            application = Application.start(config, version);
+            application = Application.start(config, deployments, env, version);
         } catch (BindException e) {
             err.println("catwalk: cannot listen on " + config.bind() + ":" + config.port() + ": " + e.getMessage()
                     + ". Set CATWALK_PORT to a free port (0 picks one) or CATWALK_BIND to an address of this machine.");

@@ -3,13 +3,13 @@ package live.catwalk.bootstrap;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The help texts; configuration lines are generated from {@link CatwalkConfig.Variable} so they cannot drift. */
+/** The help texts; configuration lines are generated from {@link ConfigVariable} so they cannot drift. */
 final class Usage {
 
     private Usage() {
     }
 
-    static final String CONFIGURATION = Arrays.stream(CatwalkConfig.Variable.values())
+    static final String CONFIGURATION = Arrays.stream(ConfigVariable.values())
             .map(v -> String.format("  %-24s %s (default %s)%n", v.envName, v.expected, v.defaultValue))
             .collect(Collectors.joining());
 

@@ -61,7 +61,7 @@ class CatwalkConfigTest {
         "CATWALK_PORT|70000|'70000' is outside 0-65535|0 to 65535",
         "CATWALK_PORT|-1|'-1' is outside 0-65535|0 to 65535",
         "CATWALK_BIND|not a host!|is not an IP address or host name|IP address",
-        "CATWALK_MAX_BODY_BYTES|12|is outside 1024-268435456 bytes|number of bytes",
+        "CATWALK_MAX_BODY_BYTES|12|is outside 1024-268435456|number of bytes",
         "CATWALK_LOG_LEVEL|loud|'loud' is not a log level|error, warn, info"})
     void aBadValueNamesTheVariableTheProblemAndTheExpectedForm(String variable, String value, String problem,
                                                               String expected) {
@@ -95,7 +95,7 @@ class CatwalkConfigTest {
 
     @Test
     void theUsageListsEveryVariable() {
-        for (CatwalkConfig.Variable variable : CatwalkConfig.Variable.values()) {
+        for (ConfigVariable variable : ConfigVariable.values()) {
             assertTrue(Usage.SERVE.contains(variable.envName), variable.envName);
         }
         assertFalse(Usage.CONFIGURATION.isBlank());

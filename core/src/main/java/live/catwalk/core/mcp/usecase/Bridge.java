@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -49,9 +47,7 @@ final class Bridge implements Consumer<StdioEvent> {
     private volatile long initId = -1;
 
     private final AtomicLong nextId = new AtomicLong();
-    final ConcurrentSkipListMap<Long, Pending> pending = new ConcurrentSkipListMap<>();
-    final ConcurrentHashMap<String, Pending> progress = new ConcurrentHashMap<>();
-    final ConcurrentHashMap<IdKey, Session> serverRequests = new ConcurrentHashMap<>();
+    final InFlight inFlight = new InFlight();
 
     Bridge(StdioServers servers, ServerCommand command, ObjectNode initParams, ChildRouter.Sessions sessions) {
         this.servers = servers;
@@ -146,29 +142,10 @@ final class Bridge implements Consumer<StdioEvent> {
         }
         Pending p = new Pending(childId, session, stream, request.id(), IdKey.of(request.id()), childToken,
                 clientToken, deadline);
-        pending.put(childId, p);
-        if (childToken != null) {
-            progress.put(childToken, p);
+        inFlight.add(p);
+        if (!send(JsonRpc.line(node)) && inFlight.release(p)) {
+            InFlight.answer(p, JsonRpc.SERVER_UNAVAILABLE, currentProblem());
         }
-        if (!send(JsonRpc.line(node)) && release(p)) {
-            answer(p, JsonRpc.SERVER_UNAVAILABLE, currentProblem());
-        }
-    }
-
-    /** Removes a pending request; true only for the one caller that wins the race to answer it. */
-    boolean release(Pending p) {
-        if (!pending.remove(p.childId(), p)) {
-            return false;
-        }
-        if (p.childToken() != null) {
-            progress.remove(p.childToken());
-        }
-        return true;
-    }
-
-    /** Answers a request with a JSON-RPC error on the client's id. */
-    void answer(Pending p, int code, String message) {
-        p.session().deliver(p.stream(), JsonRpc.line(JsonRpc.error(p.clientId(), code, message)), true);
     }
 
     /** Writes one line to the server; false when no process is running or it does not read. */
@@ -199,23 +176,13 @@ final class Bridge implements Consumer<StdioEvent> {
 
     /** Fails what a vanished session had in flight and forgets its routes. */
     void forget(Session session) {
-        for (Pending p : pending.values()) {
-            if (p.session() == session && release(p)) {
-                cancelAtServer(p.childId(), "The client session ended.");
-            }
-        }
-        serverRequests.values().removeIf(s -> s == session);
+        inFlight.forget(session, this);
         router.subscriptions.forget(session);
     }
 
     /** Answers and cancels requests past their deadline. */
     void expire(Instant now) {
-        for (Pending p : pending.values()) {
-            if (p.deadline().isBefore(now) && release(p)) {
-                answer(p, JsonRpc.REQUEST_TIMEOUT, "The MCP server did not answer in time; the request was cancelled.");
-                cancelAtServer(p.childId(), "Timed out at the gateway.");
-            }
-        }
+        inFlight.expire(now, this);
     }
 
     /** Stops the process tree; requests in flight are answered with an error. Idempotent. */
@@ -233,7 +200,7 @@ final class Bridge implements Consumer<StdioEvent> {
         } finally {
             lock.unlock();
         }
-        failAll("The MCP server was stopped.");
+        inFlight.failAll("The MCP server was stopped.");
         if (c != null) {
             c.close();
         }
@@ -295,7 +262,7 @@ final class Bridge implements Consumer<StdioEvent> {
                 ? "The MCP server exited" + code + " and is being restarted; retry shortly."
                 : "The MCP server exited" + code + ".";
         changeState(exited.restartIn().isPresent() ? State.RESTARTING : State.FAILED, message);
-        failAll(message);
+        inFlight.failAll(message);
     }
 
     private void changeState(State next, String why) {
@@ -309,15 +276,6 @@ final class Bridge implements Consumer<StdioEvent> {
         } finally {
             lock.unlock();
         }
-    }
-
-    private void failAll(String message) {
-        for (Pending p : pending.values()) {
-            if (release(p)) {
-                answer(p, JsonRpc.SERVER_UNAVAILABLE, message);
-            }
-        }
-        serverRequests.clear();
     }
 
     private String currentProblem() {

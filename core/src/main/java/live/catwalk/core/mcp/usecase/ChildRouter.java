@@ -82,8 +82,8 @@ final class ChildRouter {
             bridge.onInitializeAnswer(response.node());
             return;
         }
-        Pending p = bridge.pending.get(childId);
-        if (p == null || !bridge.release(p)) {
+        Pending p = bridge.inFlight.requests.get(childId);
+        if (p == null || !bridge.inFlight.release(p)) {
             return;
         }
         ObjectNode node = response.node();
@@ -95,7 +95,7 @@ final class ChildRouter {
         JsonNode params = notification.params();
         switch (notification.method()) {
             case "notifications/progress" -> {
-                Pending p = bridge.progress.get(params.path("progressToken").asText(""));
+                Pending p = bridge.inFlight.progress.get(params.path("progressToken").asText(""));
                 if (p != null) {
                     ((ObjectNode) params).set("progressToken", p.clientToken());
                     p.session().deliver(p.stream(), JsonRpc.line(notification.node()), false);
@@ -104,7 +104,7 @@ final class ChildRouter {
             case "notifications/cancelled" -> {
                 JsonNode requestId = params.path("requestId");
                 Session session = requestId.isTextual() || requestId.isIntegralNumber()
-                        ? bridge.serverRequests.remove(IdKey.of(requestId)) : null;
+                        ? bridge.inFlight.serverRequests.remove(IdKey.of(requestId)) : null;
                 if (session != null) {
                     toRelatedStream(session, JsonRpc.line(notification.node()));
                 }
@@ -114,10 +114,10 @@ final class ChildRouter {
                 subscriptions.of(params.path("uri").asText("")).forEach(s -> s.deliverUnrelated(line));
             }
             case "notifications/message" -> {
-                Map.Entry<Long, Pending> oldest = bridge.pending.firstEntry();
+                Pending oldest = bridge.inFlight.oldest();
                 String line = JsonRpc.line(notification.node());
                 if (oldest != null) {
-                    oldest.getValue().session().deliver(oldest.getValue().stream(), line, false);
+                    oldest.session().deliver(oldest.stream(), line, false);
                 } else {
                     sessions.all().forEach(s -> s.deliverUnrelated(line));
                 }
@@ -134,8 +134,8 @@ final class ChildRouter {
             bridge.send(JsonRpc.line(JsonRpc.result(request.id(), JsonRpc.object())));
             return;
         }
-        Map.Entry<Long, Pending> oldest = bridge.pending.firstEntry();
-        Session target = oldest != null ? oldest.getValue().session() : sessions.mostRecent().orElse(null);
+        Pending oldest = bridge.inFlight.oldest();
+        Session target = oldest != null ? oldest.session() : sessions.mostRecent().orElse(null);
         if (target == null) {
             bridge.send(JsonRpc.line(JsonRpc.error(request.id(), JsonRpc.INTERNAL_ERROR,
                     "No client session is connected to answer " + request.method() + ".")));
@@ -147,17 +147,17 @@ final class ChildRouter {
                     "The client did not declare the '" + capability + "' capability.")));
             return;
         }
-        bridge.serverRequests.put(IdKey.of(request.id()), target);
+        bridge.inFlight.serverRequests.put(IdKey.of(request.id()), target);
         String line = JsonRpc.line(request.node());
         if (oldest != null) {
-            target.deliver(oldest.getValue().stream(), line, false);
+            target.deliver(oldest.stream(), line, false);
         } else {
             target.deliverUnrelated(line);
         }
     }
 
     private void toRelatedStream(Session session, String line) {
-        for (Pending p : bridge.pending.values()) {
+        for (Pending p : bridge.inFlight.requests.values()) {
             if (p.session() == session) {
                 session.deliver(p.stream(), line, false);
                 return;

@@ -50,7 +50,7 @@ final class ClientRouter {
 
     private void answerServer(Session session, Response response) {
         JsonNode id = response.id();
-        if ((id.isTextual() || id.isIntegralNumber()) && bridge.serverRequests.remove(IdKey.of(id), session)) {
+        if ((id.isTextual() || id.isIntegralNumber()) && bridge.inFlight.serverRequests.remove(IdKey.of(id), session)) {
             bridge.send(JsonRpc.line(response.node()));
         }
     }
@@ -70,8 +70,8 @@ final class ClientRouter {
             return;
         }
         IdKey key = IdKey.of(requestId);
-        for (Pending p : bridge.pending.values()) {
-            if (p.session() == session && p.clientKey().equals(key) && bridge.release(p)) {
+        for (Pending p : bridge.inFlight.requests.values()) {
+            if (p.session() == session && p.clientKey().equals(key) && bridge.inFlight.release(p)) {
                 ((ObjectNode) notification.params()).put("requestId", p.childId());
                 bridge.send(JsonRpc.line(notification.node()));
                 session.abandon(p.stream());

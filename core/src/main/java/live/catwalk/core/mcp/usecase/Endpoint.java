@@ -235,7 +235,7 @@ final class Endpoint implements ChildRouter.Sessions {
     }
 
     private boolean inFlight(Attached attached) {
-        return attached.bridge().pending.values().stream().anyMatch(p -> p.session() == attached.session());
+        return attached.bridge().inFlight.hasRequestsOf(attached.session());
     }
 
     /** The directory of an isolated bridge: its one session, once created. */

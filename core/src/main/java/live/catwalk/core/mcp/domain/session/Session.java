@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -14,7 +13,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
-import live.catwalk.core.mcp.domain.http.SseFrame;
 import live.catwalk.core.mcp.domain.http.SseSource;
 import live.catwalk.core.mcp.domain.protocol.ProtocolVersion;
 import live.catwalk.core.mcp.domain.session.McpStream.Mode;
@@ -32,16 +30,12 @@ public final class Session {
     private final String principal;
     private final ProtocolVersion version;
     private final JsonNode clientCapabilities;
-    private final int maxEvents;
-    private final long maxBytes;
     private final long retryMillis;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Map<Integer, McpStream> streams = new HashMap<>();
-    private final ArrayDeque<LoggedEvent> log = new ArrayDeque<>();
-    private long logBytes;
-    private long nextSeq = 1;
+    private final EventLog log;
     private int nextStream = 1;
     private Instant lastActivity;
     private boolean ended;
@@ -54,8 +48,7 @@ public final class Session {
         this.clientCapabilities = clientCapabilities == null || !clientCapabilities.isObject()
                 ? MissingNode.getInstance() : clientCapabilities;
         this.lastActivity = Objects.requireNonNull(now, "now");
-        this.maxEvents = maxEvents;
-        this.maxBytes = maxBytes;
+        this.log = new EventLog(maxEvents, maxBytes);
         this.retryMillis = retryMillis;
         streams.put(0, new McpStream(0, 0));
     }
@@ -257,7 +250,7 @@ public final class Session {
         lock.lock();
         try {
             McpStream stream = streams.get(number);
-            if (stream == null || stream.mode != Mode.SSE || seq < 0 || seq >= nextSeq) {
+            if (stream == null || stream.mode != Mode.SSE || !log.issued(seq)) {
                 return Optional.empty();
             }
             StreamConnection connection = new StreamConnection(this, stream, seq);
@@ -289,63 +282,21 @@ public final class Session {
         }
     }
 
-    SseFrame poll(StreamConnection connection, Duration maxWait) throws InterruptedException {
-        lock.lock();
-        try {
-            long nanos = maxWait.toNanos();
-            while (true) {
-                McpStream stream = connection.stream;
-                if (connection.closed || stream.connection != connection) {
-                    return SseFrame.END;
-                }
-                LoggedEvent next = stream.after(connection.cursor);
-                if (next != null) {
-                    connection.cursor = next.seq();
-                    stream.delivered = Math.max(stream.delivered, next.seq());
-                    return new SseFrame.Event(next.id(), next.data(), next.retryMillis());
-                }
-                if (ended || stream.complete()) {
-                    return SseFrame.END;
-                }
-                if (nanos <= 0) {
-                    return null;
-                }
-                nanos = changed.awaitNanos(nanos);
-            }
-        } finally {
-            lock.unlock();
-        }
+    ReentrantLock lock() {
+        return lock;
     }
 
-    void detach(StreamConnection connection) {
-        lock.lock();
-        try {
-            connection.closed = true;
-            if (connection.stream.connection == connection) {
-                connection.stream.connection = null;
-            }
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+    Condition changed() {
+        return changed;
+    }
+
+    /** Under the lock: whether readers should stop. */
+    boolean endedLocked() {
+        return ended;
     }
 
     private void append(McpStream stream, String data, OptionalLong retry) {
-        LoggedEvent event = new LoggedEvent(nextSeq++, stream.number, data, retry);
-        stream.events.add(event);
-        log.add(event);
-        logBytes += event.bytes();
-        while ((log.size() > maxEvents || logBytes > maxBytes) && log.size() > 1) {
-            LoggedEvent oldest = log.poll();
-            logBytes -= oldest.bytes();
-            McpStream owner = streams.get(oldest.stream());
-            if (owner != null) {
-                owner.events.remove(oldest);
-                if (owner.complete() && owner.events.isEmpty() && owner.connection == null) {
-                    streams.remove(owner.number);
-                }
-            }
-        }
+        log.append(stream, data, retry, streams);
     }
 
     @Override

@@ -4,13 +4,17 @@ import java.time.Duration;
 import live.catwalk.core.mcp.domain.http.SseFrame;
 import live.catwalk.core.mcp.domain.http.SseSource;
 
-/** One HTTP connection reading one stream of a session, from a cursor (the last event it has seen). */
+/**
+ * One HTTP connection reading one stream of a session, from a cursor (the last event it has seen). It
+ * ends when its stream is complete, when its session ends, when it is closed, or when a newer reader of
+ * the same stream takes over.
+ */
 final class StreamConnection implements SseSource {
 
     private final Session session;
     final McpStream stream;
-    long cursor;
-    boolean closed;
+    private long cursor;
+    private boolean closed;
 
     StreamConnection(Session session, McpStream stream, long cursor) {
         this.session = session;
@@ -20,11 +24,43 @@ final class StreamConnection implements SseSource {
 
     @Override
     public SseFrame poll(Duration maxWait) throws InterruptedException {
-        return session.poll(this, maxWait);
+        session.lock().lock();
+        try {
+            long nanos = maxWait.toNanos();
+            while (true) {
+                if (closed || stream.connection != this) {
+                    return SseFrame.END;
+                }
+                LoggedEvent next = stream.after(cursor);
+                if (next != null) {
+                    cursor = next.seq();
+                    stream.delivered = Math.max(stream.delivered, next.seq());
+                    return new SseFrame.Event(next.id(), next.data(), next.retryMillis());
+                }
+                if (session.endedLocked() || stream.complete()) {
+                    return SseFrame.END;
+                }
+                if (nanos <= 0) {
+                    return null;
+                }
+                nanos = session.changed().awaitNanos(nanos);
+            }
+        } finally {
+            session.lock().unlock();
+        }
     }
 
     @Override
     public void close() {
-        session.detach(this);
+        session.lock().lock();
+        try {
+            closed = true;
+            if (stream.connection == this) {
+                stream.connection = null;
+            }
+            session.changed().signalAll();
+        } finally {
+            session.lock().unlock();
+        }
     }
 }

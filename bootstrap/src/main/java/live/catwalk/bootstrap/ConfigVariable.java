@@ -1,0 +1,51 @@
+package live.catwalk.bootstrap;
+
+/** The environment variables Catwalk reads, with their defaults and the form a value must take. */
+enum ConfigVariable {
+    BIND("CATWALK_BIND", "127.0.0.1", "an IP address or host name of this machine, e.g. 127.0.0.1 or 0.0.0.0"),
+    PORT("CATWALK_PORT", "8080", "an integer from 0 to 65535 (0 picks a free port), e.g. 8080"),
+    MAX_BODY_BYTES("CATWALK_MAX_BODY_BYTES", "4194304",
+            "a number of bytes from 1024 to 268435456, e.g. 4194304 (4 MiB)"),
+    LOG_LEVEL("CATWALK_LOG_LEVEL", "info", "one of error, warn, info, debug, trace"),
+    DEPLOYMENTS_FILE("CATWALK_DEPLOYMENTS_FILE", "",
+            "the path of a JSON file listing deployments (see the README), or empty for none"),
+    ALLOWED_HOSTS("CATWALK_ALLOWED_HOSTS", "",
+            "host names the MCP endpoints answer to besides loopback, comma-separated, or * for any"),
+    ALLOWED_ORIGINS("CATWALK_ALLOWED_ORIGINS", "",
+            "browser origins allowed to call the MCP endpoints besides loopback, comma-separated, "
+                    + "e.g. https://claude.ai, or * for any"),
+    SESSION_IDLE_TIMEOUT("CATWALK_SESSION_IDLE_TIMEOUT", "30m",
+            "a duration from 10s to 24h such as 90s, 30m or 2h: MCP sessions idle this long are ended"),
+    MAX_SESSIONS("CATWALK_MAX_SESSIONS", "1000", "MCP sessions per deployment, from 1 to 100000"),
+    MAX_CHILDREN("CATWALK_MAX_CHILDREN", "16", "server processes per isolated-mode deployment, from 1 to 1000"),
+    REQUEST_TIMEOUT("CATWALK_REQUEST_TIMEOUT", "10m",
+            "a duration from 1s to 24h: an MCP request unanswered this long gets an error and is cancelled"),
+    SSE_HEARTBEAT("CATWALK_SSE_HEARTBEAT", "15s",
+            "a duration from 100ms to 5m: how often an idle event stream gets a keep-alive comment");
+
+    final String envName;
+    final String defaultValue;
+    final String expected;
+    /** A secret's value is never repeated in a message. */
+    final boolean secret;
+
+    ConfigVariable(String envName, String defaultValue, String expected) {
+        this(envName, defaultValue, expected, false);
+    }
+
+    ConfigVariable(String envName, String defaultValue, String expected, boolean secret) {
+        this.envName = envName;
+        this.defaultValue = defaultValue;
+        this.expected = expected;
+        this.secret = secret;
+    }
+
+    static ConfigVariable named(String envName) {
+        for (ConfigVariable v : values()) {
+            if (v.envName.equals(envName)) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

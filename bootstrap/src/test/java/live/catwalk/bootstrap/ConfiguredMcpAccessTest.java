@@ -1,0 +1,28 @@
+package live.catwalk.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import live.catwalk.core.mcp.domain.ServerCommand;
+import live.catwalk.core.mcp.domain.SessionMode;
+import org.junit.jupiter.api.Test;
+
+class ConfiguredMcpAccessTest {
+
+    private final ConfiguredMcpAccess access = new ConfiguredMcpAccess(List.of(new ConfiguredDeployment("docs",
+            new ServerCommand(List.of("x"), Map.of()), SessionMode.SHARED, DeploymentsFile.sha256("the-right-token-0"))));
+
+    @Test
+    void theRightTokenGivesTheDeploymentAsPrincipal() {
+        assertEquals(Optional.of("deployment:docs"), access.authenticate("docs", Optional.of("the-right-token-0")));
+    }
+
+    @Test
+    void aWrongOrMissingTokenAndAnUnknownDeploymentAreAllRefused() {
+        assertEquals(Optional.empty(), access.authenticate("docs", Optional.of("the-wrong-token-0")));
+        assertEquals(Optional.empty(), access.authenticate("docs", Optional.empty()));
+        assertEquals(Optional.empty(), access.authenticate("other", Optional.of("the-right-token-0")));
+    }
+}

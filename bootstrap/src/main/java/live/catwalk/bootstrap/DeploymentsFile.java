@@ -35,6 +35,9 @@ final class DeploymentsFile {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Set<String> FIELDS = Set.of("id", "command", "env", "sessionMode", "token", "tokenSha256");
     private static final int MAX_VALUE_CHARS = 32 * 1024;
+    /** Below Linux's limit of 128 KiB per argument; a Java class path can be long. */
+    private static final int MAX_ARG_CHARS = 64 * 1024;
+    private static final int MAX_ARGV_CHARS = 256 * 1024;
     private static final int MAX_ENV_CHARS = 256 * 1024;
 
     private final List<CatwalkException> problems = new ArrayList<>();
@@ -111,8 +114,10 @@ final class DeploymentsFile {
             return argv;
         }
         node.forEach(arg -> argv.add(arg.isTextual() ? arg.asText() : ""));
-        if (argv.stream().anyMatch(a -> a.isEmpty() || a.length() > 4096 || a.indexOf('\0') >= 0)) {
-            problem(at, "must contain only non-empty strings of at most 4096 characters", null);
+        if (argv.stream().anyMatch(a -> a.isEmpty() || a.length() > MAX_ARG_CHARS || a.indexOf('\0') >= 0)) {
+            problem(at, "must contain only non-empty strings of at most " + MAX_ARG_CHARS + " characters", null);
+        } else if (argv.stream().mapToInt(String::length).sum() > MAX_ARGV_CHARS) {
+            problem(at, "is longer than " + MAX_ARGV_CHARS + " characters in all", null);
         }
         return argv;
     }

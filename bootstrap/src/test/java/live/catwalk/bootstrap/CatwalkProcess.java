@@ -85,6 +85,11 @@ final class CatwalkProcess implements AutoCloseable {
         }
     }
 
+    /** The processes the jar started (MCP servers and their children), as of now. */
+    List<ProcessHandle> descendants() {
+        return process.descendants().toList();
+    }
+
     String stdout() {
         synchronized (stdout) {
             return String.join("\n", stdout);

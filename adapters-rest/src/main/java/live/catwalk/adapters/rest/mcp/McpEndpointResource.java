@@ -97,6 +97,11 @@ public abstract class McpEndpointResource {
         return token.isEmpty() ? Optional.empty() : Optional.of(token);
     }
 
+    /**
+     * A vanished client is noticed when a write to it fails (Grizzly does not read a connection whose
+     * response is streaming), at the latest at the next heartbeat; a client that reconnects with
+     * Last-Event-ID takes its stream over at once.
+     */
     private Response translate(McpHttpResponse response) {
         Response.ResponseBuilder builder = Response.status(response.status());
         response.headers().forEach(builder::header);
@@ -106,7 +111,7 @@ public abstract class McpEndpointResource {
             case McpHttpResponse.Stream stream -> builder.type("text/event-stream")
                     .header("Cache-Control", "no-cache, no-transform")
                     .header("X-Accel-Buffering", "no")
-                    .entity(new SseWriter(stream.source(), heartbeat)).build();
+                    .entity(SsePump.start(stream.source(), heartbeat)).build();
         };
     }
 }

@@ -40,7 +40,8 @@ final class Bridge implements Consumer<StdioEvent> {
     private final Condition stateChanged = lock.newCondition();
     private State state = State.STARTING;
     private String problem = "The MCP server is starting.";
-    private boolean startedBeforeChannel;
+    /** A process started before {@link #start()} knew its channel, and still needs its initialize. */
+    private boolean awaitingInitialize;
     private ObjectNode initResult;
     private ObjectNode initError;
     private StdioChannel channel;
@@ -62,7 +63,8 @@ final class Bridge implements Consumer<StdioEvent> {
         lock.lock();
         try {
             channel = started;
-            if (startedBeforeChannel && state == State.STARTING) {
+            if (awaitingInitialize && state != State.CLOSED) {
+                awaitingInitialize = false;
                 sendInitialize();
             }
         } finally {
@@ -238,7 +240,7 @@ final class Bridge implements Consumer<StdioEvent> {
                 return;
             }
             if (channel == null) {
-                startedBeforeChannel = true;
+                awaitingInitialize = true;
                 return;
             }
             sendInitialize();
@@ -247,16 +249,29 @@ final class Bridge implements Consumer<StdioEvent> {
         }
     }
 
-    /** Runs under the lock. */
+    /**
+     * Runs under the lock. If the process is already gone, its Exited event follows and the supervisor's
+     * restart brings another Started: nothing to do here.
+     */
     private void sendInitialize() {
         long id = nextId.incrementAndGet();
         initId = id;
         state = State.INITIALIZING;
         stateChanged.signalAll();
-        channel.send(JsonRpc.line(JsonRpc.request(JsonRpc.object().numberNode(id), "initialize", initParams)));
+        try {
+            channel.send(JsonRpc.line(JsonRpc.request(JsonRpc.object().numberNode(id), "initialize", initParams)));
+        } catch (CatwalkException processAlreadyGone) {
+            problem = "The MCP server exited while starting.";
+        }
     }
 
     private void onExited(StdioEvent.Exited exited) {
+        lock.lock();
+        try {
+            awaitingInitialize = false;
+        } finally {
+            lock.unlock();
+        }
         String code = exited.exitCode().isPresent() ? " with code " + exited.exitCode().getAsInt() : "";
         String message = exited.restartIn().isPresent()
                 ? "The MCP server exited" + code + " and is being restarted; retry shortly."

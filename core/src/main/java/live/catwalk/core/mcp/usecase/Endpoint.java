@@ -215,12 +215,17 @@ final class Endpoint implements ChildRouter.Sessions {
         return mode == SessionMode.SHARED ? context.settings().maxSessions() : context.settings().maxChildren();
     }
 
-    /** Takes a slot for a new session, ending the least recently active idle session at the cap. */
+    /**
+     * Takes a slot for a new session. At the cap, the least recently active session with no request in
+     * flight makes room, preferring one without an open stream: a client that only holds its GET stream
+     * open is still using less than one waiting for an answer.
+     */
     private synchronized boolean reserve() {
         while (sessions.size() + starting >= limit()) {
-            Optional<Attached> victim = sessions.values().stream()
-                    .filter(a -> !a.session().hasReaders() && !inFlight(a))
-                    .min(Comparator.comparing(a -> a.session().lastActivity()));
+            Comparator<Attached> byActivity = Comparator.comparing(a -> a.session().lastActivity());
+            List<Attached> idle = sessions.values().stream().filter(a -> !inFlight(a)).toList();
+            Optional<Attached> victim = idle.stream().filter(a -> !a.session().hasReaders()).min(byActivity)
+                    .or(() -> idle.stream().min(byActivity));
             if (victim.isEmpty()) {
                 return false;
             }

@@ -47,6 +47,17 @@ public final class FakeChannel implements StdioChannel {
         });
     }
 
+    void bootAndCrash() {
+        thread.execute(() -> {
+            generation++;
+            events.accept(new StdioEvent.Started(generation));
+            events.accept(new StdioEvent.Exited(generation, OptionalInt.of(1), Optional.of(Duration.ofMillis(20))));
+            generation++;
+            running = true;
+            events.accept(new StdioEvent.Started(generation));
+        });
+    }
+
     @Override
     public void send(String line) {
         if (line.indexOf('\n') >= 0) {

@@ -16,6 +16,7 @@ public final class FakeStdioServers implements StdioServers {
     private final Supplier<FakeMcpServer> servers;
     private final List<FakeChannel> started = new CopyOnWriteArrayList<>();
     private volatile boolean unstartable;
+    private volatile boolean crashAtFirstStart;
 
     public FakeStdioServers(Supplier<FakeMcpServer> servers) {
         this.servers = servers;
@@ -30,6 +31,11 @@ public final class FakeStdioServers implements StdioServers {
         unstartable = true;
     }
 
+    /** The next process started dies at once, before it reads anything, and is restarted. */
+    public void crashAtFirstStart() {
+        crashAtFirstStart = true;
+    }
+
     @Override
     public StdioChannel start(ServerCommand command, Consumer<StdioEvent> events) {
         if (unstartable) {
@@ -38,7 +44,12 @@ public final class FakeStdioServers implements StdioServers {
         }
         FakeChannel channel = new FakeChannel(command, servers.get(), events);
         started.add(channel);
-        channel.boot();
+        if (crashAtFirstStart) {
+            crashAtFirstStart = false;
+            channel.bootAndCrash();
+        } else {
+            channel.boot();
+        }
         return channel;
     }
 

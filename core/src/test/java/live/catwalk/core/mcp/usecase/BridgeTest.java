@@ -221,6 +221,18 @@ class BridgeTest {
     }
 
     @Test
+    void aServerThatDiesWhileStartingIsInitializedAfterItsRestart() {
+        var servers = new FakeStdioServers();
+        servers.crashAtFirstStart();
+        try (McpHarness flaky = new McpHarness(SessionMode.SHARED, McpHarness.fastSettings(), servers)) {
+            String session = flaky.initialize("2025-11-25");
+
+            assertEquals(200, flaky.post(session, call(1, "echo", "")).status());
+            assertEquals(2, servers.last().generation());
+        }
+    }
+
+    @Test
     void linesThatAreNotJsonRpcAreIgnored() {
         String session = mcp.initialize("2025-11-25");
 

@@ -78,6 +78,24 @@ class IsolatedModeTest {
     }
 
     @Test
+    void atTheCapASessionThatOnlyHoldsAStreamOpenMakesRoomWhenNoneIsIdler() {
+        try (McpHarness mcp = new McpHarness(SessionMode.ISOLATED, twoChildren(), new FakeStdioServers())) {
+            String first = mcp.initialize("2025-11-25");
+            mcp.clock.advance(Duration.ofSeconds(1));
+            String second = mcp.initialize("2025-11-25");
+            for (String session : new String[] {first, second}) {
+                mcp.get.open(request("GET", clientHeaders(session), null, TOKEN));
+                mcp.clock.advance(Duration.ofSeconds(1));
+            }
+
+            assertEquals(200, mcp.post(null, INIT).status());
+
+            assertEquals(404, mcp.post(first, call(1, "echo", "")).status());
+            assertEquals(200, mcp.post(second, call(1, "echo", "")).status());
+        }
+    }
+
+    @Test
     void atTheCapWithEverySessionBusyANewSessionIsRefusedWith503() throws Exception {
         try (McpHarness mcp = new McpHarness(SessionMode.ISOLATED, twoChildren(), new FakeStdioServers())) {
             for (int i = 0; i < 2; i++) {

@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,16 @@ class LauncherIT {
                     .filter(Files::isExecutable).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no " + tool + " on this machine"));
             Files.createSymbolicLink(tools.resolve(tool), real);
+        }
+    }
+
+    /** JUnit warns about symbolic links pointing out of the temporary folder; remove them first. */
+    @AfterEach
+    void removeToolLinks() throws IOException {
+        try (var links = Files.list(tools)) {
+            for (Path link : links.toList()) {
+                Files.delete(link);
+            }
         }
     }
 

@@ -3,8 +3,6 @@ package live.catwalk.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -40,7 +38,7 @@ class McpConformanceIT {
     @ValueSource(strings = {"shared", "isolated"})
     void theOfficialSuitePassesThroughTheGateway(String mode) throws Exception {
         TestTools tools = TestTools.get();
-        Path deployments = deploymentsFile(mode);
+        Path deployments = TestDeployments.write(temp, "conformance", ConformanceFixture.command(), Map.of(), mode, TOKEN);
         try (CatwalkProcess catwalk = CatwalkProcess.start(Map.of(
                 "CATWALK_PORT", "0",
                 "CATWALK_DEPLOYMENTS_FILE", deployments.toString(),
@@ -63,16 +61,6 @@ class McpConformanceIT {
             assertTrue(catwalk.awaitExit(Duration.ofSeconds(10)) >= 0, "still running 10 s after SIGTERM");
             assertTrue(tree.stream().noneMatch(ProcessHandle::isAlive), "processes left after stop: " + tree);
         }
-    }
-
-    private Path deploymentsFile(String mode) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode deployment = json.createObjectNode().put("id", "conformance").put("sessionMode", mode)
-                .put("token", TOKEN);
-        ConformanceFixture.command().forEach(deployment.putArray("command")::add);
-        ObjectNode root = json.createObjectNode();
-        root.putArray("deployments").add(deployment);
-        return Files.writeString(temp.resolve("deployments.json"), json.writeValueAsString(root));
     }
 
     private static List<Scenario> run(TestTools tools, Path cli, Path out, String url, String... selection)

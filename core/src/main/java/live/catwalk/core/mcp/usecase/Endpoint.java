@@ -179,10 +179,11 @@ final class Endpoint implements ChildRouter.Sessions {
         return ended;
     }
 
-    /** A short status for health reports: the shared server's state, or the number of sessions. */
+    /** A short status for health reports: the shared server's state and the number of sessions. */
     String status() {
-        return shared != null ? shared.state().name().toLowerCase(Locale.ROOT)
-                : sessions.size() + " isolated sessions";
+        String count = sessions.size() == 1 ? "1 session" : sessions.size() + " sessions";
+        return shared != null ? shared.state().name().toLowerCase(Locale.ROOT) + ", " + count
+                : "isolated, " + count;
     }
 
     boolean healthy() {

@@ -50,7 +50,7 @@ public final class McpEndpoints implements AutoCloseable {
         return endpoint.start();
     }
 
-    /** Each deployment's state for health reports, e.g. {@code ready}, {@code restarting}, {@code failed}. */
+    /** Each deployment's state for health reports, e.g. {@code ready, 2 sessions} or {@code failed, 0 sessions}. */
     public Map<String, String> status() {
         Map<String, String> status = new LinkedHashMap<>();
         endpoints.forEach((id, endpoint) -> status.put(id, endpoint.status()));

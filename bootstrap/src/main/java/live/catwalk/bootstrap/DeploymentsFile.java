@@ -16,9 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import live.catwalk.core.credential.domain.EnvVarName;
+import live.catwalk.core.deployment.domain.PackageRef;
 import live.catwalk.core.mcp.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.SessionMode;
 import live.catwalk.core.shared.CatwalkException;
@@ -33,7 +35,8 @@ final class DeploymentsFile {
     private static final long MAX_FILE_BYTES = 1024 * 1024;
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
-    private static final Set<String> FIELDS = Set.of("id", "command", "env", "sessionMode", "token", "tokenSha256");
+    private static final Set<String> FIELDS = Set.of("id", "command", "package", "env", "sessionMode", "token",
+            "tokenSha256");
     private static final int MAX_VALUE_CHARS = 32 * 1024;
     /** Below Linux's limit of 128 KiB per argument; a Java class path can be long. */
     private static final int MAX_ARG_CHARS = 64 * 1024;
@@ -99,7 +102,9 @@ final class DeploymentsFile {
         if (!ID.matcher(id).matches()) {
             problem(at + ".id", "must be 1-63 lower-case letters, digits and dashes", "e.g. \"everything\"");
         }
-        List<String> argv = command(at + ".command", node.get("command"));
+        List<String> argv = node.has("package") == node.has("command")
+                ? missingCommand(at) : node.has("package") ? packageCommand(at + ".package", node.get("package"))
+                : command(at + ".command", node.get("command"));
         Map<String, String> env = env(at + ".env", node.path("env"));
         SessionMode mode = mode(at + ".sessionMode", node.path("sessionMode").asText("shared"));
         byte[] token = token(at, node);
@@ -120,6 +125,33 @@ final class DeploymentsFile {
             problem(at, "is longer than " + MAX_ARGV_CHARS + " characters in all", null);
         }
         return argv;
+    }
+
+    private List<String> missingCommand(String at) {
+        problem(at, "needs exactly one of \"command\" (an argv) and \"package\" (an npm or PyPI package)",
+                "e.g. \"package\": {\"registry\": \"npm\", \"name\": \"@modelcontextprotocol/server-everything\", "
+                        + "\"version\": \"2026.8.31\"}");
+        return List.of();
+    }
+
+    private List<String> packageCommand(String at, JsonNode node) {
+        PackageRef.Registry registry = switch (node.path("registry").asText("")) {
+            case "npm" -> PackageRef.Registry.NPM;
+            case "pypi" -> PackageRef.Registry.PYPI;
+            default -> null;
+        };
+        if (registry == null) {
+            problem(at + ".registry", "must be \"npm\" or \"pypi\"", null);
+            return List.of();
+        }
+        String name = node.path("name").asText("");
+        Optional<String> version = node.hasNonNull("version") ? Optional.of(node.get("version").asText()) : Optional.empty();
+        Optional<String> wrong = PackageRef.problem(registry, name, version);
+        if (wrong.isPresent()) {
+            problem(at, wrong.get(), null);
+            return List.of();
+        }
+        return new PackageRef(registry, name, version).command();
     }
 
     private Map<String, String> env(String at, JsonNode node) {

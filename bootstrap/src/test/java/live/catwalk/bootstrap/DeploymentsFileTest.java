@@ -66,6 +66,33 @@ class DeploymentsFileTest {
     }
 
     @Test
+    void aPackageIsRunThroughItsRegistrysRunner() throws IOException {
+        List<ConfiguredDeployment> read = DeploymentsFile.read(file("""
+                {"deployments": [
+                  {"id": "npm", "package": {"registry": "npm", "name": "@modelcontextprotocol/server-everything",
+                   "version": "2026.8.31"}, "token": "0123456789abcdef-token"},
+                  {"id": "py", "package": {"registry": "pypi", "name": "mcp-server-time"}, "token": "0123456789abcdef-token"}
+                ]}"""));
+
+        assertEquals(List.of("npx", "-y", "@modelcontextprotocol/server-everything@2026.8.31"), read.get(0).command().argv());
+        assertEquals(List.of("uvx", "mcp-server-time"), read.get(1).command().argv());
+    }
+
+    @Test
+    void aDeploymentNeedsACommandOrAValidPackageButNotBoth() throws IOException {
+        ConfigException e = assertThrows(ConfigException.class, () -> DeploymentsFile.read(file("""
+                {"deployments": [
+                  {"id": "both", "command": ["x"], "package": {"registry": "npm", "name": "x"}, "token": "0123456789abcdef-t"},
+                  {"id": "bad", "package": {"registry": "npm", "name": "Not Valid"}, "token": "0123456789abcdef-t"},
+                  {"id": "where", "package": {"registry": "cargo", "name": "x"}, "token": "0123456789abcdef-t"}
+                ]}""")));
+
+        assertTrue(e.getMessage().contains("deployments[0] needs exactly one of \"command\""), e.getMessage());
+        assertTrue(e.getMessage().contains("deployments[1].package is not an npm package name"), e.getMessage());
+        assertTrue(e.getMessage().contains("deployments[2].package.registry must be"), e.getMessage());
+    }
+
+    @Test
     void aDeploymentNeedsExactlyOneOfTokenAndTokenHash() throws IOException {
         ConfigException e = assertThrows(ConfigException.class, () -> DeploymentsFile.read(file(
                 "{\"deployments\":[{\"id\":\"a\",\"command\":[\"x\"]}]}")));

@@ -25,8 +25,8 @@ final class Admission {
         }
     }
 
-    /** Either a refusal, or the live session addressed. */
-    record SessionOutcome(McpHttpResponse refusal, Endpoint.Attached attached) {
+    /** Either a refusal, or the live session addressed and its endpoint. */
+    record SessionOutcome(McpHttpResponse refusal, Endpoint endpoint, Endpoint.Attached attached) {
 
         boolean refused() {
             return refusal != null;
@@ -59,22 +59,28 @@ final class Admission {
         return new Outcome(null, endpoint.get(), principal.get());
     }
 
+    /** {@link #admit} and {@link #session} in one: the caller's live session, or why not. */
+    SessionOutcome address(McpHttpRequest request) {
+        Outcome admitted = admit(request);
+        return admitted.refused() ? new SessionOutcome(admitted.refusal(), null, null) : session(request, admitted);
+    }
+
     /** The session named by {@code Mcp-Session-Id}, checked against the caller and the version header. */
     SessionOutcome session(McpHttpRequest request, Outcome admitted) {
         Optional<String> id = request.headers().first("Mcp-Session-Id");
         if (id.isEmpty()) {
-            return new SessionOutcome(McpReplies.sessionRequired(), null);
+            return new SessionOutcome(McpReplies.sessionRequired(), null, null);
         }
         Optional<Endpoint.Attached> attached = admitted.endpoint().find(id.get(), admitted.principal());
         if (attached.isEmpty()) {
-            return new SessionOutcome(McpReplies.sessionNotFound(), null);
+            return new SessionOutcome(McpReplies.sessionNotFound(), null, null);
         }
         Optional<McpHttpResponse> badVersion = versionProblem(request);
         if (badVersion.isPresent()) {
-            return new SessionOutcome(badVersion.get(), null);
+            return new SessionOutcome(badVersion.get(), null, null);
         }
         attached.get().session().touch(endpoints.clock().instant());
-        return new SessionOutcome(null, attached.get());
+        return new SessionOutcome(null, admitted.endpoint(), attached.get());
     }
 
     /** 400 for an {@code MCP-Protocol-Version} Catwalk does not serve; absent means 2025-03-26. */

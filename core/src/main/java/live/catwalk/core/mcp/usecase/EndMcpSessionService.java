@@ -17,15 +17,11 @@ public final class EndMcpSessionService implements EndMcpSession {
 
     @Override
     public McpHttpResponse end(McpHttpRequest request) {
-        Admission.Outcome admitted = admission.admit(request);
-        if (admitted.refused()) {
-            return admitted.refusal();
-        }
-        Admission.SessionOutcome addressed = admission.session(request, admitted);
+        Admission.SessionOutcome addressed = admission.address(request);
         if (addressed.refused()) {
             return addressed.refusal();
         }
-        admitted.endpoint().end(addressed.attached());
+        addressed.endpoint().end(addressed.attached());
         return new McpHttpResponse.Empty(204, McpReplies.NO_HEADERS);
     }
 }

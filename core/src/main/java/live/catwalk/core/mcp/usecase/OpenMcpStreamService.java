@@ -22,17 +22,13 @@ public final class OpenMcpStreamService implements OpenMcpStream {
 
     @Override
     public McpHttpResponse open(McpHttpRequest request) {
-        Admission.Outcome admitted = admission.admit(request);
-        if (admitted.refused()) {
-            return admitted.refusal();
+        Admission.SessionOutcome addressed = admission.address(request);
+        if (addressed.refused()) {
+            return addressed.refusal();
         }
         if (!HttpRules.accepts(request.headers().joined("Accept").orElse(null), "text", "event-stream")) {
             return McpReplies.error(406, JsonRpc.TRANSPORT_ERROR,
                     "Not Acceptable: a GET stream needs 'Accept: text/event-stream'.");
-        }
-        Admission.SessionOutcome addressed = admission.session(request, admitted);
-        if (addressed.refused()) {
-            return addressed.refusal();
         }
         Session session = addressed.attached().session();
         Optional<String> lastEventId = request.headers().first("Last-Event-ID");

@@ -12,7 +12,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 results=$1
 others=$2
 value() { awk -F'\t' -v l="$1" -v c="$2" -v f="$3" '$1==l && $2==c {print $f}' "$results"; }
-busy=$(awk -F'\t' '$4 > 5 {print "yes"}' "$others" | head -1)
+busy=$(awk -F'\t' '$4 > 10 {print "yes"}' "$others" | head -1)
 
 cat <<EOF
 # Benchmark: \`tools/call echo\` direct over stdio, through Catwalk and through supergateway
@@ -26,15 +26,17 @@ for its usage).
 - CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores available ($(lscpu | sed -n 's/^Thread(s) per core: *//p') thread(s) per core)
 - RAM: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
 - Kernel: $(uname -srm)
-- Load average (1, 5, 15 min) before the run: $LOAD_BEFORE; after: $LOAD_AFTER (the run's own load included)
+- Load average (1, 5, 15 min) before the run: $LOAD_BEFORE; after: $LOAD_AFTER (it counts runnable threads, the
+  generator's workers included)
 - CPU time that processes other than the run's took while each target ran (the machine's busy time from
-  /proc/stat minus the CPU time of the generator, the gateway and the server), out of what the cores offered:
+  /proc/stat minus the CPU time of the generator, the gateway and the server, out of what the cores offered;
+  the two accountings differ by a few percent, so values within ±5 % mean a quiet machine):
 $(awk -F'\t' '{printf "  %s %s s of %s s (%s %%);", $1, $2, $3, $4}' "$others" | sed 's/;$//')
 EOF
 if [[ -n $busy ]]; then
   cat <<EOF
 
-> **Preliminary numbers: the machine was busy**: other processes took more than 5 % of the CPU while a target ran.
+> **Preliminary numbers: the machine was busy**: other processes took more than 10 % of the CPU while a target ran.
 > Every target shares the cores with that work, so the absolute numbers and the ratios are noisy; re-run
 > \`bench/run.sh\` on a quiet machine for the final ones.
 EOF

@@ -87,7 +87,7 @@ measure() { # label, command...: runs the generator, then records the CPU time o
   "$@"
   own_cpu
   awk -v l="$label" -v m="$(machine_cpu)" -v m0="$m0" -v o="$own" -v o0="$o0" -v t="$(date +%s.%N)" \
-    -v t0="$t0" -v cores="$(nproc)" 'BEGIN{x=(m-m0)-(o-o0); if (x<0) x=0; cap=(t-t0)*cores;
+    -v t0="$t0" -v cores="$(nproc)" 'BEGIN{x=(m-m0)-(o-o0); cap=(t-t0)*cores;
     printf "%s\t%.1f\t%.1f\t%.0f\n", l, x, cap, 100*x/cap}' >>"$others"
 }
 mcpload() { "$java" bench/load/McpLoad.java "${load_opts[@]}" --tsv "$work/results.tsv" "$@"; }

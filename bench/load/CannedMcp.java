@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * a canned result carrying the request's id (202 for notifications), with no server behind it. What McpLoad measures
  * against it is the cost of the load generator's HTTP client and of loopback HTTP on this machine.
  *
- *   java bench/load/CannedMcp.java <port>      then      java bench/load/McpLoad.java http http://127.0.0.1:<port>/mcp x
+ *   java bench/load/CannedMcp.java <port>
+ *   java bench/load/McpLoad.java http http://127.0.0.1:<port>/mcp x
  */
 class CannedMcp {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(-?\\d+)");

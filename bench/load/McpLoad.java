@@ -408,7 +408,8 @@ public final class McpLoad {
                 StringBuilder data = new StringBuilder();
                 for (String line : (answer.body() + "\n\n").split("\r?\n", -1)) {
                     if (line.startsWith("data:")) {
-                        data.append(data.isEmpty() ? "" : "\n").append(line.substring(line.startsWith("data: ") ? 6 : 5));
+                        data.append(data.isEmpty() ? "" : "\n")
+                                .append(line.substring(line.startsWith("data: ") ? 6 : 5));
                     } else if (line.isEmpty() && !data.isEmpty()) {
                         messages.add(data.toString());
                         data.setLength(0);

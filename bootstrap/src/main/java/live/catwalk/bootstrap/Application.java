@@ -14,8 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import live.catwalk.adapters.rest.HealthResource;
 import live.catwalk.adapters.rest.RestServer;
-import live.catwalk.adapters.rest.mcp.McpAliasResource;
-import live.catwalk.adapters.rest.mcp.McpResource;
 import live.catwalk.core.health.usecase.CheckHealthService;
 import live.catwalk.core.mcp.domain.GatewaySettings;
 import live.catwalk.core.mcp.port.out.McpAccess;
@@ -76,8 +74,7 @@ final class Application implements AutoCloseable {
         RestServer server = RestServer.builder(config.bind(), config.port())
                 .maxBodyBytes(config.maxBodyBytes())
                 .register(new HealthResource(health))
-                .register(new McpResource(post, open, end, heartbeat))
-                .register(new McpAliasResource(post, open, end, heartbeat))
+                .mcpEndpoint(post, open, end, heartbeat)
                 .build();
         URI uri;
         try {

@@ -10,6 +10,11 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import live.catwalk.adapters.rest.mcp.McpEndpoint;
+import live.catwalk.core.mcp.port.in.EndMcpSession;
+import live.catwalk.core.mcp.port.in.HandleMcpPost;
+import live.catwalk.core.mcp.port.in.OpenMcpStream;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.jersey.CommonProperties;
@@ -88,6 +93,9 @@ public final class RestServer implements AutoCloseable {
         stop(Duration.ofSeconds(5));
     }
 
+    private record McpEndpointParts(HandleMcpPost post, OpenMcpStream open, EndMcpSession end, Duration heartbeat) {
+    }
+
     /** Collects what the server serves; nothing binds until {@link RestServer#start()}. */
     public static final class Builder {
 
@@ -95,6 +103,7 @@ public final class RestServer implements AutoCloseable {
         private final int port;
         private final List<Object> components = new ArrayList<>();
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private McpEndpointParts mcp;
 
         private Builder(String host, int port) {
             this.host = Objects.requireNonNull(host, "host");
@@ -107,6 +116,15 @@ public final class RestServer implements AutoCloseable {
         /** Adds a resource or provider instance (the composition root news them; nothing is scanned). */
         public Builder register(Object component) {
             components.add(Objects.requireNonNull(component, "component"));
+            return this;
+        }
+
+        /**
+         * Serves the MCP Streamable HTTP endpoint of every deployment at {@code /mcp/{deploymentId}} and
+         * {@code /api/mcp/{deploymentId}}, with a heartbeat comment on event streams idle that long.
+         */
+        public Builder mcpEndpoint(HandleMcpPost post, OpenMcpStream open, EndMcpSession end, Duration heartbeat) {
+            this.mcp = new McpEndpointParts(post, open, end, heartbeat);
             return this;
         }
 
@@ -137,6 +155,13 @@ public final class RestServer implements AutoCloseable {
             serverConfig.setDefaultErrorPageGenerator(errorPages);
             serverConfig.setHttpServerName("Catwalk");
             serverConfig.setHttpServerVersion("");
+            if (mcp != null) {
+                // Full context paths: the string form "/api/mcp/*" would claim the whole /api context.
+                serverConfig.addHttpHandler(McpEndpoint.handler(mcp.post(), mcp.open(), mcp.end(), mcp.heartbeat(),
+                        maxBodyBytes),
+                        HttpHandlerRegistration.builder().contextPath("/mcp").urlPattern("/*").build(),
+                        HttpHandlerRegistration.builder().contextPath("/api/mcp").urlPattern("/*").build());
+            }
             for (NetworkListener listener : server.getListeners()) {
                 listener.setDefaultErrorPageGenerator(errorPages);
                 listener.registerAddOn(new NoProtocolUpgrades());

@@ -58,8 +58,7 @@ class McpHttpRulesIT {
         var open = new OpenMcpStreamService(endpoints, access);
         var end = new EndMcpSessionService(endpoints, access);
         server = RestServer.builder("127.0.0.1", 0).maxBodyBytes(1024 * 1024)
-                .register(new McpResource(post, open, end, Duration.ofMillis(200)))
-                .register(new McpAliasResource(post, open, end, Duration.ofMillis(200)))
+                .mcpEndpoint(post, open, end, Duration.ofMillis(200))
                 .build();
         base = server.start();
     }
@@ -102,6 +101,16 @@ class McpHttpRulesIT {
     static String call(int id, String tool) {
         return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
                 + "\",\"arguments\":{\"text\":\"hi\"}}}";
+    }
+
+    @Test
+    void theMcpEndpointLeavesTheRestOfTheApiToTheApplication() throws IOException {
+        Reply missing = RawHttp.send(base, "GET", "/api/no-such-thing", Map.of(), null);
+        Reply noId = RawHttp.send(base, "POST", "/mcp/dep/extra", headers(null), "{}");
+
+        assertEquals(404, missing.status());
+        assertTrue(missing.body().contains("\"error\":\"not_found\""), missing.body());
+        assertRpcError(noId, 404, -32000);
     }
 
     @Test

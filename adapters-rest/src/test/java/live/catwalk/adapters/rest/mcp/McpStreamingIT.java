@@ -64,8 +64,8 @@ class McpStreamingIT {
         endpoints.register("dep", new ServerCommand(List.of("fake"), Map.of()), SessionMode.SHARED);
         McpAccess access = (deployment, token) -> token.equals(Optional.of(TOKEN)) ? Optional.of("u") : Optional.empty();
         server = RestServer.builder("127.0.0.1", 0)
-                .register(new McpResource(new HandleMcpPostService(endpoints, access),
-                        new OpenMcpStreamService(endpoints, access), new EndMcpSessionService(endpoints, access), heartbeat))
+                .mcpEndpoint(new HandleMcpPostService(endpoints, access), new OpenMcpStreamService(endpoints, access),
+                        new EndMcpSessionService(endpoints, access), heartbeat)
                 .build();
         base = server.start();
     }

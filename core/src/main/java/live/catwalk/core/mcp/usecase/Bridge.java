@@ -38,13 +38,14 @@ final class Bridge implements Consumer<StdioEvent> {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition stateChanged = lock.newCondition();
-    private State state = State.STARTING;
+    /** Written under the lock; read without it on the request path. */
+    private volatile State state = State.STARTING;
     private String problem = "The MCP server is starting.";
     /** A process started before {@link #start()} knew its channel, and still needs its initialize. */
     private boolean awaitingInitialize;
     private ObjectNode initResult;
     private ObjectNode initError;
-    private StdioChannel channel;
+    private volatile StdioChannel channel;
     private volatile long initId = -1;
 
     private final AtomicLong nextId = new AtomicLong();
@@ -85,6 +86,9 @@ final class Bridge implements Consumer<StdioEvent> {
 
     /** Waits until the server is initialized; returns why not when it is not ready in time. */
     Optional<String> awaitReady(Duration timeout) throws InterruptedException {
+        if (state == State.READY) {
+            return Optional.empty();
+        }
         lock.lock();
         try {
             long nanos = timeout.toNanos();
@@ -102,12 +106,7 @@ final class Bridge implements Consumer<StdioEvent> {
     }
 
     State state() {
-        lock.lock();
-        try {
-            return state;
-        } finally {
-            lock.unlock();
-        }
+        return state;
     }
 
     /** The latest successful initialize result (a copy), if any. */
@@ -152,13 +151,7 @@ final class Bridge implements Consumer<StdioEvent> {
 
     /** Writes one line to the server; false when no process is running or it does not read. */
     boolean send(String line) {
-        StdioChannel c;
-        lock.lock();
-        try {
-            c = channel;
-        } finally {
-            lock.unlock();
-        }
+        StdioChannel c = channel;
         if (c == null) {
             return false;
         }

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.locks.Condition;
 
 /**
  * One logical stream of a session: the answer stream of one POST, or the session's standalone stream
@@ -15,6 +16,8 @@ public final class McpStream {
     enum Mode { PENDING, JSON, SSE }
 
     final int number;
+    /** Signalled (under the session's lock) when this stream changes; only its POST and reader wait on it. */
+    final Condition changed;
     Mode mode;
     /** Requests of this stream not answered yet; the POST stream is complete at zero. */
     int open;
@@ -27,8 +30,9 @@ public final class McpStream {
     final ArrayDeque<LoggedEvent> events = new ArrayDeque<>();
     StreamConnection connection;
 
-    McpStream(int number, int requests) {
+    McpStream(int number, int requests, Condition changed) {
         this.number = number;
+        this.changed = changed;
         this.open = requests;
         this.mode = number == 0 ? Mode.SSE : Mode.PENDING;
     }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
 import live.catwalk.core.mcp.domain.http.SseSource;
@@ -33,7 +32,6 @@ public final class Session {
     private final long retryMillis;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
     private final Map<Integer, McpStream> streams = new HashMap<>();
     private final EventLog log;
     private int nextStream = 1;
@@ -50,7 +48,7 @@ public final class Session {
         this.lastActivity = Objects.requireNonNull(now, "now");
         this.log = new EventLog(maxEvents, maxBytes);
         this.retryMillis = retryMillis;
-        streams.put(0, new McpStream(0, 0));
+        streams.put(0, new McpStream(0, 0, lock.newCondition()));
     }
 
     public SessionId id() {
@@ -118,7 +116,7 @@ public final class Session {
     public McpStream openPostStream(int requests) {
         lock.lock();
         try {
-            McpStream stream = new McpStream(nextStream++, requests);
+            McpStream stream = new McpStream(nextStream++, requests, lock.newCondition());
             streams.put(stream.number, stream);
             return stream;
         } finally {
@@ -151,7 +149,7 @@ public final class Session {
                     return false;
                 }
             }
-            changed.signalAll();
+            stream.changed.signalAll();
             return true;
         } finally {
             lock.unlock();
@@ -163,7 +161,7 @@ public final class Session {
         lock.lock();
         try {
             stream.open--;
-            changed.signalAll();
+            stream.changed.signalAll();
         } finally {
             lock.unlock();
         }
@@ -185,7 +183,7 @@ public final class Session {
         try {
             long nanos = window.toNanos();
             while (!ended && !stream.sawOther && stream.open > 0 && nanos > 0) {
-                nanos = changed.awaitNanos(nanos);
+                nanos = stream.changed.awaitNanos(nanos);
             }
             if (!stream.sawOther && stream.open <= 0 && !stream.early.isEmpty()) {
                 stream.mode = Mode.JSON;
@@ -255,7 +253,7 @@ public final class Session {
             }
             StreamConnection connection = new StreamConnection(this, stream, seq);
             stream.connection = connection;
-            changed.signalAll();
+            stream.changed.signalAll();
             return Optional.of(connection);
         } finally {
             lock.unlock();
@@ -267,7 +265,7 @@ public final class Session {
         lock.lock();
         try {
             ended = true;
-            changed.signalAll();
+            streams.values().forEach(s -> s.changed.signalAll());
         } finally {
             lock.unlock();
         }
@@ -284,10 +282,6 @@ public final class Session {
 
     ReentrantLock lock() {
         return lock;
-    }
-
-    Condition changed() {
-        return changed;
     }
 
     /** Under the lock: whether readers should stop. */

@@ -43,7 +43,7 @@ final class StreamConnection implements SseSource {
                 if (nanos <= 0) {
                     return null;
                 }
-                nanos = session.changed().awaitNanos(nanos);
+                nanos = stream.changed.awaitNanos(nanos);
             }
         } finally {
             session.lock().unlock();
@@ -58,7 +58,7 @@ final class StreamConnection implements SseSource {
             if (stream.connection == this) {
                 stream.connection = null;
             }
-            session.changed().signalAll();
+            stream.changed.signalAll();
         } finally {
             session.lock().unlock();
         }

@@ -1,0 +1,126 @@
+package live.catwalk.adapters.rest.mcp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import live.catwalk.core.mcp.domain.http.Headers;
+import live.catwalk.core.mcp.domain.http.McpHttpRequest;
+import live.catwalk.core.mcp.domain.http.McpHttpResponse;
+import live.catwalk.core.mcp.domain.http.McpReplies;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
+import live.catwalk.core.mcp.port.in.EndMcpSession;
+import live.catwalk.core.mcp.port.in.HandleMcpPost;
+import live.catwalk.core.mcp.port.in.OpenMcpStream;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+
+/**
+ * The MCP endpoints {@code /mcp/{deploymentId}} and {@code /api/mcp/{deploymentId}} as a plain Grizzly
+ * handler beside the Jersey application: this is the hot path, and Jersey's routing and parameter
+ * injection cost more than the rest of a request together. It translates HTTP to core's exchange model
+ * and back and nothing more; the protocol rules live in core. It runs on the server's virtual threads.
+ */
+final class McpHttpHandler extends HttpHandler {
+
+    private static final System.Logger LOG = System.getLogger(McpHttpHandler.class.getName());
+
+    private final HandleMcpPost post;
+    private final OpenMcpStream open;
+    private final EndMcpSession end;
+    private final Duration heartbeat;
+    private final long maxBodyBytes;
+
+    McpHttpHandler(HandleMcpPost post, OpenMcpStream open, EndMcpSession end, Duration heartbeat, long maxBodyBytes) {
+        super("mcp");
+        this.post = Objects.requireNonNull(post, "post");
+        this.open = Objects.requireNonNull(open, "open");
+        this.end = Objects.requireNonNull(end, "end");
+        this.heartbeat = Objects.requireNonNull(heartbeat, "heartbeat");
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void service(Request request, Response response) throws IOException {
+        Optional<String> deployment = deploymentId(request.getPathInfo());
+        if (deployment.isEmpty()) {
+            write(response, McpReplies.error(404, JsonRpc.TRANSPORT_ERROR,
+                    "Not Found: an MCP endpoint is /mcp/{deploymentId}."));
+            return;
+        }
+        String method = request.getMethod().getMethodString();
+        McpHttpResponse answer;
+        try {
+            answer = switch (method) {
+                case "POST" -> bodyOrTooLarge(request)
+                        .map(body -> post.handle(exchange(request, deployment.get(), body)))
+                        .orElseGet(() -> McpReplies.error(413, JsonRpc.TRANSPORT_ERROR,
+                                "Payload Too Large: messages are limited to " + maxBodyBytes + " bytes."));
+                case "GET" -> open.open(exchange(request, deployment.get(), null));
+                case "DELETE" -> end.end(exchange(request, deployment.get(), null));
+                default -> McpReplies.methodNotAllowed(method);
+            };
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "MCP request to " + deployment.get() + " failed", e);
+            answer = McpReplies.error(500, JsonRpc.INTERNAL_ERROR, "Internal error; the server log has the details.");
+        }
+        write(response, answer);
+    }
+
+    /** The one path segment after the context path ({@code /everything}), if that is all there is. */
+    static Optional<String> deploymentId(String pathInfo) {
+        if (pathInfo == null || pathInfo.length() < 2 || pathInfo.charAt(0) != '/' || pathInfo.indexOf('/', 1) >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(pathInfo.substring(1));
+    }
+
+    private Optional<byte[]> bodyOrTooLarge(Request request) throws IOException {
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+            return body.length > maxBodyBytes ? Optional.empty() : Optional.of(body);
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().contains("max post size")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static McpHttpRequest exchange(Request request, String deploymentId, byte[] body) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : request.getHeaderNames()) {
+            List<String> values = new ArrayList<>(1);
+            request.getHeaders(name).forEach(values::add);
+            headers.put(name, values);
+        }
+        Optional<String> token = Bearer.token(request.getHeader("Authorization"))
+                .or(() -> Optional.ofNullable(request.getParameter("token")).filter(t -> !t.isBlank()));
+        return new McpHttpRequest(deploymentId, request.getMethod().getMethodString(), Headers.of(headers), body, token);
+    }
+
+    private void write(Response response, McpHttpResponse answer) throws IOException {
+        response.setStatus(answer.status());
+        answer.headers().forEach(response::setHeader);
+        switch (answer) {
+            case McpHttpResponse.Json json -> {
+                response.setContentType("application/json");
+                response.setContentLength(json.body().length);
+                response.getOutputStream().write(json.body());
+            }
+            case McpHttpResponse.Empty empty -> response.setContentLength(0);
+            case McpHttpResponse.Stream stream -> {
+                response.setContentType("text/event-stream");
+                response.setHeader("Cache-Control", "no-cache, no-transform");
+                response.setHeader("X-Accel-Buffering", "no");
+                SseWriter.write(stream.source(), response.getOutputStream(), heartbeat);
+            }
+        }
+    }
+}

@@ -81,9 +81,15 @@ final class McpHttpHandler extends HttpHandler {
         return Optional.of(pathInfo.substring(1));
     }
 
+    /** The body, read to its declared length when there is one (the usual case), else up to the limit. */
     private Optional<byte[]> bodyOrTooLarge(Request request) throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > maxBodyBytes) {
+            return Optional.empty();
+        }
         try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+            byte[] body = declared >= 0 ? in.readNBytes((int) declared)
+                    : in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
             return body.length > maxBodyBytes ? Optional.empty() : Optional.of(body);
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().contains("max post size")) {

@@ -1,0 +1,24 @@
+package live.catwalk.core.account.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A person or script that owns tokens, settings and deployments. The name is unique, lower case,
+ * 1 to 64 characters of letters, digits, {@code . _ -}, starting with a letter or digit.
+ */
+public record User(UserId id, String name, Role role, Instant createdAt) {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
+    public User {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(createdAt, "createdAt");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("user name must be 1-64 lower-case letters, digits, . _ -");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package live.catwalk.adapters.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+
+/** The bounded connection pool; failing to connect is reported by where, never with the password. */
+final class Pool {
+
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+
+    private Pool() {
+    }
+
+    static HikariDataSource open(DatabaseUrl url, int maxPoolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("catwalk");
+        config.setJdbcUrl(url.jdbcUrl());
+        url.user().ifPresent(config::setUsername);
+        url.password().ifPresent(config::setPassword);
+        config.setMaximumPoolSize(maxPoolSize);
+        config.setMinimumIdle(Math.min(2, maxPoolSize));
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        if (url.isPostgres()) {
+            config.addDataSourceProperty("ApplicationName", "catwalk");
+            // Keeps the server's "Detail: Key (hash)=(…)" lines, which quote row values, out of exceptions.
+            config.addDataSourceProperty("logServerErrorDetail", "false");
+        }
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot connect to the database at " + url.location() + ": "
+                    + reason(e, url) + ". Check that the database is running and reachable from here, and that "
+                    + "DATABASE_URL names the right host, port, database, user and password.", scrubbed(e, url));
+        }
+    }
+
+    private static String reason(Throwable e, DatabaseUrl url) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return url.password().map(p -> message.replace(p, "***")).orElse(message);
+    }
+
+    /** The cause itself, unless its text somehow holds the password. */
+    private static Throwable scrubbed(Throwable e, DatabaseUrl url) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (url.password().filter(message::contains).isPresent()) {
+                return null;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return e;
+    }
+}

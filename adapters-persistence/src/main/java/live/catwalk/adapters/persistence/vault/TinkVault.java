@@ -59,6 +59,14 @@ public final class TinkVault implements SecretCipher, KeyRing {
         return new TinkVault(keysetFile, load(keysetFile), false);
     }
 
+    /**
+     * A new AES256-GCM keyset as Tink JSON, for an operator to store as a file or (base64-encoded) in an
+     * environment variable. It is key material: the caller hands it only to its user.
+     */
+    public static String generateKeysetJson() {
+        return Keysets.serialize(Keysets.generate().handle());
+    }
+
     /** {@link #fromFile} if the file exists, else a fresh AES256-GCM keyset written there with mode 0600. */
     public static TinkVault generateOrLoad(Path keysetFile) {
         if (Files.exists(keysetFile)) {

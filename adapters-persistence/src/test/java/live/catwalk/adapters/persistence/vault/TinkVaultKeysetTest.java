@@ -138,6 +138,19 @@ class TinkVaultKeysetTest {
         assertEquals(vault.keys(), TinkVault.fromBase64(base64.substring(0, 20) + "\n" + base64.substring(20)).keys());
     }
 
+    @Test
+    void generatesAFreshKeysetAsJsonThatAVaultAccepts() throws Exception {
+        String json = TinkVault.generateKeysetJson();
+        Path file = dir.resolve("generated.json");
+        Files.writeString(file, json);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+
+        TinkVault vault = TinkVault.fromFile(file);
+        assertEquals(1, vault.keys().size());
+        assertEquals(vault.keys(), TinkVault.fromBase64(Base64.getEncoder().encodeToString(json.getBytes(UTF_8))).keys());
+        assertFalse(json.equals(TinkVault.generateKeysetJson()), "each call makes new key material");
+    }
+
     private static void assertRefusedWithout(String input, String expected) {
         var e = assertThrows(IllegalArgumentException.class, () -> TinkVault.fromBase64(input));
         assertTrue(e.getMessage().contains(expected), e.getMessage());

@@ -27,8 +27,11 @@ final class JooqCredentialRepository implements CredentialRepository {
         if (credentials.stream().anyMatch(c -> !c.deployment().equals(deployment))) {
             throw new IllegalArgumentException("every credential replaced belongs to deployment " + deployment);
         }
+        if (credentials.stream().map(Credential::name).distinct().count() != credentials.size()) {
+            throw new IllegalArgumentException("a deployment's credentials have distinct names");
+        }
         String notFound = "No deployment " + deployment + ".";
-        Failures.run("Two credentials of deployment " + deployment + " have the same name.", notFound,
+        Failures.run(null, notFound,
                 () -> dsl.transaction(tx -> {
                     boolean exists = tx.dsl().select(DEPLOYMENTS.ID).from(DEPLOYMENTS)
                             .where(DEPLOYMENTS.ID.eq(deployment.value())).forUpdate().fetchOptional().isPresent();

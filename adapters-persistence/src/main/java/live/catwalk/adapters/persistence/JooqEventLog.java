@@ -11,7 +11,7 @@ import live.catwalk.core.deployment.domain.DeploymentStatus;
 import live.catwalk.core.deployment.port.out.EventLog;
 import org.jooq.DSLContext;
 
-/** Events in the order they were appended (their identity column), whatever their timestamps. */
+/** Events by time, and those of one instant in the order appended (their identity column). */
 final class JooqEventLog implements EventLog {
 
     private final DSLContext dsl;
@@ -36,7 +36,7 @@ final class JooqEventLog implements EventLog {
         Limits.check(limit, 1000);
         return Failures.guard(() -> dsl.selectFrom(DEPLOYMENT_EVENTS)
                 .where(DEPLOYMENT_EVENTS.DEPLOYMENT_ID.eq(deployment.value()))
-                .orderBy(DEPLOYMENT_EVENTS.ID.desc())
+                .orderBy(DEPLOYMENT_EVENTS.OCCURRED_AT.desc(), DEPLOYMENT_EVENTS.ID.desc())
                 .limit(limit)
                 .fetch(JooqEventLog::toEvent)
                 .reversed());

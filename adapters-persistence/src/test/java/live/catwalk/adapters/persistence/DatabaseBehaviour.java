@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import live.catwalk.core.account.domain.AccessToken;
 import live.catwalk.core.account.domain.User;
 import live.catwalk.core.deployment.domain.Deployment;
 import live.catwalk.core.deployment.port.out.DeploymentRepository;
@@ -70,6 +71,24 @@ abstract class DatabaseBehaviour {
         assertTrue(e.getMessage().contains("was migrated by a newer Catwalk (schema version 3; this Catwalk "
                 + "knows up to 2). Upgrade Catwalk, or point DATABASE_URL at another database."), e.getMessage());
         url.password().ifPresent(p -> assertFalse(e.getMessage().contains(p)));
+    }
+
+    @Test
+    void reportsATakenTokenHashWithoutQuotingIt() throws Exception {
+        try (Database database = Database.open(freshDatabase(), 2)) {
+            User owner = Rows.user("owner");
+            database.users().insert(owner);
+            AccessToken first = Rows.token(owner.id(), "secret-1");
+            database.tokens().insert(first);
+            AccessToken sameHash = Rows.token(owner.id(), "secret-1");
+
+            CatwalkException e = assertThrows(CatwalkException.class, () -> database.tokens().insert(sameHash));
+
+            assertEquals(CatwalkException.Kind.CONFLICT, e.kind());
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                assertFalse(String.valueOf(t.getMessage()).contains(first.hash().hex()), t::toString);
+            }
+        }
     }
 
     @Test

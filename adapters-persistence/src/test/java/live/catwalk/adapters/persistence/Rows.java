@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import live.catwalk.core.account.domain.AccessToken;
 import live.catwalk.core.account.domain.Role;
+import live.catwalk.core.account.domain.TokenHash;
+import live.catwalk.core.account.domain.TokenId;
 import live.catwalk.core.account.domain.User;
 import live.catwalk.core.account.domain.UserId;
 import live.catwalk.core.credential.domain.EnvVarName;
@@ -25,6 +28,11 @@ final class Rows {
 
     static User user(String name) {
         return new User(new UserId(UUID.randomUUID()), name, Role.USER, T0);
+    }
+
+    static AccessToken token(UserId owner, String secret) {
+        return new AccessToken(new TokenId(UUID.randomUUID()), owner, Optional.empty(), "laptop", "cwk_abc",
+                TokenHash.of(secret), T0, Optional.empty(), Optional.empty());
     }
 
     static Deployment npmDeployment(UserId owner, String name) {

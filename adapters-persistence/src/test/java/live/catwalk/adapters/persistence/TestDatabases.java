@@ -52,7 +52,7 @@ final class TestDatabases {
             c.isValid(2);
         } catch (SQLException e) {
             String why = "PostgreSQL at 127.0.0.1:5432 (user postgres, database test) is not reachable: "
-                    + e.getMessage();
+                    + String.valueOf(e.getMessage()).replaceAll("\\.$", "");
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 fail(why + ". CI=true, so the PostgreSQL tests must run: start PostgreSQL first.");
             }

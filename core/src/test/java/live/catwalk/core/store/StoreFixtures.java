@@ -31,7 +31,7 @@ import live.catwalk.core.mcp.domain.SessionMode;
 
 /**
  * Object mother for store tests: distinct ids, secrets and names on every call, and times that only move
- * forward from {@link #START}, with microseconds (what databases keep) and nothing finer.
+ * forward from {@link #START}, with microseconds (what databases keep) and nothing finer. Not thread-safe.
  */
 public final class StoreFixtures {
 
@@ -65,10 +65,10 @@ public final class StoreFixtures {
                 next());
     }
 
-    /** A deployment with every optional present and nothing at its default, as if it had lived a while. */
+    /** Every optional present, nothing at its default, variable names not in alphabetical order (a list keeps order). */
     public Deployment fullDeployment(UserId owner, String name) {
         var spec = new DeploymentSpec(name, new Launch.Command(List.of("python3", "-m", "srv", "--flag=ü b")),
-                List.of(new EnvVarName("API_KEY"), new EnvVarName("REGION")), SessionMode.ISOLATED);
+                List.of(new EnvVarName("REGION"), new EnvVarName("API_KEY")), SessionMode.ISOLATED);
         Instant created = next();
         return new Deployment(deploymentId(), owner, spec, DesiredState.STOPPED, DeploymentStatus.FAILED,
                 Optional.of("exited with 3: ModuleNotFoundError"), Optional.of("machine-3d8e47"), 0, created, next());

@@ -9,24 +9,39 @@ import live.catwalk.core.account.domain.TokenId;
 import live.catwalk.core.account.domain.UserId;
 import live.catwalk.core.deployment.domain.DeploymentId;
 
-/** Issued access tokens, found by hash; timestamps are kept to the microsecond. Thread-safe. */
+/**
+ * Issued access tokens, found by hash; timestamps are kept to the microsecond. A deployment's tokens are
+ * removed with it (see {@code DeploymentRepository#delete}). Thread-safe.
+ */
 public interface TokenRepository {
 
-    /** Stores a new token; CONFLICT if its id or hash exists. The owner (and deployment, if any) must exist. */
+    /**
+     * Stores a new token as given; CONFLICT if its id or hash exists, NOT_FOUND if its owner (or its
+     * deployment, if any) does not exist.
+     */
     void insert(AccessToken token);
 
-    /** The token with this hash, revoked or not. */
+    /** The token with this hash, revoked or not; empty if there is none. */
     Optional<AccessToken> findByHash(TokenHash hash);
 
-    /** A user's tokens, newest first, revoked ones included. */
+    /** A user's tokens, newest (by {@code createdAt}) first, revoked ones included; empty if none. */
     List<AccessToken> listByOwner(UserId owner);
 
-    /** Revokes the owner's token; false if there is no such token of this owner or it was revoked before. */
+    /**
+     * Revokes the owner's token as of {@code at}; false (and nothing changes) if there is no such token of
+     * this owner or it was revoked before.
+     */
     boolean revoke(TokenId id, UserId owner, Instant at);
 
-    /** Revokes every live token of a deployment; returns how many. */
+    /**
+     * Revokes every live token of a deployment as of {@code at}, leaving those revoked before as they were;
+     * returns how many it revoked (0 for a deployment without live tokens, or none at all).
+     */
     int revokeForDeployment(DeploymentId deployment, Instant at);
 
-    /** Records a use of the token (only ever moves the time forward). */
+    /**
+     * Records a use of the token at {@code at}: sets {@code lastUsedAt} unless it is already later (it only
+     * ever moves forward). Does nothing for an unknown token, e.g. one removed with its deployment.
+     */
     void touch(TokenId id, Instant at);
 }

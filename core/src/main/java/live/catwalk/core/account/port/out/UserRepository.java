@@ -4,14 +4,16 @@ import java.util.Optional;
 import live.catwalk.core.account.domain.User;
 import live.catwalk.core.account.domain.UserId;
 
-/** Users. Thread-safe. */
+/** Users. Timestamps are kept to the microsecond. Thread-safe. */
 public interface UserRepository {
 
-    /** Stores a new user; CONFLICT if the id or the name is taken. */
+    /** Stores a new user; CONFLICT if the id or the name is taken (and the stored user is unchanged). */
     void insert(User user);
 
+    /** The user with this id; empty if there is none. */
     Optional<User> find(UserId id);
 
+    /** The user with exactly this name; empty if there is none. */
     Optional<User> findByName(String name);
 
     /** How many users exist. */

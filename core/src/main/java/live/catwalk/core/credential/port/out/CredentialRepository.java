@@ -4,12 +4,13 @@ import java.util.List;
 import live.catwalk.core.credential.domain.Credential;
 import live.catwalk.core.deployment.domain.DeploymentId;
 
-/** The sealed environment variables of deployments. Thread-safe. */
+/** The sealed environment variables of deployments, removed with their deployment. Thread-safe. */
 public interface CredentialRepository {
 
     /**
-     * Replaces all of a deployment's credentials with {@code credentials} (all for that deployment) at once:
-     * a reader sees the old set or the new one, never a mix. The deployment must exist (else NOT_FOUND).
+     * Replaces all of a deployment's credentials with {@code credentials} at once: a reader sees the old set
+     * or the new one, never a mix. NOT_FOUND if the deployment does not exist; {@link IllegalArgumentException}
+     * if a credential is for another deployment or two share a name. Either way nothing changes.
      */
     void replaceAll(DeploymentId deployment, List<Credential> credentials);
 

@@ -4,12 +4,16 @@ import java.util.List;
 import live.catwalk.core.deployment.domain.DeploymentEvent;
 import live.catwalk.core.deployment.domain.DeploymentId;
 
-/** Deployments' timelines. Thread-safe. */
+/** Deployments' timelines, removed with their deployment. Thread-safe. */
 public interface EventLog {
 
     /** Appends an event; the deployment must exist (else NOT_FOUND). */
     void append(DeploymentEvent event);
 
-    /** The deployment's last {@code limit} events (1 to 1000), oldest first. */
+    /**
+     * The deployment's last {@code limit} events, oldest (by {@code at}) first, events of the same instant
+     * in the order appended; empty for an unknown deployment. {@link IllegalArgumentException} unless
+     * {@code limit} is 1 to 1000.
+     */
     List<DeploymentEvent> recent(DeploymentId deployment, int limit);
 }

@@ -39,8 +39,12 @@ final class Failures {
         String state = e.sqlState() == null ? "" : e.sqlState();
         // 23505 unique_violation; 23503 foreign_key_violation (PostgreSQL, and H2 for a child row left);
         // 23506 H2's parent row missing; 40001 and 40P01 a serialization failure or deadlock.
-        if (conflict != null && (state.equals("23505") || state.equals("40001") || state.equals("40P01"))) {
+        if (conflict != null && state.equals("23505")) {
             return CatwalkException.of(CatwalkException.Kind.CONFLICT, conflict);
+        }
+        if (state.equals("40001") || state.equals("40P01")) {
+            return CatwalkException.of(CatwalkException.Kind.CONFLICT,
+                    "The database refused this change because of a concurrent one; try again.");
         }
         if (notFound != null && (state.equals("23503") || state.equals("23506"))) {
             return CatwalkException.notFound(notFound);

@@ -28,8 +28,8 @@ final class JooqDeploymentRepository implements DeploymentRepository {
     @Override
     public Deployment insert(Deployment deployment) {
         DeploymentsRecord row = toRow(deployment, 0);
-        Failures.run("A deployment with this id exists, or " + NAME_TAKEN.substring(0, 1).toLowerCase()
-                        + NAME_TAKEN.substring(1), "No user " + deployment.owner() + ".",
+        Failures.run("A deployment with this id exists, or the owner already has one of this name.",
+                "No user " + deployment.owner() + ".",
                 () -> dsl.insertInto(DEPLOYMENTS).set(row).execute());
         return toDeployment(row);
     }

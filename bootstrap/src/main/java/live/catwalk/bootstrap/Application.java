@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import live.catwalk.adapters.persistence.Database;
 import live.catwalk.adapters.rest.HealthResource;
 import live.catwalk.adapters.rest.RestServer;
 import live.catwalk.core.health.usecase.CheckHealthService;
@@ -41,22 +42,26 @@ final class Application implements AutoCloseable {
     private final ProcessSupervisor supervisor;
     private final McpEndpoints endpoints;
     private final ScheduledExecutorService upkeep;
+    private final Database database;
 
     private Application(RestServer server, URI uri, ProcessSupervisor supervisor, McpEndpoints endpoints,
-                        ScheduledExecutorService upkeep) {
+                        ScheduledExecutorService upkeep, Database database) {
         this.server = server;
         this.uri = uri;
         this.supervisor = supervisor;
         this.endpoints = endpoints;
         this.upkeep = upkeep;
+        this.database = database;
     }
 
     /**
      * Builds everything and starts serving; {@code environment} is the server's own, from which the MCP
-     * servers inherit only non-secret basics. Throws {@link IOException} when the address cannot be bound.
+     * servers inherit only non-secret basics. Takes ownership of the opened database (closed with the
+     * application, or at once if starting fails). Throws {@link IOException} when the address cannot be bound.
      */
     static Application start(CatwalkConfig config, List<ConfiguredDeployment> deployments,
-                             Map<String, String> environment, String version) throws IOException {
+                             Map<String, String> environment, String version, Database database)
+            throws IOException {
         ProcessSupervisor supervisor = ProcessSupervisor.builder().baseEnvironment(environment).build();
         McpEndpoints endpoints = new McpEndpoints(supervisor, new SecureSessionIds(), Clock.systemUTC(),
                 gatewaySettings(config), version);
@@ -69,7 +74,8 @@ final class Application implements AutoCloseable {
         var post = new HandleMcpPostService(endpoints, access);
         var open = new OpenMcpStreamService(endpoints, access);
         var end = new EndMcpSessionService(endpoints, access);
-        var health = new CheckHealthService(version, List.of(new JvmHealthProbe(), new McpHealthProbe(endpoints)));
+        var health = new CheckHealthService(version,
+                List.of(new JvmHealthProbe(), database.healthProbe(), new McpHealthProbe(endpoints)));
         Duration heartbeat = config.mcp().heartbeat();
         RestServer server = RestServer.builder(config.bind(), config.port())
                 .maxBodyBytes(config.maxBodyBytes())
@@ -83,6 +89,7 @@ final class Application implements AutoCloseable {
             server.stop(Duration.ZERO);
             supervisor.closeAll();
             endpoints.close();
+            database.close();
             throw e;
         }
         var maintain = new MaintainMcpSessionsService(endpoints);
@@ -95,7 +102,7 @@ final class Application implements AutoCloseable {
                 LOG.log(System.Logger.Level.ERROR, "session upkeep failed", e);
             }
         }, 1, 1, TimeUnit.SECONDS);
-        return new Application(server, uri, supervisor, endpoints, upkeep);
+        return new Application(server, uri, supervisor, endpoints, upkeep, database);
     }
 
     static GatewaySettings gatewaySettings(CatwalkConfig config) {
@@ -132,5 +139,6 @@ final class Application implements AutoCloseable {
         supervisor.closeAll();
         endpoints.close();
         http.join();
+        database.close();
     }
 }

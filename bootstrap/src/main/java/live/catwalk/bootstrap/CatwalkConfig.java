@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Level;
+import live.catwalk.adapters.persistence.DatabaseUrl;
 import live.catwalk.core.shared.CatwalkException;
 
 /**
@@ -18,7 +19,7 @@ import live.catwalk.core.shared.CatwalkException;
  * never repeated.
  */
 public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logLevel, Optional<Path> deploymentsFile,
-                            Mcp mcp) {
+                            Mcp mcp, Storage storage) {
 
     /** The MCP gateway's settings. */
     public record Mcp(Set<String> allowedHosts, Set<String> allowedOrigins, Duration idleTimeout, int maxSessions,
@@ -41,6 +42,7 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
         Objects.requireNonNull(logLevel, "logLevel");
         Objects.requireNonNull(deploymentsFile, "deploymentsFile");
         Objects.requireNonNull(mcp, "mcp");
+        Objects.requireNonNull(storage, "storage");
     }
 
     /** The configuration with nothing set: loopback on 8080, 4 MiB bodies, INFO logs, no deployments. */
@@ -69,11 +71,49 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
                 v -> ConfigValues.duration(v, Duration.ofSeconds(1), Duration.ofHours(24)));
         Duration heartbeat = r.read(ConfigVariable.SSE_HEARTBEAT,
                 v -> ConfigValues.duration(v, Duration.ofMillis(100), Duration.ofMinutes(5)));
+        Storage storage = storage(r, env);
         if (!r.problems.isEmpty()) {
             throw new ConfigException(r.problems);
         }
         return new CatwalkConfig(bind, port, maxBody, level, deployments,
-                new Mcp(hosts, origins, idle, sessions, children, requestTimeout, heartbeat));
+                new Mcp(hosts, origins, idle, sessions, children, requestTimeout, heartbeat), storage);
+    }
+
+    /**
+     * The database and the keyset. PostgreSQL is production: there Catwalk never generates a keyset, since
+     * a keyset that exists only on one machine's disk loses every secret with that disk.
+     */
+    private static Storage storage(Reader r, Map<String, String> env) {
+        Path home = r.read(ConfigVariable.HOME, v -> v.isEmpty()
+                ? Storage.defaultHome(Optional.ofNullable(env.get("HOME")).filter(h -> !h.isBlank())
+                        .or(() -> Optional.ofNullable(System.getProperty("user.home"))))
+                : ConfigValues.directory(v));
+        Optional<DatabaseUrl> url = r.read(ConfigVariable.DATABASE_URL,
+                v -> v.isEmpty() ? Optional.<DatabaseUrl>empty() : Optional.of(DatabaseUrl.parse(v)));
+        Integer pool = r.read(ConfigVariable.DB_POOL_SIZE, v -> ConfigValues.wholeNumber(v, 1, 200));
+        String inline = r.read(ConfigVariable.KEYSET, v -> v);
+        Optional<Path> file = r.read(ConfigVariable.KEYSET_FILE, ConfigValues::optionalFile);
+        if (home == null || url == null || pool == null || inline == null || file == null) {
+            return null;
+        }
+        Storage.Keyset keyset;
+        if (!inline.isEmpty() && file.isPresent()) {
+            r.problem(ConfigVariable.KEYSET_FILE, "Set together with CATWALK_KEYSET",
+                    "Set only one of CATWALK_KEYSET and CATWALK_KEYSET_FILE.");
+            return null;
+        } else if (!inline.isEmpty()) {
+            keyset = new Storage.Keyset.Inline(inline);
+        } else if (file.isPresent()) {
+            keyset = new Storage.Keyset.File(file.get());
+        } else if (url.isPresent()) {
+            r.problem(ConfigVariable.KEYSET, "Not set: with DATABASE_URL (PostgreSQL) Catwalk never generates a keyset itself",
+                    "Generate one with 'catwalk keys generate > keyset.json' (then chmod 600 keyset.json), keep a "
+                            + "backup, and set CATWALK_KEYSET_FILE to its path or CATWALK_KEYSET to its base64.");
+            return null;
+        } else {
+            keyset = new Storage.Keyset.Generated(home.resolve("keyset.json"));
+        }
+        return new Storage(home, url.orElseGet(() -> DatabaseUrl.h2File(home)), pool, keyset);
     }
 
     /** {@code CATWALK_*} variables that Catwalk does not know, most likely typos. */
@@ -106,6 +146,10 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
                         shown + " " + e.getMessage(), "Expected " + variable.expected + "."));
                 return null;
             }
+        }
+
+        void problem(ConfigVariable variable, String message, String hint) {
+            problems.add(CatwalkException.invalidInput(variable.envName, message, hint));
         }
     }
 }

@@ -82,6 +82,20 @@ final class ConfigValues {
         return d;
     }
 
+    /** A directory that exists or can be created (it is created when first needed). */
+    static Path directory(String value) {
+        Path path;
+        try {
+            path = Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("is not a directory path");
+        }
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            throw new IllegalArgumentException("is a file, not a directory");
+        }
+        return path;
+    }
+
     /** An empty value means no file; otherwise the file must exist and be readable. */
     static Optional<Path> optionalFile(String value) {
         if (value.isEmpty()) {

@@ -21,7 +21,14 @@ enum ConfigVariable {
     REQUEST_TIMEOUT("CATWALK_REQUEST_TIMEOUT", "10m",
             "a duration from 1s to 24h: an MCP request unanswered this long gets an error and is cancelled"),
     SSE_HEARTBEAT("CATWALK_SSE_HEARTBEAT", "15s",
-            "a duration from 100ms to 5m: how often an idle event stream gets a keep-alive comment");
+            "a duration from 100ms to 5m: how often an idle event stream gets a keep-alive comment"),
+    HOME("CATWALK_HOME", "", "a directory for the embedded database and the generated keyset (default ~/.catwalk)"),
+    DATABASE_URL("DATABASE_URL", "",
+            "postgres://user:password@host:5432/database, postgresql://… or jdbc:postgresql://…; "
+                    + "empty for the embedded H2 database under CATWALK_HOME", true),
+    DB_POOL_SIZE("CATWALK_DB_POOL_SIZE", "10", "database connections, from 1 to 200"),
+    KEYSET("CATWALK_KEYSET", "", "the base64 of a Tink JSON keyset (see 'catwalk keys --help')", true),
+    KEYSET_FILE("CATWALK_KEYSET_FILE", "", "the path of a Tink JSON keyset file with mode 0600");
 
     final String envName;
     final String defaultValue;

@@ -7,6 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import live.catwalk.adapters.persistence.Database;
+import live.catwalk.adapters.persistence.vault.TinkVault;
 
 /** {@code catwalk <command>}: parses the command line and the configuration, then runs the command. */
 public final class Main {
@@ -65,6 +70,9 @@ public final class Main {
                 }
                 return serve(env, err);
             }
+            case "keys" -> {
+                return KeysCommand.run(rest, env, out, err);
+            }
             default -> {
                 err.println("catwalk: unknown command '" + command + "'. Run 'catwalk --help' for the commands.");
                 return USAGE;
@@ -89,9 +97,27 @@ public final class Main {
         }
 
         String version = Version.current();
+        Storage storage = config.storage();
+        TinkVault vault;
+        Database database;
+        try {
+            createHome(storage);
+            vault = Vaults.open(storage.keyset());
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("catwalk: invalid configuration: " + keysetVariable(storage.keyset()) + ": " + e.getMessage());
+            return USAGE;
+        }
+        try {
+            database = Database.open(storage.database(), storage.poolSize());
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            err.println("catwalk: cannot open the database: " + e.getMessage());
+            return FAILED;
+        }
+        LOG.log(System.Logger.Level.INFO, "database: " + database.vendor() + " at " + storage.database().redacted()
+                + ", schema version " + database.schemaVersion() + "; vault: " + vault);
         Application application;
         try {
-            application = Application.start(config, deployments, env, version);
+            application = Application.start(config, deployments, env, version, database);
         } catch (BindException e) {
             err.println("catwalk: cannot listen on " + config.bind() + ":" + config.port() + ": " + e.getMessage()
                     + ". Set CATWALK_PORT to a free port (0 picks one) or CATWALK_BIND to an address of this machine.");
@@ -121,5 +147,29 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return OK;
+    }
+
+    private static String keysetVariable(Storage.Keyset keyset) {
+        return switch (keyset) {
+            case Storage.Keyset.Inline inline -> ConfigVariable.KEYSET.envName;
+            case Storage.Keyset.File file -> ConfigVariable.KEYSET_FILE.envName;
+            case Storage.Keyset.Generated generated -> ConfigVariable.HOME.envName;
+        };
+    }
+
+    /** The embedded database and the generated keyset live here; only this user may read it. */
+    private static void createHome(Storage storage) throws IOException {
+        Path home = storage.home();
+        if (Files.isDirectory(home)) {
+            return;
+        }
+        try {
+            Files.createDirectories(home, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createDirectories(home);
+        } catch (IOException e) {
+            throw new IOException("cannot create the directory " + home + " (" + e.getClass().getSimpleName()
+                    + "). Set CATWALK_HOME to a writable directory.", e);
+        }
     }
 }

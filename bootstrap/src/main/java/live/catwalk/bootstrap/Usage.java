@@ -21,12 +21,28 @@ final class Usage {
 
             Commands:
               serve          Run the Catwalk server until SIGTERM or SIGINT.
+              keys           Show, rotate or generate the credential vault's keyset.
 
             Options:
               -h, --help     Show this help and exit.
               -V, --version  Print the version and exit.
 
             Run 'catwalk serve --help' for the server's configuration.
+            """;
+
+    static final String KEYS = """
+            Usage: catwalk keys <status|rotate|generate>
+
+              status    List the vault's keys and how many stored secrets each protects.
+              rotate    Add a new primary key to the keyset file, then re-seal every stored
+                        secret under it in one transaction. Older keys stay, so secrets keep
+                        opening throughout. Needs a keyset file (CATWALK_KEYSET_FILE or the
+                        generated one), not CATWALK_KEYSET.
+              generate  Print a new keyset (Tink JSON) to standard output, for
+                        CATWALK_KEYSET_FILE (chmod 600) or, base64-encoded, CATWALK_KEYSET.
+
+            status and rotate read the same configuration as 'catwalk serve' (DATABASE_URL,
+            CATWALK_HOME, CATWALK_KEYSET, CATWALK_KEYSET_FILE).
             """;
 
     static final String SERVE = """

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import live.catwalk.core.shared.CatwalkException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -99,5 +102,65 @@ class CatwalkConfigTest {
             assertTrue(Usage.SERVE.contains(variable.envName), variable.envName);
         }
         assertFalse(Usage.CONFIGURATION.isBlank());
+    }
+
+    @Test
+    void withNoDatabaseUrlStateLivesInH2UnderCatwalkHomeWithAGeneratedKeyset() {
+        Storage storage = CatwalkConfig.fromEnvironment(Map.of("HOME", "/home/someone")).storage();
+
+        assertEquals(Path.of("/home/someone/.catwalk"), storage.home());
+        assertFalse(storage.database().isPostgres());
+        assertTrue(storage.database().jdbcUrl().startsWith("jdbc:h2:file:/home/someone/.catwalk/"),
+                storage.database().jdbcUrl());
+        assertEquals(new Storage.Keyset.Generated(Path.of("/home/someone/.catwalk/keyset.json")), storage.keyset());
+        assertEquals(10, storage.poolSize());
+    }
+
+    @Test
+    void catwalkHomeMovesTheEmbeddedDatabaseAndTheKeyset(@TempDir Path dir) {
+        Storage storage = CatwalkConfig.fromEnvironment(Map.of("CATWALK_HOME", dir.toString())).storage();
+
+        assertTrue(storage.database().jdbcUrl().startsWith("jdbc:h2:file:" + dir), storage.database().jdbcUrl());
+        assertEquals(new Storage.Keyset.Generated(dir.resolve("keyset.json")), storage.keyset());
+    }
+
+    @Test
+    void postgresWithoutAKeysetIsRefusedNamingCatwalkKeysetAndHowToMakeOne() {
+        ConfigException e = assertThrows(ConfigException.class, () -> CatwalkConfig.fromEnvironment(Map.of(
+                "DATABASE_URL", "postgres://app:pa55word@db.internal:5432/catwalk")));
+
+        CatwalkException only = e.problems().getFirst();
+        assertEquals("CATWALK_KEYSET", only.field().orElseThrow());
+        assertTrue(only.hint().orElseThrow().contains("catwalk keys generate"), only.hint().orElseThrow());
+        assertFalse(e.getMessage().contains("pa55word"), e.getMessage());
+    }
+
+    @Test
+    void postgresWithAnInlineKeysetIsAccepted() {
+        Storage storage = CatwalkConfig.fromEnvironment(Map.of(
+                "DATABASE_URL", "postgresql://app:pa55word@db.internal/catwalk", "CATWALK_KEYSET", "abc=")).storage();
+
+        assertTrue(storage.database().isPostgres());
+        assertFalse(storage.keyset().toString().contains("abc="), "the keyset is never shown");
+        assertFalse(storage.database().redacted().contains("pa55word"), storage.database().redacted());
+    }
+
+    @Test
+    void aMalformedDatabaseUrlNamesTheVariableWithoutRepeatingIt() {
+        ConfigException e = assertThrows(ConfigException.class, () -> CatwalkConfig.fromEnvironment(Map.of(
+                "DATABASE_URL", "mysql://root:pa55word@localhost/x", "CATWALK_KEYSET", "abc=")));
+
+        assertEquals("DATABASE_URL", e.problems().getFirst().field().orElseThrow());
+        assertFalse(e.getMessage().contains("pa55word"), e.getMessage());
+    }
+
+    @Test
+    void bothKeysetVariablesAtOnceAreRefused(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("keyset.json"), "{}");
+        ConfigException e = assertThrows(ConfigException.class, () -> CatwalkConfig.fromEnvironment(Map.of(
+                "CATWALK_KEYSET", "abc=", "CATWALK_KEYSET_FILE", file.toString())));
+
+        assertEquals("CATWALK_KEYSET_FILE", e.problems().getFirst().field().orElseThrow());
+        assertFalse(e.getMessage().contains("abc="), e.getMessage());
     }
 }

@@ -44,7 +44,11 @@ final class CatwalkProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(name -> name.startsWith("CATWALK_"));
+        builder.environment().keySet().removeIf(name -> name.startsWith("CATWALK_") || name.equals("DATABASE_URL"));
+        if (!env.containsKey("CATWALK_HOME")) {
+            // Never the user's own ~/.catwalk: each process gets a fresh embedded database and keyset.
+            builder.environment().put("CATWALK_HOME", Files.createTempDirectory("catwalk-home").toString());
+        }
         builder.environment().putAll(env);
         return new CatwalkProcess(builder.start());
     }

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import live.catwalk.adapters.persistence.Database;
+import live.catwalk.adapters.persistence.DatabaseUrl;
 import live.catwalk.bootstrap.testing.TestTools;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +52,8 @@ class FaultsIT {
         env.put("CATWALK_LOG_LEVEL", "warn");
         Path file = TestDeployments.write(temp, "tiny", argv, Map.of(), mode, TOKEN);
         CatwalkConfig config = CatwalkConfig.fromEnvironment(env);
-        app = Application.start(config, DeploymentsFile.read(file), System.getenv(), "test");
+        Database database = Database.open(DatabaseUrl.h2File(temp.resolve("home")), 2);
+        app = Application.start(config, DeploymentsFile.read(file), System.getenv(), "test", database);
         return app.uri();
     }
 

@@ -1,0 +1,58 @@
+package live.catwalk.core.deployment.port.in;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import live.catwalk.core.account.domain.IssuedToken;
+import live.catwalk.core.account.domain.Principal;
+import live.catwalk.core.deployment.domain.Deployment;
+import live.catwalk.core.deployment.domain.ValidationProblem;
+
+/**
+ * Validates a deployment request as a whole (every problem reported at once, nothing stored if there is
+ * one), then stores the deployment wanted RUNNING, its sealed variables and its access token. Throws
+ * UPSTREAM_UNAVAILABLE when the package registry cannot be asked.
+ */
+@FunctionalInterface
+public interface CreateDeployment {
+
+    /** A package on a registry as requested: registry {@code npm} or {@code pypi}, name, optional version or tag. */
+    record PackageRequest(String registry, String name, Optional<String> version) {
+        public PackageRequest {
+            Objects.requireNonNull(registry, "registry");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+        }
+    }
+
+    /**
+     * The request as received: exactly one of {@code pkg} and {@code command} (argv, admins only); variables
+     * by name; session mode {@code shared} (the default) or {@code isolated}.
+     */
+    record Command(Principal caller, String name, Optional<PackageRequest> pkg, Optional<List<String>> command,
+                   Map<String, String> env, Optional<String> sessionMode) {
+        public Command {
+            Objects.requireNonNull(caller, "caller");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(pkg, "pkg");
+            command = Objects.requireNonNull(command, "command").map(List::copyOf);
+            env = Map.copyOf(env);
+            Objects.requireNonNull(sessionMode, "sessionMode");
+        }
+    }
+
+    /** Either the stored deployment with its token (shown once), or every problem found. */
+    sealed interface Result {
+        record Created(Deployment deployment, IssuedToken token) implements Result {
+        }
+
+        record Rejected(List<ValidationProblem> problems) implements Result {
+            public Rejected {
+                problems = List.copyOf(problems);
+            }
+        }
+    }
+
+    Result create(Command command);
+}

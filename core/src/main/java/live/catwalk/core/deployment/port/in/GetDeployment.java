@@ -1,0 +1,12 @@
+package live.catwalk.core.deployment.port.in;
+
+import live.catwalk.core.account.domain.Principal;
+import live.catwalk.core.deployment.domain.Deployment;
+import live.catwalk.core.deployment.domain.DeploymentId;
+
+/** One of the caller's deployments; NOT_FOUND if it does not exist or is someone else's. */
+@FunctionalInterface
+public interface GetDeployment {
+
+    Deployment get(Principal caller, DeploymentId id);
+}

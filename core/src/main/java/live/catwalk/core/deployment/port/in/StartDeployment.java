@@ -1,0 +1,12 @@
+package live.catwalk.core.deployment.port.in;
+
+import live.catwalk.core.account.domain.Principal;
+import live.catwalk.core.deployment.domain.Deployment;
+import live.catwalk.core.deployment.domain.DeploymentId;
+
+/** Wants the deployment RUNNING again (a FAILED one gets a fresh start). NOT_FOUND if it is not the caller's. Returns the deployment as stored. */
+@FunctionalInterface
+public interface StartDeployment {
+
+    Deployment start(Principal caller, DeploymentId id);
+}

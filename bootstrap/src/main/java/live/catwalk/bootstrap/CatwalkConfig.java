@@ -1,5 +1,6 @@
 package live.catwalk.bootstrap;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +20,15 @@ import live.catwalk.core.shared.CatwalkException;
  * never repeated.
  */
 public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logLevel, Optional<Path> deploymentsFile,
-                            Mcp mcp, Storage storage) {
+                            Optional<URI> publicUrl, Registries registries, Mcp mcp, Storage storage) {
+
+    /** Where package names and versions are checked at create. */
+    public record Registries(URI npm, URI pypi) {
+        public Registries {
+            Objects.requireNonNull(npm, "npm");
+            Objects.requireNonNull(pypi, "pypi");
+        }
+    }
 
     /** The MCP gateway's settings. */
     public record Mcp(Set<String> allowedHosts, Set<String> allowedOrigins, Duration idleTimeout, int maxSessions,
@@ -41,6 +50,8 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(logLevel, "logLevel");
         Objects.requireNonNull(deploymentsFile, "deploymentsFile");
+        Objects.requireNonNull(publicUrl, "publicUrl");
+        Objects.requireNonNull(registries, "registries");
         Objects.requireNonNull(mcp, "mcp");
         Objects.requireNonNull(storage, "storage");
     }
@@ -61,6 +72,9 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
         Integer maxBody = r.read(ConfigVariable.MAX_BODY_BYTES, v -> ConfigValues.wholeNumber(v, 1024, 268_435_456));
         Level level = r.read(ConfigVariable.LOG_LEVEL, ConfigValues::logLevel);
         Optional<Path> deployments = r.read(ConfigVariable.DEPLOYMENTS_FILE, ConfigValues::optionalFile);
+        Optional<URI> publicUrl = r.read(ConfigVariable.PUBLIC_URL, ConfigValues::httpUrl);
+        Optional<URI> npm = r.read(ConfigVariable.NPM_REGISTRY, ConfigValues::httpUrl);
+        Optional<URI> pypi = r.read(ConfigVariable.PYPI_INDEX, ConfigValues::httpUrl);
         Set<String> hosts = r.read(ConfigVariable.ALLOWED_HOSTS, ConfigValues::hosts);
         Set<String> origins = r.read(ConfigVariable.ALLOWED_ORIGINS, ConfigValues::origins);
         Duration idle = r.read(ConfigVariable.SESSION_IDLE_TIMEOUT,
@@ -75,8 +89,8 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
         if (!r.problems.isEmpty()) {
             throw new ConfigException(r.problems);
         }
-        return new CatwalkConfig(bind, port, maxBody, level, deployments,
-                new Mcp(hosts, origins, idle, sessions, children, requestTimeout, heartbeat), storage);
+        return new CatwalkConfig(bind, port, maxBody, level, deployments, publicUrl,
+                new Registries(npm.orElseThrow(), pypi.orElseThrow()), new Mcp(hosts, origins, idle, sessions, children, requestTimeout, heartbeat), storage);
     }
 
     /**

@@ -2,6 +2,8 @@ package live.catwalk.bootstrap;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -80,6 +82,24 @@ final class ConfigValues {
             throw new IllegalArgumentException("is outside the allowed range");
         }
         return d;
+    }
+
+    /** Empty for none; otherwise an absolute http(s) URL without query or fragment, kept without a trailing slash. */
+    static Optional<URI> httpUrl(String value) {
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("is not a URL");
+        }
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("is not an http(s) URL with a host and no user, query or fragment");
+        }
+        return Optional.of(uri);
     }
 
     /** A directory that exists or can be created (it is created when first needed). */

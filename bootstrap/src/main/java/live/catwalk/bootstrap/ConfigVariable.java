@@ -22,6 +22,13 @@ enum ConfigVariable {
             "a duration from 1s to 24h: an MCP request unanswered this long gets an error and is cancelled"),
     SSE_HEARTBEAT("CATWALK_SSE_HEARTBEAT", "15s",
             "a duration from 100ms to 5m: how often an idle event stream gets a keep-alive comment"),
+    PUBLIC_URL("CATWALK_PUBLIC_URL", "",
+            "the URL clients reach Catwalk at, e.g. https://catwalk.example.com, for the MCP links the API "
+                    + "returns (default: the address each request came to)"),
+    NPM_REGISTRY("CATWALK_NPM_REGISTRY", "https://registry.npmjs.org/",
+            "the npm registry that deployments' packages are checked against, an http(s) URL"),
+    PYPI_INDEX("CATWALK_PYPI_INDEX", "https://pypi.org/",
+            "the PyPI server that deployments' packages are checked against (its /pypi/<name>/json API), an http(s) URL"),
     HOME("CATWALK_HOME", "", "a directory for the embedded database and the generated keyset (default ~/.catwalk)"),
     DATABASE_URL("DATABASE_URL", "",
             "postgres://user:password@host:5432/database, postgresql://… or jdbc:postgresql://…; "

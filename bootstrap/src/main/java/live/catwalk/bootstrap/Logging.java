@@ -46,7 +46,10 @@ final class Logging {
         boolean debug = level.intValue() <= Level.FINE.intValue();
         CONFIGURED.clear();
         CONFIGURED.add(root);
-        set("org.glassfish", debug ? level : Level.WARNING);
+        // Libraries narrate every start (pool up, each migration); Catwalk logs one summary line instead.
+        for (String library : List.of("org.glassfish", "org.flywaydb", "com.zaxxer.hikari", "org.jooq")) {
+            set(library, debug ? level : Level.WARNING);
+        }
         MISLEADING.forEach(name -> set(name, debug ? level : Level.SEVERE));
     }
 

@@ -9,6 +9,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
@@ -17,6 +18,8 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  * migrations and let this older code run on a schema it does not know.
  */
 final class Migrations {
+
+    private static final System.Logger LOG = System.getLogger(Migrations.class.getName());
 
     private Migrations() {
     }
@@ -31,7 +34,12 @@ final class Migrations {
         Flyway flyway = config.load();
         try {
             refuseNewer(flyway.info(), url);
-            flyway.migrate();
+            MigrateResult result = flyway.migrate();
+            if (result.migrationsExecuted > 0) {
+                LOG.log(System.Logger.Level.INFO, "migrated the " + vendor + " database from schema version "
+                        + Optional.ofNullable(result.initialSchemaVersion).orElse("0") + " to "
+                        + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations)");
+            }
             return Optional.ofNullable(flyway.info().current()).map(m -> m.getVersion().getVersion()).orElse("0");
         } catch (FlywayException e) {
             throw new IllegalStateException("Migrating the database at " + url.location() + " failed: "

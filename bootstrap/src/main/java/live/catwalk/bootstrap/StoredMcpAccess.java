@@ -1,0 +1,44 @@
+package live.catwalk.bootstrap;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import live.catwalk.core.account.domain.AccessToken;
+import live.catwalk.core.account.domain.TokenHash;
+import live.catwalk.core.account.port.out.TokenRepository;
+import live.catwalk.core.mcp.port.out.McpAccess;
+
+/**
+ * Access to deployments created through the API: a live {@code cwd_…} token of that very deployment,
+ * found by its hash. Falls back to the deployments file's access for the ids it defines. The principal is
+ * the token's id, never the token.
+ */
+final class StoredMcpAccess implements McpAccess {
+
+    private final TokenRepository tokens;
+    private final McpAccess configured;
+    private final Clock clock;
+
+    StoredMcpAccess(TokenRepository tokens, McpAccess configured, Clock clock) {
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.configured = Objects.requireNonNull(configured, "configured");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Optional<String> authenticate(String deploymentId, Optional<String> bearerToken) {
+        Optional<String> fromFile = configured.authenticate(deploymentId, bearerToken);
+        if (fromFile.isPresent() || bearerToken.filter(t -> t.startsWith("cwd_") && t.length() <= 200).isEmpty()) {
+            return fromFile;
+        }
+        Optional<AccessToken> token = tokens.findByHash(TokenHash.of(bearerToken.get()))
+                .filter(t -> !t.isRevoked())
+                .filter(t -> t.deployment().map(d -> d.value().equals(deploymentId)).orElse(false));
+        token.ifPresent(t -> {
+            if (t.lastUsedAt().map(last -> last.plusSeconds(60).isBefore(clock.instant())).orElse(true)) {
+                tokens.touch(t.id(), clock.instant());
+            }
+        });
+        return token.map(t -> "token:" + t.id());
+    }
+}

@@ -244,7 +244,7 @@ class ReconcileServiceTest {
         }
 
         @Override
-        public List<Deployment> listByOwner(domain owner, int offset, int limit) {
+        public List<Deployment> listByOwner(UserId owner, int offset, int limit) {
             return real.listByOwner(owner, offset, limit);
         }
 

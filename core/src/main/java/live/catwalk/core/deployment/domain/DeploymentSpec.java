@@ -2,6 +2,7 @@ package live.catwalk.core.deployment.domain;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import live.catwalk.core.credential.domain.EnvVarName;
 import live.catwalk.core.mcp.domain.SessionMode;
@@ -19,11 +20,17 @@ public record DeploymentSpec(String name, Launch launch, List<EnvVarName> envNam
         Objects.requireNonNull(launch, "launch");
         Objects.requireNonNull(sessionMode, "sessionMode");
         envNames = List.copyOf(envNames);
-        if (!NAME.matcher(name).matches() || name.isBlank()) {
-            throw new IllegalArgumentException("a deployment name is 1-100 characters without control characters");
-        }
+        nameProblem(name).ifPresent(p -> {
+            throw new IllegalArgumentException("a deployment name " + p);
+        });
         if (envNames.stream().distinct().count() != envNames.size()) {
             throw new IllegalArgumentException("a deployment's variable names are distinct");
         }
+    }
+
+    /** What is wrong with {@code name} as a deployment's display name, if anything; phrased to follow the field's name. */
+    public static Optional<String> nameProblem(String name) {
+        return name != null && NAME.matcher(name).matches() && !name.isBlank() ? Optional.empty()
+                : Optional.of("is 1-100 characters, not all blank, without control characters");
     }
 }

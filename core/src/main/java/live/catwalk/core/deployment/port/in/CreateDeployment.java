@@ -11,8 +11,13 @@ import live.catwalk.core.deployment.domain.ValidationProblem;
 
 /**
  * Validates a deployment request as a whole (every problem reported at once, nothing stored if there is
- * one), then stores the deployment wanted RUNNING, its sealed variables and its access token. Throws
- * UPSTREAM_UNAVAILABLE when the package registry cannot be asked.
+ * one), then stores the deployment PENDING and wanted RUNNING, pinned to the exact version the registry
+ * resolved, with its sealed variables and its access token. Problems name the field: {@code name},
+ * {@code package}, {@code package.registry}, {@code package.name}, {@code package.version}, {@code command},
+ * {@code env}, {@code env.<NAME>}, {@code sessionMode}. Variables: names by {@code EnvVarName}, each value at
+ * most 16 KiB, at most 100 of them and 64 KiB of names and values in all (UTF-8 bytes). A name the owner
+ * already uses is a problem on {@code name}, found only once all else is valid. Throws UPSTREAM_UNAVAILABLE
+ * when the package registry cannot be asked.
  */
 @FunctionalInterface
 public interface CreateDeployment {

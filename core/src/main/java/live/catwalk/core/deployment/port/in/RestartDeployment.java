@@ -4,7 +4,11 @@ import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.deployment.domain.Deployment;
 import live.catwalk.core.deployment.domain.DeploymentId;
 
-/** Stops the deployment's server and starts it again, with its current variables. NOT_FOUND if it is not the caller's. Returns the deployment as stored. */
+/**
+ * Stops the deployment's server; the reconciler starts it again with its current variables (a STOPPED or FAILED
+ * one goes back to PENDING). Records a "restart requested" event. NOT_FOUND if it is not the caller's. Returns
+ * the deployment as stored.
+ */
 @FunctionalInterface
 public interface RestartDeployment {
 

@@ -4,7 +4,10 @@ import live.catwalk.core.account.domain.IssuedToken;
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.deployment.domain.DeploymentId;
 
-/** Issues a new access token for the deployment's MCP endpoint and revokes the old ones at once. */
+/**
+ * Revokes the deployment's live access tokens and issues a new {@code cwd_} one (shown once), audited without
+ * the secret; NOT_FOUND if the deployment is not the caller's.
+ */
 @FunctionalInterface
 public interface RotateDeploymentToken {
 

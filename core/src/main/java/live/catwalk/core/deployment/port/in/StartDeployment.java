@@ -4,7 +4,10 @@ import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.deployment.domain.Deployment;
 import live.catwalk.core.deployment.domain.DeploymentId;
 
-/** Wants the deployment RUNNING again (a FAILED one gets a fresh start). NOT_FOUND if it is not the caller's. Returns the deployment as stored. */
+/**
+ * Wants the deployment RUNNING again: a STOPPED or FAILED one goes back to PENDING for the reconciler to validate
+ * and start. NOT_FOUND if it is not the caller's. Returns the deployment as stored.
+ */
 @FunctionalInterface
 public interface StartDeployment {
 

@@ -1,0 +1,117 @@
+package live.catwalk.core.deployment.usecase;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import live.catwalk.core.account.domain.AuditAction;
+import live.catwalk.core.account.domain.AuditEntry;
+import live.catwalk.core.account.domain.IssuedToken;
+import live.catwalk.core.account.port.out.AuditLog;
+import live.catwalk.core.account.port.out.TokenRepository;
+import live.catwalk.core.analysis.port.out.PackageRegistry;
+import live.catwalk.core.credential.port.in.ReplaceCredentials;
+import live.catwalk.core.deployment.domain.Deployment;
+import live.catwalk.core.deployment.domain.DeploymentEvent;
+import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.deployment.domain.DeploymentSpec;
+import live.catwalk.core.deployment.domain.DeploymentStatus;
+import live.catwalk.core.deployment.domain.Launch;
+import live.catwalk.core.deployment.domain.ValidationProblem;
+import live.catwalk.core.deployment.port.in.CreateDeployment;
+import live.catwalk.core.deployment.port.out.DeploymentRepository;
+import live.catwalk.core.deployment.port.out.EventLog;
+import live.catwalk.core.mcp.domain.SessionMode;
+import live.catwalk.core.shared.CatwalkException;
+import live.catwalk.core.shared.port.out.Randomness;
+
+/**
+ * Checks every field, asks the registry only about a syntactically valid package, and pins the deployment to
+ * the exact version the registry resolved. A name the owner already uses is reported as a problem on
+ * {@code name} (found when storing, so only once everything else is valid). If a step after the deployment
+ * row fails, the row is deleted again (its credentials, token and events go with it).
+ */
+public final class CreateDeploymentService implements CreateDeployment {
+
+    private final DeploymentRepository deployments;
+    private final EventLog events;
+    private final TokenRepository tokens;
+    private final AuditLog audit;
+    private final ReplaceCredentials credentials;
+    private final PackageRegistry registry;
+    private final Randomness randomness;
+    private final Clock clock;
+
+    public CreateDeploymentService(DeploymentRepository deployments, EventLog events, TokenRepository tokens,
+                                   AuditLog audit, ReplaceCredentials credentials, PackageRegistry registry,
+                                   Randomness randomness, Clock clock) {
+        this.deployments = Objects.requireNonNull(deployments, "deployments");
+        this.events = Objects.requireNonNull(events, "events");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.randomness = Objects.requireNonNull(randomness, "randomness");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Result create(Command command) {
+        List<ValidationProblem> problems = new ArrayList<>();
+        DeploymentSpec.nameProblem(command.name()).ifPresent(p -> problems.add(ValidationProblem.of("name", p,
+                "a short label such as 'weather'")));
+        Optional<Launch> launch = new LaunchRules(registry).check(command, problems);
+        EnvRules.Checked env = EnvRules.check(command.env());
+        problems.addAll(env.problems());
+        Optional<SessionMode> mode = sessionMode(command.sessionMode(), problems);
+        if (!problems.isEmpty()) {
+            return new Result.Rejected(problems);
+        }
+        var spec = new DeploymentSpec(command.name(), launch.orElseThrow(), env.names(), mode.orElseThrow());
+        Instant now = clock.instant();
+        DeploymentId id = new DeploymentId(randomness.uuid().toString());
+        Deployment stored;
+        try {
+            stored = deployments.insert(Deployment.create(id, command.caller().user(), spec, now));
+        } catch (CatwalkException e) {
+            if (e.kind() == CatwalkException.Kind.CONFLICT) {
+                return new Result.Rejected(List.of(ValidationProblem.of("name",
+                        "is already the name of another of your deployments", "choose another name")));
+            }
+            throw e;
+        }
+        try {
+            credentials.replace(new ReplaceCredentials.Command(id, env.values()));
+            IssuedToken token = DeploymentTokens.mint(randomness, command.caller(), id, now);
+            tokens.insert(token.token());
+            events.append(new DeploymentEvent(id, now, Optional.empty(), DeploymentStatus.PENDING, "created"));
+            audit.record(new AuditEntry(now, AuditAction.DEPLOYMENT_CREATED, Optional.of(command.caller().user()),
+                    Optional.of(id.value()), Audits.detail("deployment '" + spec.name() + "' of "
+                    + Audits.launch(spec.launch()))));
+            return new Result.Created(stored, token);
+        } catch (RuntimeException e) {
+            try {
+                deployments.delete(id);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    private static Optional<SessionMode> sessionMode(Optional<String> requested, List<ValidationProblem> problems) {
+        String mode = requested.orElse("shared").toLowerCase(Locale.ROOT);
+        return switch (mode) {
+            case "shared" -> Optional.of(SessionMode.SHARED);
+            case "isolated" -> Optional.of(SessionMode.ISOLATED);
+            default -> {
+                problems.add(ValidationProblem.of("sessionMode", "must be shared or isolated",
+                        "shared (the default) multiplexes every session onto one server; isolated starts one per session"));
+                yield Optional.empty();
+            }
+        };
+    }
+}

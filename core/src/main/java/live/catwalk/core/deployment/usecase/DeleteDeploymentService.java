@@ -1,0 +1,45 @@
+package live.catwalk.core.deployment.usecase;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import live.catwalk.core.account.domain.AuditAction;
+import live.catwalk.core.account.domain.AuditEntry;
+import live.catwalk.core.account.domain.Principal;
+import live.catwalk.core.account.port.out.AuditLog;
+import live.catwalk.core.deployment.domain.Deployment;
+import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.deployment.port.in.DeleteDeployment;
+import live.catwalk.core.deployment.port.out.DeploymentRepository;
+import live.catwalk.core.deployment.port.out.Runtime;
+import live.catwalk.core.shared.CatwalkException;
+
+/**
+ * Stops the server before removing the row (credentials, events and tokens go with it), so nothing is left
+ * running without an owner; should the reconciler start it in between, its next pass stops it as unknown.
+ */
+public final class DeleteDeploymentService implements DeleteDeployment {
+
+    private final DeploymentRepository deployments;
+    private final Runtime runtime;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public DeleteDeploymentService(DeploymentRepository deployments, Runtime runtime, AuditLog audit, Clock clock) {
+        this.deployments = Objects.requireNonNull(deployments, "deployments");
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void delete(Principal caller, DeploymentId id) {
+        Deployment deployment = Lifecycle.owned(deployments, caller, id);
+        runtime.stop(id);
+        if (!deployments.delete(id)) {
+            throw CatwalkException.notFound("no deployment " + id);
+        }
+        audit.record(new AuditEntry(clock.instant(), AuditAction.DEPLOYMENT_DELETED, Optional.of(caller.user()),
+                Optional.of(id.value()), Audits.detail("deployment '" + deployment.spec().name() + "'")));
+    }
+}

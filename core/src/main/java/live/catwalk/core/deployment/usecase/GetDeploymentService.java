@@ -1,0 +1,23 @@
+package live.catwalk.core.deployment.usecase;
+
+import java.util.Objects;
+import live.catwalk.core.account.domain.Principal;
+import live.catwalk.core.deployment.domain.Deployment;
+import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.deployment.port.in.GetDeployment;
+import live.catwalk.core.deployment.port.out.DeploymentRepository;
+
+/** Someone else's deployment answers exactly like a missing one. */
+public final class GetDeploymentService implements GetDeployment {
+
+    private final DeploymentRepository deployments;
+
+    public GetDeploymentService(DeploymentRepository deployments) {
+        this.deployments = Objects.requireNonNull(deployments, "deployments");
+    }
+
+    @Override
+    public Deployment get(Principal caller, DeploymentId id) {
+        return Lifecycle.owned(deployments, caller, id);
+    }
+}

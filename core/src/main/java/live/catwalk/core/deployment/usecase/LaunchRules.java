@@ -1,0 +1,97 @@
+package live.catwalk.core.deployment.usecase;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import live.catwalk.core.analysis.port.out.PackageRegistry;
+import live.catwalk.core.deployment.domain.Launch;
+import live.catwalk.core.deployment.domain.PackageRef;
+import live.catwalk.core.deployment.domain.PackageRef.Registry;
+import live.catwalk.core.deployment.domain.ValidationProblem;
+import live.catwalk.core.deployment.port.in.CreateDeployment;
+
+/**
+ * How a requested deployment is launched: exactly one of a package (checked by its registry's rules, then
+ * looked up and pinned) and a command (admins only). Adds every problem it finds; the launch only if none.
+ * UPSTREAM_UNAVAILABLE from the registry propagates.
+ */
+final class LaunchRules {
+
+    private final PackageRegistry registry;
+
+    LaunchRules(PackageRegistry registry) {
+        this.registry = registry;
+    }
+
+    Optional<Launch> check(CreateDeployment.Command request, List<ValidationProblem> problems) {
+        int before = problems.size();
+        if (request.pkg().isEmpty() && request.command().isEmpty()) {
+            problems.add(ValidationProblem.of("package", "is required",
+                    "give a package {registry, name, version?}; admins may give a command instead"));
+        }
+        if (request.pkg().isPresent() && request.command().isPresent()) {
+            problems.add(ValidationProblem.of("command", "cannot be given together with a package",
+                    "give either a package or a command"));
+        }
+        Optional<Launch> pkg = request.pkg().flatMap(p -> pkg(p, problems));
+        Optional<Launch> command = request.command().flatMap(argv -> command(argv, request, problems));
+        return problems.size() == before ? pkg.or(() -> command) : Optional.empty();
+    }
+
+    private Optional<Launch> pkg(CreateDeployment.PackageRequest request, List<ValidationProblem> problems) {
+        Optional<Registry> known = switch (request.registry().toLowerCase(Locale.ROOT)) {
+            case "npm" -> Optional.of(Registry.NPM);
+            case "pypi" -> Optional.of(Registry.PYPI);
+            default -> Optional.empty();
+        };
+        if (known.isEmpty()) {
+            problems.add(ValidationProblem.of("package.registry", "must be npm or pypi",
+                    "Catwalk runs npm packages with npx and PyPI packages with uvx"));
+            return Optional.empty();
+        }
+        Registry on = known.get();
+        String name = request.name();
+        Optional<String> version = request.version().filter(v -> !v.isEmpty());
+        Optional<String> nameProblem = PackageRef.problem(on, name, Optional.empty());
+        if (nameProblem.isPresent()) {
+            problems.add(ValidationProblem.of("package.name", nameProblem.get(), on == Registry.NPM
+                    ? "e.g. @modelcontextprotocol/server-everything" : "e.g. mcp-server-git"));
+            return Optional.empty();
+        }
+        if (PackageRef.problem(on, name, version).isPresent()) {
+            problems.add(ValidationProblem.of("package.version", "is not " + (on == Registry.NPM
+                    ? "an npm version or tag" : "a PyPI version"), "an exact version such as 1.2.3, or leave it out for the latest"));
+            return Optional.empty();
+        }
+        return switch (registry.lookup(new PackageRef(on, name, version))) {
+            case PackageRegistry.Lookup.Found found ->
+                    Optional.of(new Launch.Package(new PackageRef(on, name, Optional.of(found.version()))));
+            case PackageRegistry.Lookup.NoSuchPackage none -> {
+                problems.add(ValidationProblem.of("package.name", "was not found on " + on.wireName(),
+                        "check the spelling" + (on == Registry.NPM ? "; scoped packages start with @scope/" : "")));
+                yield Optional.empty();
+            }
+            case PackageRegistry.Lookup.NoSuchVersion other -> {
+                problems.add(ValidationProblem.of("package.version", "is not a published version of " + name,
+                        "the latest is " + other.latest() + "; leave the version out to use it"));
+                yield Optional.empty();
+            }
+        };
+    }
+
+    private static Optional<Launch> command(List<String> argv, CreateDeployment.Command request,
+                                            List<ValidationProblem> problems) {
+        if (!request.caller().isAdmin()) {
+            problems.add(ValidationProblem.of("command", "is only for admins",
+                    "deploy a published package (npm or PyPI) instead"));
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Launch.Command(argv));
+        } catch (IllegalArgumentException e) {
+            problems.add(ValidationProblem.of("command", "is not a runnable argv: " + e.getMessage(),
+                    "give the program and its arguments as separate strings, e.g. [\"python3\", \"-m\", \"server\"]"));
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package live.catwalk.core.deployment.usecase;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import live.catwalk.core.credential.domain.EnvVarName;
+import live.catwalk.core.credential.domain.SecretValue;
+import live.catwalk.core.credential.port.in.OpenCredentials;
+import live.catwalk.core.deployment.domain.Deployment;
+import live.catwalk.core.deployment.domain.DeploymentEvent;
+import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.deployment.domain.DeploymentStatus;
+import live.catwalk.core.deployment.domain.DesiredState;
+import live.catwalk.core.deployment.domain.Launch;
+import live.catwalk.core.deployment.domain.RuntimeState;
+import live.catwalk.core.deployment.port.in.Reconcile;
+import live.catwalk.core.deployment.port.out.DeploymentRepository;
+import live.catwalk.core.deployment.port.out.EventLog;
+import live.catwalk.core.deployment.port.out.Runtime;
+import live.catwalk.core.mcp.domain.ServerCommand;
+import live.catwalk.core.shared.CatwalkException;
+
+/**
+ * One pass: each deployment wanted RUNNING is moved one step by its status and what the runtime reports,
+ * then every runtime deployment that is not wanted (or no longer exists) is stopped. A status is always
+ * stored (optimistically) before the runtime is told to start, so a deployment stopped meanwhile loses the
+ * race here, not in the runtime. A deployment that throws is skipped and the pass goes on; at its end, an
+ * INTERNAL {@code reconcile_incomplete} carries each such exception as suppressed, for the caller to log.
+ * Opened variables live only in the {@link ServerCommand} handed to {@link Runtime#start}.
+ */
+public final class ReconcileService implements Reconcile {
+
+    private final DeploymentRepository deployments;
+    private final EventLog events;
+    private final Runtime runtime;
+    private final OpenCredentials credentials;
+    private final Clock clock;
+    private final Duration pingTimeout;
+
+    public ReconcileService(DeploymentRepository deployments, EventLog events, Runtime runtime,
+                            OpenCredentials credentials, Clock clock, Duration pingTimeout) {
+        this.deployments = Objects.requireNonNull(deployments, "deployments");
+        this.events = Objects.requireNonNull(events, "events");
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.pingTimeout = Objects.requireNonNull(pingTimeout, "pingTimeout");
+        if (pingTimeout.isNegative() || pingTimeout.isZero()) {
+            throw new IllegalArgumentException("the ping timeout is positive");
+        }
+    }
+
+    @Override
+    public void reconcile() {
+        List<RuntimeException> failures = new ArrayList<>();
+        Set<DeploymentId> wanted = new HashSet<>();
+        for (Deployment deployment : deployments.listWantedRunning()) {
+            wanted.add(deployment.id());
+            try {
+                drive(deployment);
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        for (DeploymentId running : runtime.deployments()) {
+            if (!wanted.contains(running)) {
+                try {
+                    runtime.stop(running);
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            }
+        }
+        if (!failures.isEmpty()) {
+            CatwalkException incomplete = CatwalkException.of(CatwalkException.Kind.INTERNAL,
+                    "a reconcile pass skipped " + failures.size() + " deployment(s)").withCode("reconcile_incomplete");
+            failures.forEach(incomplete::addSuppressed);
+            throw incomplete;
+        }
+    }
+
+    private void drive(Deployment deployment) {
+        switch (deployment.status()) {
+            case PENDING -> move(deployment, DeploymentStatus.VALIDATING, Optional.empty(), "validating")
+                    .ifPresent(this::validateAndStart);
+            case VALIDATING, PROVISIONING -> validateAndStart(deployment);
+            case STOPPED -> move(deployment, DeploymentStatus.PENDING, Optional.empty(), "start wanted")
+                    .flatMap(d -> move(d, DeploymentStatus.VALIDATING, Optional.empty(), "validating"))
+                    .ifPresent(this::validateAndStart);
+            case STARTING, RUNNING, UNHEALTHY -> observe(deployment);
+            case FAILED, DELETED -> {
+                // FAILED waits for its owner's Start; DELETED rows do not exist
+            }
+        }
+    }
+
+    private void validateAndStart(Deployment deployment) {
+        launchCommand(deployment).ifPresent(command ->
+                move(deployment, DeploymentStatus.STARTING, Optional.empty(), "starting " + Audits.launch(
+                        deployment.spec().launch()))
+                        .ifPresent(started -> runtime.start(started.id(), command, started.spec().sessionMode())));
+    }
+
+    private void observe(Deployment deployment) {
+        DeploymentStatus status = deployment.status();
+        switch (runtime.state(deployment.id())) {
+            case RuntimeState.Failed failed ->
+                    move(deployment, DeploymentStatus.FAILED, Optional.of(failed.reason()), "failed: " + failed.reason());
+            case RuntimeState.Absent absent -> startAgain(deployment);
+            case RuntimeState.Starting starting -> {
+                if (status == DeploymentStatus.RUNNING) {
+                    move(deployment, DeploymentStatus.UNHEALTHY, Optional.of(starting.detail()),
+                            "unhealthy: " + starting.detail());
+                }
+            }
+            case RuntimeState.Running running -> {
+                boolean answers = runtime.ping(deployment.id(), pingTimeout);
+                if (answers && status != DeploymentStatus.RUNNING) {
+                    move(deployment, DeploymentStatus.RUNNING, Optional.empty(),
+                            status == DeploymentStatus.STARTING ? "running" : "healthy again: answers ping");
+                } else if (!answers && status != DeploymentStatus.UNHEALTHY) {
+                    String why = "does not answer an MCP ping within " + pingTimeout.toMillis() + " ms";
+                    move(deployment, DeploymentStatus.UNHEALTHY, Optional.of(why), "unhealthy: " + why);
+                }
+            }
+        }
+    }
+
+    /** The runtime does not have a deployment that should be up: after a Catwalk restart, or a restart request. */
+    private void startAgain(Deployment deployment) {
+        Optional<Deployment> starting = deployment.status() == DeploymentStatus.STARTING
+                ? unchanged(deployment)
+                : move(deployment, DeploymentStatus.STARTING, Optional.empty(), "not running; starting it again");
+        starting.ifPresent(d -> launchCommand(d).ifPresent(command ->
+                runtime.start(d.id(), command, d.spec().sessionMode())));
+    }
+
+    /**
+     * The command that runs the deployment, with its opened variables; empty (and the deployment FAILED) if a
+     * variable it declares is not stored or does not open.
+     */
+    private Optional<ServerCommand> launchCommand(Deployment deployment) {
+        Map<EnvVarName, SecretValue> opened;
+        try {
+            opened = credentials.open(deployment.id());
+        } catch (CatwalkException e) {
+            if (e.kind() != CatwalkException.Kind.INTERNAL) {
+                throw e;
+            }
+            fail(deployment, "its stored variables could not be opened (" + e.code() + ")");
+            return Optional.empty();
+        }
+        List<EnvVarName> missing = deployment.spec().envNames().stream().filter(n -> !opened.containsKey(n)).toList();
+        if (!missing.isEmpty()) {
+            fail(deployment, "variables declared but not stored: "
+                    + missing.stream().map(EnvVarName::value).collect(Collectors.joining(", ")));
+            return Optional.empty();
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        deployment.spec().envNames().forEach(name -> env.put(name.value(), opened.get(name).reveal()));
+        List<String> argv = switch (deployment.spec().launch()) {
+            case Launch.Package pkg -> pkg.ref().command();
+            case Launch.Command command -> command.argv();
+        };
+        return Optional.of(new ServerCommand(argv, env));
+    }
+
+    private void fail(Deployment deployment, String reason) {
+        move(deployment, DeploymentStatus.FAILED, Optional.of(reason), "failed: " + reason);
+    }
+
+    /** The deployment if it is still stored exactly as read and still wanted RUNNING; empty otherwise. */
+    private Optional<Deployment> unchanged(Deployment deployment) {
+        return deployments.find(deployment.id())
+                .filter(d -> d.version() == deployment.version() && d.desired() == DesiredState.RUNNING);
+    }
+
+    /** Stores the move and its event; empty if someone else changed or removed the deployment first. */
+    private Optional<Deployment> move(Deployment deployment, DeploymentStatus to, Optional<String> why,
+                                      String message) {
+        Instant now = clock.instant();
+        Deployment stored;
+        try {
+            stored = deployments.update(deployment.moveTo(to, why, now));
+        } catch (CatwalkException e) {
+            if (e.kind() == CatwalkException.Kind.CONFLICT || e.kind() == CatwalkException.Kind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        events.append(new DeploymentEvent(deployment.id(), now, Optional.of(deployment.status()), to, message));
+        return Optional.of(stored);
+    }
+}

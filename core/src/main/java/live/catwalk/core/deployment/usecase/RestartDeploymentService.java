@@ -1,0 +1,34 @@
+package live.catwalk.core.deployment.usecase;
+
+import java.time.Clock;
+import java.util.Objects;
+import live.catwalk.core.account.domain.Principal;
+import live.catwalk.core.deployment.domain.Deployment;
+import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.deployment.port.in.RestartDeployment;
+import live.catwalk.core.deployment.port.out.DeploymentRepository;
+import live.catwalk.core.deployment.port.out.EventLog;
+import live.catwalk.core.deployment.port.out.Runtime;
+
+/**
+ * Stores the deployment wanted RUNNING and headed for a fresh start (RUNNING/UNHEALTHY to STARTING,
+ * STOPPED/FAILED to PENDING), records "restart requested", then stops the server: the reconciler sees it
+ * absent and starts it again with its current variables.
+ */
+public final class RestartDeploymentService implements RestartDeployment {
+
+    private final Lifecycle lifecycle;
+    private final Runtime runtime;
+
+    public RestartDeploymentService(DeploymentRepository deployments, EventLog events, Runtime runtime, Clock clock) {
+        this.lifecycle = new Lifecycle(deployments, events, clock);
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+    }
+
+    @Override
+    public Deployment restart(Principal caller, DeploymentId id) {
+        Deployment stored = lifecycle.change(caller, id, "restart requested", true, Lifecycle::restarted);
+        runtime.stop(id);
+        return stored;
+    }
+}

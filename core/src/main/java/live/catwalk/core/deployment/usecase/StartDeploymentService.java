@@ -1,0 +1,34 @@
+package live.catwalk.core.deployment.usecase;
+
+import java.time.Clock;
+import java.util.Optional;
+import live.catwalk.core.account.domain.Principal;
+import live.catwalk.core.deployment.domain.Deployment;
+import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.deployment.domain.DeploymentStatus;
+import live.catwalk.core.deployment.domain.DesiredState;
+import live.catwalk.core.deployment.port.in.StartDeployment;
+import live.catwalk.core.deployment.port.out.DeploymentRepository;
+import live.catwalk.core.deployment.port.out.EventLog;
+
+/**
+ * Only stores the wish: a STOPPED or FAILED deployment goes back to PENDING (an event) and the reconciler
+ * validates and starts it; one already on its way up or running is left as it is.
+ */
+public final class StartDeploymentService implements StartDeployment {
+
+    private final Lifecycle lifecycle;
+
+    public StartDeploymentService(DeploymentRepository deployments, EventLog events, Clock clock) {
+        this.lifecycle = new Lifecycle(deployments, events, clock);
+    }
+
+    @Override
+    public Deployment start(Principal caller, DeploymentId id) {
+        return lifecycle.change(caller, id, "start requested", false, (d, now) -> {
+            Deployment wanted = d.want(DesiredState.RUNNING, now);
+            return d.status() == DeploymentStatus.STOPPED || d.status() == DeploymentStatus.FAILED
+                    ? wanted.moveTo(DeploymentStatus.PENDING, Optional.empty(), now) : wanted;
+        });
+    }
+}

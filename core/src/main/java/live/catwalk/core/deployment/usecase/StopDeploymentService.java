@@ -1,0 +1,40 @@
+package live.catwalk.core.deployment.usecase;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import live.catwalk.core.account.domain.Principal;
+import live.catwalk.core.deployment.domain.Deployment;
+import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.deployment.domain.DeploymentStatus;
+import live.catwalk.core.deployment.domain.DesiredState;
+import live.catwalk.core.deployment.port.in.StopDeployment;
+import live.catwalk.core.deployment.port.out.DeploymentRepository;
+import live.catwalk.core.deployment.port.out.EventLog;
+import live.catwalk.core.deployment.port.out.Runtime;
+
+/**
+ * Stores the wish first (desired and status STOPPED), so the reconciler never starts it again, then stops
+ * the server. Stopping a stopped deployment changes nothing but its update time and records no event.
+ */
+public final class StopDeploymentService implements StopDeployment {
+
+    private final Lifecycle lifecycle;
+    private final Runtime runtime;
+
+    public StopDeploymentService(DeploymentRepository deployments, EventLog events, Runtime runtime, Clock clock) {
+        this.lifecycle = new Lifecycle(deployments, events, clock);
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+    }
+
+    @Override
+    public Deployment stop(Principal caller, DeploymentId id) {
+        Deployment stored = lifecycle.change(caller, id, "stopped by its owner", false, (d, now) -> {
+            Deployment wanted = d.want(DesiredState.STOPPED, now);
+            return d.status() == DeploymentStatus.STOPPED ? wanted
+                    : wanted.moveTo(DeploymentStatus.STOPPED, Optional.empty(), now);
+        });
+        runtime.stop(id);
+        return stored;
+    }
+}

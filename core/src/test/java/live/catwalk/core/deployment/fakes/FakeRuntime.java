@@ -1,0 +1,99 @@
+package live.catwalk.core.deployment.fakes;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.deployment.domain.RuntimeState;
+import live.catwalk.core.deployment.port.out.Runtime;
+import live.catwalk.core.mcp.domain.ServerCommand;
+import live.catwalk.core.mcp.domain.SessionMode;
+
+/**
+ * A runtime that runs nothing: it records every start and stop, reports whatever state a test sets (a start
+ * makes a deployment {@code Starting("process started")}, a stop makes it {@code Absent}), answers pings as
+ * set (yes by default) and serves the log lines a test gives it. Thread-safe.
+ */
+public final class FakeRuntime implements Runtime {
+
+    /** One call to {@link #start}. */
+    public record Start(DeploymentId id, ServerCommand command, SessionMode mode) {
+    }
+
+    private final List<Start> starts = new ArrayList<>();
+    private final List<DeploymentId> stops = new ArrayList<>();
+    private final Map<DeploymentId, RuntimeState> states = new LinkedHashMap<>();
+    private final Map<DeploymentId, Boolean> pings = new LinkedHashMap<>();
+    private final Map<DeploymentId, List<String>> logs = new LinkedHashMap<>();
+
+    @Override
+    public synchronized void start(DeploymentId id, ServerCommand command, SessionMode mode) {
+        starts.add(new Start(id, command, mode));
+        states.put(id, new RuntimeState.Starting("process started"));
+    }
+
+    @Override
+    public synchronized void stop(DeploymentId id) {
+        stops.add(id);
+        states.remove(id);
+    }
+
+    @Override
+    public synchronized RuntimeState state(DeploymentId id) {
+        return states.getOrDefault(id, new RuntimeState.Absent());
+    }
+
+    @Override
+    public synchronized Set<DeploymentId> deployments() {
+        return new LinkedHashSet<>(states.keySet());
+    }
+
+    @Override
+    public synchronized boolean ping(DeploymentId id, Duration timeout) {
+        return states.get(id) instanceof RuntimeState.Running && pings.getOrDefault(id, true);
+    }
+
+    @Override
+    public synchronized List<String> logs(DeploymentId id, int lines) {
+        List<String> all = logs.getOrDefault(id, List.of());
+        return List.copyOf(all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+
+    /** Makes the runtime report {@code state} for the deployment ({@code Absent} forgets it, like a restart). */
+    public synchronized FakeRuntime set(DeploymentId id, RuntimeState state) {
+        if (state instanceof RuntimeState.Absent) {
+            states.remove(id);
+        } else {
+            states.put(id, state);
+        }
+        return this;
+    }
+
+    /** Whether the deployment's server answers a ping while Running. */
+    public synchronized FakeRuntime answersPing(DeploymentId id, boolean answers) {
+        pings.put(id, answers);
+        return this;
+    }
+
+    public synchronized FakeRuntime logLines(DeploymentId id, List<String> lines) {
+        logs.put(id, List.copyOf(lines));
+        return this;
+    }
+
+    /** Forgets every deployment, as a runtime does when Catwalk restarts. */
+    public synchronized void forgetAll() {
+        states.clear();
+    }
+
+    public synchronized List<Start> starts() {
+        return List.copyOf(starts);
+    }
+
+    public synchronized List<DeploymentId> stops() {
+        return List.copyOf(stops);
+    }
+}

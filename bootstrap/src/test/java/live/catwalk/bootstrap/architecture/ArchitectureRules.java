@@ -190,8 +190,10 @@ final class ArchitectureRules {
     }
 
     static ArchRule useCasesAreFinalInPortServices() {
+        // As with out-ports, an in-port's nested result types (a sealed Result and its records) are values.
         DescribedPredicate<JavaClass> implementsAnInPort = describe("implement an in-port",
-                c -> c.getAllRawInterfaces().stream().anyMatch(i -> i.getPackageName().matches("live\\.catwalk\\.core\\.[^.]+\\.port\\.in(\\..*)?")));
+                c -> c.getAllRawInterfaces().stream().anyMatch(i -> i.isTopLevelClass()
+                        && i.getPackageName().matches("live\\.catwalk\\.core\\.[^.]+\\.port\\.in(\\..*)?")));
         ArchRule inPortImplementations = classes().that().resideInAPackage(CORE).and(implementsAnInPort)
                 .should().haveModifier(JavaModifier.FINAL).andShould().haveSimpleNameEndingWith("Service")
                 .andShould().resideInAPackage("live.catwalk.core.*.usecase..")

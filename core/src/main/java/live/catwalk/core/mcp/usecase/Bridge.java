@@ -28,6 +28,9 @@ import live.catwalk.core.shared.CatwalkException;
  * mapped back to the session, stream and id they came from. The server is initialized once per process
  * with {@code initParams}, and again after every restart. When the process exits, every request in
  * flight is answered with an error at once. Thread-safe.
+ *
+ * <p>Longer than most files: one lock guards the process's state, its initialize handshake and the wait
+ * for readiness, and that state machine is easier to check in one place.
  */
 final class Bridge implements Consumer<StdioEvent> {
 

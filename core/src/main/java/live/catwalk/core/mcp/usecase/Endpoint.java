@@ -78,9 +78,6 @@ final class Endpoint implements ChildRouter.Sessions {
         if (!params.isObject()) {
             return McpReplies.error(400, JsonRpc.INVALID_PARAMS, "initialize needs a params object.", init.id(), McpReplies.NO_HEADERS);
         }
-        if (isClosed()) {
-            return stopped(init);
-        }
         if (!reserve()) {
             return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, "This deployment has reached its limit of "
                     + limit() + " sessions, all of them busy; retry later.", init.id(), McpReplies.NO_HEADERS);
@@ -137,12 +134,7 @@ final class Endpoint implements ChildRouter.Sessions {
     }
 
     private McpHttpResponse admit(Attached attached, Request init, ObjectNode result) {
-        synchronized (this) {
-            if (!closed) {
-                sessions.put(attached.session().id(), attached);
-            }
-        }
-        if (!sessions.containsKey(attached.session().id())) { // closed while this session was being set up
+        if (!add(attached)) { // closed while this session was being set up
             if (attached.bridge() != shared) {
                 attached.bridge().close();
             }
@@ -208,8 +200,8 @@ final class Endpoint implements ChildRouter.Sessions {
     }
 
     boolean healthy() {
-        return shared == null || shared.state() == Bridge.State.READY || shared.state() == Bridge.State.RESTARTING
-                || shared.state() == Bridge.State.INITIALIZING || shared.state() == Bridge.State.STARTING;
+        Bridge.State state = shared == null ? Bridge.State.READY : shared.state();
+        return state != Bridge.State.FAILED && state != Bridge.State.CLOSED;
     }
 
     int sessionCount() {
@@ -252,8 +244,11 @@ final class Endpoint implements ChildRouter.Sessions {
         return source == null ? List.of() : source.recentStderr(lines);
     }
 
-    private synchronized boolean isClosed() {
-        return closed;
+    private synchronized boolean add(Attached attached) {
+        if (!closed) {
+            sessions.put(attached.session().id(), attached);
+        }
+        return !closed;
     }
 
     private static McpHttpResponse stopped(Request init) {
@@ -300,22 +295,5 @@ final class Endpoint implements ChildRouter.Sessions {
 
     private boolean inFlight(Attached attached) {
         return attached.bridge().inFlight.hasRequestsOf(attached.session());
-    }
-
-    /** The directory of an isolated bridge: its one session, once created. */
-    private static final class OneSession implements ChildRouter.Sessions {
-
-        volatile Session session;
-
-        @Override
-        public Collection<Session> all() {
-            Session s = session;
-            return s == null ? List.of() : List.of(s);
-        }
-
-        @Override
-        public Optional<Session> mostRecent() {
-            return Optional.ofNullable(session);
-        }
     }
 }

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.mcp.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.StdioEvent;
 import live.catwalk.core.mcp.domain.jsonrpc.IdKey;
@@ -26,6 +28,9 @@ import live.catwalk.core.shared.CatwalkException;
  * mapped back to the session, stream and id they came from. The server is initialized once per process
  * with {@code initParams}, and again after every restart. When the process exits, every request in
  * flight is answered with an error at once. Thread-safe.
+ *
+ * <p>Longer than most files: one lock guards the process's state, its initialize handshake and the wait
+ * for readiness, and that state machine is easier to check in one place.
  */
 final class Bridge implements Consumer<StdioEvent> {
 
@@ -41,6 +46,8 @@ final class Bridge implements Consumer<StdioEvent> {
     /** Written under the lock; read without it on the request path. */
     private volatile State state = State.STARTING;
     private String problem = "The MCP server is starting.";
+    /** What the control plane sees while starting or failed: short and secret-free. */
+    private String detail = "starting the process";
     /** A process started before {@link #start()} knew its channel, and still needs its initialize. */
     private boolean awaitingInitialize;
     private ObjectNode initResult;
@@ -50,6 +57,7 @@ final class Bridge implements Consumer<StdioEvent> {
 
     private final AtomicLong nextId = new AtomicLong();
     final InFlight inFlight = new InFlight();
+    final Pings pings = new Pings();
 
     Bridge(StdioServers servers, ServerCommand command, ObjectNode initParams, ChildRouter.Sessions sessions) {
         this.servers = servers;
@@ -61,16 +69,28 @@ final class Bridge implements Consumer<StdioEvent> {
     /** Starts the process; throws {@code UPSTREAM_UNAVAILABLE} when it cannot be started at all. */
     void start() {
         StdioChannel started = servers.start(command, this);
+        boolean closedMeanwhile;
         lock.lock();
         try {
-            channel = started;
-            if (awaitingInitialize && state != State.CLOSED) {
-                awaitingInitialize = false;
-                sendInitialize();
+            closedMeanwhile = state == State.CLOSED;
+            if (!closedMeanwhile) {
+                channel = started;
+                if (awaitingInitialize) {
+                    awaitingInitialize = false;
+                    sendInitialize();
+                }
             }
         } finally {
             lock.unlock();
         }
+        if (closedMeanwhile) {
+            started.close();
+        }
+    }
+
+    /** The process could not be started at all: failed for good with {@code reason} (secret-free). */
+    void failToStart(String reason) {
+        changeState(State.FAILED, reason, reason);
     }
 
     @Override
@@ -79,8 +99,10 @@ final class Bridge implements Consumer<StdioEvent> {
             case StdioEvent.Started started -> onStarted();
             case StdioEvent.Line line -> router.route(line.text());
             case StdioEvent.Exited exited -> onExited(exited);
-            case StdioEvent.GaveUp gaveUp -> changeState(State.FAILED,
-                    "The MCP server kept crashing and was stopped (" + gaveUp.reason() + ").");
+            case StdioEvent.GaveUp gaveUp -> {
+                String why = "The MCP server kept crashing and was stopped (" + gaveUp.reason() + ").";
+                changeState(State.FAILED, why, why);
+            }
         }
     }
 
@@ -107,6 +129,32 @@ final class Bridge implements Consumer<StdioEvent> {
 
     State state() {
         return state;
+    }
+
+    /** The state for the control plane; a closed bridge is absent. */
+    RuntimeState runtimeState() {
+        lock.lock();
+        try {
+            return switch (state) {
+                case STARTING, INITIALIZING, RESTARTING -> new RuntimeState.Starting(detail);
+                case READY -> new RuntimeState.Running();
+                case FAILED -> new RuntimeState.Failed(detail);
+                case CLOSED -> new RuntimeState.Absent();
+            };
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the server answers a ping of the bridge's own within {@code timeout}; false at once unless ready. */
+    boolean ping(Duration timeout) {
+        return state == State.READY && pings.ping(this, timeout);
+    }
+
+    /** The server's most recent stderr lines, oldest first; none before a process was started. */
+    List<String> recentStderr(int max) {
+        StdioChannel c = channel;
+        return c == null || max == 0 ? List.of() : c.recentStderr(max);
     }
 
     /** The latest successful initialize result (a copy), if any. */
@@ -195,6 +243,7 @@ final class Bridge implements Consumer<StdioEvent> {
         } finally {
             lock.unlock();
         }
+        pings.failAll();
         inFlight.failAll("The MCP server was stopped.");
         if (c != null) {
             c.close();
@@ -219,6 +268,8 @@ final class Bridge implements Consumer<StdioEvent> {
                         : JsonRpc.object().put("code", JsonRpc.INTERNAL_ERROR).put("message", "initialize failed");
                 state = State.FAILED;
                 problem = "The MCP server refused to initialize: " + initError.path("message").asText("no reason given");
+                // the server's own message may quote anything, so the control plane gets only the code
+                detail = "The MCP server refused to initialize (JSON-RPC error " + initError.path("code").asInt() + ").";
             }
             stateChanged.signalAll();
         } finally {
@@ -250,6 +301,7 @@ final class Bridge implements Consumer<StdioEvent> {
         long id = nextId.incrementAndGet();
         initId = id;
         state = State.INITIALIZING;
+        detail = "initializing the MCP session";
         stateChanged.signalAll();
         try {
             channel.send(JsonRpc.line(JsonRpc.request(JsonRpc.object().numberNode(id), "initialize", initParams)));
@@ -265,20 +317,19 @@ final class Bridge implements Consumer<StdioEvent> {
         } finally {
             lock.unlock();
         }
-        String code = exited.exitCode().isPresent() ? " with code " + exited.exitCode().getAsInt() : "";
-        String message = exited.restartIn().isPresent()
-                ? "The MCP server exited" + code + " and is being restarted; retry shortly."
-                : "The MCP server exited" + code + ".";
-        changeState(exited.restartIn().isPresent() ? State.RESTARTING : State.FAILED, message);
+        String message = Exits.problem(exited);
+        changeState(exited.restartIn().isPresent() ? State.RESTARTING : State.FAILED, message, Exits.detail(exited));
+        pings.failAll();
         inFlight.failAll(message);
     }
 
-    private void changeState(State next, String why) {
+    private void changeState(State next, String why, String briefly) {
         lock.lock();
         try {
             if (state != State.CLOSED) {
                 state = next;
                 problem = why;
+                detail = briefly;
             }
             stateChanged.signalAll();
         } finally {

@@ -74,6 +74,10 @@ final class ChildRouter {
     }
 
     private void onResponse(Response response) {
+        if (Pings.isPingId(response.id())) {
+            bridge.pings.onAnswer(response.node());
+            return;
+        }
         if (!response.id().isIntegralNumber()) {
             return;
         }

@@ -2,6 +2,7 @@ package live.catwalk.core.mcp.usecase;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.mcp.domain.GatewaySettings;
 import live.catwalk.core.mcp.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.SessionMode;
@@ -25,13 +27,15 @@ import live.catwalk.core.shared.CatwalkException;
 /**
  * One deployment's MCP endpoint: its sessions and the bridge (shared mode) or bridges (isolated mode,
  * one per session) they talk through. Sessions are capped; at the cap the least recently active idle
- * session makes room. Thread-safe.
+ * session makes room. Once closed it takes no new session. Thread-safe.
  */
 final class Endpoint implements ChildRouter.Sessions {
 
     /** A live session with the bridge and client router it uses. */
     record Attached(Session session, Bridge bridge, ClientRouter client) {
     }
+
+    private static final String STOPPED = "The deployment was stopped.";
 
     private final ServerCommand command;
     private final SessionMode mode;
@@ -41,6 +45,9 @@ final class Endpoint implements ChildRouter.Sessions {
     private final ClientRouter sharedClient;
     /** Initializations under way, counted against the session limit until they end. */
     private int starting;
+    private boolean closed; // guarded by this
+    /** The isolated server started last, whose stderr {@link #logs} shows. */
+    private volatile Bridge lastIsolated;
 
     Endpoint(ServerCommand command, SessionMode mode, McpEndpoints context) {
         this.command = command;
@@ -60,7 +67,7 @@ final class Endpoint implements ChildRouter.Sessions {
             shared.start();
             return Optional.empty();
         } catch (CatwalkException e) {
-            shared.close();
+            shared.failToStart(e.getMessage());
             return Optional.of(e.getMessage());
         }
     }
@@ -102,6 +109,7 @@ final class Endpoint implements ChildRouter.Sessions {
         } catch (CatwalkException e) {
             return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, e.getMessage(), init.id(), McpReplies.NO_HEADERS);
         }
+        lastIsolated = bridge;
         Optional<String> notReady = bridge.awaitReady(context.settings().startTimeout());
         Optional<ObjectNode> refused = bridge.initError();
         if (notReady.isPresent()) {
@@ -126,7 +134,12 @@ final class Endpoint implements ChildRouter.Sessions {
     }
 
     private McpHttpResponse admit(Attached attached, Request init, ObjectNode result) {
-        sessions.put(attached.session().id(), attached);
+        if (!add(attached)) { // closed while this session was being set up
+            if (attached.bridge() != shared) {
+                attached.bridge().close();
+            }
+            return stopped(init);
+        }
         return new McpHttpResponse.Json(200, Map.of("Mcp-Session-Id", attached.session().id().value()),
                 JsonRpc.bytes(JsonRpc.result(init.id(), result)));
     }
@@ -187,19 +200,59 @@ final class Endpoint implements ChildRouter.Sessions {
     }
 
     boolean healthy() {
-        return shared == null || shared.state() == Bridge.State.READY || shared.state() == Bridge.State.RESTARTING
-                || shared.state() == Bridge.State.INITIALIZING || shared.state() == Bridge.State.STARTING;
+        Bridge.State state = shared == null ? Bridge.State.READY : shared.state();
+        return state != Bridge.State.FAILED && state != Bridge.State.CLOSED;
     }
 
     int sessionCount() {
         return sessions.size();
     }
 
+    /**
+     * Takes no new session, answers every request in flight with an error, ends every session (their
+     * streams end), then stops the server(s). Idempotent.
+     */
     void close() {
-        sessions.values().forEach(this::end);
+        synchronized (this) {
+            closed = true;
+        }
+        List<Attached> all = List.copyOf(sessions.values());
+        sessions.clear();
+        for (Attached attached : all) {
+            attached.bridge().inFlight.failAllOf(attached.session(), STOPPED);
+            attached.session().end();
+        }
         if (shared != null) {
             shared.close();
         }
+        all.stream().map(Attached::bridge).filter(b -> b != shared).forEach(Bridge::close);
+    }
+
+    /** Shared mode: the server's state; isolated mode: running, as its servers start per session. */
+    RuntimeState runtimeState() {
+        return shared != null ? shared.runtimeState() : new RuntimeState.Running();
+    }
+
+    /** Shared mode: whether the server answers a ping in time; isolated mode: true. */
+    boolean ping(Duration timeout) {
+        return shared == null || shared.ping(timeout);
+    }
+
+    /** The shared server's recent stderr, or the isolated server's started last; oldest first. */
+    List<String> logs(int lines) {
+        Bridge source = shared != null ? shared : lastIsolated;
+        return source == null ? List.of() : source.recentStderr(lines);
+    }
+
+    private synchronized boolean add(Attached attached) {
+        if (!closed) {
+            sessions.put(attached.session().id(), attached);
+        }
+        return !closed;
+    }
+
+    private static McpHttpResponse stopped(Request init) {
+        return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, STOPPED, init.id(), McpReplies.NO_HEADERS);
     }
 
     @Override
@@ -242,22 +295,5 @@ final class Endpoint implements ChildRouter.Sessions {
 
     private boolean inFlight(Attached attached) {
         return attached.bridge().inFlight.hasRequestsOf(attached.session());
-    }
-
-    /** The directory of an isolated bridge: its one session, once created. */
-    private static final class OneSession implements ChildRouter.Sessions {
-
-        volatile Session session;
-
-        @Override
-        public Collection<Session> all() {
-            Session s = session;
-            return s == null ? List.of() : List.of(s);
-        }
-
-        @Override
-        public Optional<Session> mostRecent() {
-            return Optional.ofNullable(session);
-        }
     }
 }

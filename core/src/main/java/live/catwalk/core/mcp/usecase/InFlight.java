@@ -58,6 +58,16 @@ final class InFlight {
         serverRequests.clear();
     }
 
+    /** Answers a session's requests with an error at once and forgets its server requests (it is ending). */
+    void failAllOf(Session session, String message) {
+        for (Pending p : requests.values()) {
+            if (p.session() == session && release(p)) {
+                answer(p, JsonRpc.SERVER_UNAVAILABLE, message);
+            }
+        }
+        serverRequests.values().removeIf(s -> s == session);
+    }
+
     /** Releases a vanished session's requests (cancelling each at the server) and its server requests. */
     void forget(Session session, Bridge bridge) {
         for (Pending p : requests.values()) {

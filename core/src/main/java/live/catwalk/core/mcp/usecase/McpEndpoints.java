@@ -2,11 +2,14 @@ package live.catwalk.core.mcp.usecase;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.mcp.domain.GatewaySettings;
 import live.catwalk.core.mcp.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.SessionMode;
@@ -16,10 +19,14 @@ import live.catwalk.core.mcp.port.out.SessionIdSource;
 import live.catwalk.core.mcp.port.out.StdioServers;
 
 /**
- * The MCP endpoints of all deployments, shared by the MCP use cases: the composition root registers a
- * deployment's server command and session mode here, and closes everything at shutdown. Thread-safe.
+ * The MCP endpoints of all deployments, shared by the MCP use cases: a runtime registers a deployment's
+ * server command and session mode here and unregisters it to stop it; the composition root closes
+ * everything at shutdown. An unregistered deployment answers like an unknown one. Thread-safe.
  */
 public final class McpEndpoints implements AutoCloseable {
+
+    /** The most {@link #logs} returns. */
+    public static final int MAX_LOG_LINES = 1000;
 
     private final StdioServers servers;
     private final SessionIdSource ids;
@@ -38,16 +45,69 @@ public final class McpEndpoints implements AutoCloseable {
     }
 
     /**
-     * Adds a deployment's endpoint and, in shared mode, starts its server. Returns why the server could
-     * not be started (the endpoint then answers requests with that reason). Throws
-     * {@code IllegalArgumentException} for a deployment id registered twice.
+     * Adds a deployment's endpoint and, in shared mode, starts its server. A deployment already registered
+     * is replaced: its sessions end and its servers stop (as by {@link #unregister}) before the new server
+     * starts. Returns why the server could not be started (the endpoint then answers requests with that
+     * reason, and {@link #state} is {@code Failed} with it).
      */
     public Optional<String> register(String deploymentId, ServerCommand command, SessionMode mode) {
-        Endpoint endpoint = new Endpoint(command, mode, this);
-        if (endpoints.putIfAbsent(deploymentId, endpoint) != null) {
-            throw new IllegalArgumentException("deployment registered twice: " + deploymentId);
+        Objects.requireNonNull(deploymentId, "deploymentId");
+        Endpoint endpoint = new Endpoint(Objects.requireNonNull(command, "command"),
+                Objects.requireNonNull(mode, "mode"), this);
+        Endpoint replaced = endpoints.put(deploymentId, endpoint);
+        if (replaced != null) {
+            replaced.close();
         }
         return endpoint.start();
+    }
+
+    /**
+     * Removes a deployment's endpoint: requests in flight are answered with a JSON-RPC error at once, its
+     * sessions and their streams end, and its servers stop with their whole process trees before this
+     * returns (bounded by the supervisor's stop timeouts). Later requests are answered as for an unknown
+     * deployment. Idempotent.
+     */
+    public void unregister(String deploymentId) {
+        Endpoint removed = endpoints.remove(deploymentId);
+        if (removed != null) {
+            removed.close();
+        }
+    }
+
+    /**
+     * {@code Absent} when not registered; in shared mode the server's state ({@code Starting} with a short
+     * detail such as {@code restarting in 2 s after exit code 1}, {@code Running} once initialized,
+     * {@code Failed} with a secret-free reason); in isolated mode {@code Running}, as its servers start per
+     * session.
+     */
+    public RuntimeState state(String deploymentId) {
+        Endpoint endpoint = endpoints.get(deploymentId);
+        return endpoint == null ? new RuntimeState.Absent() : endpoint.runtimeState();
+    }
+
+    /**
+     * Shared mode: whether the server answers a {@code ping} of the gateway's own (never seen by a client
+     * session) with a result within {@code timeout}; false at once when the server is not ready. Isolated
+     * mode: true. Unregistered: false.
+     */
+    public boolean ping(String deploymentId, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        Endpoint endpoint = endpoints.get(deploymentId);
+        return endpoint != null && endpoint.ping(timeout);
+    }
+
+    /**
+     * Up to {@code lines} (at most 1000) of the server's most recent stderr lines, oldest first, secrets
+     * redacted: the shared server's, or in isolated mode the server started last. Empty when there are
+     * none or the deployment is not registered. Throws {@code IllegalArgumentException} for negative
+     * {@code lines}.
+     */
+    public List<String> logs(String deploymentId, int lines) {
+        if (lines < 0) {
+            throw new IllegalArgumentException("lines must not be negative: " + lines);
+        }
+        Endpoint endpoint = endpoints.get(deploymentId);
+        return endpoint == null ? List.of() : endpoint.logs(Math.min(lines, MAX_LOG_LINES));
     }
 
     /** Each deployment's state for health reports, e.g. {@code ready, 2 sessions} or {@code failed, 0 sessions}. */

@@ -2,6 +2,7 @@ package live.catwalk.core.mcp.fakes;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -29,6 +30,7 @@ public final class FakeChannel implements StdioChannel {
     private final Consumer<StdioEvent> events;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
     private final BlockingQueue<ObjectNode> received = new LinkedBlockingQueue<>();
+    private final List<String> stderr = new ArrayList<>();
     private volatile int generation;
     private volatile boolean running;
     private volatile boolean closed;
@@ -114,6 +116,40 @@ public final class FakeChannel implements StdioChannel {
         });
     }
 
+    /** The process dies and its restart is due in 2 s; it happens when {@link #restartNow} is called. */
+    public void crashAndHold() {
+        thread.execute(() -> {
+            running = false;
+            events.accept(new StdioEvent.Exited(generation, OptionalInt.of(1), Optional.of(Duration.ofSeconds(2))));
+        });
+    }
+
+    /** The restart {@link #crashAndHold} announced. */
+    public void restartNow() {
+        thread.execute(() -> {
+            server.reset();
+            generation++;
+            running = true;
+            events.accept(new StdioEvent.Started(generation));
+        });
+    }
+
+    /** The process dies and the supervisor gives up on it (crash loop). */
+    public void crashAndGiveUp() {
+        thread.execute(() -> {
+            running = false;
+            events.accept(new StdioEvent.Exited(generation, OptionalInt.of(1), Optional.empty()));
+            events.accept(new StdioEvent.GaveUp("'fake-server' ended 5 times within 60 s; it is not restarted again"));
+        });
+    }
+
+    /** The process writes one line to stderr. */
+    public void writeStderr(String line) {
+        synchronized (stderr) {
+            stderr.add(line);
+        }
+    }
+
     /** The next message the process received, waiting up to 5 s. */
     public ObjectNode nextReceived() throws InterruptedException {
         ObjectNode message = received.poll(5, TimeUnit.SECONDS);
@@ -157,7 +193,9 @@ public final class FakeChannel implements StdioChannel {
 
     @Override
     public List<String> recentStderr(int max) {
-        return List.of();
+        synchronized (stderr) {
+            return List.copyOf(stderr.subList(Math.max(0, stderr.size() - max), stderr.size()));
+        }
     }
 
     @Override

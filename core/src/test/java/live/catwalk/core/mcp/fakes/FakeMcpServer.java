@@ -12,12 +12,13 @@ import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
  * when a token is given, then the result), {@code log} (a log message, then the result), {@code slow}
  * (answers only when {@link #releaseSlow} is called), {@code sample} (asks the client for sampling and
  * returns what it answered). It answers {@code initialize} with the requested version, or
- * {@link #answerVersion} when set.
+ * {@link #answerVersion} when set. {@code ping} is answered with a result unless {@link #pings} says otherwise.
  */
 public class FakeMcpServer {
 
     public volatile String answerVersion;
     public volatile boolean refuseInitialize;
+    public volatile PingAnswer pings = PingAnswer.RESULT;
     private final AtomicInteger ownIds = new AtomicInteger();
     private final Map<JsonNode, JsonNode> slow = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> sampling = new ConcurrentHashMap<>();
@@ -41,7 +42,13 @@ public class FakeMcpServer {
         JsonNode params = message.path("params");
         switch (message.get("method").asText()) {
             case "initialize" -> initialize(id, params);
-            case "ping" -> out.emit(JsonRpc.result(id, JsonRpc.object()));
+            case "ping" -> {
+                switch (pings) {
+                    case RESULT -> out.emit(JsonRpc.result(id, JsonRpc.object()));
+                    case ERROR -> out.emit(JsonRpc.error(id, JsonRpc.INTERNAL_ERROR, "not now"));
+                    case NONE -> { }
+                }
+            }
             case "tools/list" -> out.emit(JsonRpc.result(id, JsonRpc.object()
                     .set("tools", JsonRpc.object().arrayNode().add(JsonRpc.object().put("name", "echo")))));
             case "tools/call" -> call(id, params);
@@ -112,6 +119,9 @@ public class FakeMcpServer {
             channel.emit(JsonRpc.result(callId, text("client said " + said)));
         }
     }
+
+    /** How the server answers {@code ping}. */
+    public enum PingAnswer { RESULT, ERROR, NONE }
 
     static ObjectNode text(String text) {
         ObjectNode result = JsonRpc.object();

@@ -251,7 +251,8 @@ class BridgeTest {
                     + "\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"c\",\"version\":\"1\"}}}");
 
             assertEquals(503, response.status());
-            assertTrue(json(response).path("error").path("message").asText().contains("stopped"), McpHarness.body(response));
+            assertTrue(json(response).path("error").path("message").asText().contains("no such program"),
+                    McpHarness.body(response));
         }
     }
 }

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import live.catwalk.core.mcp.domain.GatewaySettings;
 import live.catwalk.core.mcp.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.SessionMode;
@@ -151,6 +153,17 @@ final class McpHarness implements AutoCloseable {
             }
         }
         throw new AssertionError("no event within 5 s");
+    }
+
+    /** Waits up to 5 s for {@code condition}, then fails with {@code what}. */
+    static void eventually(BooleanSupplier condition, Supplier<String> what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 5 s: " + what.get());
+            }
+            Thread.sleep(5);
+        }
     }
 
     @Override

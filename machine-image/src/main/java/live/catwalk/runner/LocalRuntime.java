@@ -1,0 +1,77 @@
+package live.catwalk.runner;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.deployment.domain.RuntimeState;
+import live.catwalk.core.deployment.port.out.Runtime;
+import live.catwalk.core.mcp.domain.ServerCommand;
+import live.catwalk.core.mcp.domain.SessionMode;
+import live.catwalk.core.mcp.usecase.McpEndpoints;
+
+/**
+ * The local {@link Runtime}: each deployment's server runs on this host as a supervised process behind
+ * the MCP gateway's endpoint {@code /mcp/{id}} (the endpoints are given a {@link ProcessSupervisor}).
+ * {@link #start} of a deployment already running stops the old server first, so it returns only once
+ * that one is gone. Thread-safe.
+ */
+public final class LocalRuntime implements Runtime {
+
+    private final McpEndpoints endpoints;
+    private final Set<DeploymentId> started = ConcurrentHashMap.newKeySet();
+    /** Start and stop of one deployment take turns; different deployments do not wait for each other. */
+    private final Map<DeploymentId, Object> turns = new ConcurrentHashMap<>();
+
+    public LocalRuntime(McpEndpoints endpoints) {
+        this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
+    }
+
+    /** {@inheritDoc} A program that cannot be started shows as {@code Failed} with the reason. */
+    @Override
+    public void start(DeploymentId id, ServerCommand command, SessionMode mode) {
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(mode, "mode");
+        synchronized (turn(id)) {
+            started.add(id);
+            endpoints.register(id.value(), command, mode);
+        }
+    }
+
+    @Override
+    public void stop(DeploymentId id) {
+        synchronized (turn(id)) {
+            endpoints.unregister(id.value());
+            started.remove(id);
+        }
+    }
+
+    @Override
+    public RuntimeState state(DeploymentId id) {
+        return endpoints.state(Objects.requireNonNull(id, "id").value());
+    }
+
+    /** {@inheritDoc} Also those whose server failed, until they are stopped. */
+    @Override
+    public Set<DeploymentId> deployments() {
+        return Set.copyOf(started);
+    }
+
+    @Override
+    public boolean ping(DeploymentId id, Duration timeout) {
+        return endpoints.ping(Objects.requireNonNull(id, "id").value(), timeout);
+    }
+
+    /** {@inheritDoc} Throws {@code IllegalArgumentException} for negative {@code lines}. */
+    @Override
+    public List<String> logs(DeploymentId id, int lines) {
+        return endpoints.logs(Objects.requireNonNull(id, "id").value(), lines);
+    }
+
+    private Object turn(DeploymentId id) {
+        return turns.computeIfAbsent(Objects.requireNonNull(id, "id"), k -> new Object());
+    }
+}

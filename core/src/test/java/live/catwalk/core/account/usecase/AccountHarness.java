@@ -34,6 +34,8 @@ final class AccountHarness {
             clock);
     final EnsureAdminService ensureAdmin = new EnsureAdminService(stores.users(), stores.tokens(), stores.audit(),
             randomness, clock);
+    final CreateUserService createUser = new CreateUserService(stores.users(), stores.tokens(), stores.audit(),
+            randomness, clock);
 
     /** A stored user and a first token of theirs, authenticated. */
     Principal signedIn(String name) {

@@ -106,8 +106,9 @@ final class McpHttpHandler extends HttpHandler {
             request.getHeaders(name).forEach(values::add);
             headers.put(name, values);
         }
-        Optional<String> token = Bearer.token(request.getHeader("Authorization"))
-                .or(() -> Optional.ofNullable(request.getParameter("token")).filter(t -> !t.isBlank()));
+        String authorization = request.getHeader("Authorization");
+        Optional<String> token = authorization != null ? Bearer.token(authorization)
+                : QueryToken.of(request.getQueryString());
         return new McpHttpRequest(deploymentId, request.getMethod().getMethodString(), Headers.of(headers), body, token);
     }
 

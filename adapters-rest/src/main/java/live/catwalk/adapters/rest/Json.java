@@ -28,7 +28,8 @@ final class Json {
         return JsonMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // Trailing content is checked by JsonProvider, so that it reads as malformed JSON.
+                .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 // No guessing: 5, 1.5 or true is not a string, "5" is not a number.
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)

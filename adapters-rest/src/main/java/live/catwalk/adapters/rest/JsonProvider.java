@@ -1,5 +1,7 @@
 package live.catwalk.adapters.rest;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Consumes;
@@ -70,11 +72,16 @@ public final class JsonProvider implements MessageBodyReader<Object>, MessageBod
         }
         in.unread(first);
         // Jackson's exceptions propagate: ProblemMapper is the one place that turns them into problems.
-        Object value = mapper.readValue(in, mapper.constructType(genericType));
-        if (value == null) {
-            throw noBody();
+        try (JsonParser parser = mapper.createParser(in)) {
+            Object value = mapper.readValue(parser, mapper.constructType(genericType));
+            if (value == null) {
+                throw noBody();
+            }
+            if (parser.nextToken() != null) {
+                throw new JsonParseException(parser, "Unexpected content after the JSON value");
+            }
+            return value;
         }
-        return value;
     }
 
     @Override

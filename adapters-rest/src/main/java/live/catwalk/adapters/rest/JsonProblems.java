@@ -41,6 +41,7 @@ final class JsonProblems {
             return CatwalkException.invalidInput(path(mapping), "The value cannot be used here.",
                     "Check the field against the API documentation.");
         }
+        // A value of the wrong kind where the body's object belongs (JsonProvider refuses an empty body itself).
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return CatwalkException.invalidInput("body", "Expected " + describe(mismatch.getTargetType())
                     + " as the body.", "Send one JSON object with Content-Type: application/json.");

@@ -67,6 +67,9 @@ public final class JsonProvider implements MessageBodyReader<Object>, MessageBod
                            MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
         var in = new PushbackInputStream(entityStream, 1);
         int first = in.read();
+        while (first == ' ' || first == '\t' || first == '\n' || first == '\r') {
+            first = in.read();
+        }
         if (first < 0) {
             throw noBody();
         }

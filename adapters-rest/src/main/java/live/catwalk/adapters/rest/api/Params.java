@@ -40,7 +40,8 @@ final class Params {
         } catch (NumberFormatException e) {
             // reported below like an out-of-range value
         }
-        throw CatwalkException.invalidInput(name, "Query parameter '" + name + "' must be a whole number from "
-                + min + " to " + max + ".", "Leave it out for " + defaultValue + ".");
+        String range = max == Integer.MAX_VALUE ? min + " or more" : "from " + min + " to " + max;
+        throw CatwalkException.invalidInput(name, "Query parameter '" + name + "' must be a whole number " + range
+                + ".", "Leave it out for " + defaultValue + ".");
     }
 }

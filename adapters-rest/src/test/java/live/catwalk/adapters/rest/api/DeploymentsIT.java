@@ -87,7 +87,6 @@ class DeploymentsIT extends ApiServer {
         for (int i = 1; i <= 3; i++) {
             createDeployment("d" + i);
         }
-        fake.deployments.putAll(Map.of());
 
         JsonNode all = ok(get("/api/deployments"), 200);
         JsonNode page = ok(get("/api/deployments?offset=1&limit=1"), 200);

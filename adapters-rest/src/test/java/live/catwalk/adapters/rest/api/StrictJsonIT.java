@@ -26,7 +26,7 @@ class StrictJsonIT extends ApiServer {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "null"})
+    @ValueSource(strings = {"", "null", "  \n "})
     void aMissingBodyIsInvalidJson(String body) throws Exception {
         assertProblem(call("POST", "/api/tokens", body), 400, "invalid_json");
     }

@@ -1,12 +1,9 @@
 package live.catwalk.adapters.rest;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -18,16 +15,16 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import live.catwalk.core.shared.CatwalkException;
 
 /**
- * Reads and writes {@code application/json} with Catwalk's one mapper, and turns a body that does not
- * parse or bind into an {@code invalid_input} problem naming the field at fault.
+ * Reads and writes {@code application/json} with Catwalk's one mapper. A body that does not parse or bind
+ * leaves as Jackson's exception, for {@link ProblemMapper}; an empty body or {@code null} is refused here.
  */
 @Provider
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,6 +39,11 @@ public final class JsonProvider implements MessageBodyReader<Object>, MessageBod
 
     JsonProvider(ObjectMapper mapper) {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
+    }
+
+    private static CatwalkException noBody() {
+        return CatwalkException.invalidInput("body", "The request needs a JSON body.",
+                "Send one JSON object with Content-Type: application/json.").withCode(JsonProblems.INVALID_JSON);
     }
 
     private static boolean handles(Class<?> type, MediaType mediaType) {
@@ -63,10 +65,25 @@ public final class JsonProvider implements MessageBodyReader<Object>, MessageBod
     @Override
     public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                            MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
-        try {
-            return mapper.readValue(entityStream, mapper.constructType(genericType));
-        } catch (JsonProcessingException e) {
-            throw badBody(e);
+        var in = new PushbackInputStream(entityStream, 1);
+        int first = in.read();
+        while (first == ' ' || first == '\t' || first == '\n' || first == '\r') {
+            first = in.read();
+        }
+        if (first < 0) {
+            throw noBody();
+        }
+        in.unread(first);
+        // Jackson's exceptions propagate: ProblemMapper is the one place that turns them into problems.
+        try (JsonParser parser = mapper.createParser(in)) {
+            Object value = mapper.readValue(parser, mapper.constructType(genericType));
+            if (value == null) {
+                throw noBody();
+            }
+            if (parser.nextToken() != null) {
+                throw new JsonParseException(parser, "Unexpected content after the JSON value");
+            }
+            return value;
         }
     }
 
@@ -78,71 +95,11 @@ public final class JsonProvider implements MessageBodyReader<Object>, MessageBod
     @Override
     public void writeTo(Object value, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                         MultivaluedMap<String, Object> httpHeaders, OutputStream entityStream) throws IOException {
-        mapper.writerFor(mapper.constructType(genericType)).writeValue(entityStream, value);
-    }
-
-    /** Describes what is wrong with the body without quoting it: bodies may carry secrets. */
-    static CatwalkException badBody(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            String known = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds().stream()
-                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
-            return CatwalkException.invalidInput(path(unknown), "Unknown field '" + unknown.getPropertyName() + "'.",
-                    known.isEmpty() ? "Remove the field." : "Known fields here: " + known + ".");
+        try {
+            mapper.writerFor(mapper.constructType(genericType)).writeValue(entityStream, value);
+        } catch (JsonProcessingException e) {
+            // A response that cannot be serialized is a bug here, not a bad request.
+            throw new IllegalStateException("cannot write " + type.getName() + " as JSON", e);
         }
-        if (e instanceof StreamConstraintsException) {
-            return CatwalkException.invalidInput("body", "The JSON body is nested or sized beyond the limits.",
-                    "Keep nesting under " + Json.MAX_NESTING_DEPTH + " levels.");
-        }
-        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String expected = mismatch.getTargetType() == null ? "another type"
-                    : describe(mismatch.getTargetType());
-            return CatwalkException.invalidInput(path(mismatch),
-                    "Expected " + expected + " here; the value is missing, null or of another type.",
-                    "Check the field's type in the API documentation.");
-        }
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return CatwalkException.invalidInput(path(mapping), "The value cannot be used here.",
-                    "Check the field against the API documentation.");
-        }
-        return CatwalkException.invalidInput("body", "The body is not valid JSON" + at(e.getLocation()) + ".",
-                "Send one JSON object with Content-Type: application/json.");
-    }
-
-    private static String at(JsonLocation location) {
-        if (location == null || location.getLineNr() < 1) {
-            return "";
-        }
-        return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-    }
-
-    private static String path(JsonMappingException e) {
-        var path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "body" : path.toString();
-    }
-
-    private static String describe(Class<?> type) {
-        if (type == String.class) {
-            return "a string";
-        }
-        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type.isArray() || Iterable.class.isAssignableFrom(type)) {
-            return "an array";
-        }
-        return "an object";
     }
 }

@@ -1,5 +1,7 @@
 package live.catwalk.adapters.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -15,7 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import live.catwalk.core.shared.CatwalkException;
 
 /**
- * The REST edge's one translation of failures into problem JSON: {@link CatwalkException} by its kind,
+ * The REST edge's one translation of failures into problem JSON: {@link CatwalkException} by its kind, a
+ * request body Jackson could not read or bind (through {@link JsonProblems}, naming the field at fault),
  * Jersey's own 404/405/406/415 with a message that says what to do, and anything unexpected as an
  * {@code internal} error whose details go only to the log, under a reference the client can quote.
  */
@@ -34,6 +37,13 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable thrown) {
         if (thrown instanceof CatwalkException e) {
             return fromCatwalk(e);
+        }
+        JsonProcessingException badJson = cause(thrown, JsonProcessingException.class);
+        if (badJson != null && (thrown == badJson || thrown instanceof ProcessingException)) {
+            return fromCatwalk(JsonProblems.of(badJson));
+        }
+        if (thrown instanceof ProcessingException && cause(thrown, CatwalkException.class) != null) {
+            return fromCatwalk(cause(thrown, CatwalkException.class));
         }
         if (thrown instanceof WebApplicationException e) {
             return fromJaxRs(e);
@@ -103,6 +113,17 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         Response.StatusType info = response.getStatusInfo();
         return info.getReasonPhrase() == null || info.getReasonPhrase().isBlank()
                 ? "HTTP " + response.getStatus() + "." : info.getReasonPhrase() + ".";
+    }
+
+    /** The first throwable of this type in the cause chain, or null. */
+    private static <T extends Throwable> T cause(Throwable thrown, Class<T> type) {
+        int depth = 0;
+        for (Throwable t = thrown; t != null && depth < 16; t = t.getCause(), depth++) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     /** Grizzly reports a chunked body over its max post size only as this IOException. */

@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import live.catwalk.adapters.rest.api.ControlPlane;
+import live.catwalk.adapters.rest.api.ControlPlaneApi;
 import live.catwalk.adapters.rest.mcp.McpEndpoint;
 import live.catwalk.core.mcp.port.in.EndMcpSession;
 import live.catwalk.core.mcp.port.in.HandleMcpPost;
@@ -104,6 +106,7 @@ public final class RestServer implements AutoCloseable {
         private final List<Object> components = new ArrayList<>();
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private McpEndpointParts mcp;
+        private ControlPlane controlPlane;
 
         private Builder(String host, int port) {
             this.host = Objects.requireNonNull(host, "host");
@@ -128,6 +131,15 @@ public final class RestServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Serves the control-plane API under {@code /api} (everything but {@code /api/health} needs a personal
+         * bearer token) over these use cases.
+         */
+        public Builder controlPlane(ControlPlane plane) {
+            this.controlPlane = Objects.requireNonNull(plane, "plane");
+            return this;
+        }
+
         /** Bodies above this many bytes are refused with 413. */
         public Builder maxBodyBytes(long bytes) {
             if (bytes < 1) {
@@ -144,6 +156,9 @@ public final class RestServer implements AutoCloseable {
                     .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                     .register(new JsonProvider(mapper))
                     .register(new ProblemMapper());
+            if (controlPlane != null) {
+                ControlPlaneApi.components(controlPlane).forEach(config::register);
+            }
             components.forEach(config::register);
 
             String h = host.contains(":") ? "[" + host + "]" : host;

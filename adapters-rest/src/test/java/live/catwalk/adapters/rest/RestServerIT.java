@@ -177,7 +177,7 @@ class RestServerIT {
         HttpResponse<String> response = postJson("test/orders", "{\"name\": \"a\",");
 
         assertEquals(400, response.statusCode());
-        JsonNode body = assertProblem(response, "invalid_input");
+        JsonNode body = assertProblem(response, "invalid_json");
         assertEquals("body", body.path("field").asText());
     }
 

@@ -67,10 +67,18 @@ final class McpHttpHandler extends HttpHandler {
                 default -> McpReplies.methodNotAllowed(method);
             };
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "MCP request to " + deployment.get() + " failed", e);
+            LOG.log(System.Logger.Level.ERROR, "MCP request " + method + " " + loggable(request) + " failed", e);
             answer = McpReplies.error(500, JsonRpc.INTERNAL_ERROR, "Internal error; the server log has the details.");
         }
         write(response, answer);
+    }
+
+    /** The request's path and query for a log line, bounded, with any {@code token=} value as {@code ***}. */
+    static String loggable(Request request) {
+        String query = request.getQueryString();
+        String uri = request.getRequestURI() + (query == null || query.isEmpty() ? "" : "?" + query);
+        String redacted = QueryToken.redact(uri);
+        return redacted.length() <= 300 ? redacted : redacted.substring(0, 300) + "…";
     }
 
     /** The one path segment after the context path ({@code /everything}), if that is all there is. */
@@ -106,8 +114,9 @@ final class McpHttpHandler extends HttpHandler {
             request.getHeaders(name).forEach(values::add);
             headers.put(name, values);
         }
-        Optional<String> token = Bearer.token(request.getHeader("Authorization"))
-                .or(() -> Optional.ofNullable(request.getParameter("token")).filter(t -> !t.isBlank()));
+        String authorization = request.getHeader("Authorization");
+        Optional<String> token = authorization != null ? Bearer.token(authorization)
+                : QueryToken.of(request.getQueryString());
         return new McpHttpRequest(deploymentId, request.getMethod().getMethodString(), Headers.of(headers), body, token);
     }
 

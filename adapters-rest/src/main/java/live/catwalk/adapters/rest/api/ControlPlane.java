@@ -1,0 +1,78 @@
+package live.catwalk.adapters.rest.api;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+import live.catwalk.core.account.port.in.Authenticate;
+import live.catwalk.core.account.port.in.GetMe;
+import live.catwalk.core.account.port.in.IssueToken;
+import live.catwalk.core.account.port.in.ListTokens;
+import live.catwalk.core.account.port.in.ReadSettings;
+import live.catwalk.core.account.port.in.RevokeToken;
+import live.catwalk.core.account.port.in.UpdateSettings;
+import live.catwalk.core.deployment.port.in.CreateDeployment;
+import live.catwalk.core.deployment.port.in.DeleteDeployment;
+import live.catwalk.core.deployment.port.in.GetDeployment;
+import live.catwalk.core.deployment.port.in.ListDeploymentEvents;
+import live.catwalk.core.deployment.port.in.ListDeployments;
+import live.catwalk.core.deployment.port.in.ReadDeploymentLogs;
+import live.catwalk.core.deployment.port.in.ReplaceDeploymentEnv;
+import live.catwalk.core.deployment.port.in.RestartDeployment;
+import live.catwalk.core.deployment.port.in.RotateDeploymentToken;
+import live.catwalk.core.deployment.port.in.StartDeployment;
+import live.catwalk.core.deployment.port.in.StopDeployment;
+
+/**
+ * What the control-plane API ({@code /api/**}) serves: the account and deployment use cases, and the public
+ * base URL that MCP links are built on (empty: the base URI of each request, i.e. its {@code Host}).
+ */
+public record ControlPlane(Accounts accounts, Deployments deployments, Optional<URI> publicUrl) {
+
+    public ControlPlane {
+        Objects.requireNonNull(accounts, "accounts");
+        Objects.requireNonNull(deployments, "deployments");
+        Objects.requireNonNull(publicUrl, "publicUrl");
+        publicUrl.ifPresent(url -> {
+            if (!url.isAbsolute() || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
+                throw new IllegalArgumentException("the public URL is an absolute http(s) URL: " + url);
+            }
+        });
+    }
+
+    /** The caller's identity, personal tokens and secret settings. */
+    public record Accounts(Authenticate authenticate, GetMe getMe, IssueToken issueToken, ListTokens listTokens,
+                           RevokeToken revokeToken, ReadSettings readSettings, UpdateSettings updateSettings) {
+
+        public Accounts {
+            Objects.requireNonNull(authenticate, "authenticate");
+            Objects.requireNonNull(getMe, "getMe");
+            Objects.requireNonNull(issueToken, "issueToken");
+            Objects.requireNonNull(listTokens, "listTokens");
+            Objects.requireNonNull(revokeToken, "revokeToken");
+            Objects.requireNonNull(readSettings, "readSettings");
+            Objects.requireNonNull(updateSettings, "updateSettings");
+        }
+    }
+
+    /** The caller's deployments: lifecycle, variables, access token and diagnostics. */
+    public record Deployments(CreateDeployment create, GetDeployment get, ListDeployments list,
+                              StopDeployment stop, StartDeployment start, RestartDeployment restart,
+                              DeleteDeployment delete, ReplaceDeploymentEnv replaceEnv,
+                              RotateDeploymentToken rotateToken, ListDeploymentEvents events,
+                              ReadDeploymentLogs logs) {
+
+        public Deployments {
+            Objects.requireNonNull(create, "create");
+            Objects.requireNonNull(get, "get");
+            Objects.requireNonNull(list, "list");
+            Objects.requireNonNull(stop, "stop");
+            Objects.requireNonNull(start, "start");
+            Objects.requireNonNull(restart, "restart");
+            Objects.requireNonNull(delete, "delete");
+            Objects.requireNonNull(replaceEnv, "replaceEnv");
+            Objects.requireNonNull(rotateToken, "rotateToken");
+            Objects.requireNonNull(events, "events");
+            Objects.requireNonNull(logs, "logs");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package live.catwalk.adapters.rest.api;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Objects;
+import live.catwalk.core.account.domain.IssuedToken;
+import live.catwalk.core.deployment.domain.DeploymentEvent;
+import live.catwalk.core.deployment.domain.ValidationProblem;
+import live.catwalk.core.deployment.port.in.ReplaceDeploymentEnv;
+import live.catwalk.core.shared.CatwalkException;
+
+/**
+ * {@code /api/deployments/{id}}: one of the caller's deployments: read, delete, stop, start, restart, replace
+ * its variables, rotate its MCP token, and read its events and server log. Not the caller's: 404.
+ */
+@Path("/api/deployments/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+public final class DeploymentResource {
+
+    static final int MAX_LINES = 1000;
+
+    private final ControlPlane.Deployments deployments;
+    private final Links links;
+
+    DeploymentResource(ControlPlane.Deployments deployments, Links links) {
+        this.deployments = Objects.requireNonNull(deployments, "deployments");
+        this.links = Objects.requireNonNull(links, "links");
+    }
+
+    @GET
+    public DeploymentView get(@Context SecurityContext s, @Context UriInfo uri, @PathParam("id") String id) {
+        return DeploymentView.of(deployments.get().get(Caller.of(s), Params.deploymentId(id)), links.on(uri));
+    }
+
+    @DELETE
+    public Response delete(@Context SecurityContext s, @PathParam("id") String id) {
+        deployments.delete().delete(Caller.of(s), Params.deploymentId(id));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("stop")
+    public DeploymentView stop(@Context SecurityContext s, @Context UriInfo uri, @PathParam("id") String id) {
+        return DeploymentView.of(deployments.stop().stop(Caller.of(s), Params.deploymentId(id)), links.on(uri));
+    }
+
+    @POST
+    @Path("start")
+    public DeploymentView start(@Context SecurityContext s, @Context UriInfo uri, @PathParam("id") String id) {
+        return DeploymentView.of(deployments.start().start(Caller.of(s), Params.deploymentId(id)), links.on(uri));
+    }
+
+    @POST
+    @Path("restart")
+    public DeploymentView restart(@Context SecurityContext s, @Context UriInfo uri, @PathParam("id") String id) {
+        return DeploymentView.of(deployments.restart().restart(Caller.of(s), Params.deploymentId(id)),
+                links.on(uri));
+    }
+
+    @PUT
+    @Path("env")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response replaceEnv(@Context SecurityContext s, @Context UriInfo uri, @PathParam("id") String id,
+                               EnvBody body) {
+        var caller = Caller.of(s);
+        var deploymentId = Params.deploymentId(id);
+        if (body.env() == null) {
+            throw CatwalkException.invalidInput("env", "The variables are required.",
+                    "Send {\"env\": {}} to remove every variable.");
+        }
+        List<ValidationProblem> nulls = EnvBody.nullValues("env", body.env());
+        if (!nulls.isEmpty()) {
+            return ValidationFailed.response(nulls);
+        }
+        return switch (deployments.replaceEnv().replace(caller, deploymentId, body.env())) {
+            case ReplaceDeploymentEnv.Result.Rejected rejected -> ValidationFailed.response(rejected.problems());
+            case ReplaceDeploymentEnv.Result.Replaced replaced ->
+                    Response.ok(DeploymentView.of(replaced.deployment(), links.on(uri))).build();
+        };
+    }
+
+    @POST
+    @Path("token")
+    public RotatedToken rotateToken(@Context SecurityContext s, @PathParam("id") String id) {
+        IssuedToken issued = deployments.rotateToken().rotate(Caller.of(s), Params.deploymentId(id));
+        return new RotatedToken(issued.secret(), issued.token().prefix());
+    }
+
+    @GET
+    @Path("events")
+    public Events events(@Context SecurityContext s, @PathParam("id") String id,
+                         @QueryParam("limit") String limitParam) {
+        int limit = Params.intParam("limit", limitParam, 100, 1, MAX_LINES);
+        var caller = Caller.of(s);
+        return new Events(deployments.events().events(caller, Params.deploymentId(id), limit).stream()
+                .map(EventView::of).toList());
+    }
+
+    @GET
+    @Path("logs")
+    public Logs logs(@Context SecurityContext s, @PathParam("id") String id, @QueryParam("lines") String linesParam) {
+        int lines = Params.intParam("lines", linesParam, 100, 1, MAX_LINES);
+        var caller = Caller.of(s);
+        return new Logs(deployments.logs().logs(caller, Params.deploymentId(id), lines));
+    }
+
+    record RotatedToken(String token, String prefix) {
+    }
+
+    record Events(List<EventView> items) {
+    }
+
+    record EventView(String at, String from, String to, String message) {
+
+        static EventView of(DeploymentEvent e) {
+            return new EventView(e.at().toString(), e.from().map(DeploymentView::lower).orElse(null),
+                    DeploymentView.lower(e.to()), e.message());
+        }
+    }
+
+    record Logs(List<String> lines) {
+    }
+}

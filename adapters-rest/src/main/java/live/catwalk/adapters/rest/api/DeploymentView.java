@@ -1,0 +1,48 @@
+package live.catwalk.adapters.rest.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Locale;
+import live.catwalk.core.credential.domain.EnvVarName;
+import live.catwalk.core.deployment.domain.Deployment;
+import live.catwalk.core.deployment.domain.DeploymentSpec;
+import live.catwalk.core.deployment.domain.Launch;
+import live.catwalk.core.deployment.domain.PackageRef;
+
+/**
+ * A deployment on the wire: lower-case enums, ISO-8601 instants, exactly one of {@code package} and
+ * {@code command}, variable names without values, and its MCP URL. {@code token} only right after creation.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record DeploymentView(String id, String name, String status, String desiredState, String reason,
+                      @JsonProperty("package") PackageView pkg, List<String> command, List<String> envNames,
+                      String sessionMode, String createdAt, String updatedAt, String mcpUrl, String token) {
+
+    static DeploymentView of(Deployment d, Links.Base links) {
+        return withToken(d, links, null);
+    }
+
+    static DeploymentView withToken(Deployment d, Links.Base links, String token) {
+        DeploymentSpec spec = d.spec();
+        PackageView pkg = spec.launch() instanceof Launch.Package(PackageRef ref) ? PackageView.of(ref) : null;
+        List<String> command = spec.launch() instanceof Launch.Command(List<String> argv) ? argv : null;
+        return new DeploymentView(d.id().value(), spec.name(), lower(d.status()), lower(d.desired()),
+                d.reason().orElse(null), pkg, command, spec.envNames().stream().map(EnvVarName::value).toList(),
+                lower(spec.sessionMode()), d.createdAt().toString(), d.updatedAt().toString(),
+                links.mcpUrl(d.id()), token);
+    }
+
+    static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code version} is always present, null meaning the registry's latest. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record PackageView(String registry, String name, String version) {
+
+        static PackageView of(PackageRef ref) {
+            return new PackageView(ref.registry().wireName(), ref.name(), ref.version().orElse(null));
+        }
+    }
+}

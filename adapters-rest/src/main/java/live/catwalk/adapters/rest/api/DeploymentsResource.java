@@ -1,0 +1,116 @@
+package live.catwalk.adapters.rest.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import live.catwalk.core.account.domain.Principal;
+import live.catwalk.core.deployment.domain.ValidationProblem;
+import live.catwalk.core.deployment.port.in.CreateDeployment;
+import live.catwalk.core.deployment.port.in.CreateDeployment.PackageRequest;
+import live.catwalk.core.deployment.port.in.ListDeployments;
+
+/** {@code /api/deployments}: create one (201, or 422 listing every problem) and page through them. */
+@Path("/api/deployments")
+@Produces(MediaType.APPLICATION_JSON)
+public final class DeploymentsResource {
+
+    static final int DEFAULT_PAGE = 20;
+    static final int MAX_PAGE = 100;
+
+    private final CreateDeployment create;
+    private final ListDeployments list;
+    private final Links links;
+
+    DeploymentsResource(CreateDeployment create, ListDeployments list, Links links) {
+        this.create = Objects.requireNonNull(create, "create");
+        this.list = Objects.requireNonNull(list, "list");
+        this.links = Objects.requireNonNull(links, "links");
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@Context SecurityContext security, @Context UriInfo uri, NewDeployment body) {
+        Principal caller = Caller.of(security);
+        List<ValidationProblem> missing = body.missing();
+        if (!missing.isEmpty()) {
+            return ValidationFailed.response(missing);
+        }
+        return switch (create.create(body.command(caller))) {
+            case CreateDeployment.Result.Rejected rejected -> ValidationFailed.response(rejected.problems());
+            case CreateDeployment.Result.Created created -> {
+                Links.Base base = links.on(uri);
+                var deployment = created.deployment();
+                yield Response.created(base.deployment(deployment.id()))
+                        .entity(DeploymentView.withToken(deployment, base, created.token().secret()))
+                        .build();
+            }
+        };
+    }
+
+    @GET
+    public Page list(@Context SecurityContext security, @Context UriInfo uri,
+                     @QueryParam("offset") String offsetParam, @QueryParam("limit") String limitParam) {
+        int offset = Params.intParam("offset", offsetParam, 0, 0, Integer.MAX_VALUE);
+        int limit = Params.intParam("limit", limitParam, DEFAULT_PAGE, 1, MAX_PAGE);
+        Links.Base base = links.on(uri);
+        var items = list.list(Caller.of(security), offset, limit).stream()
+                .map(d -> DeploymentView.of(d, base)).toList();
+        return new Page(items, offset, limit);
+    }
+
+    record Page(List<DeploymentView> items, int offset, int limit) {
+    }
+
+    /** The body of a create; what JSON cannot say about required parts is checked by {@link #missing}. */
+    record NewDeployment(String name, @JsonProperty("package") PackageBody pkg, List<String> command,
+                         Map<String, String> env, String sessionMode) {
+
+        List<ValidationProblem> missing() {
+            List<ValidationProblem> problems = new ArrayList<>();
+            if (name == null) {
+                problems.add(ValidationProblem.of("name", "is required", "Give the deployment a display name."));
+            }
+            if (pkg != null) {
+                if (pkg.registry() == null) {
+                    problems.add(ValidationProblem.of("package.registry", "is required", "Use \"npm\" or \"pypi\"."));
+                }
+                if (pkg.name() == null) {
+                    problems.add(ValidationProblem.of("package.name", "is required", null));
+                }
+            }
+            if (command != null) {
+                for (int i = 0; i < command.size(); i++) {
+                    if (command.get(i) == null) {
+                        problems.add(ValidationProblem.of("command[" + i + "]", "must be a string", null));
+                    }
+                }
+            }
+            problems.addAll(EnvBody.nullValues("env", env));
+            return problems;
+        }
+
+        CreateDeployment.Command command(Principal caller) {
+            return new CreateDeployment.Command(caller, name,
+                    Optional.ofNullable(pkg).map(p -> new PackageRequest(p.registry(), p.name(),
+                            Optional.ofNullable(p.version()))),
+                    Optional.ofNullable(command), env == null ? Map.of() : env, Optional.ofNullable(sessionMode));
+        }
+    }
+
+    record PackageBody(String registry, String name, String version) {
+    }
+}

@@ -1,0 +1,28 @@
+package live.catwalk.adapters.rest.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import live.catwalk.core.deployment.domain.ValidationProblem;
+
+/** The 422 answer to a request that was understood but is wrong in one or more places, all listed. */
+record ValidationFailed(String error, String message, List<Item> problems) {
+
+    static final int STATUS = 422;
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Item(String field, String message, String hint) {
+    }
+
+    static Response response(List<ValidationProblem> problems) {
+        int n = problems.size();
+        String message = "The request has " + n + (n == 1 ? " problem" : " problems")
+                + "; fix " + (n == 1 ? "it" : "them all") + " and send it again.";
+        List<Item> items = problems.stream()
+                .map(p -> new Item(p.field(), p.message(), p.hint().orElse(null)))
+                .toList();
+        return Response.status(STATUS).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ValidationFailed("validation_failed", message, items)).build();
+    }
+}

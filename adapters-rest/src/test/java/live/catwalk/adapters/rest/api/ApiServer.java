@@ -1,0 +1,103 @@
+package live.catwalk.adapters.rest.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import live.catwalk.adapters.rest.HealthResource;
+import live.catwalk.adapters.rest.RestServer;
+import live.catwalk.core.health.domain.HealthReport;
+import live.catwalk.core.health.domain.HealthStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** A real server on a random port over {@link FakeControlPlane}, and an HTTP client that speaks as Alice. */
+abstract class ApiServer {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final long MAX_BODY = 16 * 1024;
+
+    final FakeControlPlane fake = new FakeControlPlane();
+    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    RestServer server;
+    URI base;
+
+    /** Empty: links are built on each request's base URI. */
+    Optional<URI> publicUrl() {
+        return Optional.empty();
+    }
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = RestServer.builder("127.0.0.1", 0)
+                .maxBodyBytes(MAX_BODY)
+                .controlPlane(fake.controlPlane(publicUrl()))
+                .register(new HealthResource(() -> new HealthReport(HealthStatus.OK, "1.0", Map.of())))
+                .build();
+        base = server.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.stop(Duration.ZERO);
+    }
+
+    HttpResponse<String> call(String method, String path, String json) throws Exception {
+        return call(method, path, json, FakeControlPlane.ALICE_TOKEN);
+    }
+
+    HttpResponse<String> call(String method, String path, String json, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
+                .method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return client.send(request.build(), BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return call("GET", path, null);
+    }
+
+    JsonNode ok(HttpResponse<String> response, int status) throws IOException {
+        assertEquals(status, response.statusCode(), response.body());
+        assertJson(response);
+        return JSON.readTree(response.body());
+    }
+
+    /** Creates an npm deployment as Alice and returns its JSON. */
+    JsonNode createDeployment(String name) throws Exception {
+        return ok(call("POST", "/api/deployments", """
+                {"name": "%s", "package": {"registry": "npm", "name": "@acme/mcp", "version": "1.2.3"},
+                 "env": {"API_KEY": "k-123"}}""".formatted(name)), 201);
+    }
+
+    static void assertJson(HttpResponse<String> response) {
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        assertTrue(type.startsWith("application/json"), "Content-Type: " + type + ", body: " + response.body());
+    }
+
+    static JsonNode assertProblem(HttpResponse<String> response, int status, String code) throws IOException {
+        assertEquals(status, response.statusCode(), response.body());
+        assertJson(response);
+        JsonNode body = JSON.readTree(response.body());
+        assertEquals(code, body.path("error").asText(), response.body());
+        assertFalse(body.path("message").asText().isBlank(), response.body());
+        return body;
+    }
+}

@@ -1,20 +1,27 @@
 package live.catwalk.bootstrap;
 
 import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import live.catwalk.adapters.llm.PackageRegistries;
 import live.catwalk.adapters.persistence.Database;
+import live.catwalk.adapters.persistence.vault.TinkVault;
 import live.catwalk.adapters.rest.HealthResource;
 import live.catwalk.adapters.rest.RestServer;
+import live.catwalk.core.analysis.port.out.PackageRegistry;
 import live.catwalk.core.health.usecase.CheckHealthService;
 import live.catwalk.core.mcp.domain.GatewaySettings;
 import live.catwalk.core.mcp.port.out.McpAccess;
@@ -23,6 +30,7 @@ import live.catwalk.core.mcp.usecase.HandleMcpPostService;
 import live.catwalk.core.mcp.usecase.MaintainMcpSessionsService;
 import live.catwalk.core.mcp.usecase.McpEndpoints;
 import live.catwalk.core.mcp.usecase.OpenMcpStreamService;
+import live.catwalk.runner.LocalRuntime;
 import live.catwalk.runner.ProcessSupervisor;
 
 /**
@@ -35,6 +43,8 @@ final class Application implements AutoCloseable {
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(8);
     /** In-flight requests (MCP calls included) get this long to finish before sessions are ended. */
     private static final Duration DRAIN = Duration.ofSeconds(3);
+    /** How often the reconciler compares what should run with what runs: under the supervisor's first restart delay (1 s), so a crash is always seen. */
+    static final Duration RECONCILE_EVERY = Duration.ofMillis(500);
     private static final System.Logger LOG = System.getLogger(Application.class.getName());
 
     private final RestServer server;
@@ -60,17 +70,26 @@ final class Application implements AutoCloseable {
      * application, or at once if starting fails). Throws {@link IOException} when the address cannot be bound.
      */
     static Application start(CatwalkConfig config, List<ConfiguredDeployment> deployments,
-                             Map<String, String> environment, String version, Database database)
-            throws IOException {
+                             Map<String, String> environment, String version, Database database, TinkVault vault,
+                             PrintStream console) throws IOException {
+        Clock clock = Clock.systemUTC();
         ProcessSupervisor supervisor = ProcessSupervisor.builder().baseEnvironment(environment).build();
-        McpEndpoints endpoints = new McpEndpoints(supervisor, new SecureSessionIds(), Clock.systemUTC(),
+        McpEndpoints endpoints = new McpEndpoints(supervisor, new SecureSessionIds(), clock,
                 gatewaySettings(config), version);
         for (ConfiguredDeployment d : deployments) {
             endpoints.register(d.id(), d.command(), d.mode()).ifPresentOrElse(
                     problem -> LOG.log(System.Logger.Level.WARNING, d.id() + ": the server could not start: " + problem),
                     () -> LOG.log(System.Logger.Level.INFO, d + " at /mcp/" + d.id()));
         }
-        McpAccess access = new ConfiguredMcpAccess(deployments);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        PackageRegistry registry = PackageRegistries.builder(http).npmBaseUri(config.registries().npm())
+                .pypiBaseUri(config.registries().pypi()).build();
+        ControlPlaneWiring.Wired plane = ControlPlaneWiring.wire(database, vault, registry, new LocalRuntime(endpoints),
+                new SecureRandomness(), clock, config.publicUrl());
+        FirstAdmin.ensure(plane.ensureAdmin(), config.storage().home(), !config.storage().database().isPostgres(),
+                console);
+        McpAccess access = new StoredMcpAccess(database.tokens(), new ConfiguredMcpAccess(deployments), clock);
         var post = new HandleMcpPostService(endpoints, access);
         var open = new OpenMcpStreamService(endpoints, access);
         var end = new EndMcpSessionService(endpoints, access);
@@ -80,6 +99,7 @@ final class Application implements AutoCloseable {
         RestServer server = RestServer.builder(config.bind(), config.port())
                 .maxBodyBytes(config.maxBodyBytes())
                 .register(new HealthResource(health))
+                .controlPlane(plane.api())
                 .mcpEndpoint(post, open, end, heartbeat)
                 .build();
         URI uri;
@@ -93,22 +113,30 @@ final class Application implements AutoCloseable {
             throw e;
         }
         var maintain = new MaintainMcpSessionsService(endpoints);
-        ScheduledExecutorService upkeep = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("catwalk-upkeep").daemon().factory());
-        upkeep.scheduleWithFixedDelay(() -> {
-            try {
-                maintain.maintain();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "session upkeep failed", e);
-            }
-        }, 1, 1, TimeUnit.SECONDS);
+        ScheduledExecutorService upkeep = Executors.newScheduledThreadPool(2,
+                Thread.ofPlatform().name("catwalk-upkeep-", 0).daemon().factory());
+        upkeep.scheduleWithFixedDelay(() -> guarded("session upkeep", maintain::maintain), 1, 1, TimeUnit.SECONDS);
+        // The first pass runs at once: deployments that should run are started again after a restart.
+        upkeep.scheduleWithFixedDelay(() -> guarded("reconciling deployments", plane.reconcile()::reconcile),
+                0, RECONCILE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return new Application(server, uri, supervisor, endpoints, upkeep, database);
+    }
+
+    private static void guarded(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, what + " failed", e);
+        }
     }
 
     static GatewaySettings gatewaySettings(CatwalkConfig config) {
         CatwalkConfig.Mcp mcp = config.mcp();
         GatewaySettings d = GatewaySettings.defaults();
-        return new GatewaySettings(mcp.allowedHosts(), mcp.allowedOrigins(), config.maxBodyBytes(), d.jsonWindow(),
+        // The public URL's host is where clients reach Catwalk, so the MCP endpoints must answer to it.
+        Set<String> hosts = new HashSet<>(mcp.allowedHosts());
+        config.publicUrl().map(URI::getHost).ifPresent(hosts::add);
+        return new GatewaySettings(hosts, mcp.allowedOrigins(), config.maxBodyBytes(), d.jsonWindow(),
                 mcp.idleTimeout(), mcp.maxSessions(), mcp.maxChildren(), mcp.requestTimeout(), d.startTimeout(),
                 d.eventLogEvents(), d.eventLogBytes(), d.retryMillis());
     }
@@ -125,6 +153,12 @@ final class Application implements AutoCloseable {
     @Override
     public void close() {
         upkeep.shutdownNow();
+        try {
+            // A reconcile pass may be starting a server; let it finish so closeAll below sees that server.
+            upkeep.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         CompletableFuture<Void> http = CompletableFuture.runAsync(() -> server.stop(SHUTDOWN_GRACE),
                 command -> Thread.ofPlatform().name("catwalk-http-stop").start(command));
         try {

@@ -68,7 +68,7 @@ public final class Main {
                             + "'. Configure the server with environment variables; run 'catwalk serve --help'.");
                     return USAGE;
                 }
-                return serve(env, err);
+                return serve(env, out, err);
             }
             case "keys" -> {
                 return KeysCommand.run(rest, env, out, err);
@@ -80,7 +80,7 @@ public final class Main {
         }
     }
 
-    private static int serve(Map<String, String> env, PrintStream err) {
+    private static int serve(Map<String, String> env, PrintStream out, PrintStream err) {
         CatwalkConfig config;
         List<ConfiguredDeployment> deployments;
         try {
@@ -117,7 +117,7 @@ public final class Main {
                 + ", schema version " + database.schemaVersion() + "; vault: " + vault);
         Application application;
         try {
-            application = Application.start(config, deployments, env, version, database);
+            application = Application.start(config, deployments, env, version, database, vault, out);
         } catch (BindException e) {
             err.println("catwalk: cannot listen on " + config.bind() + ":" + config.port() + ": " + e.getMessage()
                     + ". Set CATWALK_PORT to a free port (0 picks one) or CATWALK_BIND to an address of this machine.");

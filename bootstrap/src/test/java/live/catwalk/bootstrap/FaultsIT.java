@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import live.catwalk.adapters.persistence.Database;
 import live.catwalk.adapters.persistence.DatabaseUrl;
+import live.catwalk.adapters.persistence.vault.TinkVault;
 import live.catwalk.bootstrap.testing.TestTools;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,10 +51,12 @@ class FaultsIT {
         Map<String, String> env = new HashMap<>(settings);
         env.put("CATWALK_PORT", "0");
         env.put("CATWALK_LOG_LEVEL", "warn");
+        env.put("CATWALK_HOME", temp.resolve("home").toString());
         Path file = TestDeployments.write(temp, "tiny", argv, Map.of(), mode, TOKEN);
         CatwalkConfig config = CatwalkConfig.fromEnvironment(env);
         Database database = Database.open(DatabaseUrl.h2File(temp.resolve("home")), 2);
-        app = Application.start(config, DeploymentsFile.read(file), System.getenv(), "test", database);
+        app = Application.start(config, DeploymentsFile.read(file), System.getenv(), "test", database,
+                TinkVault.generateOrLoad(temp.resolve("home/keyset.json")), System.out);
         return app.uri();
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 import live.catwalk.core.account.port.in.Authenticate;
+import live.catwalk.core.account.port.in.CreateUser;
 import live.catwalk.core.account.port.in.GetMe;
 import live.catwalk.core.account.port.in.IssueToken;
 import live.catwalk.core.account.port.in.ListTokens;
@@ -41,7 +42,8 @@ public record ControlPlane(Accounts accounts, Deployments deployments, Optional<
 
     /** The caller's identity, personal tokens and secret settings. */
     public record Accounts(Authenticate authenticate, GetMe getMe, IssueToken issueToken, ListTokens listTokens,
-                           RevokeToken revokeToken, ReadSettings readSettings, UpdateSettings updateSettings) {
+                           RevokeToken revokeToken, ReadSettings readSettings, UpdateSettings updateSettings,
+                           CreateUser createUser) {
 
         public Accounts {
             Objects.requireNonNull(authenticate, "authenticate");
@@ -51,6 +53,7 @@ public record ControlPlane(Accounts accounts, Deployments deployments, Optional<
             Objects.requireNonNull(revokeToken, "revokeToken");
             Objects.requireNonNull(readSettings, "readSettings");
             Objects.requireNonNull(updateSettings, "updateSettings");
+            Objects.requireNonNull(createUser, "createUser");
         }
     }
 

@@ -16,6 +16,7 @@ public final class ControlPlaneApi {
         return List.of(
                 new BearerAuthFilter(accounts.authenticate()),
                 new MeResource(accounts.getMe()),
+                new UsersResource(accounts.createUser()),
                 new TokensResource(accounts.issueToken(), accounts.listTokens(), accounts.revokeToken()),
                 new SettingsResource(accounts.readSettings(), accounts.updateSettings()),
                 new DeploymentsResource(deployments.create(), deployments.list(), links),

@@ -22,6 +22,7 @@ import live.catwalk.core.account.domain.TokenHash;
 import live.catwalk.core.account.domain.TokenId;
 import live.catwalk.core.account.domain.User;
 import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.account.port.in.CreateUser;
 import live.catwalk.core.account.port.in.IssueToken;
 import live.catwalk.core.account.port.in.UpdateSettings;
 import live.catwalk.core.credential.domain.EnvVarName;
@@ -69,7 +70,7 @@ final class FakeControlPlane {
 
     ControlPlane controlPlane(Optional<URI> publicUrl) {
         var accounts = new ControlPlane.Accounts(this::authenticate, this::me, this::issue, this::tokens,
-                this::revoke, this::setNames, this::update);
+                this::revoke, this::setNames, this::update, this::createUser);
         var deploys = new ControlPlane.Deployments(this::create, this::get, this::list,
                 (c, id) -> want(c, id, DesiredState.STOPPED, DeploymentStatus.STOPPED),
                 (c, id) -> want(c, id, DesiredState.RUNNING, DeploymentStatus.STARTING),
@@ -85,6 +86,15 @@ final class FakeControlPlane {
 
     User me(Principal caller) {
         return caller.user().equals(alice.id()) ? alice : bob;
+    }
+
+    CreateUser.Created createUser(CreateUser.Command command) {
+        if (!command.caller().isAdmin()) {
+            throw CatwalkException.of(CatwalkException.Kind.FORBIDDEN, "Only an admin can create users.");
+        }
+        User user = new User(new UserId(UUID.randomUUID()), command.name(), command.role(), T0);
+        return new CreateUser.Created(user, issue(new IssueToken.Command(
+                new Principal(user.id(), user.role(), new TokenId(UUID.randomUUID())), "initial token")));
     }
 
     IssuedToken issue(IssueToken.Command command) {

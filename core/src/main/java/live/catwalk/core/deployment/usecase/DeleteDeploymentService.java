@@ -15,8 +15,8 @@ import live.catwalk.core.deployment.port.out.Runtime;
 import live.catwalk.core.shared.CatwalkException;
 
 /**
- * Stops the server before removing the row (credentials, events and tokens go with it), so nothing is left
- * running without an owner; should the reconciler start it in between, its next pass stops it as unknown.
+ * Removes the row (credentials, events and tokens go with it) before stopping the server, so no reconcile
+ * pass can start it again once the stop has returned.
  */
 public final class DeleteDeploymentService implements DeleteDeployment {
 
@@ -35,10 +35,12 @@ public final class DeleteDeploymentService implements DeleteDeployment {
     @Override
     public void delete(Principal caller, DeploymentId id) {
         Deployment deployment = Lifecycle.owned(deployments, caller, id);
-        runtime.stop(id);
+        // The row goes first: from then on no reconcile pass starts the server again, and one that was
+        // starting it as we deleted finds it unwanted on its next pass and stops it.
         if (!deployments.delete(id)) {
             throw CatwalkException.notFound("no deployment " + id);
         }
+        runtime.stop(id);
         audit.record(new AuditEntry(clock.instant(), AuditAction.DEPLOYMENT_DELETED, Optional.of(caller.user()),
                 Optional.of(id.value()), Audits.detail("deployment '" + deployment.spec().name() + "'")));
     }

@@ -1,0 +1,83 @@
+package live.catwalk.bootstrap;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import live.catwalk.adapters.persistence.Database;
+import live.catwalk.adapters.rest.api.ControlPlane;
+import live.catwalk.core.account.port.in.EnsureAdmin;
+import live.catwalk.core.account.usecase.AuthenticateService;
+import live.catwalk.core.account.usecase.CreateUserService;
+import live.catwalk.core.account.usecase.EnsureAdminService;
+import live.catwalk.core.account.usecase.GetMeService;
+import live.catwalk.core.account.usecase.IssueTokenService;
+import live.catwalk.core.account.usecase.ListTokensService;
+import live.catwalk.core.account.usecase.ReadSettingsService;
+import live.catwalk.core.account.usecase.RevokeTokenService;
+import live.catwalk.core.account.usecase.UpdateSettingsService;
+import live.catwalk.core.analysis.port.out.PackageRegistry;
+import live.catwalk.core.credential.port.out.SecretCipher;
+import live.catwalk.core.credential.usecase.OpenCredentialsService;
+import live.catwalk.core.credential.usecase.ReplaceCredentialsService;
+import live.catwalk.core.deployment.port.in.Reconcile;
+import live.catwalk.core.deployment.port.out.Runtime;
+import live.catwalk.core.deployment.usecase.CreateDeploymentService;
+import live.catwalk.core.deployment.usecase.DeleteDeploymentService;
+import live.catwalk.core.deployment.usecase.GetDeploymentService;
+import live.catwalk.core.deployment.usecase.ListDeploymentEventsService;
+import live.catwalk.core.deployment.usecase.ListDeploymentsService;
+import live.catwalk.core.deployment.usecase.ReadDeploymentLogsService;
+import live.catwalk.core.deployment.usecase.ReconcileService;
+import live.catwalk.core.deployment.usecase.ReplaceDeploymentEnvService;
+import live.catwalk.core.deployment.usecase.RestartDeploymentService;
+import live.catwalk.core.deployment.usecase.RotateDeploymentTokenService;
+import live.catwalk.core.deployment.usecase.StartDeploymentService;
+import live.catwalk.core.deployment.usecase.StopDeploymentService;
+import live.catwalk.core.shared.port.out.Randomness;
+
+/** News the control plane's use cases over the database, the vault, the registries and the runtime. */
+final class ControlPlaneWiring {
+
+    /** How long the reconciler waits for a deployment's server to answer its health ping. */
+    static final Duration PING_TIMEOUT = Duration.ofSeconds(5);
+
+    /** What the composition root needs: the REST API's use cases, the reconciler, the first-admin step. */
+    record Wired(ControlPlane api, Reconcile reconcile, EnsureAdmin ensureAdmin) {
+    }
+
+    private ControlPlaneWiring() {
+    }
+
+    static Wired wire(Database db, SecretCipher cipher, PackageRegistry registry, Runtime runtime,
+                      Randomness random, Clock clock, Optional<URI> publicUrl) {
+        var replaceCredentials = new ReplaceCredentialsService(cipher, db.credentials());
+        var accounts = new ControlPlane.Accounts(
+                new AuthenticateService(db.tokens(), db.users(), db.auditLog(), clock),
+                new GetMeService(db.users()),
+                new IssueTokenService(db.tokens(), db.auditLog(), random, clock),
+                new ListTokensService(db.tokens()),
+                new RevokeTokenService(db.tokens(), db.auditLog(), clock),
+                new ReadSettingsService(db.settings()),
+                new UpdateSettingsService(db.settings(), cipher, db.auditLog(), clock),
+                new CreateUserService(db.users(), db.tokens(), db.auditLog(), random, clock));
+        var deployments = new ControlPlane.Deployments(
+                new CreateDeploymentService(db.deployments(), db.events(), db.tokens(), db.auditLog(),
+                        replaceCredentials, registry, random, clock),
+                new GetDeploymentService(db.deployments()),
+                new ListDeploymentsService(db.deployments()),
+                new StopDeploymentService(db.deployments(), db.events(), runtime, clock),
+                new StartDeploymentService(db.deployments(), db.events(), clock),
+                new RestartDeploymentService(db.deployments(), db.events(), runtime, clock),
+                new DeleteDeploymentService(db.deployments(), runtime, db.auditLog(), clock),
+                new ReplaceDeploymentEnvService(db.deployments(), db.events(), replaceCredentials, runtime,
+                        db.auditLog(), clock),
+                new RotateDeploymentTokenService(db.deployments(), db.tokens(), db.auditLog(), random, clock),
+                new ListDeploymentEventsService(db.deployments(), db.events()),
+                new ReadDeploymentLogsService(db.deployments(), runtime));
+        var reconcile = new ReconcileService(db.deployments(), db.events(), runtime,
+                new OpenCredentialsService(cipher, db.credentials()), clock, PING_TIMEOUT);
+        var ensureAdmin = new EnsureAdminService(db.users(), db.tokens(), db.auditLog(), random, clock);
+        return new Wired(new ControlPlane(accounts, deployments, publicUrl), reconcile, ensureAdmin);
+    }
+}

@@ -1,0 +1,210 @@
+package live.catwalk.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import live.catwalk.bootstrap.testing.TestTools;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The control plane end to end on a real server: an account, a deployment of a real MCP server from npm
+ * run to RUNNING, a tool call through {@code /mcp/{id}}, a crash, a Catwalk restart, isolation between
+ * users, and deletion leaving no process behind. Each database gets a subclass.
+ */
+abstract class ControlPlaneJourney {
+
+    private static final Duration START = Duration.ofSeconds(60);
+    private static final Duration SETTLE = Duration.ofSeconds(60);
+    private static final String SECRET_VALUE = "deployment-secret-5e1f";
+
+    @TempDir
+    Path temp;
+
+    /** The variables that put Catwalk's state in this database (and its home in {@code home}). */
+    protected abstract Map<String, String> storage(Path home) throws Exception;
+
+    @Test
+    void fromCreateToRunningToAToolCallToDeleteWithNothingLeftBehind() throws Exception {
+        TestTools tools = TestTools.get();
+        Map<String, String> env = environment();
+        String id;
+        String deploymentToken;
+        String adminToken;
+        try (CatwalkProcess catwalk = CatwalkProcess.start(env, "serve")) {
+            ApiClient api = new ApiClient(catwalk.awaitServing(START));
+            adminToken = Files.readString(temp.resolve("home/admin-token")).strip();
+            assertEquals("admin", api.get("/api/me", adminToken).body().path("name").asText());
+
+            ApiClient.Answer created = api.post("/api/deployments", adminToken, Map.of(
+                    "name", "everything",
+                    "command", List.of(tools.node().toString(), tools.serverEverything().toString(), "stdio"),
+                    "env", Map.of("DEMO_API_KEY", SECRET_VALUE),
+                    "sessionMode", "shared"));
+            assertEquals(201, created.status(), created.body().toString());
+            assertFalse(created.raw().body().contains(SECRET_VALUE), "a variable's value is never returned");
+            id = created.body().path("id").asText();
+            deploymentToken = created.body().path("token").asText();
+            assertTrue(deploymentToken.startsWith("cwd_"), created.body().toString());
+            URI mcpUrl = URI.create(created.body().path("mcpUrl").asText());
+
+            awaitStatus(api, adminToken, id, "running");
+            JsonNode echo = new TestMcpClient(mcpUrl, deploymentToken).initialize().call("echo", "{\"message\":\"hi\"}");
+            assertTrue(echo.path("result").toString().contains("hi"), echo.toString());
+            assertEquals(200, initializeStatus(URI.create(mcpUrl + "?token=" + deploymentToken)));
+            assertEquals(401, initializeStatus(URI.create(mcpUrl + "?token=cwd_wrong")));
+            assertFalse(catwalk.stderrText().contains(deploymentToken), "the ?token= never reaches the log");
+
+            // The child killed: UNHEALTHY while it restarts, then RUNNING again, both recorded.
+            List<ProcessHandle> servers = servers(catwalk);
+            assertFalse(servers.isEmpty(), "server-everything runs under Catwalk");
+            servers.forEach(ProcessHandle::destroyForcibly);
+            awaitEvent(api, adminToken, id, to("unhealthy"));
+            awaitStatus(api, adminToken, id, "running");
+            List<String> path = statuses(api, adminToken, id);
+            assertTrue(path.containsAll(List.of("pending", "validating", "starting", "running", "unhealthy")), path.toString());
+            assertEquals(200, api.get("/api/deployments/" + id + "/logs?lines=50", adminToken).status());
+
+            catwalk.signal("TERM");
+            assertNotEquals(-1, catwalk.awaitExit(Duration.ofSeconds(10)));
+        }
+
+        try (CatwalkProcess again = CatwalkProcess.start(env, "serve")) {
+            ApiClient api = new ApiClient(again.awaitServing(START));
+            awaitStatus(api, adminToken, id, "running");
+            URI mcpUrl = URI.create(api.get("/api/deployments/" + id, adminToken).body().path("mcpUrl").asText());
+            JsonNode echo = new TestMcpClient(mcpUrl, deploymentToken).initialize().call("echo", "{\"message\":\"again\"}");
+            assertTrue(echo.path("result").toString().contains("again"), "the server runs again after Catwalk restarted");
+
+            assertEquals(204, api.delete("/api/deployments/" + id, adminToken).status());
+            assertEquals(404, api.get("/api/deployments/" + id, adminToken).status());
+            assertEquals(List.of(), servers(again), "no process of the deployment is left");
+            assertEquals(401, initializeStatus(mcpUrl, deploymentToken));
+        }
+    }
+
+    @Test
+    void anotherUserGets404OnEveryEndpointOfADeploymentAndBadRequestsGetProblemJson() throws Exception {
+        try (CatwalkProcess catwalk = CatwalkProcess.start(environment(), "serve")) {
+            ApiClient api = new ApiClient(catwalk.awaitServing(START));
+            String admin = Files.readString(temp.resolve("home/admin-token")).strip();
+            ApiClient.Answer bob = api.post("/api/users", admin, Map.of("name", "bob", "role", "user"));
+            assertEquals(201, bob.status(), bob.body().toString());
+            String bobToken = bob.body().path("token").asText();
+            ApiClient.Answer created = api.post("/api/deployments", admin, Map.of(
+                    "name", "mine", "command", List.of("/bin/cat"), "env", Map.of()));
+            assertEquals(201, created.status(), created.body().toString());
+            String path = "/api/deployments/" + created.body().path("id").asText();
+
+            List<ApiClient.Answer> answers = new ArrayList<>(List.of(
+                    api.get(path, bobToken), api.post(path + "/stop", bobToken, Map.of()),
+                    api.post(path + "/start", bobToken, Map.of()), api.post(path + "/restart", bobToken, Map.of()),
+                    api.put(path + "/env", bobToken, Map.of("env", Map.of())), api.post(path + "/token", bobToken, Map.of()),
+                    api.get(path + "/events", bobToken), api.get(path + "/logs", bobToken),
+                    api.get(path + "/connect", bobToken), api.delete(path, bobToken)));
+            for (ApiClient.Answer answer : answers) {
+                assertEquals(404, answer.status(), answer.raw().uri() + " " + answer.body());
+                assertEquals("not_found", answer.body().path("error").asText(), answer.body().toString());
+            }
+            assertEquals(0, api.get("/api/deployments", bobToken).body().path("items").size());
+            assertEquals(200, api.get(path, admin).status(), "the owner still has it");
+
+            assertEquals(401, api.get("/api/deployments", null).status());
+            assertEquals(401, api.get("/api/deployments", "cwk_not-a-token").status());
+            assertEquals(400, api.raw("POST", "/api/deployments", admin, "{\"name\": ").status());
+            ApiClient.Answer unknown = api.post("/api/deployments", admin, Map.of("name", "x", "colour", "red"));
+            assertEquals(400, unknown.status());
+            assertEquals("colour", unknown.body().path("field").asText(), unknown.body().toString());
+            ApiClient.Answer invalid = api.post("/api/deployments", admin, Map.of(
+                    "name", "", "package", Map.of("registry", "npm", "name", "Not_Valid!"), "env", Map.of("PATH", "x")));
+            assertEquals(422, invalid.status(), invalid.body().toString());
+            assertTrue(invalid.body().path("problems").size() >= 3, invalid.body().toString());
+            ApiClient.Answer huge = api.raw("POST", "/api/deployments", admin,
+                    "{\"name\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}");
+            assertEquals(413, huge.status());
+        }
+    }
+
+    private Map<String, String> environment() throws Exception {
+        Path home = temp.resolve("home");
+        Map<String, String> env = new HashMap<>(storage(home));
+        env.put("CATWALK_PORT", "0");
+        env.put("CATWALK_HOME", home.toString());
+        return env;
+    }
+
+    private static List<ProcessHandle> servers(CatwalkProcess catwalk) {
+        return catwalk.descendants().stream().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().map(c -> c.contains("server-everything")).orElse(false)).toList();
+    }
+
+    private static int initializeStatus(URI url) throws Exception {
+        return initializeStatus(url, null);
+    }
+
+    private static int initializeStatus(URI url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json, text/event-stream").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+                        + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                        + "\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}"));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), BodyHandlers.discarding()).statusCode();
+    }
+
+    private static void awaitStatus(ApiClient api, String token, String id, String status) throws Exception {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = api.get("/api/deployments/" + id, token).body();
+            if (status.equals(last.path("status").asText())) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("not " + status + " within " + SETTLE + ": " + last + "; events: "
+                + api.get("/api/deployments/" + id + "/events", token).body());
+    }
+
+    private static void awaitEvent(ApiClient api, String token, String id, Predicate<JsonNode> event) throws Exception {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        JsonNode events = null;
+        while (System.nanoTime() < deadline) {
+            events = api.get("/api/deployments/" + id + "/events", token).body().path("items");
+            for (JsonNode e : events) {
+                if (event.test(e)) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no such event within " + SETTLE + ": " + events);
+    }
+
+    private static Predicate<JsonNode> to(String status) {
+        return e -> status.equals(e.path("to").asText());
+    }
+
+    private static List<String> statuses(ApiClient api, String token, String id) throws Exception {
+        List<String> path = new ArrayList<>();
+        api.get("/api/deployments/" + id + "/events", token).body().path("items").forEach(e -> path.add(e.path("to").asText()));
+        return path;
+    }
+}

@@ -52,7 +52,9 @@ final class EnvRules {
             total += name.getBytes(StandardCharsets.UTF_8).length + valueBytes;
             Optional<String> nameProblem = EnvVarName.problem(name);
             nameProblem.ifPresent(p -> problems.add(ValidationProblem.of(field, "the name " + p,
-                    "use upper-case letters, digits and underscores, e.g. API_KEY")));
+                    p.startsWith("is reserved")
+                            ? "choose another name: Catwalk sets this one itself or refuses it for every server"
+                            : "use upper-case letters, digits and underscores, e.g. API_KEY")));
             boolean valueOk = true;
             if (valueBytes > MAX_VALUE_BYTES) {
                 valueOk = false;

@@ -1,36 +1,20 @@
 package live.catwalk.adapters.persistence;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresDatabaseIT extends DatabaseBehaviour {
 
-    private static final List<TestDatabases.PostgresSchema> SCHEMAS = new ArrayList<>();
-
-    @BeforeAll
-    static void needsPostgres() {
-        TestDatabases.requirePostgres();
-    }
-
-    @AfterAll
-    static void dropSchemas() throws Exception {
-        for (TestDatabases.PostgresSchema schema : SCHEMAS) {
-            schema.close();
-        }
-    }
+    @RegisterExtension
+    static final PostgresSchemas SCHEMAS = new PostgresSchemas();
 
     @Override
     protected DatabaseUrl freshDatabase() {
-        TestDatabases.PostgresSchema schema = TestDatabases.postgresSchema();
-        SCHEMAS.add(schema);
-        return schema.url();
+        return SCHEMAS.fresh();
     }
 
     @Override
     protected void execute(DatabaseUrl url, String sql) throws Exception {
-        SCHEMAS.stream().filter(s -> s.url().equals(url)).findFirst().orElseThrow().execute(sql);
+        SCHEMAS.execute(url, sql);
     }
 
     @Override

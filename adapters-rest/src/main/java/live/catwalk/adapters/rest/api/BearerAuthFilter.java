@@ -8,11 +8,11 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.account.port.in.Authenticate;
+import live.catwalk.adapters.rest.Bearer;
 import live.catwalk.core.shared.CatwalkException;
 
 /**
@@ -35,7 +35,7 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
         if (!isProtected(request.getUriInfo().getPath(true))) {
             return;
         }
-        Optional<String> token = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        Optional<String> token = Bearer.token(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (token.isEmpty()) {
             throw unauthorized("This endpoint needs an Authorization: Bearer <token> header.");
         }
@@ -55,19 +55,6 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
                 .toList();
         return !segments.isEmpty() && segments.getFirst().equals("api")
                 && !segments.equals(List.of("api", "health"));
-    }
-
-    static Optional<String> bearer(String authorization) {
-        if (authorization == null) {
-            return Optional.empty();
-        }
-        String value = authorization.strip();
-        int space = value.indexOf(' ');
-        if (space < 0 || !value.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer")) {
-            return Optional.empty();
-        }
-        String token = value.substring(space + 1).strip();
-        return token.isEmpty() ? Optional.empty() : Optional.of(token);
     }
 
     private static CatwalkException unauthorized(String message) {

@@ -1,15 +1,16 @@
-package live.catwalk.adapters.rest.mcp;
+package live.catwalk.adapters.rest;
 
 import java.util.Locale;
 import java.util.Optional;
 
-/** The token of an {@code Authorization: Bearer <token>} header. */
-final class Bearer {
+/** The token of an {@code Authorization: Bearer <token>} header (scheme case-insensitive); shared by /api and /mcp. */
+public final class Bearer {
 
     private Bearer() {
     }
 
-    static Optional<String> token(String authorization) {
+    /** The token, or empty for a missing header, another scheme or an empty token. */
+    public static Optional<String> token(String authorization) {
         if (authorization == null) {
             return Optional.empty();
         }

@@ -89,7 +89,7 @@ final class Application implements AutoCloseable {
                 new SecureRandomness(), clock, config.publicUrl());
         FirstAdmin.ensure(plane.ensureAdmin(), config.storage().home(), !config.storage().database().isPostgres(),
                 console);
-        McpAccess access = new StoredMcpAccess(database.tokens(), new ConfiguredMcpAccess(deployments), clock);
+        McpAccess access = new StoredMcpAccess(plane.tokens(), new ConfiguredMcpAccess(deployments), clock);
         var post = new HandleMcpPostService(endpoints, access);
         var open = new OpenMcpStreamService(endpoints, access);
         var end = new EndMcpSessionService(endpoints, access);

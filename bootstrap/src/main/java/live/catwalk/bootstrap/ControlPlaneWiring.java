@@ -7,6 +7,10 @@ import java.util.Optional;
 import live.catwalk.adapters.persistence.Database;
 import live.catwalk.adapters.rest.api.ControlPlane;
 import live.catwalk.core.account.port.in.EnsureAdmin;
+import live.catwalk.core.account.port.out.AuditLog;
+import live.catwalk.core.account.port.out.SettingsRepository;
+import live.catwalk.core.account.port.out.TokenRepository;
+import live.catwalk.core.account.port.out.UserRepository;
 import live.catwalk.core.account.usecase.AuthenticateService;
 import live.catwalk.core.account.usecase.CreateUserService;
 import live.catwalk.core.account.usecase.EnsureAdminService;
@@ -17,10 +21,13 @@ import live.catwalk.core.account.usecase.ReadSettingsService;
 import live.catwalk.core.account.usecase.RevokeTokenService;
 import live.catwalk.core.account.usecase.UpdateSettingsService;
 import live.catwalk.core.analysis.port.out.PackageRegistry;
+import live.catwalk.core.credential.port.out.CredentialRepository;
 import live.catwalk.core.credential.port.out.SecretCipher;
 import live.catwalk.core.credential.usecase.OpenCredentialsService;
 import live.catwalk.core.credential.usecase.ReplaceCredentialsService;
 import live.catwalk.core.deployment.port.in.Reconcile;
+import live.catwalk.core.deployment.port.out.DeploymentRepository;
+import live.catwalk.core.deployment.port.out.EventLog;
 import live.catwalk.core.deployment.port.out.Runtime;
 import live.catwalk.core.deployment.usecase.CreateDeploymentService;
 import live.catwalk.core.deployment.usecase.DeleteDeploymentService;
@@ -43,14 +50,15 @@ final class ControlPlaneWiring {
     static final Duration PING_TIMEOUT = Duration.ofSeconds(5);
 
     /** What the composition root needs: the REST API's use cases, the reconciler, the first-admin step. */
-    record Wired(ControlPlane api, Reconcile reconcile, EnsureAdmin ensureAdmin) {
+    record Wired(ControlPlane api, Reconcile reconcile, EnsureAdmin ensureAdmin, TokenRepository tokens) {
     }
 
     private ControlPlaneWiring() {
     }
 
-    static Wired wire(Database db, SecretCipher cipher, PackageRegistry registry, Runtime runtime,
+    static Wired wire(Database database, SecretCipher cipher, PackageRegistry registry, Runtime runtime,
                       Randomness random, Clock clock, Optional<URI> publicUrl) {
+        Stores db = Stores.over(database, clock);
         var replaceCredentials = new ReplaceCredentialsService(cipher, db.credentials());
         var accounts = new ControlPlane.Accounts(
                 new AuthenticateService(db.tokens(), db.users(), db.auditLog(), clock),
@@ -78,6 +86,18 @@ final class ControlPlaneWiring {
         var reconcile = new ReconcileService(db.deployments(), db.events(), runtime,
                 new OpenCredentialsService(cipher, db.credentials()), clock, PING_TIMEOUT);
         var ensureAdmin = new EnsureAdminService(db.users(), db.tokens(), db.auditLog(), random, clock);
-        return new Wired(new ControlPlane(accounts, deployments, publicUrl), reconcile, ensureAdmin);
+        return new Wired(new ControlPlane(accounts, deployments, publicUrl), reconcile, ensureAdmin, db.tokens());
+    }
+
+    /** The database's repositories, with deployment tokens cached for the MCP hot path. */
+    private record Stores(UserRepository users, TokenRepository tokens, SettingsRepository settings, AuditLog auditLog,
+                          DeploymentRepository deployments, EventLog events, CredentialRepository credentials) {
+
+        static Stores over(Database database, Clock clock) {
+            CachingTokens tokens = new CachingTokens(database.tokens(), clock);
+            return new Stores(database.users(), tokens, database.settings(), database.auditLog(),
+                    new DeletionAwareDeployments(database.deployments(), tokens), database.events(),
+                    database.credentials());
+        }
     }
 }

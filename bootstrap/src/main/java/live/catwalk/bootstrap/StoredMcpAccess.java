@@ -1,10 +1,14 @@
 package live.catwalk.bootstrap;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import live.catwalk.core.account.domain.AccessToken;
 import live.catwalk.core.account.domain.TokenHash;
+import live.catwalk.core.account.domain.TokenId;
 import live.catwalk.core.account.port.out.TokenRepository;
 import live.catwalk.core.mcp.port.out.McpAccess;
 
@@ -18,6 +22,7 @@ final class StoredMcpAccess implements McpAccess {
     private final TokenRepository tokens;
     private final McpAccess configured;
     private final Clock clock;
+    private final Map<TokenId, Instant> touched = new ConcurrentHashMap<>();
 
     StoredMcpAccess(TokenRepository tokens, McpAccess configured, Clock clock) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -34,11 +39,20 @@ final class StoredMcpAccess implements McpAccess {
         Optional<AccessToken> token = tokens.findByHash(TokenHash.of(bearerToken.get()))
                 .filter(t -> !t.isRevoked())
                 .filter(t -> t.deployment().map(d -> d.value().equals(deploymentId)).orElse(false));
-        token.ifPresent(t -> {
-            if (t.lastUsedAt().map(last -> last.plusSeconds(60).isBefore(clock.instant())).orElse(true)) {
-                tokens.touch(t.id(), clock.instant());
-            }
-        });
+        token.ifPresent(this::touchAtMostOnceAMinute);
         return token.map(t -> "token:" + t.id());
+    }
+
+    /** The token may come from a cache, so its own last-used time can be stale; this instance keeps its own. */
+    private void touchAtMostOnceAMinute(AccessToken token) {
+        Instant now = clock.instant();
+        Instant last = touched.getOrDefault(token.id(), token.lastUsedAt().orElse(Instant.MIN));
+        if (last.plusSeconds(60).isBefore(now)) {
+            if (touched.size() >= 10_000) {
+                touched.clear();
+            }
+            touched.put(token.id(), now);
+            tokens.touch(token.id(), now);
+        }
     }
 }

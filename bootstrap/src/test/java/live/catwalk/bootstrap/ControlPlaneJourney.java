@@ -70,6 +70,14 @@ abstract class ControlPlaneJourney {
             assertEquals(401, initializeStatus(URI.create(mcpUrl + "?token=cwd_wrong")));
             assertFalse(catwalk.stderrText().contains(deploymentToken), "the ?token= never reaches the log");
 
+            // A rotated token: the old one stops working at once, the new one works.
+            ApiClient.Answer rotated = api.post("/api/deployments/" + id + "/token", adminToken, Map.of());
+            assertEquals(200, rotated.status(), rotated.body().toString());
+            String oldToken = deploymentToken;
+            deploymentToken = rotated.body().path("token").asText();
+            assertEquals(401, initializeStatus(mcpUrl, oldToken));
+            assertEquals(200, initializeStatus(mcpUrl, deploymentToken));
+
             // The child killed: UNHEALTHY while it restarts, then RUNNING again, both recorded.
             List<ProcessHandle> servers = servers(catwalk);
             assertFalse(servers.isEmpty(), "server-everything runs under Catwalk");

@@ -21,6 +21,11 @@ final class ConfiguredMcpAccess implements McpAccess {
                 ConfiguredDeployment::tokenSha256));
     }
 
+    /** Whether the deployments file defines this deployment (then only its token opens it). */
+    boolean defines(String deploymentId) {
+        return hashes.containsKey(deploymentId);
+    }
+
     @Override
     public Optional<String> authenticate(String deploymentId, Optional<String> bearerToken) {
         byte[] expected = hashes.getOrDefault(deploymentId, NO_MATCH);

@@ -14,17 +14,17 @@ import live.catwalk.core.mcp.port.out.McpAccess;
 
 /**
  * Access to deployments created through the API: a live {@code cwd_…} token of that very deployment,
- * found by its hash. Falls back to the deployments file's access for the ids it defines. The principal is
+ * found by its hash. The deployments file's access decides for the ids it defines. The principal is
  * the token's id, never the token.
  */
 final class StoredMcpAccess implements McpAccess {
 
     private final TokenRepository tokens;
-    private final McpAccess configured;
+    private final ConfiguredMcpAccess configured;
     private final Clock clock;
     private final Map<TokenId, Instant> touched = new ConcurrentHashMap<>();
 
-    StoredMcpAccess(TokenRepository tokens, McpAccess configured, Clock clock) {
+    StoredMcpAccess(TokenRepository tokens, ConfiguredMcpAccess configured, Clock clock) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.configured = Objects.requireNonNull(configured, "configured");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -32,9 +32,12 @@ final class StoredMcpAccess implements McpAccess {
 
     @Override
     public Optional<String> authenticate(String deploymentId, Optional<String> bearerToken) {
-        Optional<String> fromFile = configured.authenticate(deploymentId, bearerToken);
-        if (fromFile.isPresent() || bearerToken.filter(t -> t.startsWith("cwd_") && t.length() <= 200).isEmpty()) {
-            return fromFile;
+        // One hash per request: a deployment is either the file's or the database's, never both.
+        if (configured.defines(deploymentId)) {
+            return configured.authenticate(deploymentId, bearerToken);
+        }
+        if (bearerToken.filter(t -> t.startsWith("cwd_") && t.length() <= 200).isEmpty()) {
+            return Optional.empty();
         }
         Optional<AccessToken> token = tokens.findByHash(TokenHash.of(bearerToken.get()))
                 .filter(t -> !t.isRevoked())

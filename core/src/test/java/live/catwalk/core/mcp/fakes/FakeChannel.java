@@ -94,7 +94,13 @@ public final class FakeChannel implements StdioChannel {
         int gen = generation;
         if (!thread.isShutdown()) {
             try {
-                thread.execute(() -> events.accept(new StdioEvent.Line(gen, line)));
+                // A real process's output is all delivered before its exit is reported: a line queued
+                // behind a crash of its generation is never seen.
+                thread.execute(() -> {
+                    if (running && generation == gen) {
+                        events.accept(new StdioEvent.Line(gen, line));
+                    }
+                });
             } catch (RejectedExecutionException closedMeanwhile) {
                 // the process was closed between the check and the write: like a real one, it says nothing
             }

@@ -42,7 +42,8 @@ record EnvFamily(String label, Pattern pattern, String why) {
                     "CC|CXX|CPP|LD|AR|AS|NM|RANLIB|STRIP|OBJCOPY|OBJDUMP|READELF|CPATH|LIBRARY_PATH|C_INCLUDE_PATH"
                             + "|CPLUS_INCLUDE_PATH|(C|CXX|CPP|LD|F)FLAGS|MAKE[A-Z]*|CMAKE_.*|GYP_.*|PKG_CONFIG.*|CCACHE_.*"
                             + "|DISTCC_.*", "choose the programs and flags used when a package builds native code"),
-            of("GIT_* variables", "GIT_.*", "make git run programs or read configuration they name"),
+            of("version control variables (GIT_*, HG*, SVN_*)", "GIT_.*|HG[A-Z]*|SVN_.*",
+                    "make git, Mercurial or Subversion run programs or read configuration they name"),
             of("SSH and GnuPG variables (SSH_*, GNUPG*, GPG_*)", "SSH_.*|GNUPG.*|GPG_.*",
                     "make ssh or gpg run programs, or use keys and agents they name"),
             of("XDG_* variables", "XDG_.*", "move the configuration, cache and data directories tools read"),
@@ -55,7 +56,7 @@ record EnvFamily(String label, Pattern pattern, String why) {
             of("variables naming a program to start (BROWSER, EDITOR, VISUAL, PAGER, LESS*, *ASKPASS*, SUDO_*,"
                             + " PUPPETEER_*, PLAYWRIGHT_*)",
                     "BROWSER|EDITOR|VISUAL|PAGER|MANPAGER|LESS[A-Z]*|.*ASKPASS.*|SUDO_.*|PUPPETEER_.*|PLAYWRIGHT_.*"
-                            + "|CHROME_PATH|CHROME_BIN", "make tools start the program they name"),
+                            + "|CHROME_PATH|CHROME_BIN|ELECTRON_.*", "make tools start the program they name"),
             of("TLS trust variables (SSL*, *_SSL_*, *_CA_*, *CA_BUNDLE*, *CAINFO*, *CAPATH*, *CERT*, OPENSSL*, CURL*,"
                             + " WGET*, KRB5*, NIX_*, GRPC_*)",
                     "SSL.*|.*_SSL_.*|.*_CA_.*|CA_.*|.*_CA|.*CA_BUNDLE.*|.*CAINFO.*|.*CAPATH.*|.*CERT.*|OPENSSL.*|CURL.*"

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Level;
 import live.catwalk.adapters.persistence.DatabaseUrl;
+import live.catwalk.core.deployment.domain.DeploymentQuotas;
 import live.catwalk.core.shared.CatwalkException;
 
 /**
@@ -20,7 +21,8 @@ import live.catwalk.core.shared.CatwalkException;
  * never repeated.
  */
 public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logLevel, Optional<Path> deploymentsFile,
-                            Optional<URI> publicUrl, Registries registries, Mcp mcp, Storage storage) {
+                            Optional<URI> publicUrl, Registries registries, Mcp mcp, Storage storage,
+                            DeploymentQuotas quotas) {
 
     /** Where package names and versions are checked at create. */
     public record Registries(URI npm, URI pypi) {
@@ -54,6 +56,7 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
         Objects.requireNonNull(registries, "registries");
         Objects.requireNonNull(mcp, "mcp");
         Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(quotas, "quotas");
     }
 
     /** The configuration with nothing set: loopback on 8080, 4 MiB bodies, INFO logs, no deployments. */
@@ -86,11 +89,16 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
         Duration heartbeat = r.read(ConfigVariable.SSE_HEARTBEAT,
                 v -> ConfigValues.duration(v, Duration.ofMillis(100), Duration.ofMinutes(5)));
         Storage storage = storage(r, env);
+        Integer maxDeployments = r.read(ConfigVariable.MAX_DEPLOYMENTS_PER_USER,
+                v -> ConfigValues.wholeNumber(v, 1, DeploymentQuotas.MAX));
+        Integer maxRunning = r.read(ConfigVariable.MAX_RUNNING_PER_USER,
+                v -> ConfigValues.wholeNumber(v, 1, DeploymentQuotas.MAX));
         if (!r.problems.isEmpty()) {
             throw new ConfigException(r.problems);
         }
         return new CatwalkConfig(bind, port, maxBody, level, deployments, publicUrl,
-                new Registries(npm.orElseThrow(), pypi.orElseThrow()), new Mcp(hosts, origins, idle, sessions, children, requestTimeout, heartbeat), storage);
+                new Registries(npm.orElseThrow(), pypi.orElseThrow()), new Mcp(hosts, origins, idle, sessions, children, requestTimeout, heartbeat), storage,
+                new DeploymentQuotas(maxDeployments, maxRunning));
     }
 
     /**

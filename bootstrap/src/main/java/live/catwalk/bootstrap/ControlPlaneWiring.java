@@ -25,6 +25,7 @@ import live.catwalk.core.credential.port.out.CredentialRepository;
 import live.catwalk.core.credential.port.out.SecretCipher;
 import live.catwalk.core.credential.usecase.OpenCredentialsService;
 import live.catwalk.core.credential.usecase.ReplaceCredentialsService;
+import live.catwalk.core.deployment.domain.DeploymentQuotas;
 import live.catwalk.core.deployment.port.in.Reconcile;
 import live.catwalk.core.deployment.port.out.DeploymentRepository;
 import live.catwalk.core.deployment.port.out.EventLog;
@@ -57,7 +58,7 @@ final class ControlPlaneWiring {
     }
 
     static Wired wire(Database database, SecretCipher cipher, PackageRegistry registry, Runtime runtime,
-                      Randomness random, Clock clock, Optional<URI> publicUrl) {
+                      Randomness random, Clock clock, Optional<URI> publicUrl, DeploymentQuotas quotas) {
         Stores db = Stores.over(database, clock);
         var replaceCredentials = new ReplaceCredentialsService(cipher, db.credentials());
         var accounts = new ControlPlane.Accounts(
@@ -71,15 +72,15 @@ final class ControlPlaneWiring {
                 new CreateUserService(db.users(), db.tokens(), db.auditLog(), random, clock));
         var deployments = new ControlPlane.Deployments(
                 new CreateDeploymentService(db.deployments(), db.events(), db.tokens(), db.auditLog(),
-                        replaceCredentials, registry, random, clock),
+                        replaceCredentials, registry, random, clock, quotas),
                 new GetDeploymentService(db.deployments()),
                 new ListDeploymentsService(db.deployments()),
                 new StopDeploymentService(db.deployments(), db.events(), runtime, clock),
-                new StartDeploymentService(db.deployments(), db.events(), clock),
-                new RestartDeploymentService(db.deployments(), db.events(), runtime, clock),
+                new StartDeploymentService(db.deployments(), db.events(), clock, quotas),
+                new RestartDeploymentService(db.deployments(), db.events(), runtime, clock, quotas),
                 new DeleteDeploymentService(db.deployments(), runtime, db.auditLog(), clock),
                 new ReplaceDeploymentEnvService(db.deployments(), db.events(), replaceCredentials, runtime,
-                        db.auditLog(), clock),
+                        db.auditLog(), clock, quotas),
                 new RotateDeploymentTokenService(db.deployments(), db.tokens(), db.auditLog(), random, clock),
                 new ListDeploymentEventsService(db.deployments(), db.events()),
                 new ReadDeploymentLogsService(db.deployments(), runtime));

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import live.catwalk.core.deployment.domain.DeploymentQuotas;
 import live.catwalk.core.shared.CatwalkException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +66,9 @@ class CatwalkConfigTest {
         "CATWALK_PORT|-1|'-1' is outside 0-65535|0 to 65535",
         "CATWALK_BIND|not a host!|is not an IP address or host name|IP address",
         "CATWALK_MAX_BODY_BYTES|12|is outside 1024-268435456|number of bytes",
-        "CATWALK_LOG_LEVEL|loud|'loud' is not a log level|error, warn, info"})
+        "CATWALK_LOG_LEVEL|loud|'loud' is not a log level|error, warn, info",
+        "CATWALK_MAX_DEPLOYMENTS_PER_USER|0|is outside 1-500|from 1 to 500",
+        "CATWALK_MAX_RUNNING_PER_USER|501|is outside 1-500|from 1 to 500"})
     void aBadValueNamesTheVariableTheProblemAndTheExpectedForm(String variable, String value, String problem,
                                                               String expected) {
         ConfigException e = assertThrows(ConfigException.class,
@@ -77,6 +80,13 @@ class CatwalkConfigTest {
         assertTrue(only.getMessage().contains(problem), only.getMessage());
         assertTrue(only.hint().orElseThrow().contains(expected), only.hint().orElseThrow());
         assertTrue(e.getMessage().startsWith(variable + ": "), e.getMessage());
+    }
+
+    @Test
+    void userQuotasDefaultToTenDeploymentsFiveRunningAndCanBeSet() {
+        assertEquals(new DeploymentQuotas(10, 5), CatwalkConfig.fromEnvironment(Map.of()).quotas());
+        assertEquals(new DeploymentQuotas(50, 20), CatwalkConfig.fromEnvironment(Map.of(
+                "CATWALK_MAX_DEPLOYMENTS_PER_USER", "50", "CATWALK_MAX_RUNNING_PER_USER", "20")).quotas());
     }
 
     @Test

@@ -74,8 +74,9 @@ class DeploymentsFileTest {
                   {"id": "py", "package": {"registry": "pypi", "name": "mcp-server-time"}, "token": "0123456789abcdef-token"}
                 ]}"""));
 
-        assertEquals(List.of("npx", "-y", "@modelcontextprotocol/server-everything@2026.8.31"), read.get(0).command().argv());
-        assertEquals(List.of("uvx", "mcp-server-time"), read.get(1).command().argv());
+        assertEquals(List.of("npx", "-y", "--", "@modelcontextprotocol/server-everything@2026.8.31"),
+                read.get(0).command().argv());
+        assertEquals(List.of("uvx", "--from=mcp-server-time", "mcp-server-time"), read.get(1).command().argv());
     }
 
     @Test

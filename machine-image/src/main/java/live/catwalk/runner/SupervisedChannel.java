@@ -42,6 +42,7 @@ final class SupervisedChannel implements StdioChannel {
     private final String threadPrefix;
     private final Redactor redactor;
     private final StderrRing stderr;
+    private final StderrThrottle stderrThrottle = StderrThrottle.standard(); // across generations: a crash loop shares it
     private final RestartPolicy policy;
     private final EventDispatcher events;
     private final Consumer<? super SupervisedChannel> onClosed;
@@ -247,7 +248,7 @@ final class SupervisedChannel implements StdioChannel {
         latest = generation;
         events.lifecycle(new StdioEvent.Started(number)); // before the first line can be queued
         generation.startIo(threadPrefix + "#" + number, new StdoutLines(number, label, settings.maxLineBytes(), events),
-                settings.maxLineBytes(), new StderrLines(label, redactor, stderr));
+                settings.maxLineBytes(), new StderrLines(label, redactor, stderr, stderrThrottle));
         LOG.log(Level.INFO, () -> label + " started, pid " + process.pid());
         return generation;
     }

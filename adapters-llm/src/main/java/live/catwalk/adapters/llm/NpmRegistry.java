@@ -36,6 +36,7 @@ final class NpmRegistry {
             // An unpublished package keeps a document with neither versions nor tags: nothing to install.
             return new Lookup.NoSuchPackage();
         }
+        RegistryHttp.exactVersion("npm", PackageRef.Registry.NPM, "'latest'", latest);
         if (ref.version().isEmpty()) {
             return new Lookup.Found(latest);
         }
@@ -45,6 +46,7 @@ final class NpmRegistry {
             return new Lookup.Found(wanted);
         }
         String tagged = doc.distTags().get(wanted);
-        return tagged != null ? new Lookup.Found(tagged) : new Lookup.NoSuchVersion(latest);
+        return tagged != null ? new Lookup.Found(RegistryHttp.exactVersion("npm", PackageRef.Registry.NPM,
+                "'" + wanted + "' tag", tagged)) : new Lookup.NoSuchVersion(latest);
     }
 }

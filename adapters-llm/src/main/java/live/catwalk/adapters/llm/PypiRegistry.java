@@ -41,7 +41,8 @@ final class PypiRegistry {
         if (project.info() == null || project.info().version() == null) {
             throw RegistryHttp.unavailable("PyPI", "answered without info.version");
         }
-        String latest = project.info().version();
+        String latest = RegistryHttp.exactVersion("PyPI", PackageRef.Registry.PYPI, "latest version",
+                project.info().version());
         if (ref.version().isEmpty()) {
             return new Lookup.Found(latest);
         }

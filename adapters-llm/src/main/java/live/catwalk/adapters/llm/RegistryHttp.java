@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import live.catwalk.core.deployment.domain.PackageRef;
 import live.catwalk.core.shared.CatwalkException;
 
 /**
@@ -133,6 +134,20 @@ final class RegistryHttp {
 
     private CatwalkException timedOut(String registry) {
         return unavailable(registry, "did not answer within " + timeout.toMillis() + " ms");
+    }
+
+    /**
+     * {@code version} if it is an exact version by the registry's rules; otherwise registry_unavailable naming
+     * {@code what} it was and a printable, bounded quote of it (a registry's answer may hold anything).
+     */
+    static String exactVersion(String registry, PackageRef.Registry rules, String what, String version) {
+        if (PackageRef.isExactVersion(rules, version)) {
+            return version;
+        }
+        StringBuilder quoted = new StringBuilder();
+        version.codePoints().limit(40).forEach(c -> quoted.append(c >= 0x20 && c < 0x7f ? (char) c : '?'));
+        throw unavailable(registry, "answered a " + what + " that is not an exact version: '" + quoted
+                + (version.length() > 40 ? "…" : "") + "'");
     }
 
     static CatwalkException unavailable(String registry, String what) {

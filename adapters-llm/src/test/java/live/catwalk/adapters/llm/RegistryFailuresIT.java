@@ -118,6 +118,33 @@ class RegistryFailuresIT {
         assertEquals("the npm registry redirected more than 3 times", unavailable(NPM_REF, registries()));
     }
 
+    @Test
+    void anNpmLatestThatIsNotAVersionIsRegistryUnavailableQuotedPrintably() {
+        answer("/some-server", okJson("{\"dist-tags\":{\"latest\":\"1.0.0 --foo\\u001b[2J\"},"
+                + "\"versions\":{\"1.0.0 --foo\":{}}}"));
+
+        assertEquals("the npm registry answered a 'latest' that is not an exact version: '1.0.0 --foo?[2J'",
+                unavailable(NPM_REF, registries()));
+    }
+
+    @Test
+    void anNpmTagPointingAtSomethingButAVersionIsRegistryUnavailable() {
+        answer("/some-server", okJson("{\"dist-tags\":{\"latest\":\"1.0.0\",\"next\":\"-c\"},"
+                + "\"versions\":{\"1.0.0\":{}}}"));
+
+        assertEquals("the npm registry answered a 'next' tag that is not an exact version: '-c'",
+                unavailable(new PackageRef(Registry.NPM, "some-server", Optional.of("next")), registries()));
+    }
+
+    @Test
+    void aPypiLatestThatIsNotAVersionIsRegistryUnavailableAndBounded() {
+        answer("/pypi/some-server/json", okJson("{\"info\":{\"version\":\"--index-url=" + "x".repeat(100)
+                + "\"},\"releases\":{}}"));
+
+        assertEquals("the PyPI registry answered a latest version that is not an exact version: '--index-url="
+                + "x".repeat(28) + "…'", unavailable(PYPI_REF, registries()));
+    }
+
     private static void answer(String path, ResponseDefinitionBuilder response) {
         SERVER.stubFor(get(urlEqualTo(path)).willReturn(response));
     }

@@ -15,7 +15,9 @@ record ValidationFailed(String error, String message, List<Item> problems) {
     record Item(String field, String message, String hint) {
     }
 
-    static Response response(List<ValidationProblem> problems) {
+    /** At most {@link ValidationProblem#MAX_REPORTED} problems are listed, the last one counting the rest. */
+    static Response response(List<ValidationProblem> all) {
+        List<ValidationProblem> problems = ValidationProblem.capped(all);
         int n = problems.size();
         String message = "The request has " + n + (n == 1 ? " problem" : " problems")
                 + "; fix " + (n == 1 ? "it" : "them all") + " and send it again.";

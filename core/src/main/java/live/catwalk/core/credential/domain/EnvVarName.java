@@ -1,45 +1,43 @@
 package live.catwalk.core.credential.domain;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The name of an environment variable a deployment may set for its server: {@code [A-Z_][A-Z0-9_]*}, at
- * most 128 characters, and none of the names that change how a runtime finds or loads code (a server
- * must run the package it was validated as, nothing injected beside it).
+ * The name of an environment variable: {@code [A-Z_][A-Z0-9_]*}, at most 128 characters (the constructor
+ * checks only this form, so names stored under older rules stay readable). Whether a deployment may give a
+ * server this variable is {@link #refusal()}: names that change how a runtime, shell, git, package manager,
+ * proxy, TLS stack or loader behaves are refused by family pattern ({@code PYTHON*}, {@code NODE_*},
+ * {@code GIT_*}, {@code *_PROXY}, …), so a server runs the package it was validated as and nothing beside it.
  */
 public record EnvVarName(String value) {
 
     private static final Pattern FORM = Pattern.compile("[A-Z_][A-Z0-9_]{0,127}");
-    private static final Set<String> RESERVED = Set.of(
-            "PATH", "HOME", "USER", "LOGNAME", "SHELL", "PWD", "TMPDIR", "IFS", "ENV", "BASH_ENV",
-            "NODE_OPTIONS", "NODE_PATH", "NODE_EXTRA_CA_CERTS", "NODE_TLS_REJECT_UNAUTHORIZED",
-            "PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "PYTHONUSERBASE", "PYTHONINSPECT",
-            "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS", "CLASSPATH",
-            "PERL5LIB", "PERL5OPT", "RUBYLIB", "RUBYOPT", "GEM_HOME", "GEM_PATH",
-            "SSL_CERT_FILE", "SSL_CERT_DIR", "CURL_CA_BUNDLE", "REQUESTS_CA_BUNDLE");
-    private static final List<String> RESERVED_PREFIXES = List.of("LD_", "DYLD_", "NPM_CONFIG_", "PIP_", "UV_",
-            "CATWALK_");
+    private static final String FORM_PROBLEM =
+            "must match [A-Z_][A-Z0-9_]* (upper case, digits, underscores; at most 128)";
 
     public EnvVarName {
         Objects.requireNonNull(value, "value");
-        problem(value).ifPresent(p -> {
-            throw new IllegalArgumentException(p);
-        });
+        if (!FORM.matcher(value).matches()) {
+            throw new IllegalArgumentException(FORM_PROBLEM);
+        }
     }
 
-    /** What is wrong with {@code name} as a deployment variable, if anything. */
+    /**
+     * What is wrong with {@code name} as a variable a deployment sets, if anything: its form, or the family it
+     * belongs to and why that family is refused (e.g. "is refused: PYTHON* variables change how Python …").
+     */
     public static Optional<String> problem(String name) {
         if (name == null || !FORM.matcher(name).matches()) {
-            return Optional.of("must match [A-Z_][A-Z0-9_]* (upper case, digits, underscores; at most 128)");
+            return Optional.of(FORM_PROBLEM);
         }
-        if (RESERVED.contains(name) || RESERVED_PREFIXES.stream().anyMatch(name::startsWith)) {
-            return Optional.of("is reserved: it changes how the server's runtime finds or loads code");
-        }
-        return Optional.empty();
+        return new EnvVarName(name).refusal();
+    }
+
+    /** Why a deployment may not set this variable (its family and the reason); empty if it may. */
+    public Optional<String> refusal() {
+        return EnvFamily.of(value).map(EnvFamily::refusal);
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A published MCP server package: its registry, its name by that registry's rules, and an optional
@@ -21,15 +20,6 @@ public record PackageRef(Registry registry, String name, Optional<String> versio
         }
     }
 
-    /** npm: lower case, at most 214 characters, optionally {@code @scope/}; no leading dot or underscore. */
-    private static final Pattern NPM_NAME = Pattern.compile("(@[a-z0-9~-][a-z0-9._~-]*/)?[a-z0-9~-][a-z0-9._~-]*");
-    /** npm: an exact version, a range-free tag such as {@code latest}. */
-    private static final Pattern NPM_VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z.+-]{0,63}");
-    /** PyPI (PEP 508 names): letters, digits, and . _ - inside. */
-    private static final Pattern PYPI_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]{0,98}[A-Za-z0-9])?");
-    /** PyPI (PEP 440 public versions, loosely): digits, letters, and . + ! - inside. */
-    private static final Pattern PYPI_VERSION = Pattern.compile("[0-9][0-9A-Za-z.!+-]{0,63}");
-
     public PackageRef {
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(name, "name");
@@ -39,25 +29,35 @@ public record PackageRef(Registry registry, String name, Optional<String> versio
         });
     }
 
-    /** What is wrong with these parts, if anything; phrased to follow the field's name. */
+    /**
+     * What is wrong with these parts, if anything; phrased to follow the field's name. The version may be an
+     * exact version or, for npm, a dist-tag such as {@code next}.
+     */
     public static Optional<String> problem(Registry registry, String name, Optional<String> version) {
-        return switch (registry) {
-            case NPM -> name.length() > 214 || !NPM_NAME.matcher(name).matches()
-                    ? Optional.of("is not an npm package name (lower case, optionally @scope/name)")
-                    : version.filter(v -> !NPM_VERSION.matcher(v).matches())
-                            .map(v -> "has a version that is not an npm version or tag, e.g. 1.2.3");
-            case PYPI -> !PYPI_NAME.matcher(name).matches()
-                    ? Optional.of("is not a PyPI project name (letters, digits, '.', '_', '-')")
-                    : version.filter(v -> !PYPI_VERSION.matcher(v).matches())
-                            .map(v -> "has a version that is not a PyPI version, e.g. 1.2.3");
+        Optional<String> nameProblem = switch (registry) {
+            case NPM -> PackageRules.npmName(name).map(p -> "is not an npm package name: it " + p);
+            case PYPI -> PackageRules.pypiName(name).map(p -> "is not a PyPI project name: it " + p);
         };
+        return nameProblem.or(() -> version.filter(v -> !PackageRules.isRequestableVersion(registry, v))
+                .map(v -> registry == Registry.NPM ? "has a version that is not an npm version or tag, e.g. 1.2.3"
+                        : "has a version that is not a PyPI version, e.g. 1.2.3"));
     }
 
-    /** The argv that runs this package's server over stdio: {@code npx -y name@version} or {@code uvx name==version}. */
+    /** Whether {@code version} is an exact published version by the registry's rules (semver, PEP 440). */
+    public static boolean isExactVersion(Registry registry, String version) {
+        return PackageRules.isExactVersion(registry, version);
+    }
+
+    /**
+     * The argv that runs this package's server over stdio. Nothing here can be read as an option: npm gets
+     * {@code npx -y -- name@version} (after {@code --} npm treats the word as the package), and uv gets the
+     * requirement bound to its option, {@code uvx --from=name==version name}, where the command is a PEP 508
+     * name, which never starts with {@code -}.
+     */
     public List<String> command() {
         return switch (registry) {
-            case NPM -> List.of("npx", "-y", version.map(v -> name + "@" + v).orElse(name));
-            case PYPI -> List.of("uvx", version.map(v -> name + "==" + v).orElse(name));
+            case NPM -> List.of("npx", "-y", "--", version.map(v -> name + "@" + v).orElse(name));
+            case PYPI -> List.of("uvx", "--from=" + version.map(v -> name + "==" + v).orElse(name), name);
         };
     }
 

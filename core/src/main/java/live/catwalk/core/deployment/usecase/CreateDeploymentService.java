@@ -17,6 +17,7 @@ import live.catwalk.core.credential.port.in.ReplaceCredentials;
 import live.catwalk.core.deployment.domain.Deployment;
 import live.catwalk.core.deployment.domain.DeploymentEvent;
 import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.deployment.domain.DeploymentQuotas;
 import live.catwalk.core.deployment.domain.DeploymentSpec;
 import live.catwalk.core.deployment.domain.DeploymentStatus;
 import live.catwalk.core.deployment.domain.Launch;
@@ -44,10 +45,18 @@ public final class CreateDeploymentService implements CreateDeployment {
     private final PackageRegistry registry;
     private final Randomness randomness;
     private final Clock clock;
+    private final Quotas quotas;
 
     public CreateDeploymentService(DeploymentRepository deployments, EventLog events, TokenRepository tokens,
                                    AuditLog audit, ReplaceCredentials credentials, PackageRegistry registry,
                                    Randomness randomness, Clock clock) {
+        this(deployments, events, tokens, audit, credentials, registry, randomness, clock, DeploymentQuotas.UNLIMITED);
+    }
+
+    /** A plain user's create beyond {@code quotas} (deployments, or running ones) is LIMIT_EXCEEDED. */
+    public CreateDeploymentService(DeploymentRepository deployments, EventLog events, TokenRepository tokens,
+                                   AuditLog audit, ReplaceCredentials credentials, PackageRegistry registry,
+                                   Randomness randomness, Clock clock, DeploymentQuotas quotas) {
         this.deployments = Objects.requireNonNull(deployments, "deployments");
         this.events = Objects.requireNonNull(events, "events");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -56,10 +65,12 @@ public final class CreateDeploymentService implements CreateDeployment {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.randomness = Objects.requireNonNull(randomness, "randomness");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.quotas = new Quotas(quotas, deployments);
     }
 
     @Override
     public Result create(Command command) {
+        quotas.checkNewDeployment(command.caller()); // first: an over-quota request costs no registry lookup
         List<ValidationProblem> problems = new ArrayList<>();
         DeploymentSpec.nameProblem(command.name()).ifPresent(p -> problems.add(ValidationProblem.of("name", p,
                 "a short label such as 'weather'")));
@@ -68,7 +79,7 @@ public final class CreateDeploymentService implements CreateDeployment {
         problems.addAll(env.problems());
         Optional<SessionMode> mode = sessionMode(command.sessionMode(), problems);
         if (!problems.isEmpty()) {
-            return new Result.Rejected(problems);
+            return new Result.Rejected(ValidationProblem.capped(problems));
         }
         var spec = new DeploymentSpec(command.name(), launch.orElseThrow(), env.names(), mode.orElseThrow());
         Instant now = clock.instant();

@@ -12,9 +12,10 @@ import live.catwalk.core.credential.domain.SecretValue;
 import live.catwalk.core.deployment.domain.ValidationProblem;
 
 /**
- * The rules for a deployment's variables, at create and at replace alike: names by {@link EnvVarName},
- * each value at most 16 KiB and without NUL, at most 100 variables and 64 KiB of names and values in all
- * (sizes in UTF-8 bytes). Problems never quote a value.
+ * The rules for a deployment's variables, at create and at replace alike: names by {@link EnvVarName} (form
+ * and refused families), each value at most 16 KiB and without NUL, at most 100 variables and 64 KiB of names
+ * and values in all (sizes in UTF-8 bytes). Over 100 variables is the only problem reported, so the report
+ * stays small. Problems never quote a value.
  */
 final class EnvRules {
 
@@ -41,8 +42,10 @@ final class EnvRules {
         List<ValidationProblem> problems = new ArrayList<>();
         Map<EnvVarName, SecretValue> values = new LinkedHashMap<>();
         if (env.size() > MAX_VARIABLES) {
-            problems.add(ValidationProblem.of("env", "has " + env.size() + " variables; at most " + MAX_VARIABLES,
-                    "put related settings into one variable, or drop the ones the server does not read"));
+            // Counted first and alone: checking 150,000 names would only produce a report bigger than the request.
+            return new Checked(List.of(ValidationProblem.of("env", "has " + env.size() + " variables; at most "
+                    + MAX_VARIABLES, "put related settings into one variable, or drop the ones the server does not read")),
+                    Map.of());
         }
         long total = 0;
         for (Map.Entry<String, String> entry : new TreeMap<>(env).entrySet()) {
@@ -52,8 +55,8 @@ final class EnvRules {
             total += name.getBytes(StandardCharsets.UTF_8).length + valueBytes;
             Optional<String> nameProblem = EnvVarName.problem(name);
             nameProblem.ifPresent(p -> problems.add(ValidationProblem.of(field, "the name " + p,
-                    p.startsWith("is reserved")
-                            ? "choose another name: Catwalk sets this one itself or refuses it for every server"
+                    p.startsWith("is refused")
+                            ? "no server may set it; give the setting another way (an argument or the server's own variable)"
                             : "use upper-case letters, digits and underscores, e.g. API_KEY")));
             boolean valueOk = true;
             if (valueBytes > MAX_VALUE_BYTES) {

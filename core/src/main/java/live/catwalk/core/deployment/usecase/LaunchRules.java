@@ -9,11 +9,13 @@ import live.catwalk.core.deployment.domain.PackageRef;
 import live.catwalk.core.deployment.domain.PackageRef.Registry;
 import live.catwalk.core.deployment.domain.ValidationProblem;
 import live.catwalk.core.deployment.port.in.CreateDeployment;
+import live.catwalk.core.shared.CatwalkException;
 
 /**
  * How a requested deployment is launched: exactly one of a package (checked by its registry's rules, then
  * looked up and pinned) and a command (admins only). Adds every problem it finds; the launch only if none.
- * UPSTREAM_UNAVAILABLE from the registry propagates.
+ * UPSTREAM_UNAVAILABLE from the registry propagates, and is thrown when the registry resolves to anything but an
+ * exact version.
  */
 final class LaunchRules {
 
@@ -65,7 +67,7 @@ final class LaunchRules {
         }
         return switch (registry.lookup(new PackageRef(on, name, version))) {
             case PackageRegistry.Lookup.Found found ->
-                    Optional.of(new Launch.Package(new PackageRef(on, name, Optional.of(found.version()))));
+                    Optional.of(new Launch.Package(new PackageRef(on, name, Optional.of(exact(on, found.version())))));
             case PackageRegistry.Lookup.NoSuchPackage none -> {
                 problems.add(ValidationProblem.of("package.name", "was not found on " + on.wireName(),
                         "check the spelling" + (on == Registry.NPM ? "; scoped packages start with @scope/" : "")));
@@ -73,10 +75,28 @@ final class LaunchRules {
             }
             case PackageRegistry.Lookup.NoSuchVersion other -> {
                 problems.add(ValidationProblem.of("package.version", "is not a published version of " + name,
-                        "the latest is " + other.latest() + "; leave the version out to use it"));
+                        PackageRef.isExactVersion(on, other.latest())
+                                ? "the latest is " + other.latest() + "; leave the version out to use it"
+                                : "ask for an exact version such as 1.2.3"));
                 yield Optional.empty();
             }
         };
+    }
+
+    /**
+     * The version a registry resolved, if it is an exact version by that registry's rules; otherwise the
+     * registry answered unusably (UPSTREAM_UNAVAILABLE), as nothing else may be pinned and run.
+     */
+    private static String exact(Registry on, String version) {
+        if (PackageRef.isExactVersion(on, version)) {
+            return version;
+        }
+        throw CatwalkException.of(CatwalkException.Kind.UPSTREAM_UNAVAILABLE, "the " + on.wireName()
+                        + " registry resolved the package to '" + Printable.of(version, 40) + "', which is not an exact "
+                        + (on == Registry.NPM ? "semver" : "PEP 440") + " version; Catwalk runs only exact versions")
+                .withCode("registry_unavailable")
+                .withHint("the registry (or the mirror in CATWALK_NPM_REGISTRY / CATWALK_PYPI_INDEX) is misbehaving;"
+                        + " ask for an exact version, or try again later");
     }
 
     private static Optional<Launch> command(List<String> argv, CreateDeployment.Command request,

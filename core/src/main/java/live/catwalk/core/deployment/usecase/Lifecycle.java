@@ -8,6 +8,7 @@ import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.deployment.domain.Deployment;
 import live.catwalk.core.deployment.domain.DeploymentEvent;
 import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.deployment.domain.DeploymentQuotas;
 import live.catwalk.core.deployment.domain.DeploymentStatus;
 import live.catwalk.core.deployment.domain.DesiredState;
 import live.catwalk.core.deployment.port.out.DeploymentRepository;
@@ -30,15 +31,29 @@ final class Lifecycle {
     private final DeploymentRepository deployments;
     private final EventLog events;
     private final Clock clock;
+    private final Quotas quotas;
 
     Lifecycle(DeploymentRepository deployments, EventLog events, Clock clock) {
+        this(deployments, events, clock, DeploymentQuotas.UNLIMITED);
+    }
+
+    /** Changes that make a deployment wanted RUNNING are held to {@code quotas}. */
+    Lifecycle(DeploymentRepository deployments, EventLog events, Clock clock, DeploymentQuotas quotas) {
         this.deployments = Objects.requireNonNull(deployments, "deployments");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.quotas = new Quotas(quotas, deployments);
     }
 
     Clock clock() {
         return clock;
+    }
+
+    /** LIMIT_EXCEEDED if wanting {@code current} RUNNING would exceed the caller's running quota. */
+    void checkMayRun(Principal caller, Deployment current) {
+        if (current.desired() != DesiredState.RUNNING) {
+            quotas.checkStart(caller, current.id());
+        }
     }
 
     /** The caller's deployment; NOT_FOUND if it does not exist or is someone else's. */
@@ -55,15 +70,20 @@ final class Lifecycle {
     /**
      * Applies {@code change} to the caller's deployment and stores it; on CONFLICT re-reads and applies it once
      * more (a second CONFLICT propagates). Records an event with {@code message} when the status changed, or
-     * always if {@code alwaysRecord}.
+     * always if {@code alwaysRecord}. LIMIT_EXCEEDED if the change would make a stopped deployment wanted RUNNING
+     * beyond the caller's running quota.
      */
     Deployment change(Principal caller, DeploymentId id, String message, boolean alwaysRecord, Change change) {
         for (int attempt = 1; ; attempt++) {
             Deployment current = owned(caller, id);
             Instant now = clock.instant();
+            Deployment next = change.apply(current, now);
+            if (next.desired() == DesiredState.RUNNING) {
+                checkMayRun(caller, current);
+            }
             Deployment stored;
             try {
-                stored = deployments.update(change.apply(current, now));
+                stored = deployments.update(next);
             } catch (CatwalkException e) {
                 if (e.kind() == CatwalkException.Kind.CONFLICT && attempt == 1) {
                     continue;

@@ -146,9 +146,17 @@ public final class ReconcileService implements Reconcile {
 
     /**
      * The command that runs the deployment, with its opened variables; empty (and the deployment FAILED) if a
-     * variable it declares is not stored or does not open.
+     * variable it declares is refused by the current rules, is not stored or does not open.
      */
     private Optional<ServerCommand> launchCommand(Deployment deployment) {
+        List<String> refused = deployment.spec().envNames().stream().filter(n -> n.refusal().isPresent())
+                .map(EnvVarName::value).toList();
+        if (!refused.isEmpty()) {
+            // Stored before the current rules: never handed to a server, whatever the row says.
+            fail(deployment, "variables no server may set: " + String.join(", ", refused)
+                    + "; replace the deployment's variables");
+            return Optional.empty();
+        }
         Map<EnvVarName, SecretValue> opened;
         try {
             opened = credentials.open(deployment.id());

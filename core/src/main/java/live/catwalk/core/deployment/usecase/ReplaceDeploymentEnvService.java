@@ -14,7 +14,9 @@ import live.catwalk.core.credential.domain.EnvVarName;
 import live.catwalk.core.credential.port.in.ReplaceCredentials;
 import live.catwalk.core.deployment.domain.Deployment;
 import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.deployment.domain.DeploymentQuotas;
 import live.catwalk.core.deployment.domain.DeploymentSpec;
+import live.catwalk.core.deployment.domain.ValidationProblem;
 import live.catwalk.core.deployment.port.in.ReplaceDeploymentEnv;
 import live.catwalk.core.deployment.port.out.DeploymentRepository;
 import live.catwalk.core.deployment.port.out.EventLog;
@@ -34,7 +36,14 @@ public final class ReplaceDeploymentEnvService implements ReplaceDeploymentEnv {
 
     public ReplaceDeploymentEnvService(DeploymentRepository deployments, EventLog events,
                                        ReplaceCredentials credentials, Runtime runtime, AuditLog audit, Clock clock) {
-        this.lifecycle = new Lifecycle(deployments, events, clock);
+        this(deployments, events, credentials, runtime, audit, clock, DeploymentQuotas.UNLIMITED);
+    }
+
+    /** Replacing the variables of a stopped deployment (which restarts it) is held to the running quota. */
+    public ReplaceDeploymentEnvService(DeploymentRepository deployments, EventLog events,
+                                       ReplaceCredentials credentials, Runtime runtime, AuditLog audit, Clock clock,
+                                       DeploymentQuotas quotas) {
+        this.lifecycle = new Lifecycle(deployments, events, clock, quotas);
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.audit = Objects.requireNonNull(audit, "audit");
@@ -42,11 +51,12 @@ public final class ReplaceDeploymentEnvService implements ReplaceDeploymentEnv {
 
     @Override
     public Result replace(Principal caller, DeploymentId id, Map<String, String> env) {
-        lifecycle.owned(caller, id);
+        Deployment current = lifecycle.owned(caller, id);
         EnvRules.Checked checked = EnvRules.check(env);
         if (!checked.problems().isEmpty()) {
-            return new Result.Rejected(checked.problems());
+            return new Result.Rejected(ValidationProblem.capped(checked.problems()));
         }
+        lifecycle.checkMayRun(caller, current); // before the values change, as the change restarts it
         credentials.replace(new ReplaceCredentials.Command(id, checked.values()));
         Deployment stored = lifecycle.change(caller, id, "variables replaced; restart requested", true, (d, now) -> {
             DeploymentSpec spec = d.spec();

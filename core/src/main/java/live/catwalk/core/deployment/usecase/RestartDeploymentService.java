@@ -5,6 +5,7 @@ import java.util.Objects;
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.deployment.domain.Deployment;
 import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.deployment.domain.DeploymentQuotas;
 import live.catwalk.core.deployment.port.in.RestartDeployment;
 import live.catwalk.core.deployment.port.out.DeploymentRepository;
 import live.catwalk.core.deployment.port.out.EventLog;
@@ -21,7 +22,13 @@ public final class RestartDeploymentService implements RestartDeployment {
     private final Runtime runtime;
 
     public RestartDeploymentService(DeploymentRepository deployments, EventLog events, Runtime runtime, Clock clock) {
-        this.lifecycle = new Lifecycle(deployments, events, clock);
+        this(deployments, events, runtime, clock, DeploymentQuotas.UNLIMITED);
+    }
+
+    /** Restarting a stopped deployment beyond the caller's running quota is LIMIT_EXCEEDED (admins exempt). */
+    public RestartDeploymentService(DeploymentRepository deployments, EventLog events, Runtime runtime, Clock clock,
+                                    DeploymentQuotas quotas) {
+        this.lifecycle = new Lifecycle(deployments, events, clock, quotas);
         this.runtime = Objects.requireNonNull(runtime, "runtime");
     }
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.deployment.domain.Deployment;
 import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.deployment.domain.DeploymentQuotas;
 import live.catwalk.core.deployment.domain.DeploymentStatus;
 import live.catwalk.core.deployment.domain.DesiredState;
 import live.catwalk.core.deployment.port.in.StartDeployment;
@@ -20,7 +21,13 @@ public final class StartDeploymentService implements StartDeployment {
     private final Lifecycle lifecycle;
 
     public StartDeploymentService(DeploymentRepository deployments, EventLog events, Clock clock) {
-        this.lifecycle = new Lifecycle(deployments, events, clock);
+        this(deployments, events, clock, DeploymentQuotas.UNLIMITED);
+    }
+
+    /** Starting a stopped deployment beyond the caller's running quota is LIMIT_EXCEEDED (admins exempt). */
+    public StartDeploymentService(DeploymentRepository deployments, EventLog events, Clock clock,
+                                  DeploymentQuotas quotas) {
+        this.lifecycle = new Lifecycle(deployments, events, clock, quotas);
     }
 
     @Override

@@ -177,17 +177,18 @@ class CreateDeploymentServiceTest {
     }
 
     @Test
-    void tooManyVariablesOrTooManyBytesInAllAreProblemsOnEnv() {
-        Map<String, String> many = new HashMap<>();
-        for (int i = 0; i <= EnvRules.MAX_VARIABLES; i++) {
-            many.put("VAR_" + i, "x".repeat(1000));
+    void tooManyBytesInAllIsAProblemOnEnv() {
+        Map<String, String> big = new HashMap<>();
+        for (int i = 0; i < EnvRules.MAX_VARIABLES; i++) {
+            big.put("VAR_" + i, "x".repeat(1000));
         }
         var request = new CreateDeployment.Command(h.ada, "big", DeploymentHarness.request(h.ada, "x").pkg(),
-                Optional.empty(), many, Optional.empty());
+                Optional.empty(), big, Optional.empty());
 
         List<ValidationProblem> problems = ((Result.Rejected) h.create.create(request)).problems();
 
-        assertEquals(List.of("env", "env"), problems.stream().map(ValidationProblem::field).toList());
+        assertEquals(List.of("env"), problems.stream().map(ValidationProblem::field).toList());
+        assertTrue(problems.getFirst().message().contains("bytes of names and values"), problems.toString());
     }
 
     @Test

@@ -55,7 +55,7 @@ class ReconcileServiceTest {
         assertEquals(DeploymentStatus.STARTING, status(deployment));
         FakeRuntime.Start start = h.runtime.starts().getFirst();
         assertEquals(deployment.id(), start.id());
-        assertEquals(new ServerCommand(List.of("npx", "-y", DeploymentHarness.EVERYTHING + "@2.0.0"),
+        assertEquals(new ServerCommand(List.of("npx", "-y", "--", DeploymentHarness.EVERYTHING + "@2.0.0"),
                 Map.of("API_KEY", "sk-123")), start.command());
         assertEquals(Map.of("API_KEY", "sk-123"), start.command().env());
         assertEquals(SessionMode.SHARED, start.mode());

@@ -16,8 +16,10 @@ import live.catwalk.core.deployment.domain.ValidationProblem;
  * {@code package}, {@code package.registry}, {@code package.name}, {@code package.version}, {@code command},
  * {@code env}, {@code env.<NAME>}, {@code sessionMode}. Variables: names by {@code EnvVarName}, each value at
  * most 16 KiB, at most 100 of them and 64 KiB of names and values in all (UTF-8 bytes). A name the owner
- * already uses is a problem on {@code name}, found only once all else is valid. Throws UPSTREAM_UNAVAILABLE
- * when the package registry cannot be asked.
+ * already uses is a problem on {@code name}, found only once all else is valid; at most 50 problems are listed
+ * (the last one counting the rest). Throws LIMIT_EXCEEDED (code {@code quota_exceeded}) when a plain user
+ * is at their deployment or running quota, and UPSTREAM_UNAVAILABLE when the package registry cannot be asked
+ * or resolves the package to anything but an exact version.
  */
 @FunctionalInterface
 public interface CreateDeployment {

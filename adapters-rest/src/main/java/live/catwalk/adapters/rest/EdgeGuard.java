@@ -19,7 +19,6 @@ import org.glassfish.grizzly.http.HttpPacket;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.HttpServerFilter;
-import org.glassfish.grizzly.http.Note;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.memory.Buffers;
@@ -33,8 +32,9 @@ import org.glassfish.grizzly.memory.Buffers;
 final class EdgeGuard implements AddOn {
 
     private static final System.Logger LOG = System.getLogger(EdgeGuard.class.getName());
-    private static final Note<Boolean> SEEN = HttpRequestPacket.createNote(EdgeGuard.class.getName() + ".seen");
-    private static final Note<Boolean> REFUSED = HttpRequestPacket.createNote(EdgeGuard.class.getName() + ".refused");
+    // Request attributes, not notes: Grizzly reuses request objects and clears only their attributes.
+    private static final String SEEN = EdgeGuard.class.getName() + ".seen";
+    private static final String REFUSED = EdgeGuard.class.getName() + ".refused";
 
     private final Set<String> allowedHosts;
     private final ReadDeadlines deadlines;
@@ -92,16 +92,16 @@ final class EdgeGuard implements AddOn {
                     || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
                 return ctx.getInvokeAction();
             }
-            if (request.getNote(REFUSED) != null) {
+            if (request.getAttribute(REFUSED) != null) {
                 return ctx.getStopAction();
             }
-            if (request.getNote(SEEN) == null) {
-                request.setNote(SEEN, Boolean.TRUE);
+            if (request.getAttribute(SEEN) == null) {
+                request.setAttribute(SEEN, Boolean.TRUE);
                 deadlines.headersReceived(ctx.getConnection(), !content.isLast());
                 Optional<EdgeRules.Refusal> refusal = EdgeRules.check(request.getRequestURI(), request.getHeader("Host"),
                         allowedHosts);
                 if (refusal.isPresent()) {
-                    request.setNote(REFUSED, Boolean.TRUE);
+                    request.setAttribute(REFUSED, Boolean.TRUE);
                     refuse(ctx, request, refusal.get());
                     return ctx.getStopAction();
                 }

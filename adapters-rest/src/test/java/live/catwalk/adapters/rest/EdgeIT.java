@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import live.catwalk.adapters.rest.mcp.RawHttp;
 import live.catwalk.adapters.rest.mcp.RawHttp.Reply;
@@ -49,6 +52,25 @@ class EdgeIT extends RestServerHarness {
                 "misdirected_request");
         assertRawProblem(RawHttp.send(base, "GET", "/no-such-thing", Map.of("Host", host), null), 421,
                 "misdirected_request");
+    }
+
+    @Test
+    void everyRequestOnAKeptAliveConnectionIsChecked() throws Exception {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("GET /api/health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write("GET /api/health HTTP/1.1\r\nHost: evil.example\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String both = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertTrue(both.startsWith("HTTP/1.1 200"), both);
+            assertTrue(both.contains("HTTP/1.1 421"), both);
+        }
+        for (int i = 0; i < 20; i++) {
+            assertEquals(421, RawHttp.send(base, "GET", "/api/health", Map.of("Host", "evil.example"), null).status());
+            assertEquals(200, RawHttp.send(base, "GET", "/api/health", Map.of(), null).status());
+        }
     }
 
     @Test

@@ -204,7 +204,8 @@ public final class RestServer implements AutoCloseable {
                     .property(CommonProperties.USE_VIRTUAL_THREADS, true)
                     .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                     .register(new JsonProvider(mapper))
-                    .register(new ProblemMapper());
+                    .register(new ProblemMapper())
+                    .register(new RequiredBody());
             AtomicReference<HttpServer> built = new AtomicReference<>();
             Set<String> hosts = new HashSet<>(allowedHosts);
             if (controlPlane != null) {

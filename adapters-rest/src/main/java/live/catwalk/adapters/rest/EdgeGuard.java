@@ -52,6 +52,7 @@ final class EdgeGuard implements AddOn {
         if (codec < 0) {
             throw new IllegalStateException("no HTTP codec in the filter chain of listener " + listener.getName());
         }
+        builder.set(codec, JsonErrorCodec.replacing((HttpServerFilter) builder.get(codec), listener, mapper));
         builder.add(codec, deadlines.rawBytes());
         builder.add(codec + 2, new Gate());
     }

@@ -89,6 +89,25 @@ class EdgeIT extends RestServerHarness {
     }
 
     @Test
+    void aRequestWithoutHostOrWithABrokenHeaderIsAProblemFromTheCodecToo() throws Exception {
+        for (String request : new String[] {"GET /api/health HTTP/1.1\r\n\r\n",
+            "GET /api/health HTTP/1.1\r\nHost: localhost\r\nContent-Length: banana\r\n\r\n"}) {
+            try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+                socket.setSoTimeout(5_000);
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase();
+
+                assertTrue(head.startsWith("http/1.1 400"), answer);
+                assertTrue(head.contains("content-type: application/json"), answer);
+                assertTrue(head.contains("x-content-type-options: nosniff"), answer);
+                JsonNode body = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+                assertEquals("invalid_input", body.path("error").asText(), answer);
+            }
+        }
+    }
+
+    @Test
     void aRefusedRequestWithABodyIsAnsweredAndTheServerGoesOn() throws Exception {
         Reply reply = RawHttp.send(base, "POST", "/test/orders", Map.of("Host", "evil.example",
                 "Content-Type", "application/json"), "{\"name\":\"a\",\"quantity\":1}");

@@ -98,6 +98,8 @@ final class Application implements AutoCloseable {
         Duration heartbeat = config.mcp().heartbeat();
         RestServer server = RestServer.builder(config.bind(), config.port())
                 .maxBodyBytes(config.maxBodyBytes())
+                .allowedHosts(gatewaySettings(config).allowedHosts())
+                .readTimeouts(config.readTimeouts().headers(), config.readTimeouts().body())
                 .register(new HealthResource(health))
                 .controlPlane(plane.api())
                 .mcpEndpoint(post, open, end, heartbeat)
@@ -136,6 +138,11 @@ final class Application implements AutoCloseable {
         // The public URL's host is where clients reach Catwalk, so the MCP endpoints must answer to it.
         Set<String> hosts = new HashSet<>(mcp.allowedHosts());
         config.publicUrl().map(URI::getHost).ifPresent(hosts::add);
+        // The links the API returns without a public URL name the bind address; it must answer to them.
+        if (!config.bind().equals("0.0.0.0") && !config.bind().replaceAll("[\\[\\]]", "").matches("[0:]+")) {
+            hosts.add(config.bind().contains(":") && !config.bind().startsWith("[") ? "[" + config.bind() + "]"
+                    : config.bind());
+        }
         return new GatewaySettings(hosts, mcp.allowedOrigins(), config.maxBodyBytes(), d.jsonWindow(),
                 mcp.idleTimeout(), mcp.maxSessions(), mcp.maxChildren(), mcp.requestTimeout(), d.startTimeout(),
                 d.eventLogEvents(), d.eventLogBytes(), d.retryMillis());

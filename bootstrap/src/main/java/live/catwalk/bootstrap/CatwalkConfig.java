@@ -22,7 +22,15 @@ import live.catwalk.core.shared.CatwalkException;
  */
 public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logLevel, Optional<Path> deploymentsFile,
                             Optional<URI> publicUrl, Registries registries, Mcp mcp, Storage storage,
-                            DeploymentQuotas quotas) {
+                            DeploymentQuotas quotas, ReadTimeouts readTimeouts) {
+
+    /** How long a request's headers may take from their first byte, and its body after its headers. */
+    public record ReadTimeouts(Duration headers, Duration body) {
+        public ReadTimeouts {
+            Objects.requireNonNull(headers, "headers");
+            Objects.requireNonNull(body, "body");
+        }
+    }
 
     /** Where package names and versions are checked at create. */
     public record Registries(URI npm, URI pypi) {
@@ -57,6 +65,7 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
         Objects.requireNonNull(mcp, "mcp");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(quotas, "quotas");
+        Objects.requireNonNull(readTimeouts, "readTimeouts");
     }
 
     /** The configuration with nothing set: loopback on 8080, 4 MiB bodies, INFO logs, no deployments. */
@@ -93,12 +102,16 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
                 v -> ConfigValues.wholeNumber(v, 1, DeploymentQuotas.MAX));
         Integer maxRunning = r.read(ConfigVariable.MAX_RUNNING_PER_USER,
                 v -> ConfigValues.wholeNumber(v, 1, DeploymentQuotas.MAX));
+        Duration headerTimeout = r.read(ConfigVariable.HEADER_TIMEOUT,
+                v -> ConfigValues.duration(v, Duration.ofSeconds(1), Duration.ofMinutes(5)));
+        Duration bodyTimeout = r.read(ConfigVariable.BODY_TIMEOUT,
+                v -> ConfigValues.duration(v, Duration.ofSeconds(1), Duration.ofHours(1)));
         if (!r.problems.isEmpty()) {
             throw new ConfigException(r.problems);
         }
         return new CatwalkConfig(bind, port, maxBody, level, deployments, publicUrl,
                 new Registries(npm.orElseThrow(), pypi.orElseThrow()), new Mcp(hosts, origins, idle, sessions, children, requestTimeout, heartbeat), storage,
-                new DeploymentQuotas(maxDeployments, maxRunning));
+                new DeploymentQuotas(maxDeployments, maxRunning), new ReadTimeouts(headerTimeout, bodyTimeout));
     }
 
     /**

@@ -28,7 +28,11 @@ enum ConfigVariable {
             "a duration from 100ms to 5m: how often an idle event stream gets a keep-alive comment"),
     PUBLIC_URL("CATWALK_PUBLIC_URL", "",
             "the URL clients reach Catwalk at, e.g. https://catwalk.example.com, for the MCP links the API "
-                    + "returns (default: the address each request came to)"),
+                    + "returns (default: the bind address and port, 127.0.0.1 for a wildcard bind)"),
+    HEADER_TIMEOUT("CATWALK_HEADER_TIMEOUT", "10s",
+            "a duration from 1s to 5m: a request's headers must arrive within it of their first byte"),
+    BODY_TIMEOUT("CATWALK_BODY_TIMEOUT", "60s",
+            "a duration from 1s to 1h: a request's body must arrive within it of the headers"),
     NPM_REGISTRY("CATWALK_NPM_REGISTRY", "https://registry.npmjs.org/",
             "the npm registry that deployments' packages are checked against, an http(s) URL"),
     PYPI_INDEX("CATWALK_PYPI_INDEX", "https://pypi.org/",

@@ -1,11 +1,14 @@
 package live.catwalk.bootstrap;
 
-import java.util.stream.Collectors;
 import live.catwalk.core.health.domain.ComponentHealth;
 import live.catwalk.core.health.port.out.HealthProbe;
 import live.catwalk.core.mcp.usecase.McpEndpoints;
 
-/** The MCP deployments: down when a shared server has failed for good (not while it restarts). */
+/**
+ * The MCP deployments, as counts only: the health check needs no credentials, so it names no deployment
+ * (an id is also its MCP path) and shows no one's activity. Always up: one user's failed server is that
+ * deployment's problem (its state and events say so), not the instance's.
+ */
 final class McpHealthProbe implements HealthProbe {
 
     private final McpEndpoints endpoints;
@@ -21,9 +24,12 @@ final class McpHealthProbe implements HealthProbe {
 
     @Override
     public ComponentHealth probe() {
-        String detail = endpoints.status().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
-                .collect(Collectors.joining(", "));
-        String shown = detail.isEmpty() ? "no deployments" : detail;
-        return endpoints.healthy() ? ComponentHealth.ok(shown) : ComponentHealth.down(shown);
+        McpEndpoints.Summary s = endpoints.summary();
+        return ComponentHealth.ok(plural(s.deployments(), "deployment") + ", " + s.running() + " running, "
+                + plural(s.sessions(), "session"));
+    }
+
+    private static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

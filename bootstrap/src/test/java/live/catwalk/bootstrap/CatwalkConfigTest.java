@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -50,6 +51,18 @@ class CatwalkConfigTest {
     }
 
     @Test
+    void requestsHaveTenSecondsForTheirHeadersAndAMinuteForTheirBodyUnlessSet() {
+        CatwalkConfig defaults = CatwalkConfig.defaults();
+        assertEquals(Duration.ofSeconds(10), defaults.readTimeouts().headers());
+        assertEquals(Duration.ofSeconds(60), defaults.readTimeouts().body());
+
+        CatwalkConfig set = CatwalkConfig.fromEnvironment(Map.of("CATWALK_HEADER_TIMEOUT", "3s",
+                "CATWALK_BODY_TIMEOUT", "5m"));
+        assertEquals(Duration.ofSeconds(3), set.readTimeouts().headers());
+        assertEquals(Duration.ofMinutes(5), set.readTimeouts().body());
+    }
+
+    @Test
     void portZeroMeansAnyFreePort() {
         assertEquals(0, CatwalkConfig.fromEnvironment(Map.of("CATWALK_PORT", "0")).port());
     }
@@ -68,7 +81,11 @@ class CatwalkConfigTest {
         "CATWALK_MAX_BODY_BYTES|12|is outside 1024-268435456|number of bytes",
         "CATWALK_LOG_LEVEL|loud|'loud' is not a log level|error, warn, info",
         "CATWALK_MAX_DEPLOYMENTS_PER_USER|0|is outside 1-500|from 1 to 500",
-        "CATWALK_MAX_RUNNING_PER_USER|501|is outside 1-500|from 1 to 500"})
+        "CATWALK_MAX_RUNNING_PER_USER|501|is outside 1-500|from 1 to 500",
+        "CATWALK_HEADER_TIMEOUT|0s|is outside the allowed range|1s to 5m",
+        "CATWALK_HEADER_TIMEOUT|10m|is outside the allowed range|1s to 5m",
+        "CATWALK_BODY_TIMEOUT|2h|is outside the allowed range|1s to 1h",
+        "CATWALK_BODY_TIMEOUT|soon|is not a duration|1s to 1h"})
     void aBadValueNamesTheVariableTheProblemAndTheExpectedForm(String variable, String value, String problem,
                                                               String expected) {
         ConfigException e = assertThrows(ConfigException.class,

@@ -22,6 +22,7 @@ final class JsonErrorPages implements ErrorPageGenerator {
     @Override
     public String generate(Request request, int status, String reasonPhrase, String description, Throwable exception) {
         request.getResponse().setContentType(Problem.MEDIA_TYPE);
+        EdgeGuard.secure(request.getResponse().getResponse());
         Problem problem = switch (status) {
             case 413 -> Problem.forStatus(413, "The request body is larger than " + maxBodyBytes + " bytes.",
                     "Send a smaller body.");

@@ -48,6 +48,7 @@ record Problem(String error, String message, String field, String hint) {
             case 409 -> Kind.CONFLICT.code();
             case 413 -> Kind.TOO_LARGE.code();
             case 415 -> "unsupported_media_type";
+            case 421 -> "misdirected_request";
             case 429 -> Kind.LIMIT_EXCEEDED.code();
             case 503 -> Kind.UPSTREAM_UNAVAILABLE.code();
             default -> status >= 500 ? Kind.INTERNAL.code() : "http_" + status;

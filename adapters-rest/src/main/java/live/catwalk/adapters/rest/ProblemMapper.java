@@ -10,7 +10,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedChannelException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -51,6 +54,13 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         if (exceedsMaxPostSize(thrown)) {
             return respond(413, Problem.forStatus(413, "The request body is larger than the server accepts.",
                     "Send a smaller body."), null);
+        }
+        if (cause(thrown, EOFException.class) != null || cause(thrown, ClosedChannelException.class) != null
+                || cause(thrown, CancelledKeyException.class) != null) {
+            // The client closed the connection, or was cut off by a read timeout, before its body was complete.
+            LOG.log(System.Logger.Level.DEBUG, () -> "request body ended early on " + describeRequest());
+            return respond(400, Problem.forStatus(400, "The request body ended before its declared length.", null),
+                    null);
         }
         String reference = reference();
         LOG.log(System.Logger.Level.ERROR, "internal error " + reference + " on " + describeRequest(), thrown);

@@ -6,10 +6,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import live.catwalk.adapters.rest.api.ControlPlane;
 import live.catwalk.adapters.rest.api.ControlPlaneApi;
 import live.catwalk.adapters.rest.mcp.McpEndpoint;
@@ -33,17 +36,23 @@ public final class RestServer implements AutoCloseable {
 
     /** Default bound on request bodies; {@link Builder#maxBodyBytes(long)} changes it. */
     public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
+    /** Default time a request's headers may take from their first byte; {@link Builder#readTimeouts} changes it. */
+    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+    /** Default time a request's body may take after its headers; {@link Builder#readTimeouts} changes it. */
+    public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(60);
 
     private static final System.Logger LOG = System.getLogger(RestServer.class.getName());
     private static final String LISTENER = "grizzly";
 
     private final HttpServer server;
     private final String host;
+    private final ReadDeadlines deadlines;
     private volatile boolean stopped;
 
-    private RestServer(HttpServer server, String host) {
+    private RestServer(HttpServer server, String host, ReadDeadlines deadlines) {
         this.server = server;
         this.host = host;
+        this.deadlines = deadlines;
     }
 
     /** A builder for a server on {@code host:port}; port 0 picks a free port at start. */
@@ -64,9 +73,23 @@ public final class RestServer implements AutoCloseable {
 
     /** The address actually bound, with the real port when 0 was asked for. */
     public URI baseUri() {
+        return boundUri(server, host);
+    }
+
+    private static URI boundUri(HttpServer server, String host) {
         NetworkListener listener = server.getListener(LISTENER);
-        String h = host.contains(":") ? "[" + host + "]" : host;
+        String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         return URI.create("http://" + h + ":" + listener.getPort() + "/");
+    }
+
+    /**
+     * Where links point when no public URL is set: the bound address, or loopback for a wildcard bind (which
+     * names no address a client could use; the README says to set the public URL then).
+     */
+    static URI localBase(HttpServer server, String bind) {
+        String bare = bind.startsWith("[") ? bind.substring(1, bind.length() - 1) : bind;
+        boolean wildcard = bare.equals("0.0.0.0") || bare.matches("[0:]+");
+        return boundUri(server, wildcard ? "127.0.0.1" : bind);
     }
 
     /**
@@ -87,6 +110,7 @@ public final class RestServer implements AutoCloseable {
         } finally {
             // Only shutdownNow() destroys the Jersey container, which runs its onShutdown listeners.
             server.shutdownNow();
+            deadlines.close();
         }
     }
 
@@ -105,6 +129,9 @@ public final class RestServer implements AutoCloseable {
         private final int port;
         private final List<Object> components = new ArrayList<>();
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private final Set<String> allowedHosts = new HashSet<>();
+        private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
+        private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
         private McpEndpointParts mcp;
         private ControlPlane controlPlane;
 
@@ -149,15 +176,42 @@ public final class RestServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Host names every route answers to besides loopback and the public URL's host, as for the MCP
+         * endpoints ({@code *}: any); another {@code Host} outside {@code /mcp} gets 421.
+         */
+        public Builder allowedHosts(Set<String> hosts) {
+            hosts.forEach(h -> allowedHosts.add(Objects.requireNonNull(h, "host")));
+            return this;
+        }
+
+        /**
+         * A request's headers must arrive within {@code headers} of its first byte and its body within
+         * {@code body} of its headers, or the connection is closed.
+         */
+        public Builder readTimeouts(Duration headers, Duration body) {
+            if (headers.isNegative() || headers.isZero() || body.isNegative() || body.isZero()) {
+                throw new IllegalArgumentException("read timeouts must be positive: " + headers + ", " + body);
+            }
+            this.headerTimeout = headers;
+            this.bodyTimeout = body;
+            return this;
+        }
+
         public RestServer build() {
             ObjectMapper mapper = Json.mapper();
             ResourceConfig config = new ResourceConfig()
                     .property(CommonProperties.USE_VIRTUAL_THREADS, true)
                     .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                     .register(new JsonProvider(mapper))
-                    .register(new ProblemMapper());
+                    .register(new ProblemMapper())
+                    .register(new RequiredBody());
+            AtomicReference<HttpServer> built = new AtomicReference<>();
+            Set<String> hosts = new HashSet<>(allowedHosts);
             if (controlPlane != null) {
-                ControlPlaneApi.components(controlPlane).forEach(config::register);
+                controlPlane.publicUrl().map(URI::getHost).ifPresent(hosts::add);
+                ControlPlaneApi.components(controlPlane, () -> controlPlane.publicUrl()
+                        .orElseGet(() -> localBase(built.get(), host))).forEach(config::register);
             }
             components.forEach(config::register);
 
@@ -177,11 +231,14 @@ public final class RestServer implements AutoCloseable {
                         HttpHandlerRegistration.builder().contextPath("/mcp").urlPattern("/*").build(),
                         HttpHandlerRegistration.builder().contextPath("/api/mcp").urlPattern("/*").build());
             }
+            ReadDeadlines deadlines = new ReadDeadlines(headerTimeout, bodyTimeout);
             for (NetworkListener listener : server.getListeners()) {
                 listener.setDefaultErrorPageGenerator(errorPages);
                 listener.registerAddOn(new NoProtocolUpgrades());
+                listener.registerAddOn(new EdgeGuard(hosts, deadlines, mapper));
             }
-            return new RestServer(server, host);
+            built.set(server);
+            return new RestServer(server, host, deadlines);
         }
     }
 }

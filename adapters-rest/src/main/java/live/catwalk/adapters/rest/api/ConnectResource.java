@@ -7,7 +7,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,9 +34,9 @@ public final class ConnectResource {
     }
 
     @GET
-    public Connect connect(@Context SecurityContext security, @Context UriInfo uri, @PathParam("id") String id) {
+    public Connect connect(@Context SecurityContext security, @PathParam("id") String id) {
         Deployment deployment = get.get(Caller.of(security), Params.deploymentId(id));
-        String url = links.on(uri).mcpUrl(deployment.id());
+        String url = links.base().mcpUrl(deployment.id());
         String name = serverName(deployment);
         String note = "Replace " + TOKEN + " with this deployment's access token. It was shown once, when the "
                 + "deployment was created, and cannot be shown again; POST /api/deployments/" + deployment.id()

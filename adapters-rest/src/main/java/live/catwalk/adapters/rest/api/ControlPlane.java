@@ -25,7 +25,7 @@ import live.catwalk.core.deployment.port.in.StopDeployment;
 
 /**
  * What the control-plane API ({@code /api/**}) serves: the account and deployment use cases, and the public
- * base URL that MCP links are built on (empty: the base URI of each request, i.e. its {@code Host}).
+ * base URL that MCP links are built on (empty: the address the server is bound to, never a request's {@code Host}).
  */
 public record ControlPlane(Accounts accounts, Deployments deployments, Optional<URI> publicUrl) {
 

@@ -1,6 +1,8 @@
 package live.catwalk.adapters.rest.api;
 
+import java.net.URI;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The Jersey components of the control-plane API, as instances for {@link live.catwalk.adapters.rest.RestServer}. */
 public final class ControlPlaneApi {
@@ -8,11 +10,14 @@ public final class ControlPlaneApi {
     private ControlPlaneApi() {
     }
 
-    /** The bearer-token filter and one resource per group of endpoints. */
-    public static List<Object> components(ControlPlane plane) {
+    /**
+     * The bearer-token filter and one resource per group of endpoints; links in responses are built on
+     * {@code base} (the server's public or bound URL, read when a response is made).
+     */
+    public static List<Object> components(ControlPlane plane, Supplier<URI> base) {
         var accounts = plane.accounts();
         var deployments = plane.deployments();
-        var links = new Links(plane.publicUrl());
+        var links = new Links(base);
         return List.of(
                 new BearerAuthFilter(accounts.authenticate()),
                 new MeResource(accounts.getMe()),

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Objects;
 import live.catwalk.core.account.domain.IssuedToken;
@@ -41,8 +40,8 @@ public final class DeploymentResource {
     }
 
     @GET
-    public DeploymentView get(@Context SecurityContext s, @Context UriInfo uri, @PathParam("id") String id) {
-        return DeploymentView.of(deployments.get().get(Caller.of(s), Params.deploymentId(id)), links.on(uri));
+    public DeploymentView get(@Context SecurityContext s, @PathParam("id") String id) {
+        return DeploymentView.of(deployments.get().get(Caller.of(s), Params.deploymentId(id)), links.base());
     }
 
     @DELETE
@@ -53,27 +52,27 @@ public final class DeploymentResource {
 
     @POST
     @Path("stop")
-    public DeploymentView stop(@Context SecurityContext s, @Context UriInfo uri, @PathParam("id") String id) {
-        return DeploymentView.of(deployments.stop().stop(Caller.of(s), Params.deploymentId(id)), links.on(uri));
+    public DeploymentView stop(@Context SecurityContext s, @PathParam("id") String id) {
+        return DeploymentView.of(deployments.stop().stop(Caller.of(s), Params.deploymentId(id)), links.base());
     }
 
     @POST
     @Path("start")
-    public DeploymentView start(@Context SecurityContext s, @Context UriInfo uri, @PathParam("id") String id) {
-        return DeploymentView.of(deployments.start().start(Caller.of(s), Params.deploymentId(id)), links.on(uri));
+    public DeploymentView start(@Context SecurityContext s, @PathParam("id") String id) {
+        return DeploymentView.of(deployments.start().start(Caller.of(s), Params.deploymentId(id)), links.base());
     }
 
     @POST
     @Path("restart")
-    public DeploymentView restart(@Context SecurityContext s, @Context UriInfo uri, @PathParam("id") String id) {
+    public DeploymentView restart(@Context SecurityContext s, @PathParam("id") String id) {
         return DeploymentView.of(deployments.restart().restart(Caller.of(s), Params.deploymentId(id)),
-                links.on(uri));
+                links.base());
     }
 
     @PUT
     @Path("env")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response replaceEnv(@Context SecurityContext s, @Context UriInfo uri, @PathParam("id") String id,
+    public Response replaceEnv(@Context SecurityContext s, @PathParam("id") String id,
                                EnvBody body) {
         var caller = Caller.of(s);
         var deploymentId = Params.deploymentId(id);
@@ -88,7 +87,7 @@ public final class DeploymentResource {
         return switch (deployments.replaceEnv().replace(caller, deploymentId, body.env())) {
             case ReplaceDeploymentEnv.Result.Rejected rejected -> ValidationFailed.response(rejected.problems());
             case ReplaceDeploymentEnv.Result.Replaced replaced ->
-                    Response.ok(DeploymentView.of(replaced.deployment(), links.on(uri))).build();
+                    Response.ok(DeploymentView.of(replaced.deployment(), links.base())).build();
         };
     }
 

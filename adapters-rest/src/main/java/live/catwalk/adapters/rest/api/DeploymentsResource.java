@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,7 @@ public final class DeploymentsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@Context SecurityContext security, @Context UriInfo uri, NewDeployment body) {
+    public Response create(@Context SecurityContext security, NewDeployment body) {
         Principal caller = Caller.of(security);
         List<ValidationProblem> missing = body.missing();
         if (!missing.isEmpty()) {
@@ -52,7 +51,7 @@ public final class DeploymentsResource {
         return switch (create.create(body.command(caller))) {
             case CreateDeployment.Result.Rejected rejected -> ValidationFailed.response(rejected.problems());
             case CreateDeployment.Result.Created created -> {
-                Links.Base base = links.on(uri);
+                Links.Base base = links.base();
                 var deployment = created.deployment();
                 yield Response.created(base.deployment(deployment.id()))
                         .entity(DeploymentView.withToken(deployment, base, created.token().secret()))
@@ -62,11 +61,11 @@ public final class DeploymentsResource {
     }
 
     @GET
-    public Page list(@Context SecurityContext security, @Context UriInfo uri,
+    public Page list(@Context SecurityContext security,
                      @QueryParam("offset") String offsetParam, @QueryParam("limit") String limitParam) {
         int offset = Params.intParam("offset", offsetParam, 0, 0, Integer.MAX_VALUE);
         int limit = Params.intParam("limit", limitParam, DEFAULT_PAGE, 1, MAX_PAGE);
-        Links.Base base = links.on(uri);
+        Links.Base base = links.base();
         var items = list.list(Caller.of(security), offset, limit).stream()
                 .map(d -> DeploymentView.of(d, base)).toList();
         return new Page(items, offset, limit);

@@ -1,27 +1,26 @@
 package live.catwalk.adapters.rest.api;
 
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.Optional;
+import java.util.Objects;
+import java.util.function.Supplier;
 import live.catwalk.core.deployment.domain.DeploymentId;
 
-/** Absolute URLs for responses: on the configured public URL, or else on the request's own base URI. */
+/**
+ * Absolute URLs for responses, on the server's own base URL (the configured public URL, or else the address
+ * it is bound to): never on a request's {@code Host}, which a client or a proxy chooses.
+ */
 final class Links {
 
-    private final Optional<String> publicBase;
+    private final Supplier<URI> base;
 
-    Links(Optional<URI> publicUrl) {
-        this.publicBase = publicUrl.map(Links::withoutTrailingSlash);
+    Links(Supplier<URI> base) {
+        this.base = Objects.requireNonNull(base, "base");
     }
 
-    /** The URLs as seen from this request. */
-    Base on(UriInfo request) {
-        return new Base(publicBase.orElseGet(() -> withoutTrailingSlash(request.getBaseUri())));
-    }
-
-    private static String withoutTrailingSlash(URI uri) {
-        String text = uri.toString();
-        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    /** The URLs on the server's base URL. */
+    Base base() {
+        String text = base.get().toString();
+        return new Base(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
     }
 
     /** A base URL without its trailing slash. */

@@ -59,10 +59,20 @@ final class McpHttpHandler extends HttpHandler {
         McpHttpResponse answer;
         try {
             answer = switch (method) {
-                case "POST" -> bodyOrTooLarge(request)
-                        .map(body -> post.handle(exchange(request, deployment.get(), body)))
-                        .orElseGet(() -> McpReplies.error(413, JsonRpc.TRANSPORT_ERROR,
-                                "Payload Too Large: messages are limited to " + maxBodyBytes + " bytes."));
+                case "POST" -> {
+                    // Nobody may make the server wait for (or buffer) a body before showing a valid token.
+                    Optional<McpHttpResponse> refused = post.refuseBeforeBody(exchange(request, deployment.get(), null));
+                    if (refused.isPresent()) {
+                        // The unread body is abandoned: Grizzly then closes the connection instead of draining it.
+                        request.getRequest().setContentBroken(true);
+                        response.setHeader("Connection", "close");
+                        yield refused.get();
+                    }
+                    yield bodyOrTooLarge(request)
+                            .map(body -> post.handle(exchange(request, deployment.get(), body)))
+                            .orElseGet(() -> McpReplies.error(413, JsonRpc.TRANSPORT_ERROR,
+                                    "Payload Too Large: messages are limited to " + maxBodyBytes + " bytes."));
+                }
                 case "GET" -> open.open(exchange(request, deployment.get(), null));
                 case "DELETE" -> end.end(exchange(request, deployment.get(), null));
                 default -> McpReplies.methodNotAllowed(method);
@@ -133,7 +143,7 @@ final class McpHttpHandler extends HttpHandler {
             case McpHttpResponse.Empty empty -> response.setContentLength(0);
             case McpHttpResponse.Stream stream -> {
                 response.setContentType("text/event-stream");
-                response.setHeader("Cache-Control", "no-cache, no-transform");
+                response.setHeader("Cache-Control", "no-store, no-transform");
                 response.setHeader("X-Accel-Buffering", "no");
                 SseWriter.write(stream.source(), response.getOutputStream(), heartbeat);
             }

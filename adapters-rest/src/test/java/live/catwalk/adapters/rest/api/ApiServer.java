@@ -16,6 +16,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import live.catwalk.adapters.rest.HealthResource;
 import live.catwalk.adapters.rest.RestServer;
 import live.catwalk.core.health.domain.HealthReport;
@@ -28,13 +29,15 @@ abstract class ApiServer {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final long MAX_BODY = 16 * 1024;
+    /** A Host name the server accepts besides loopback, as a reverse proxy's would be. */
+    static final String ALLOWED_PROXY_HOST = "proxy.example";
 
     final FakeControlPlane fake = new FakeControlPlane();
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     RestServer server;
     URI base;
 
-    /** Empty: links are built on each request's base URI. */
+    /** Empty: links are built on the address the server is bound to. */
     Optional<URI> publicUrl() {
         return Optional.empty();
     }
@@ -43,6 +46,7 @@ abstract class ApiServer {
     void startServer() throws IOException {
         server = RestServer.builder("127.0.0.1", 0)
                 .maxBodyBytes(MAX_BODY)
+                .allowedHosts(Set.of(ALLOWED_PROXY_HOST))
                 .controlPlane(fake.controlPlane(publicUrl()))
                 .register(new HealthResource(() -> new HealthReport(HealthStatus.OK, "1.0", Map.of())))
                 .build();

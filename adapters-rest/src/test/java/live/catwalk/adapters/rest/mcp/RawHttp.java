@@ -11,11 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /** A bare HTTP/1.1 client: every header exactly as given (Host included), one request per connection. */
-final class RawHttp {
+public final class RawHttp {
 
-    record Reply(int status, Map<String, String> headers, String body) {
+    /** A response: status, headers by lower-case name, body. */
+    public record Reply(int status, Map<String, String> headers, String body) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
@@ -23,7 +24,7 @@ final class RawHttp {
     private RawHttp() {
     }
 
-    static Reply send(URI base, String method, String path, Map<String, String> headers, String body) throws IOException {
+    public static Reply send(URI base, String method, String path, Map<String, String> headers, String body) throws IOException {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder request = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n");
         if (headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Host"))) {

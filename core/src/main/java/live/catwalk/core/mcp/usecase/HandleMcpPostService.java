@@ -40,6 +40,11 @@ public final class HandleMcpPostService implements HandleMcpPost {
         }
     }
 
+    @Override
+    public Optional<McpHttpResponse> refuseBeforeBody(McpHttpRequest request) {
+        return Optional.ofNullable(admission.admit(request).refusal());
+    }
+
     private McpHttpResponse handleAdmitted(McpHttpRequest request) throws InterruptedException {
         Admission.Outcome admitted = admission.admit(request);
         if (admitted.refused()) {

@@ -117,6 +117,26 @@ public final class McpEndpoints implements AutoCloseable {
         return status;
     }
 
+    /**
+     * Counts without names, for an unauthenticated health check: deployments registered, those whose server
+     * is running or on its way back up (isolated ones count as running), and live sessions over all of them.
+     */
+    public record Summary(int deployments, int running, int sessions) {
+    }
+
+    /** The current {@link Summary}. */
+    public Summary summary() {
+        int running = 0;
+        int sessions = 0;
+        int total = 0;
+        for (Endpoint endpoint : endpoints.values()) {
+            total++;
+            running += endpoint.healthy() ? 1 : 0;
+            sessions += endpoint.sessionCount();
+        }
+        return new Summary(total, running, sessions);
+    }
+
     /** Whether every shared server is running or on its way back up. */
     public boolean healthy() {
         return endpoints.values().stream().allMatch(Endpoint::healthy);

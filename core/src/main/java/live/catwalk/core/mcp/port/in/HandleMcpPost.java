@@ -1,5 +1,6 @@
 package live.catwalk.core.mcp.port.in;
 
+import java.util.Optional;
 import live.catwalk.core.mcp.domain.http.McpHttpRequest;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
 
@@ -12,4 +13,13 @@ import live.catwalk.core.mcp.domain.http.McpHttpResponse;
 public interface HandleMcpPost {
 
     McpHttpResponse handle(McpHttpRequest request);
+
+    /**
+     * The checks that need no body (Host, Origin, the bearer token), for the transport to run before it
+     * reads one: the refusal to send instead, or empty when the body should be read and {@link #handle}d
+     * (which checks again). The request's body is ignored. Never throws for bad input.
+     */
+    default Optional<McpHttpResponse> refuseBeforeBody(McpHttpRequest request) {
+        return Optional.empty();
+    }
 }

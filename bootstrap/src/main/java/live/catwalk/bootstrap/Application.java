@@ -32,6 +32,7 @@ import live.catwalk.core.mcp.usecase.McpEndpoints;
 import live.catwalk.core.mcp.usecase.OpenMcpStreamService;
 import live.catwalk.runner.LocalRuntime;
 import live.catwalk.runner.ProcessSupervisor;
+import live.catwalk.runner.Sandbox;
 
 /**
  * The composition root: news every component in dependency order from the parsed configuration, and
@@ -72,8 +73,16 @@ final class Application implements AutoCloseable {
     static Application start(CatwalkConfig config, List<ConfiguredDeployment> deployments,
                              Map<String, String> environment, String version, Database database, TinkVault vault,
                              PrintStream console) throws IOException {
+        return start(config, deployments, environment, version, database, vault, console, Sandbox.none());
+    }
+
+    /** As above, with servers run in {@code sandbox}. */
+    static Application start(CatwalkConfig config, List<ConfiguredDeployment> deployments,
+                             Map<String, String> environment, String version, Database database, TinkVault vault,
+                             PrintStream console, Sandbox sandbox) throws IOException {
         Clock clock = Clock.systemUTC();
-        ProcessSupervisor supervisor = ProcessSupervisor.builder().baseEnvironment(environment).build();
+        ProcessSupervisor supervisor = ProcessSupervisor.builder().baseEnvironment(environment).sandbox(sandbox)
+                .maxProcesses(config.servers().maxProcesses()).build();
         McpEndpoints endpoints = new McpEndpoints(supervisor, new SecureSessionIds(), clock,
                 gatewaySettings(config), version);
         for (ConfiguredDeployment d : deployments) {
@@ -86,7 +95,7 @@ final class Application implements AutoCloseable {
         PackageRegistry registry = PackageRegistries.builder(http).npmBaseUri(config.registries().npm())
                 .pypiBaseUri(config.registries().pypi()).build();
         ControlPlaneWiring.Wired plane = ControlPlaneWiring.wire(database, vault, registry, new LocalRuntime(endpoints),
-                new SecureRandomness(), clock, config.publicUrl(), config.quotas());
+                new SecureRandomness(), clock, config.publicUrl(), config.quotas(), sandbox.isOn());
         FirstAdmin.ensure(plane.ensureAdmin(), config.storage().home(), !config.storage().database().isPostgres(),
                 console);
         McpAccess access = new StoredMcpAccess(plane.tokens(), new ConfiguredMcpAccess(deployments), clock);
@@ -94,7 +103,8 @@ final class Application implements AutoCloseable {
         var open = new OpenMcpStreamService(endpoints, access);
         var end = new EndMcpSessionService(endpoints, access);
         var health = new CheckHealthService(version,
-                List.of(new JvmHealthProbe(), database.healthProbe(), new McpHealthProbe(endpoints)));
+                List.of(new JvmHealthProbe(), database.healthProbe(), new McpHealthProbe(endpoints),
+                        new SandboxHealthProbe(sandbox)));
         Duration heartbeat = config.mcp().heartbeat();
         RestServer server = RestServer.builder(config.bind(), config.port())
                 .maxBodyBytes(config.maxBodyBytes())

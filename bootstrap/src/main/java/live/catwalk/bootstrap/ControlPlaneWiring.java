@@ -59,6 +59,13 @@ final class ControlPlaneWiring {
 
     static Wired wire(Database database, SecretCipher cipher, PackageRegistry registry, Runtime runtime,
                       Randomness random, Clock clock, Optional<URI> publicUrl, DeploymentQuotas quotas) {
+        return wire(database, cipher, registry, runtime, random, clock, publicUrl, quotas, true);
+    }
+
+    /** {@code sandboxed}: whether servers run in a sandbox (without one, plain users cannot run packages). */
+    static Wired wire(Database database, SecretCipher cipher, PackageRegistry registry, Runtime runtime,
+                      Randomness random, Clock clock, Optional<URI> publicUrl, DeploymentQuotas quotas,
+                      boolean sandboxed) {
         Stores db = Stores.over(database, clock);
         var replaceCredentials = new ReplaceCredentialsService(cipher, db.credentials());
         var accounts = new ControlPlane.Accounts(
@@ -72,11 +79,11 @@ final class ControlPlaneWiring {
                 new CreateUserService(db.users(), db.tokens(), db.auditLog(), random, clock));
         var deployments = new ControlPlane.Deployments(
                 new CreateDeploymentService(db.deployments(), db.events(), db.tokens(), db.auditLog(),
-                        replaceCredentials, registry, random, clock, quotas),
+                        replaceCredentials, registry, random, clock, quotas, sandboxed),
                 new GetDeploymentService(db.deployments()),
                 new ListDeploymentsService(db.deployments()),
                 new StopDeploymentService(db.deployments(), db.events(), runtime, clock),
-                new StartDeploymentService(db.deployments(), db.events(), clock, quotas),
+                new StartDeploymentService(db.deployments(), db.events(), clock, quotas, sandboxed),
                 new RestartDeploymentService(db.deployments(), db.events(), runtime, clock, quotas),
                 new DeleteDeploymentService(db.deployments(), runtime, db.auditLog(), clock),
                 new ReplaceDeploymentEnvService(db.deployments(), db.events(), replaceCredentials, runtime,

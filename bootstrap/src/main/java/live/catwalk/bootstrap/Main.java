@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import live.catwalk.adapters.persistence.Database;
 import live.catwalk.adapters.persistence.vault.TinkVault;
+import live.catwalk.runner.Sandbox;
 
 /** {@code catwalk <command>}: parses the command line and the configuration, then runs the command. */
 public final class Main {
@@ -107,6 +108,13 @@ public final class Main {
             err.println("catwalk: invalid configuration: " + keysetVariable(storage.keyset()) + ": " + e.getMessage());
             return USAGE;
         }
+        Sandbox sandbox;
+        try {
+            sandbox = Sandboxes.choose(config.servers().sandbox(), storage.home(), env);
+        } catch (Sandboxes.Unavailable e) {
+            err.println("catwalk: " + e.getMessage());
+            return USAGE;
+        }
         try {
             database = Database.open(storage.database(), storage.poolSize());
         } catch (IllegalStateException | IllegalArgumentException e) {
@@ -117,7 +125,7 @@ public final class Main {
                 + ", schema version " + database.schemaVersion() + "; vault: " + vault);
         Application application;
         try {
-            application = Application.start(config, deployments, env, version, database, vault, out);
+            application = Application.start(config, deployments, env, version, database, vault, out, sandbox);
         } catch (BindException e) {
             err.println("catwalk: cannot listen on " + config.bind() + ":" + config.port() + ": " + e.getMessage()
                     + ". Set CATWALK_PORT to a free port (0 picks one) or CATWALK_BIND to an address of this machine.");

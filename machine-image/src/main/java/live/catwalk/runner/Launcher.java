@@ -1,34 +1,108 @@
 package live.catwalk.runner;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import live.catwalk.core.mcp.domain.ServerCommand;
 import live.catwalk.core.shared.CatwalkException;
 
-/** Starts a command's program directly (no shell) with the child environment and three pipes. */
+/**
+ * Starts a command's program directly (no shell) with the child environment and three pipes, in the
+ * sandbox, within the cap on live processes. Thread-safe.
+ */
 final class Launcher {
 
-    private Launcher() {
+    /**
+     * Every process is started from this one thread, which lives as long as the JVM: bubblewrap's
+     * {@code --die-with-parent} fires when the starting thread ends, not only when Catwalk does.
+     */
+    private static final ExecutorService STARTER = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("catwalk-process-starter").factory());
+
+    private final Map<String, String> baseEnvironment;
+    private final Sandbox sandbox;
+    private final int maxProcesses;
+    private final AtomicInteger live = new AtomicInteger();
+
+    Launcher(Map<String, String> baseEnvironment, Sandbox sandbox, int maxProcesses) {
+        this.baseEnvironment = Map.copyOf(baseEnvironment);
+        this.sandbox = sandbox;
+        this.maxProcesses = maxProcesses;
     }
 
     /**
      * Throws {@link CatwalkException} of kind {@code UPSTREAM_UNAVAILABLE} naming the program when it
-     * cannot be started (not found, not executable); never with an environment value in the message.
+     * cannot be started (not found, not executable), never with an environment value in the message; of
+     * kind {@code LIMIT_EXCEEDED} when the cap on live processes is reached.
      */
-    static Process launch(ServerCommand command, Map<String, String> baseEnvironment) {
-        ProcessBuilder builder = new ProcessBuilder(command.argv());
+    Process launch(ServerCommand command) {
+        if (live.incrementAndGet() > maxProcesses) {
+            live.decrementAndGet();
+            throw CatwalkException.of(CatwalkException.Kind.LIMIT_EXCEEDED,
+                            "Catwalk already runs its maximum of " + maxProcesses + " server processes.")
+                    .withHint("Stop a deployment, or raise CATWALK_MAX_PROCESSES.");
+        }
+        try {
+            Process process = start(command);
+            process.onExit().thenRun(live::decrementAndGet);
+            return process;
+        } catch (RuntimeException | Error e) {
+            live.decrementAndGet();
+            throw e;
+        }
+    }
+
+    /** Processes started by this launcher that have not ended yet. */
+    int live() {
+        return live.get();
+    }
+
+    private Process start(ServerCommand command) {
+        ProcessBuilder builder;
+        try {
+            builder = new ProcessBuilder(sandbox.argv(command));
+        } catch (UncheckedIOException e) {
+            throw CatwalkException.of(CatwalkException.Kind.UPSTREAM_UNAVAILABLE,
+                    "Cannot prepare the sandbox of '" + programName(command) + "'.").withCause(e);
+        }
         Map<String, String> env = builder.environment();
         env.clear();
         env.putAll(ChildEnvironment.of(baseEnvironment, command.env()));
+        sandbox.adjust(env);
+        Future<Process> started = STARTER.submit(builder::start);
         try {
-            return builder.start();
-        } catch (IOException e) {
-            // The JDK's message is "Cannot run program "x": error=2, No such file or directory".
-            String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            return started.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            started.cancel(false);
+            // Started meanwhile? Then it must not be left behind.
+            if (started.isDone() && !started.isCancelled()) {
+                try {
+                    started.get().destroyForcibly();
+                } catch (ExecutionException | InterruptedException ignored) {
+                    // not started after all
+                }
+            }
             throw CatwalkException.of(CatwalkException.Kind.UPSTREAM_UNAVAILABLE,
-                            "Cannot start program '" + command.argv().getFirst() + "': " + reason)
-                    .withHint("Check that the program is installed, on PATH and executable.")
-                    .withCause(e);
+                    "Interrupted while starting '" + programName(command) + "'.");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                // The JDK's message is "Cannot run program "x": error=2, No such file or directory".
+                String reason = io.getCause() != null ? io.getCause().getMessage() : io.getMessage();
+                throw CatwalkException.of(CatwalkException.Kind.UPSTREAM_UNAVAILABLE,
+                                "Cannot start program '" + builder.command().getFirst() + "': " + reason)
+                        .withHint("Check that the program is installed, on PATH and executable.")
+                        .withCause(io);
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -179,7 +179,8 @@ public final class ReconcileService implements Reconcile {
             case Launch.Package pkg -> pkg.ref().command();
             case Launch.Command command -> command.argv();
         };
-        return Optional.of(new ServerCommand(argv, env));
+        return Optional.of(new ServerCommand(argv, env)
+                .in(new ServerCommand.Workspace(deployment.owner().value().toString(), deployment.id().value())));
     }
 
     private void fail(Deployment deployment, String reason) {

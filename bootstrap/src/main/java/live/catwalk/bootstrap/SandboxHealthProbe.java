@@ -1,0 +1,27 @@
+package live.catwalk.bootstrap;
+
+import live.catwalk.core.health.domain.ComponentHealth;
+import live.catwalk.core.health.port.out.HealthProbe;
+import live.catwalk.runner.Sandbox;
+
+/** Reports where servers run: in bubblewrap (its version), or, when off, as Catwalk's own user. */
+final class SandboxHealthProbe implements HealthProbe {
+
+    private final Sandbox sandbox;
+
+    SandboxHealthProbe(Sandbox sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    @Override
+    public String name() {
+        return "sandbox";
+    }
+
+    /** Always ok: an instance run without a sandbox on purpose is not down. */
+    @Override
+    public ComponentHealth probe() {
+        return ComponentHealth.ok(sandbox.isOn() ? sandbox.version()
+                : "off: servers run as Catwalk's own user");
+    }
+}

@@ -32,7 +32,6 @@ import live.catwalk.core.mcp.usecase.McpEndpoints;
 import live.catwalk.core.mcp.usecase.OpenMcpStreamService;
 import live.catwalk.runner.LocalRuntime;
 import live.catwalk.runner.ProcessSupervisor;
-import live.catwalk.runner.Sandbox;
 
 /**
  * The composition root: news every component in dependency order from the parsed configuration, and
@@ -73,16 +72,16 @@ final class Application implements AutoCloseable {
     static Application start(CatwalkConfig config, List<ConfiguredDeployment> deployments,
                              Map<String, String> environment, String version, Database database, TinkVault vault,
                              PrintStream console) throws IOException {
-        return start(config, deployments, environment, version, database, vault, console, Sandbox.none());
+        return start(config, deployments, environment, version, database, vault, console, Sandboxes.Choice.off());
     }
 
-    /** As above, with servers run in {@code sandbox}. */
+    /** As above, with servers run in the chosen sandbox. */
     static Application start(CatwalkConfig config, List<ConfiguredDeployment> deployments,
                              Map<String, String> environment, String version, Database database, TinkVault vault,
-                             PrintStream console, Sandbox sandbox) throws IOException {
+                             PrintStream console, Sandboxes.Choice sandbox) throws IOException {
         Clock clock = Clock.systemUTC();
-        ProcessSupervisor supervisor = ProcessSupervisor.builder().baseEnvironment(environment).sandbox(sandbox)
-                .maxProcesses(config.servers().maxProcesses()).build();
+        ProcessSupervisor supervisor = ProcessSupervisor.builder().baseEnvironment(environment)
+                .sandbox(sandbox.sandbox()).maxProcesses(config.servers().maxProcesses()).build();
         McpEndpoints endpoints = new McpEndpoints(supervisor, new SecureSessionIds(), clock,
                 gatewaySettings(config), version);
         for (ConfiguredDeployment d : deployments) {
@@ -95,7 +94,7 @@ final class Application implements AutoCloseable {
         PackageRegistry registry = PackageRegistries.builder(http).npmBaseUri(config.registries().npm())
                 .pypiBaseUri(config.registries().pypi()).build();
         ControlPlaneWiring.Wired plane = ControlPlaneWiring.wire(database, vault, registry, new LocalRuntime(endpoints),
-                new SecureRandomness(), clock, config.publicUrl(), config.quotas(), sandbox.isOn());
+                new SecureRandomness(), clock, config.publicUrl(), config.quotas(), sandbox.usersMayRunPackages());
         FirstAdmin.ensure(plane.ensureAdmin(), config.storage().home(), !config.storage().database().isPostgres(),
                 console);
         McpAccess access = new StoredMcpAccess(plane.tokens(), new ConfiguredMcpAccess(deployments), clock);

@@ -62,7 +62,7 @@ final class ControlPlaneWiring {
         return wire(database, cipher, registry, runtime, random, clock, publicUrl, quotas, true);
     }
 
-    /** {@code sandboxed}: whether servers run in a sandbox (without one, plain users cannot run packages). */
+    /** {@code sandboxed}: whether plain users' packages may run (in a sandbox, or CATWALK_SANDBOX=off). */
     static Wired wire(Database database, SecretCipher cipher, PackageRegistry registry, Runtime runtime,
                       Randomness random, Clock clock, Optional<URI> publicUrl, DeploymentQuotas quotas,
                       boolean sandboxed) {

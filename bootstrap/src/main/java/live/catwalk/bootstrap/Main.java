@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import live.catwalk.adapters.persistence.Database;
 import live.catwalk.adapters.persistence.vault.TinkVault;
-import live.catwalk.runner.Sandbox;
 
 /** {@code catwalk <command>}: parses the command line and the configuration, then runs the command. */
 public final class Main {
@@ -108,7 +107,7 @@ public final class Main {
             err.println("catwalk: invalid configuration: " + keysetVariable(storage.keyset()) + ": " + e.getMessage());
             return USAGE;
         }
-        Sandbox sandbox;
+        Sandboxes.Choice sandbox;
         try {
             sandbox = Sandboxes.choose(config.servers().sandbox(), storage.home(), env);
         } catch (Sandboxes.Unavailable e) {

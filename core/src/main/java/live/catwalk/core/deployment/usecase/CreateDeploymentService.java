@@ -62,7 +62,8 @@ public final class CreateDeploymentService implements CreateDeployment {
     }
 
     /**
-     * {@code sandboxed}: whether servers run in a sandbox; without one a plain user's package deployment is
+     * {@code sandboxed}: whether plain users' servers may run (in a sandbox, or the admin opted out of one);
+     * if not, a plain user's package deployment is
      * refused (a problem on {@code package} naming the fix).
      */
     public CreateDeploymentService(DeploymentRepository deployments, EventLog events, TokenRepository tokens,

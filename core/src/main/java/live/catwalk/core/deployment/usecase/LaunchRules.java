@@ -32,7 +32,7 @@ final class LaunchRules {
         this(registry, true);
     }
 
-    /** Without a sandbox ({@code sandboxed} false) only admins may deploy packages. */
+    /** Without a sandbox and no opt-out ({@code sandboxed} false) only admins may deploy packages. */
     LaunchRules(PackageRegistry registry, boolean sandboxed) {
         this.registry = registry;
         this.sandboxed = sandboxed;

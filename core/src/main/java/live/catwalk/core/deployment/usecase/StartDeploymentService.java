@@ -34,7 +34,7 @@ public final class StartDeploymentService implements StartDeployment {
     }
 
     /**
-     * Without a sandbox ({@code sandboxed} false) a plain user's package deployment is not started: INVALID_INPUT
+     * When plain users' servers may not run ({@code sandboxed} false: no sandbox and no opt-out) a plain user's package deployment is not started: INVALID_INPUT
      * with code {@code sandbox_unavailable} naming the fix.
      */
     public StartDeploymentService(DeploymentRepository deployments, EventLog events, Clock clock,

@@ -68,7 +68,9 @@ class CatwalkConfigTest {
         "CATWALK_MAX_BODY_BYTES|12|is outside 1024-268435456|number of bytes",
         "CATWALK_LOG_LEVEL|loud|'loud' is not a log level|error, warn, info",
         "CATWALK_MAX_DEPLOYMENTS_PER_USER|0|is outside 1-500|from 1 to 500",
-        "CATWALK_MAX_RUNNING_PER_USER|501|is outside 1-500|from 1 to 500"})
+        "CATWALK_MAX_RUNNING_PER_USER|501|is outside 1-500|from 1 to 500",
+        "CATWALK_SANDBOX|maybe|'maybe' is not auto, required or off|bubblewrap",
+        "CATWALK_MAX_PROCESSES|0|is outside 1-10000|across all deployments"})
     void aBadValueNamesTheVariableTheProblemAndTheExpectedForm(String variable, String value, String problem,
                                                               String expected) {
         ConfigException e = assertThrows(ConfigException.class,
@@ -96,6 +98,16 @@ class CatwalkConfigTest {
 
         assertEquals(List.of("CATWALK_PORT", "CATWALK_LOG_LEVEL"),
                 e.problems().stream().map(p -> p.field().orElseThrow()).toList());
+    }
+
+    @Test
+    void theSandboxIsAutoAndAtMost64ProcessesRunUnlessSetOtherwise() {
+        assertEquals(new CatwalkConfig.Servers(CatwalkConfig.SandboxMode.AUTO, 64),
+                CatwalkConfig.defaults().servers());
+        assertEquals(new CatwalkConfig.Servers(CatwalkConfig.SandboxMode.REQUIRED, 8), CatwalkConfig.fromEnvironment(
+                Map.of("CATWALK_SANDBOX", "Required", "CATWALK_MAX_PROCESSES", "8")).servers());
+        assertEquals(CatwalkConfig.SandboxMode.OFF,
+                CatwalkConfig.fromEnvironment(Map.of("CATWALK_SANDBOX", "off")).servers().sandbox());
     }
 
     @Test

@@ -30,6 +30,7 @@ import live.catwalk.core.mcp.usecase.HandleMcpPostService;
 import live.catwalk.core.mcp.usecase.MaintainMcpSessionsService;
 import live.catwalk.core.mcp.usecase.McpEndpoints;
 import live.catwalk.core.mcp.usecase.OpenMcpStreamService;
+import live.catwalk.runner.ChildLedger;
 import live.catwalk.runner.LocalRuntime;
 import live.catwalk.runner.ProcessSupervisor;
 
@@ -81,7 +82,9 @@ final class Application implements AutoCloseable {
                              PrintStream console, Sandboxes.Choice sandbox) throws IOException {
         Clock clock = Clock.systemUTC();
         ProcessSupervisor supervisor = ProcessSupervisor.builder().baseEnvironment(environment)
-                .sandbox(sandbox.sandbox()).maxProcesses(config.servers().maxProcesses()).build();
+                .sandbox(sandbox.sandbox()).maxProcesses(config.servers().maxProcesses())
+                .childLedger(ChildLedger.reapAndOpen(config.storage().home().resolve("run").resolve("children")))
+                .build();
         McpEndpoints endpoints = new McpEndpoints(supervisor, new SecureSessionIds(), clock,
                 gatewaySettings(config), version);
         for (ConfiguredDeployment d : deployments) {

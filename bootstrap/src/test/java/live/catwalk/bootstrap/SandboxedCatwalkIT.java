@@ -24,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real jar with CATWALK_SANDBOX=required: health names bubblewrap; a server's whole process tree goes
- * with a Catwalk killed by SIGKILL (no strays), and a restarted Catwalk runs exactly one set again. Without
- * bubblewrap on PATH, required refuses to start. Skips loudly without bwrap; fails under CI=true.
+ * with a Catwalk killed by SIGKILL (no strays), and a restarted Catwalk runs exactly one set again. With the
+ * sandbox off, the restarted Catwalk ends the tree the killed one left. Without bubblewrap on PATH, required
+ * refuses to start. The bubblewrap cases skip loudly without bwrap, and fail under CI=true.
  */
 class SandboxedCatwalkIT {
 
@@ -63,6 +64,42 @@ class SandboxedCatwalkIT {
             assertEquals(3, matching(sleeps).size(), () -> "exactly one set: " + matching(sleeps));
         }
         awaitCount(sleeps, 0, GONE_WITHIN);
+    }
+
+    @Test
+    void withTheSandboxOffARestartedCatwalkEndsWhatAKilledOneLeftAndRunsExactlyOneSet() throws Exception {
+        String marker = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+        List<String> sleeps = List.of(marker + "4", marker + "5", marker + "6");
+        Path deployments = TestDeployments.write(temp, "loose", List.of("sh", "-c", "sleep " + sleeps.get(0)
+                + " & sleep " + sleeps.get(1) + " & exec sleep " + sleeps.get(2)), Map.of(), "shared", TOKEN);
+        Path home = Files.createDirectory(temp.resolve("home-off"));
+        Map<String, String> env = Map.of("CATWALK_PORT", "0", "CATWALK_HOME", home.toString(),
+                "CATWALK_SANDBOX", "off", "CATWALK_DEPLOYMENTS_FILE", deployments.toString());
+        try (CatwalkProcess catwalk = CatwalkProcess.start(env, "serve")) {
+            catwalk.awaitServing(Duration.ofSeconds(60));
+            awaitCount(sleeps, 3, Duration.ofSeconds(10));
+            catwalk.signal("KILL");
+            catwalk.awaitExit(Duration.ofSeconds(5));
+        }
+        try {
+            Thread.sleep(500);
+            assertEquals(3, matching(sleeps).size(), "without a sandbox the tree outlives a SIGKILLed Catwalk");
+            try (CatwalkProcess again = CatwalkProcess.start(env, "serve")) {
+                again.awaitServing(Duration.ofSeconds(60));
+                awaitCount(sleeps, 3, Duration.ofSeconds(10));
+                Thread.sleep(1_000);
+                assertEquals(3, matching(sleeps).size(), () -> "exactly one set: " + matching(sleeps));
+                assertTrue(again.stderrText().contains("left running by a Catwalk that crashed"), again::stderrText);
+                again.signal("TERM");
+                again.awaitExit(Duration.ofSeconds(15));
+            }
+            awaitCount(sleeps, 0, GONE_WITHIN);
+        } finally {
+            for (String found : matching(sleeps)) { // "<pid>: sleep …"
+                long pid = Long.parseLong(found.substring(0, found.indexOf(':')));
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
     }
 
     @Test

@@ -2,7 +2,11 @@ package live.catwalk.runner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,15 +28,24 @@ final class Launcher {
     private static final ExecutorService STARTER = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("catwalk-process-starter").factory());
 
+    private static final Optional<Path> SETSID = SandboxProbe.find("setsid", "/usr/bin:/bin");
+
     private final Map<String, String> baseEnvironment;
     private final Sandbox sandbox;
     private final int maxProcesses;
+    private final Optional<ChildLedger> ledger;
     private final AtomicInteger live = new AtomicInteger();
 
     Launcher(Map<String, String> baseEnvironment, Sandbox sandbox, int maxProcesses) {
+        this(baseEnvironment, sandbox, maxProcesses, Optional.empty());
+    }
+
+    /** Unsandboxed children are recorded in {@code ledger} and started in a session of their own. */
+    Launcher(Map<String, String> baseEnvironment, Sandbox sandbox, int maxProcesses, Optional<ChildLedger> ledger) {
         this.baseEnvironment = Map.copyOf(baseEnvironment);
         this.sandbox = sandbox;
         this.maxProcesses = maxProcesses;
+        this.ledger = sandbox.isOn() ? Optional.empty() : ledger; // a sandbox dies with Catwalk by itself
     }
 
     /**
@@ -50,6 +63,7 @@ final class Launcher {
         try {
             Process process = start(command);
             process.onExit().thenRun(live::decrementAndGet);
+            ledger.ifPresent(l -> l.record(process));
             return process;
         } catch (RuntimeException | Error e) {
             live.decrementAndGet();
@@ -65,7 +79,11 @@ final class Launcher {
     private Process start(ServerCommand command) {
         ProcessBuilder builder;
         try {
-            builder = new ProcessBuilder(sandbox.argv(command));
+            List<String> argv = new ArrayList<>(sandbox.argv(command));
+            if (ledger.isPresent() && SETSID.isPresent()) {
+                argv.addFirst(SETSID.get().toString()); // its own process group, which a later Catwalk can end
+            }
+            builder = new ProcessBuilder(argv);
         } catch (UncheckedIOException e) {
             throw CatwalkException.of(CatwalkException.Kind.UPSTREAM_UNAVAILABLE,
                     "Cannot prepare the sandbox of '" + programName(command) + "'.").withCause(e);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -131,6 +132,7 @@ public final class ProcessSupervisor implements StdioServers, AutoCloseable {
         private long sendQueueBytes = Settings.DEFAULT_SEND_QUEUE_BYTES;
         private Sandbox sandbox = Sandbox.none();
         private int maxProcesses = DEFAULT_MAX_PROCESSES;
+        private Optional<ChildLedger> ledger = Optional.empty();
 
         private Builder() {
         }
@@ -204,6 +206,12 @@ public final class ProcessSupervisor implements StdioServers, AutoCloseable {
             return this;
         }
 
+        /** Without a sandbox, children are recorded here (and started with setsid) for a later Catwalk to end. */
+        public Builder childLedger(ChildLedger ledger) {
+            this.ledger = Optional.of(ledger);
+            return this;
+        }
+
         /** Throws {@link IllegalArgumentException} naming the setting when a value is out of range. */
         public ProcessSupervisor build() {
             if (maxProcesses < 1) {
@@ -212,7 +220,8 @@ public final class ProcessSupervisor implements StdioServers, AutoCloseable {
             Settings settings = new Settings(baseEnvironment, maxLineBytes, stderrMaxLines, stderrMaxChars,
                     backoffInitial, backoffMax, healthyAfter, crashLoopExits, crashLoopWindow, stdinGrace, termGrace,
                     sendQueueLines, sendQueueBytes);
-            return new ProcessSupervisor(settings, new Launcher(settings.baseEnvironment(), sandbox, maxProcesses));
+            return new ProcessSupervisor(settings, new Launcher(settings.baseEnvironment(), sandbox, maxProcesses,
+                    ledger));
         }
     }
 }

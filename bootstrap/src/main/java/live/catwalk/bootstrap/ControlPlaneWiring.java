@@ -92,7 +92,7 @@ final class ControlPlaneWiring {
                 new ListDeploymentEventsService(db.deployments(), db.events()),
                 new ReadDeploymentLogsService(db.deployments(), runtime));
         var reconcile = new ReconcileService(db.deployments(), db.events(), runtime,
-                new OpenCredentialsService(cipher, db.credentials()), clock, PING_TIMEOUT);
+                new OpenCredentialsService(cipher, db.credentials()), clock, PING_TIMEOUT, db.users(), sandboxed);
         var ensureAdmin = new EnsureAdminService(db.users(), db.tokens(), db.auditLog(), random, clock);
         return new Wired(new ControlPlane(accounts, deployments, publicUrl), reconcile, ensureAdmin, db.tokens());
     }

@@ -40,6 +40,22 @@ class NoSandboxTest {
     }
 
     @Test
+    void theReconcilerFailsAPlainUsersPackageCreatedWhileThereWasASandboxAndStartsAnAdmins() {
+        var reconcile = new ReconcileService(h.stores.deployments(), h.stores.events(), h.runtime, h.openCredentials,
+                h.clock, java.time.Duration.ofSeconds(2), h.stores.users(), false);
+        Deployment ada = h.created(h.ada, "everything").deployment();
+        Deployment root = h.created(h.root, "everything").deployment();
+
+        h.clock.advance(java.time.Duration.ofSeconds(1));
+        reconcile.reconcile();
+
+        Deployment failed = h.stored(ada);
+        assertEquals(live.catwalk.core.deployment.domain.DeploymentStatus.FAILED, failed.status());
+        assertTrue(failed.reason().orElseThrow().contains("apt-get install bubblewrap"), failed.reason().toString());
+        assertEquals(List.of(root.id()), h.runtime.starts().stream().map(s -> s.id()).toList());
+    }
+
+    @Test
     void aPlainUsersStoppedPackageIsNotStartedButAnAdminsIs() {
         Deployment ada = h.created(h.ada, "everything").deployment(); // created while there was a sandbox
         Deployment root = h.created(h.root, "everything").deployment();

@@ -2,6 +2,7 @@ package live.catwalk.runner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,6 +93,12 @@ final class Launcher {
         env.clear();
         env.putAll(ChildEnvironment.of(baseEnvironment, command.env()));
         sandbox.adjust(env);
+        if (!builder.command().equals(command.argv()) && !findable(command.argv().getFirst(), env.get("PATH"))) {
+            // Wrapped (bwrap, setsid), a missing program would only show as the wrapper's exit.
+            throw CatwalkException.of(CatwalkException.Kind.UPSTREAM_UNAVAILABLE,
+                            "Cannot start program '" + command.argv().getFirst() + "': No such file or directory")
+                    .withHint("Check that the program is installed, on PATH and executable.");
+        }
         Future<Process> started = STARTER.submit(builder::start);
         try {
             return started.get();
@@ -122,6 +129,14 @@ final class Launcher {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /** Whether {@code program} (a path, or a name looked up on {@code path}) is an executable file. */
+    private static boolean findable(String program, String path) {
+        if (program.contains("/")) {
+            return Files.isExecutable(Path.of(program)) && !Files.isDirectory(Path.of(program));
+        }
+        return SandboxProbe.find(program, path == null ? "/usr/bin:/bin" : path).isPresent();
     }
 
     /** The program's file name, for log prefixes and thread names. */

@@ -149,6 +149,16 @@ class SandboxIT {
     }
 
     @Test
+    void aMissingProgramFailsAtOnceNamingItAsWithoutASandbox() {
+        var missing = org.junit.jupiter.api.Assertions.assertThrows(live.catwalk.core.shared.CatwalkException.class,
+                () -> launcher.launch(new ServerCommand(List.of("catwalk-no-such-program"), Map.of())));
+
+        assertEquals(live.catwalk.core.shared.CatwalkException.Kind.UPSTREAM_UNAVAILABLE, missing.kind());
+        assertTrue(missing.getMessage().contains("'catwalk-no-such-program'"), missing.getMessage());
+        assertEquals(0, launcher.live());
+    }
+
+    @Test
     void theCapOnLiveProcessesRefusesOneMoreUntilOneEnds() throws Exception {
         Launcher capped = new Launcher(Map.of("PATH", "/usr/bin:/bin"), sandbox, 1);
         ServerCommand sleeper = new ServerCommand(List.of("sleep", "30"), Map.of())

@@ -120,6 +120,9 @@ public final class Sandbox {
                 "--unshare-cgroup-try"));
         for (String dir : SYSTEM) {
             Path path = Path.of(dir);
+            if (hidden.contains(path)) {
+                continue; // e.g. CATWALK_HOME=/opt: then /opt is not shown at all
+            }
             if (Files.isSymbolicLink(path)) {
                 try {
                     argv.addAll(List.of("--symlink", Files.readSymbolicLink(path).toString(), dir));

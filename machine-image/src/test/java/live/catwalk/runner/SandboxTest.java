@@ -45,6 +45,17 @@ class SandboxTest {
     }
 
     @Test
+    void aHiddenDirectoryThatIsItselfASystemDirectoryIsNotBoundAtAll() {
+        Sandbox hidingEtc = Sandbox.bwrap(Path.of("/usr/bin/bwrap"), Path.of("/etc/sandboxes"), OptionalInt.empty(),
+                List.of(Path.of("/etc")), "bubblewrap");
+
+        List<String> argv = hidingEtc.argv(List.of("true"), Path.of("/h"), Path.of("/n"), Path.of("/c"));
+
+        assertFalse(String.join(" ", argv).contains("--ro-bind /etc /etc"), argv.toString());
+        assertFalse(argv.contains("setpriv"), "not root: no setpriv");
+    }
+
+    @Test
     void aSandboxedChildGetsTheNeutralHomeAndNobodysName() {
         Map<String, String> env = sandbox.adjust(new HashMap<>(Map.of("HOME", "/root", "USER", "root")));
 

@@ -167,6 +167,8 @@ class SandboxIT {
         var refused = org.junit.jupiter.api.Assertions.assertThrows(
                 live.catwalk.core.shared.CatwalkException.class, () -> capped.launch(sleeper));
         assertEquals(live.catwalk.core.shared.CatwalkException.Kind.LIMIT_EXCEEDED, refused.kind());
+        // The whole tree, as the supervisor stops it: bwrap's inner init may not yet watch its parent.
+        other.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
         other.destroyForcibly().waitFor();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (capped.live() > 0 && System.nanoTime() < deadline) {

@@ -30,6 +30,7 @@ import live.catwalk.core.mcp.usecase.HandleMcpPostService;
 import live.catwalk.core.mcp.usecase.MaintainMcpSessionsService;
 import live.catwalk.core.mcp.usecase.McpEndpoints;
 import live.catwalk.core.mcp.usecase.OpenMcpStreamService;
+import live.catwalk.runner.ChildLedger;
 import live.catwalk.runner.LocalRuntime;
 import live.catwalk.runner.ProcessSupervisor;
 
@@ -72,8 +73,18 @@ final class Application implements AutoCloseable {
     static Application start(CatwalkConfig config, List<ConfiguredDeployment> deployments,
                              Map<String, String> environment, String version, Database database, TinkVault vault,
                              PrintStream console) throws IOException {
+        return start(config, deployments, environment, version, database, vault, console, Sandboxes.Choice.off());
+    }
+
+    /** As above, with servers run in the chosen sandbox. */
+    static Application start(CatwalkConfig config, List<ConfiguredDeployment> deployments,
+                             Map<String, String> environment, String version, Database database, TinkVault vault,
+                             PrintStream console, Sandboxes.Choice sandbox) throws IOException {
         Clock clock = Clock.systemUTC();
-        ProcessSupervisor supervisor = ProcessSupervisor.builder().baseEnvironment(environment).build();
+        ProcessSupervisor supervisor = ProcessSupervisor.builder().baseEnvironment(environment)
+                .sandbox(sandbox.sandbox()).maxProcesses(config.servers().maxProcesses())
+                .childLedger(ChildLedger.reapAndOpen(config.storage().home().resolve("run").resolve("children")))
+                .build();
         McpEndpoints endpoints = new McpEndpoints(supervisor, new SecureSessionIds(), clock,
                 gatewaySettings(config), version);
         for (ConfiguredDeployment d : deployments) {
@@ -86,7 +97,7 @@ final class Application implements AutoCloseable {
         PackageRegistry registry = PackageRegistries.builder(http).npmBaseUri(config.registries().npm())
                 .pypiBaseUri(config.registries().pypi()).build();
         ControlPlaneWiring.Wired plane = ControlPlaneWiring.wire(database, vault, registry, new LocalRuntime(endpoints),
-                new SecureRandomness(), clock, config.publicUrl(), config.quotas());
+                new SecureRandomness(), clock, config.publicUrl(), config.quotas(), sandbox.usersMayRunPackages());
         FirstAdmin.ensure(plane.ensureAdmin(), config.storage().home(), !config.storage().database().isPostgres(),
                 console);
         McpAccess access = new StoredMcpAccess(plane.tokens(), new ConfiguredMcpAccess(deployments), clock);
@@ -94,7 +105,8 @@ final class Application implements AutoCloseable {
         var open = new OpenMcpStreamService(endpoints, access);
         var end = new EndMcpSessionService(endpoints, access);
         var health = new CheckHealthService(version,
-                List.of(new JvmHealthProbe(), database.healthProbe(), new McpHealthProbe(endpoints)));
+                List.of(new JvmHealthProbe(), database.healthProbe(), new McpHealthProbe(endpoints),
+                        new SandboxHealthProbe(sandbox)));
         Duration heartbeat = config.mcp().heartbeat();
         RestServer server = RestServer.builder(config.bind(), config.port())
                 .maxBodyBytes(config.maxBodyBytes())

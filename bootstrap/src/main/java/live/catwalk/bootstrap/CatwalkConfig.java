@@ -22,7 +22,7 @@ import live.catwalk.core.shared.CatwalkException;
  */
 public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logLevel, Optional<Path> deploymentsFile,
                             Optional<URI> publicUrl, Registries registries, Mcp mcp, Storage storage,
-                            DeploymentQuotas quotas, ReadTimeouts readTimeouts) {
+                            DeploymentQuotas quotas, ReadTimeouts readTimeouts, Servers servers) {
 
     /** How long a request's headers may take from their first byte, and its body after its headers. */
     public record ReadTimeouts(Duration headers, Duration body) {
@@ -31,6 +31,16 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
             Objects.requireNonNull(body, "body");
         }
     }
+
+    /** How deployments' server processes run: in which sandbox mode, and how many at most at once. */
+    public record Servers(SandboxMode sandbox, int maxProcesses) {
+        public Servers {
+            Objects.requireNonNull(sandbox, "sandbox");
+        }
+    }
+
+    /** {@code auto}: bubblewrap when it works; {@code required}: not starting without it; {@code off}: never. */
+    public enum SandboxMode { AUTO, REQUIRED, OFF }
 
     /** Where package names and versions are checked at create. */
     public record Registries(URI npm, URI pypi) {
@@ -66,6 +76,7 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(quotas, "quotas");
         Objects.requireNonNull(readTimeouts, "readTimeouts");
+        Objects.requireNonNull(servers, "servers");
     }
 
     /** The configuration with nothing set: loopback on 8080, 4 MiB bodies, INFO logs, no deployments. */
@@ -106,12 +117,20 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
                 v -> ConfigValues.duration(v, Duration.ofSeconds(1), Duration.ofMinutes(5)));
         Duration bodyTimeout = r.read(ConfigVariable.BODY_TIMEOUT,
                 v -> ConfigValues.duration(v, Duration.ofSeconds(1), Duration.ofHours(1)));
+        SandboxMode sandbox = r.read(ConfigVariable.SANDBOX, v -> switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "auto" -> SandboxMode.AUTO;
+            case "required" -> SandboxMode.REQUIRED;
+            case "off" -> SandboxMode.OFF;
+            default -> throw new IllegalArgumentException("is not auto, required or off");
+        });
+        Integer maxProcesses = r.read(ConfigVariable.MAX_PROCESSES, v -> ConfigValues.wholeNumber(v, 1, 10_000));
         if (!r.problems.isEmpty()) {
             throw new ConfigException(r.problems);
         }
         return new CatwalkConfig(bind, port, maxBody, level, deployments, publicUrl,
                 new Registries(npm.orElseThrow(), pypi.orElseThrow()), new Mcp(hosts, origins, idle, sessions, children, requestTimeout, heartbeat), storage,
-                new DeploymentQuotas(maxDeployments, maxRunning), new ReadTimeouts(headerTimeout, bodyTimeout));
+                new DeploymentQuotas(maxDeployments, maxRunning), new ReadTimeouts(headerTimeout, bodyTimeout),
+                new Servers(sandbox, maxProcesses));
     }
 
     /**

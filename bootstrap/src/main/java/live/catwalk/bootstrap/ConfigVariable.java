@@ -22,6 +22,10 @@ enum ConfigVariable {
             "deployments a user (not an admin) may have, from 1 to 500"),
     MAX_RUNNING_PER_USER("CATWALK_MAX_RUNNING_PER_USER", "5",
             "deployments a user (not an admin) may have running or starting at once, from 1 to 500"),
+    SANDBOX("CATWALK_SANDBOX", "auto",
+            "auto (run servers in bubblewrap when it works), required (refuse to start without it) or off "
+                    + "(servers run as Catwalk's own user; only for a single-user instance)"),
+    MAX_PROCESSES("CATWALK_MAX_PROCESSES", "64", "server processes alive at once across all deployments, from 1 to 10000"),
     REQUEST_TIMEOUT("CATWALK_REQUEST_TIMEOUT", "10m",
             "a duration from 1s to 24h: an MCP request unanswered this long gets an error and is cancelled"),
     SSE_HEARTBEAT("CATWALK_SSE_HEARTBEAT", "15s",

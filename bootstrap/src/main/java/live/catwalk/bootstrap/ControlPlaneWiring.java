@@ -59,6 +59,13 @@ final class ControlPlaneWiring {
 
     static Wired wire(Database database, SecretCipher cipher, PackageRegistry registry, Runtime runtime,
                       Randomness random, Clock clock, Optional<URI> publicUrl, DeploymentQuotas quotas) {
+        return wire(database, cipher, registry, runtime, random, clock, publicUrl, quotas, true);
+    }
+
+    /** {@code sandboxed}: whether plain users' packages may run (in a sandbox, or CATWALK_SANDBOX=off). */
+    static Wired wire(Database database, SecretCipher cipher, PackageRegistry registry, Runtime runtime,
+                      Randomness random, Clock clock, Optional<URI> publicUrl, DeploymentQuotas quotas,
+                      boolean sandboxed) {
         Stores db = Stores.over(database, clock);
         var replaceCredentials = new ReplaceCredentialsService(cipher, db.credentials());
         var accounts = new ControlPlane.Accounts(
@@ -72,11 +79,11 @@ final class ControlPlaneWiring {
                 new CreateUserService(db.users(), db.tokens(), db.auditLog(), random, clock));
         var deployments = new ControlPlane.Deployments(
                 new CreateDeploymentService(db.deployments(), db.events(), db.tokens(), db.auditLog(),
-                        replaceCredentials, registry, random, clock, quotas),
+                        replaceCredentials, registry, random, clock, quotas, sandboxed),
                 new GetDeploymentService(db.deployments()),
                 new ListDeploymentsService(db.deployments()),
                 new StopDeploymentService(db.deployments(), db.events(), runtime, clock),
-                new StartDeploymentService(db.deployments(), db.events(), clock, quotas),
+                new StartDeploymentService(db.deployments(), db.events(), clock, quotas, sandboxed),
                 new RestartDeploymentService(db.deployments(), db.events(), runtime, clock, quotas),
                 new DeleteDeploymentService(db.deployments(), runtime, db.auditLog(), clock),
                 new ReplaceDeploymentEnvService(db.deployments(), db.events(), replaceCredentials, runtime,
@@ -85,7 +92,7 @@ final class ControlPlaneWiring {
                 new ListDeploymentEventsService(db.deployments(), db.events()),
                 new ReadDeploymentLogsService(db.deployments(), runtime));
         var reconcile = new ReconcileService(db.deployments(), db.events(), runtime,
-                new OpenCredentialsService(cipher, db.credentials()), clock, PING_TIMEOUT);
+                new OpenCredentialsService(cipher, db.credentials()), clock, PING_TIMEOUT, db.users(), sandboxed);
         var ensureAdmin = new EnsureAdminService(db.users(), db.tokens(), db.auditLog(), random, clock);
         return new Wired(new ControlPlane(accounts, deployments, publicUrl), reconcile, ensureAdmin, db.tokens());
     }

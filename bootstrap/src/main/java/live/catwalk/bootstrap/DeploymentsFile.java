@@ -108,7 +108,8 @@ final class DeploymentsFile {
         Map<String, String> env = env(at + ".env", node.path("env"));
         SessionMode mode = mode(at + ".sessionMode", node.path("sessionMode").asText("shared"));
         byte[] token = token(at, node);
-        return problems.size() > before ? null : new ConfiguredDeployment(id, new ServerCommand(argv, env), mode, token);
+        return problems.size() > before ? null : new ConfiguredDeployment(id,
+                new ServerCommand(argv, env).in(new ServerCommand.Workspace("file", "file-" + id)), mode, token);
     }
 
     private List<String> command(String at, JsonNode node) {

@@ -107,6 +107,13 @@ public final class Main {
             err.println("catwalk: invalid configuration: " + keysetVariable(storage.keyset()) + ": " + e.getMessage());
             return USAGE;
         }
+        Sandboxes.Choice sandbox;
+        try {
+            sandbox = Sandboxes.choose(config.servers().sandbox(), storage.home(), env);
+        } catch (Sandboxes.Unavailable e) {
+            err.println("catwalk: " + e.getMessage());
+            return USAGE;
+        }
         try {
             database = Database.open(storage.database(), storage.poolSize());
         } catch (IllegalStateException | IllegalArgumentException e) {
@@ -117,7 +124,7 @@ public final class Main {
                 + ", schema version " + database.schemaVersion() + "; vault: " + vault);
         Application application;
         try {
-            application = Application.start(config, deployments, env, version, database, vault, out);
+            application = Application.start(config, deployments, env, version, database, vault, out, sandbox);
         } catch (BindException e) {
             err.println("catwalk: cannot listen on " + config.bind() + ":" + config.port() + ": " + e.getMessage()
                     + ". Set CATWALK_PORT to a free port (0 picks one) or CATWALK_BIND to an address of this machine.");

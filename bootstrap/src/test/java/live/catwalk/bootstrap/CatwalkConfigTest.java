@@ -85,7 +85,9 @@ class CatwalkConfigTest {
         "CATWALK_HEADER_TIMEOUT|0s|is outside the allowed range|1s to 5m",
         "CATWALK_HEADER_TIMEOUT|10m|is outside the allowed range|1s to 5m",
         "CATWALK_BODY_TIMEOUT|2h|is outside the allowed range|1s to 1h",
-        "CATWALK_BODY_TIMEOUT|soon|is not a duration|1s to 1h"})
+        "CATWALK_BODY_TIMEOUT|soon|is not a duration|1s to 1h",
+        "CATWALK_SANDBOX|maybe|'maybe' is not auto, required or off|bubblewrap",
+        "CATWALK_MAX_PROCESSES|0|is outside 1-10000|across all deployments"})
     void aBadValueNamesTheVariableTheProblemAndTheExpectedForm(String variable, String value, String problem,
                                                               String expected) {
         ConfigException e = assertThrows(ConfigException.class,
@@ -113,6 +115,16 @@ class CatwalkConfigTest {
 
         assertEquals(List.of("CATWALK_PORT", "CATWALK_LOG_LEVEL"),
                 e.problems().stream().map(p -> p.field().orElseThrow()).toList());
+    }
+
+    @Test
+    void theSandboxIsAutoAndAtMost64ProcessesRunUnlessSetOtherwise() {
+        assertEquals(new CatwalkConfig.Servers(CatwalkConfig.SandboxMode.AUTO, 64),
+                CatwalkConfig.defaults().servers());
+        assertEquals(new CatwalkConfig.Servers(CatwalkConfig.SandboxMode.REQUIRED, 8), CatwalkConfig.fromEnvironment(
+                Map.of("CATWALK_SANDBOX", "Required", "CATWALK_MAX_PROCESSES", "8")).servers());
+        assertEquals(CatwalkConfig.SandboxMode.OFF,
+                CatwalkConfig.fromEnvironment(Map.of("CATWALK_SANDBOX", "off")).servers().sandbox());
     }
 
     @Test

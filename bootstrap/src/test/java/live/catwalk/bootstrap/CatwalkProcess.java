@@ -49,6 +49,9 @@ final class CatwalkProcess implements AutoCloseable {
             // Never the user's own ~/.catwalk: each process gets a fresh embedded database and keyset.
             builder.environment().put("CATWALK_HOME", Files.createTempDirectory("catwalk-home").toString());
         }
+        // The test servers live under the build directory, which a sandbox does not show; the sandbox's own
+        // tests (SandboxedCatwalkIT) ask for it.
+        builder.environment().put("CATWALK_SANDBOX", "off");
         builder.environment().putAll(env);
         return new CatwalkProcess(builder.start());
     }

@@ -37,7 +37,9 @@ public final class LocalRuntime implements Runtime {
         Objects.requireNonNull(mode, "mode");
         synchronized (turn(id)) {
             started.add(id);
-            endpoints.register(id.value(), command, mode);
+            // A command without a workspace still gets a home of its own deployment's.
+            endpoints.register(id.value(), command.workspace().isPresent() ? command
+                    : command.in(new ServerCommand.Workspace("local", id.value())), mode);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -25,12 +26,17 @@ import live.catwalk.core.shared.CatwalkException;
  */
 public final class ProcessSupervisor implements StdioServers, AutoCloseable {
 
+    /** The default cap on live server processes. */
+    public static final int DEFAULT_MAX_PROCESSES = 64;
+
     private final Settings settings;
+    private final Launcher launcher;
     private final Set<StdioChannel> open = ConcurrentHashMap.newKeySet();
     private boolean shutDown; // guarded by this
 
-    private ProcessSupervisor(Settings settings) {
+    private ProcessSupervisor(Settings settings, Launcher launcher) {
         this.settings = settings;
+        this.launcher = launcher;
     }
 
     /** A builder with safe defaults; the composition root passes the base environment. */
@@ -41,14 +47,14 @@ public final class ProcessSupervisor implements StdioServers, AutoCloseable {
     /**
      * {@inheritDoc} After {@link #closeAll()} every start throws {@code UPSTREAM_UNAVAILABLE}. An
      * environment variable name the OS cannot take (empty, with {@code '='} or NUL) throws
-     * {@link IllegalArgumentException}.
+     * {@link IllegalArgumentException}. Beyond the cap on live processes it throws {@code LIMIT_EXCEEDED}.
      */
     @Override
     public StdioChannel start(ServerCommand command, Consumer<StdioEvent> events) {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(events, "events");
         refuseAfterShutdown();
-        StdioChannel channel = SupervisedChannel.open(command, events, settings, open::remove);
+        StdioChannel channel = SupervisedChannel.open(command, events, settings, launcher, open::remove);
         boolean accepted;
         synchronized (this) {
             accepted = !shutDown;
@@ -85,6 +91,11 @@ public final class ProcessSupervisor implements StdioServers, AutoCloseable {
         }
     }
 
+    /** Server processes started and not ended yet, across all channels. */
+    public int liveProcesses() {
+        return launcher.live();
+    }
+
     /** Same as {@link #closeAll()}, for try-with-resources and the composition root's reverse close. */
     @Override
     public void close() {
@@ -102,7 +113,7 @@ public final class ProcessSupervisor implements StdioServers, AutoCloseable {
      * Configuration with safe defaults: 4 MiB stdout lines, a stderr ring of 500 lines / 256 Ki
      * characters, backoff 500 ms doubling to 30 s (reset after 30 s of healthy running), give up after 5
      * exits within 60 s, stop with 1 s for stdin EOF then 3 s for SIGTERM, a send queue of 1024 lines /
-     * 16 MiB, and an empty base environment.
+     * 16 MiB, an empty base environment, no sandbox and at most 64 live processes.
      */
     public static final class Builder {
 
@@ -119,6 +130,9 @@ public final class ProcessSupervisor implements StdioServers, AutoCloseable {
         private Duration termGrace = Settings.DEFAULT_TERM_GRACE;
         private int sendQueueLines = Settings.DEFAULT_SEND_QUEUE_LINES;
         private long sendQueueBytes = Settings.DEFAULT_SEND_QUEUE_BYTES;
+        private Sandbox sandbox = Sandbox.none();
+        private int maxProcesses = DEFAULT_MAX_PROCESSES;
+        private Optional<ChildLedger> ledger = Optional.empty();
 
         private Builder() {
         }
@@ -180,11 +194,34 @@ public final class ProcessSupervisor implements StdioServers, AutoCloseable {
             return this;
         }
 
+        /** Where children run ({@link Sandbox#none()} by default: as Catwalk's own user). */
+        public Builder sandbox(Sandbox sandbox) {
+            this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
+            return this;
+        }
+
+        /** How many server processes may be alive at once, across all channels; more starts throw LIMIT_EXCEEDED. */
+        public Builder maxProcesses(int max) {
+            this.maxProcesses = max;
+            return this;
+        }
+
+        /** Without a sandbox, children are recorded here (and started with setsid) for a later Catwalk to end. */
+        public Builder childLedger(ChildLedger ledger) {
+            this.ledger = Optional.of(ledger);
+            return this;
+        }
+
         /** Throws {@link IllegalArgumentException} naming the setting when a value is out of range. */
         public ProcessSupervisor build() {
-            return new ProcessSupervisor(new Settings(baseEnvironment, maxLineBytes, stderrMaxLines, stderrMaxChars,
+            if (maxProcesses < 1) {
+                throw new IllegalArgumentException("maxProcesses must be at least 1: " + maxProcesses);
+            }
+            Settings settings = new Settings(baseEnvironment, maxLineBytes, stderrMaxLines, stderrMaxChars,
                     backoffInitial, backoffMax, healthyAfter, crashLoopExits, crashLoopWindow, stdinGrace, termGrace,
-                    sendQueueLines, sendQueueBytes));
+                    sendQueueLines, sendQueueBytes);
+            return new ProcessSupervisor(settings, new Launcher(settings.baseEnvironment(), sandbox, maxProcesses,
+                    ledger));
         }
     }
 }

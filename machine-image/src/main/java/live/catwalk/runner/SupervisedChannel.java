@@ -38,6 +38,7 @@ final class SupervisedChannel implements StdioChannel {
 
     private final ServerCommand command;
     private final Settings settings;
+    private final Launcher launcher;
     private final String program;
     private final String threadPrefix;
     private final Redactor redactor;
@@ -53,10 +54,11 @@ final class SupervisedChannel implements StdioChannel {
     private Generation latest; // guarded by lock
     private boolean closing; // guarded by lock
 
-    private SupervisedChannel(ServerCommand command, Settings settings, String program, String threadPrefix,
-            EventDispatcher events, Consumer<? super SupervisedChannel> onClosed) {
+    private SupervisedChannel(ServerCommand command, Settings settings, Launcher launcher, String program,
+            String threadPrefix, EventDispatcher events, Consumer<? super SupervisedChannel> onClosed) {
         this.command = command;
         this.settings = settings;
+        this.launcher = launcher;
         this.program = program;
         this.threadPrefix = threadPrefix;
         this.redactor = Redactor.of(command.env().values());
@@ -68,13 +70,13 @@ final class SupervisedChannel implements StdioChannel {
 
     /** Starts the first process now (throwing if it cannot start), then supervises it. */
     static SupervisedChannel open(ServerCommand command, Consumer<StdioEvent> consumer, Settings settings,
-            Consumer<? super SupervisedChannel> onClosed) {
+            Launcher launcher, Consumer<? super SupervisedChannel> onClosed) {
         String program = Launcher.programName(command);
-        Process first = Launcher.launch(command, settings.baseEnvironment()); // before any thread exists
+        Process first = launcher.launch(command); // before any thread exists
         try {
             String threadPrefix = "catwalk-stdio-" + IDS.incrementAndGet() + "-" + program;
             EventDispatcher events = EventDispatcher.start(consumer, "[" + program + "]", threadPrefix + "-events");
-            var channel = new SupervisedChannel(command, settings, program, threadPrefix, events, onClosed);
+            var channel = new SupervisedChannel(command, settings, launcher, program, threadPrefix, events, onClosed);
             Generation generation;
             synchronized (channel.lock) {
                 generation = channel.begin(1, first);
@@ -225,7 +227,7 @@ final class SupervisedChannel implements StdioChannel {
                     return null;
                 }
                 try {
-                    return begin(number, Launcher.launch(command, settings.baseEnvironment()));
+                    return begin(number, launcher.launch(command));
                 } catch (CatwalkException e) {
                     LOG.log(Level.WARNING, () -> "[" + program + "] restart failed: " + e.getMessage());
                     RestartPolicy.Decision decision = policy.onExit(System.nanoTime(), Duration.ZERO);

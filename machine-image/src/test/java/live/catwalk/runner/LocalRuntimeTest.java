@@ -46,7 +46,8 @@ class LocalRuntimeTest {
         eventually(() -> runtime.state(ID) instanceof RuntimeState.Running);
         assertTrue(runtime.ping(ID, Duration.ofSeconds(5)));
         assertEquals(Set.of(ID), runtime.deployments());
-        assertEquals(COMMAND, servers.last().command);
+        // A command without a workspace runs in one named after the deployment.
+        assertEquals(COMMAND.in(new ServerCommand.Workspace("local", "dep-1")), servers.last().command);
         assertTrue(endpoints.status().containsKey("dep-1"), "served at /mcp/dep-1");
     }
 
@@ -72,7 +73,7 @@ class LocalRuntimeTest {
 
         assertEquals(2, servers.started().size());
         assertTrue(servers.started().getFirst().isClosed());
-        assertEquals(v2, servers.last().command);
+        assertEquals(v2.argv(), servers.last().command.argv());
         assertEquals(Set.of(ID), runtime.deployments());
         eventually(() -> runtime.state(ID) instanceof RuntimeState.Running);
     }

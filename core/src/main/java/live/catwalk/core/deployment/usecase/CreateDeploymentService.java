@@ -46,6 +46,7 @@ public final class CreateDeploymentService implements CreateDeployment {
     private final Randomness randomness;
     private final Clock clock;
     private final Quotas quotas;
+    private final boolean sandboxed;
 
     public CreateDeploymentService(DeploymentRepository deployments, EventLog events, TokenRepository tokens,
                                    AuditLog audit, ReplaceCredentials credentials, PackageRegistry registry,
@@ -57,6 +58,18 @@ public final class CreateDeploymentService implements CreateDeployment {
     public CreateDeploymentService(DeploymentRepository deployments, EventLog events, TokenRepository tokens,
                                    AuditLog audit, ReplaceCredentials credentials, PackageRegistry registry,
                                    Randomness randomness, Clock clock, DeploymentQuotas quotas) {
+        this(deployments, events, tokens, audit, credentials, registry, randomness, clock, quotas, true);
+    }
+
+    /**
+     * {@code sandboxed}: whether plain users' servers may run (in a sandbox, or the admin opted out of one);
+     * if not, a plain user's package deployment is
+     * refused (a problem on {@code package} naming the fix).
+     */
+    public CreateDeploymentService(DeploymentRepository deployments, EventLog events, TokenRepository tokens,
+                                   AuditLog audit, ReplaceCredentials credentials, PackageRegistry registry,
+                                   Randomness randomness, Clock clock, DeploymentQuotas quotas, boolean sandboxed) {
+        this.sandboxed = sandboxed;
         this.deployments = Objects.requireNonNull(deployments, "deployments");
         this.events = Objects.requireNonNull(events, "events");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -74,7 +87,7 @@ public final class CreateDeploymentService implements CreateDeployment {
         List<ValidationProblem> problems = new ArrayList<>();
         DeploymentSpec.nameProblem(command.name()).ifPresent(p -> problems.add(ValidationProblem.of("name", p,
                 "a short label such as 'weather'")));
-        Optional<Launch> launch = new LaunchRules(registry).check(command, problems);
+        Optional<Launch> launch = new LaunchRules(registry, sandboxed).check(command, problems);
         EnvRules.Checked env = EnvRules.check(command.env());
         problems.addAll(env.problems());
         Optional<SessionMode> mode = sessionMode(command.sessionMode(), problems);

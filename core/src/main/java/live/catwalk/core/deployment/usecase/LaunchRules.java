@@ -19,10 +19,23 @@ import live.catwalk.core.shared.CatwalkException;
  */
 final class LaunchRules {
 
+    /** What a refused package deployment is told when Catwalk has no sandbox for servers. */
+    static final String NO_SANDBOX = "cannot run for you: this Catwalk has no sandbox for servers, so a package"
+            + " would run as Catwalk's own user, next to its keys and database";
+    static final String NO_SANDBOX_HINT = "ask the admin to install bubblewrap (apt-get install bubblewrap), or to"
+            + " set CATWALK_SANDBOX=off for a single-user instance";
+
     private final PackageRegistry registry;
+    private final boolean sandboxed;
 
     LaunchRules(PackageRegistry registry) {
+        this(registry, true);
+    }
+
+    /** Without a sandbox and no opt-out ({@code sandboxed} false) only admins may deploy packages. */
+    LaunchRules(PackageRegistry registry, boolean sandboxed) {
         this.registry = registry;
+        this.sandboxed = sandboxed;
     }
 
     Optional<Launch> check(CreateDeployment.Command request, List<ValidationProblem> problems) {
@@ -34,6 +47,10 @@ final class LaunchRules {
         if (request.pkg().isPresent() && request.command().isPresent()) {
             problems.add(ValidationProblem.of("command", "cannot be given together with a package",
                     "give either a package or a command"));
+        }
+        if (request.pkg().isPresent() && !sandboxed && !request.caller().isAdmin()) {
+            problems.add(ValidationProblem.of("package", NO_SANDBOX, NO_SANDBOX_HINT));
+            return Optional.empty(); // no registry lookup for what cannot run
         }
         Optional<Launch> pkg = request.pkg().flatMap(p -> pkg(p, problems));
         Optional<Launch> command = request.command().flatMap(argv -> command(argv, request, problems));

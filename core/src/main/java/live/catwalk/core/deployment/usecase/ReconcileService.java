@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import live.catwalk.core.account.domain.Role;
+import live.catwalk.core.account.port.out.UserRepository;
 import live.catwalk.core.credential.domain.EnvVarName;
 import live.catwalk.core.credential.domain.SecretValue;
 import live.catwalk.core.credential.port.in.OpenCredentials;
@@ -45,9 +48,30 @@ public final class ReconcileService implements Reconcile {
     private final OpenCredentials credentials;
     private final Clock clock;
     private final Duration pingTimeout;
+    /** Whether the deployment's owner's packages may run here (always, when there is a sandbox). */
+    private final Predicate<Deployment> mayRun;
 
     public ReconcileService(DeploymentRepository deployments, EventLog events, Runtime runtime,
                             OpenCredentials credentials, Clock clock, Duration pingTimeout) {
+        this(deployments, events, runtime, credentials, clock, pingTimeout, d -> true);
+    }
+
+    /**
+     * Without a sandbox ({@code sandboxed} false) a plain user's package deployment is not started but FAILED,
+     * with the fix as reason: it may have been created while there was one. {@code users} tells who is admin.
+     */
+    public ReconcileService(DeploymentRepository deployments, EventLog events, Runtime runtime,
+                            OpenCredentials credentials, Clock clock, Duration pingTimeout, UserRepository users,
+                            boolean sandboxed) {
+        this(deployments, events, runtime, credentials, clock, pingTimeout, sandboxed ? d -> true
+                : d -> !(d.spec().launch() instanceof Launch.Package)
+                        || users.find(d.owner()).map(u -> u.role() == Role.ADMIN).orElse(false));
+    }
+
+    private ReconcileService(DeploymentRepository deployments, EventLog events, Runtime runtime,
+                             OpenCredentials credentials, Clock clock, Duration pingTimeout,
+                             Predicate<Deployment> mayRun) {
+        this.mayRun = mayRun;
         this.deployments = Objects.requireNonNull(deployments, "deployments");
         this.events = Objects.requireNonNull(events, "events");
         this.runtime = Objects.requireNonNull(runtime, "runtime");
@@ -149,6 +173,11 @@ public final class ReconcileService implements Reconcile {
      * variable it declares is refused by the current rules, is not stored or does not open.
      */
     private Optional<ServerCommand> launchCommand(Deployment deployment) {
+        if (!mayRun.test(deployment)) {
+            fail(deployment, "this Catwalk has no sandbox for servers, so its owner's package cannot run; "
+                    + LaunchRules.NO_SANDBOX_HINT);
+            return Optional.empty();
+        }
         List<String> refused = deployment.spec().envNames().stream().filter(n -> n.refusal().isPresent())
                 .map(EnvVarName::value).toList();
         if (!refused.isEmpty()) {
@@ -179,7 +208,8 @@ public final class ReconcileService implements Reconcile {
             case Launch.Package pkg -> pkg.ref().command();
             case Launch.Command command -> command.argv();
         };
-        return Optional.of(new ServerCommand(argv, env));
+        return Optional.of(new ServerCommand(argv, env)
+                .in(new ServerCommand.Workspace(deployment.owner().value().toString(), deployment.id().value())));
     }
 
     private void fail(Deployment deployment, String reason) {

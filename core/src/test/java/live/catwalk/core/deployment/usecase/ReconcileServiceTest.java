@@ -56,7 +56,8 @@ class ReconcileServiceTest {
         FakeRuntime.Start start = h.runtime.starts().getFirst();
         assertEquals(deployment.id(), start.id());
         assertEquals(new ServerCommand(List.of("npx", "-y", "--", DeploymentHarness.EVERYTHING + "@2.0.0"),
-                Map.of("API_KEY", "sk-123")), start.command());
+                Map.of("API_KEY", "sk-123")).in(new ServerCommand.Workspace(h.ada.user().value().toString(),
+                deployment.id().value())), start.command()); // the owner's cache, the deployment's home
         assertEquals(Map.of("API_KEY", "sk-123"), start.command().env());
         assertEquals(SessionMode.SHARED, start.mode());
 

@@ -42,6 +42,13 @@ final class Sandboxes {
             return Choice.off();
         }
         List<Path> hidden = new ArrayList<>(List.of(home, Path.of(System.getProperty("user.dir"))));
+        // Files an operator may keep in /etc or /opt, which servers see read-only: never their contents.
+        for (String variable : List.of("CATWALK_KEYSET_FILE", "CATWALK_DEPLOYMENTS_FILE", "CATWALK_ADMIN_TOKEN_FILE")) {
+            String value = env.getOrDefault(variable, "");
+            if (!value.isBlank()) {
+                hidden.add(Path.of(value).toAbsolutePath().normalize());
+            }
+        }
         String userHome = System.getProperty("user.home");
         if (userHome != null && !userHome.isBlank() && !userHome.equals("?")) {
             hidden.add(Path.of(userHome));

@@ -135,7 +135,9 @@ public final class Sandbox {
         }
         for (Path path : hidden) {
             if (SYSTEM.stream().anyMatch(s -> path.startsWith(s) && !path.equals(Path.of(s)))) {
-                argv.addAll(List.of("--tmpfs", path.toString()));
+                // A file (the keyset, the deployments file) is covered with an empty one, a directory with a tmpfs.
+                argv.addAll(Files.isRegularFile(path) ? List.of("--ro-bind", "/dev/null", path.toString())
+                        : List.of("--tmpfs", path.toString()));
             }
         }
         argv.addAll(List.of("--ro-bind-try", "/run/systemd/resolve", "/run/systemd/resolve",

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import live.catwalk.core.mcp.domain.ServerCommand;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The bubblewrap argv: what is bound, what is not, and the program last. */
@@ -42,6 +43,20 @@ class SandboxTest {
             assertTrue(joined.contains("--tmpfs /opt/catwalk/home"), joined);
         }
         assertTrue(argv.indexOf("--ro-bind-try") < argv.indexOf("setpriv"), "options before the program");
+    }
+
+    @Test
+    void aHiddenFileInsideASystemDirectoryIsCoveredWithAnEmptyOne() {
+        Path file = Path.of("/etc/hostname"); // stands for a keyset or deployments file an operator keeps in /etc
+        Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(file), "needs a regular /etc/hostname");
+        Sandbox hidingAFile = Sandbox.bwrap(Path.of("/usr/bin/bwrap"), Path.of("/srv/sandboxes"), OptionalInt.empty(),
+                List.of(file), "bubblewrap");
+
+        String joined = String.join(" ", hidingAFile.argv(List.of("true"), Path.of("/h"), Path.of("/n"), Path.of("/c")));
+
+        assertTrue(joined.contains("--ro-bind /etc /etc") && joined.contains("--ro-bind /dev/null /etc/hostname"), joined);
+        assertTrue(joined.indexOf("--ro-bind /etc /etc") < joined.indexOf("--ro-bind /dev/null /etc/hostname"),
+                "covered after /etc is bound");
     }
 
     @Test

@@ -98,7 +98,7 @@ final class Application implements AutoCloseable {
                 .pypiBaseUri(config.registries().pypi()).build();
         ControlPlaneWiring.Wired plane = ControlPlaneWiring.wire(database, vault, registry, new LocalRuntime(endpoints),
                 new SecureRandomness(), clock, config.publicUrl(), config.quotas(), sandbox.usersMayRunPackages());
-        FirstAdmin.ensure(plane.ensureAdmin(), config.storage().home(), !config.storage().database().isPostgres(),
+        FirstAdmin.ensure(plane.ensureAdmin(), config.storage().home(), config.storage().adminTokenFile(),
                 console);
         McpAccess access = new StoredMcpAccess(plane.tokens(), new ConfiguredMcpAccess(deployments), clock);
         var post = new HandleMcpPostService(endpoints, access);

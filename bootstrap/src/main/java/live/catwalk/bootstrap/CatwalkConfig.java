@@ -147,7 +147,8 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
         Integer pool = r.read(ConfigVariable.DB_POOL_SIZE, v -> ConfigValues.wholeNumber(v, 1, 200));
         String inline = r.read(ConfigVariable.KEYSET, v -> v);
         Optional<Path> file = r.read(ConfigVariable.KEYSET_FILE, ConfigValues::optionalFile);
-        if (home == null || url == null || pool == null || inline == null || file == null) {
+        Optional<Path> adminTokenFile = r.read(ConfigVariable.ADMIN_TOKEN_FILE, ConfigValues::optionalNewFile);
+        if (home == null || url == null || pool == null || inline == null || file == null || adminTokenFile == null) {
             return null;
         }
         Storage.Keyset keyset;
@@ -167,7 +168,7 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
         } else {
             keyset = new Storage.Keyset.Generated(home.resolve("keyset.json"));
         }
-        return new Storage(home, url.orElseGet(() -> DatabaseUrl.h2File(home)), pool, keyset);
+        return new Storage(home, url.orElseGet(() -> DatabaseUrl.h2File(home)), pool, keyset, adminTokenFile);
     }
 
     /** {@code CATWALK_*} variables that Catwalk does not know, most likely typos. */

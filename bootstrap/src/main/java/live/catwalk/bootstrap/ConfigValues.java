@@ -116,6 +116,26 @@ final class ConfigValues {
         return path;
     }
 
+    /** A path where Catwalk may create a file: its directory must exist; the file itself need not. */
+    static Optional<Path> optionalNewFile(String value) {
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Path path;
+        try {
+            path = Path.of(value).toAbsolutePath();
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("is not a file path");
+        }
+        if (Files.isDirectory(path)) {
+            throw new IllegalArgumentException("is a directory, not a file");
+        }
+        if (path.getParent() == null || !Files.isDirectory(path.getParent())) {
+            throw new IllegalArgumentException("names a file in a directory that does not exist");
+        }
+        return Optional.of(path);
+    }
+
     /** An empty value means no file; otherwise the file must exist and be readable. */
     static Optional<Path> optionalFile(String value) {
         if (value.isEmpty()) {

@@ -47,7 +47,10 @@ enum ConfigVariable {
                     + "empty for the embedded H2 database under CATWALK_HOME", true),
     DB_POOL_SIZE("CATWALK_DB_POOL_SIZE", "10", "database connections, from 1 to 200"),
     KEYSET("CATWALK_KEYSET", "", "the base64 of a Tink JSON keyset (see 'catwalk keys --help')", true),
-    KEYSET_FILE("CATWALK_KEYSET_FILE", "", "the path of a Tink JSON keyset file with mode 0600");
+    KEYSET_FILE("CATWALK_KEYSET_FILE", "", "the path of a Tink JSON keyset file with mode 0600"),
+    ADMIN_TOKEN_FILE("CATWALK_ADMIN_TOKEN_FILE", "",
+            "a file path (in an existing directory) where the first admin's token is written once, mode 0600, "
+                    + "instead of the console; empty to print it");
 
     final String envName;
     final String defaultValue;

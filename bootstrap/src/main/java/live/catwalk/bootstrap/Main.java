@@ -101,7 +101,7 @@ public final class Main {
         TinkVault vault;
         Database database;
         try {
-            createHome(storage);
+            HomeDirectory.prepare(storage.home());
             vault = Vaults.open(storage.keyset());
         } catch (IllegalArgumentException | IOException e) {
             err.println("catwalk: invalid configuration: " + keysetVariable(storage.keyset()) + ": " + e.getMessage());
@@ -119,6 +119,13 @@ public final class Main {
         } catch (IllegalStateException | IllegalArgumentException e) {
             err.println("catwalk: cannot open the database: " + e.getMessage());
             return FAILED;
+        }
+        try {
+            HomeDirectory.tightenFiles(storage.home());
+        } catch (IOException e) {
+            database.close();
+            err.println("catwalk: invalid configuration: CATWALK_HOME: " + e.getMessage());
+            return USAGE;
         }
         LOG.log(System.Logger.Level.INFO, "database: " + database.vendor() + " at " + storage.database().redacted()
                 + ", schema version " + database.schemaVersion() + "; vault: " + vault);
@@ -164,19 +171,4 @@ public final class Main {
         };
     }
 
-    /** The embedded database and the generated keyset live here; only this user may read it. */
-    private static void createHome(Storage storage) throws IOException {
-        Path home = storage.home();
-        if (Files.isDirectory(home)) {
-            return;
-        }
-        try {
-            Files.createDirectories(home, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createDirectories(home);
-        } catch (IOException e) {
-            throw new IOException("cannot create the directory " + home + " (" + e.getClass().getSimpleName()
-                    + "). Set CATWALK_HOME to a writable directory.", e);
-        }
-    }
 }

@@ -7,9 +7,10 @@ import live.catwalk.adapters.persistence.DatabaseUrl;
 
 /**
  * Where Catwalk keeps its state: the database (PostgreSQL from {@code DATABASE_URL}, else H2 under
- * {@code home}), its pool size, and where the vault's keyset comes from.
+ * {@code home}), its pool size, where the vault's keyset comes from, and where the first admin's token goes
+ * (the console when no file is named).
  */
-record Storage(Path home, DatabaseUrl database, int poolSize, Keyset keyset) {
+record Storage(Path home, DatabaseUrl database, int poolSize, Keyset keyset, Optional<Path> adminTokenFile) {
 
     /** The vault's keyset source; the inline one's value is never shown. */
     sealed interface Keyset {
@@ -34,6 +35,7 @@ record Storage(Path home, DatabaseUrl database, int poolSize, Keyset keyset) {
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(keyset, "keyset");
+        Objects.requireNonNull(adminTokenFile, "adminTokenFile");
     }
 
     static Path defaultHome(Optional<String> userHome) {

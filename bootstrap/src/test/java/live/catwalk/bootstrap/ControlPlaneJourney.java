@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,8 +49,17 @@ abstract class ControlPlaneJourney {
         String adminToken;
         try (CatwalkProcess catwalk = CatwalkProcess.start(env, "serve")) {
             ApiClient api = new ApiClient(catwalk.awaitServing(START));
-            adminToken = Files.readString(temp.resolve("home/admin-token")).strip();
+            adminToken = Files.readString(temp.resolve("admin-token")).strip();
             assertEquals("admin", api.get("/api/me", adminToken).body().path("name").asText());
+            Path home = temp.resolve("home");
+            assertFalse(Files.exists(home.resolve("admin-token")), "the admin token is not kept in Catwalk's home");
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(temp.resolve("admin-token"))));
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home)));
+            try (var files = Files.list(home)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), file.toString());
+                }
+            }
 
             ApiClient.Answer created = api.post("/api/deployments", adminToken, Map.of(
                     "name", "everything",
@@ -110,7 +120,7 @@ abstract class ControlPlaneJourney {
     void anotherUserGets404OnEveryEndpointOfADeploymentAndBadRequestsGetProblemJson() throws Exception {
         try (CatwalkProcess catwalk = CatwalkProcess.start(environment(), "serve")) {
             ApiClient api = new ApiClient(catwalk.awaitServing(START));
-            String admin = Files.readString(temp.resolve("home/admin-token")).strip();
+            String admin = Files.readString(temp.resolve("admin-token")).strip();
             ApiClient.Answer bob = api.post("/api/users", admin, Map.of("name", "bob", "role", "user"));
             assertEquals(201, bob.status(), bob.body().toString());
             String bobToken = bob.body().path("token").asText();
@@ -153,6 +163,7 @@ abstract class ControlPlaneJourney {
         Map<String, String> env = new HashMap<>(storage(home));
         env.put("CATWALK_PORT", "0");
         env.put("CATWALK_HOME", home.toString());
+        env.put("CATWALK_ADMIN_TOKEN_FILE", temp.resolve("admin-token").toString());
         return env;
     }
 

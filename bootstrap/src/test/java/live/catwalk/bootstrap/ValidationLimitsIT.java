@@ -56,12 +56,13 @@ class ValidationLimitsIT {
         Map<String, String> env = new HashMap<>();
         env.put("CATWALK_PORT", "0");
         env.put("CATWALK_HOME", temp.resolve("home").toString());
+        env.put("CATWALK_ADMIN_TOKEN_FILE", temp.resolve("admin-token").toString());
         env.put("CATWALK_NPM_REGISTRY", "http://127.0.0.1:" + registry.getAddress().getPort() + "/");
         env.put("CATWALK_MAX_DEPLOYMENTS_PER_USER", "2");
         env.put("CATWALK_MAX_RUNNING_PER_USER", "1");
         try (CatwalkProcess catwalk = CatwalkProcess.start(env, "serve")) {
             ApiClient api = new ApiClient(catwalk.awaitServing(START));
-            String admin = Files.readString(temp.resolve("home/admin-token")).strip();
+            String admin = Files.readString(temp.resolve("admin-token")).strip();
 
             for (String name : List.of("--yes", "-c", "--call", ".hidden", "_x", "~x")) {
                 ApiClient.Answer answer = api.post("/api/deployments", admin, npm("dash", name, Map.of()));

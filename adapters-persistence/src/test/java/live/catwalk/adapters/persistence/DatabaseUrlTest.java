@@ -107,7 +107,7 @@ class DatabaseUrlTest {
         DatabaseUrl url = DatabaseUrl.h2File(Path.of("/var/lib/catwalk"));
 
         assertEquals("jdbc:h2:file:/var/lib/catwalk/catwalk;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH", url.jdbcUrl());
+                + "DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0", url.jdbcUrl());
         assertFalse(url.isPostgres());
         assertEquals(Optional.empty(), url.password());
     }

@@ -19,6 +19,7 @@ import live.catwalk.core.account.usecase.EnsureAdminService;
 import live.catwalk.core.account.usecase.GetMeService;
 import live.catwalk.core.account.usecase.IssueTokenService;
 import live.catwalk.core.account.usecase.ListTokensService;
+import live.catwalk.core.account.usecase.ListUserTokensService;
 import live.catwalk.core.account.usecase.ListUsersService;
 import live.catwalk.core.account.usecase.ReadSettingsService;
 import live.catwalk.core.account.usecase.RevokeTokenService;
@@ -76,7 +77,8 @@ final class ControlPlaneWiring {
                 new ListUsersService(db.users()),
                 new DisableUserService(db.users(), db.tokens(), db.deployments(), db.events(), runtime, db.auditLog(),
                         clock),
-                new EnableUserService(db.users(), db.tokens(), db.auditLog(), random, clock));
+                new EnableUserService(db.users(), db.tokens(), db.auditLog(), random, clock),
+                new ListUserTokensService(db.users(), db.tokens()));
         var deployments = new ControlPlane.Deployments(
                 new CreateDeploymentService(db.deployments(), db.events(), db.tokens(), db.auditLog(),
                         replaceCredentials, registry, random, clock, quotas),

@@ -82,6 +82,9 @@ class AdminPowersIT {
 
             ApiClient.Answer spare = api.post("/api/tokens", bobToken, Map.of("name", "spare"));
             assertEquals(201, spare.status(), spare.body().toString());
+            JsonNode bobsTokens = api.get("/api/users/" + bobId + "/tokens", admin).body();
+            assertEquals(spare.body().path("id").asText(), bobsTokens.path("items").get(0).path("id").asText(),
+                    bobsTokens.toString());
             assertEquals(204, api.delete("/api/tokens/" + spare.body().path("id").asText(), admin).status());
             assertEquals(401, api.get("/api/me", spare.body().path("token").asText()).status());
 

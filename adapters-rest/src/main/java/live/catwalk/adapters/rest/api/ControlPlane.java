@@ -10,6 +10,7 @@ import live.catwalk.core.account.port.in.EnableUser;
 import live.catwalk.core.account.port.in.GetMe;
 import live.catwalk.core.account.port.in.IssueToken;
 import live.catwalk.core.account.port.in.ListTokens;
+import live.catwalk.core.account.port.in.ListUserTokens;
 import live.catwalk.core.account.port.in.ListUsers;
 import live.catwalk.core.account.port.in.ReadSettings;
 import live.catwalk.core.account.port.in.RevokeToken;
@@ -47,7 +48,7 @@ public record ControlPlane(Accounts accounts, Deployments deployments, Optional<
     public record Accounts(Authenticate authenticate, GetMe getMe, IssueToken issueToken, ListTokens listTokens,
                            RevokeToken revokeToken, ReadSettings readSettings, UpdateSettings updateSettings,
                            CreateUser createUser, ListUsers listUsers, DisableUser disableUser,
-                           EnableUser enableUser) {
+                           EnableUser enableUser, ListUserTokens listUserTokens) {
 
         public Accounts {
             Objects.requireNonNull(authenticate, "authenticate");
@@ -61,6 +62,7 @@ public record ControlPlane(Accounts accounts, Deployments deployments, Optional<
             Objects.requireNonNull(listUsers, "listUsers");
             Objects.requireNonNull(disableUser, "disableUser");
             Objects.requireNonNull(enableUser, "enableUser");
+            Objects.requireNonNull(listUserTokens, "listUserTokens");
         }
     }
 

@@ -17,7 +17,7 @@ public final class ControlPlaneApi {
                 new BearerAuthFilter(accounts.authenticate()),
                 new MeResource(accounts.getMe()),
                 new UsersResource(accounts.createUser(), accounts.listUsers(), accounts.disableUser(),
-                        accounts.enableUser()),
+                        accounts.enableUser(), accounts.listUserTokens()),
                 new TokensResource(accounts.issueToken(), accounts.listTokens(), accounts.revokeToken()),
                 new SettingsResource(accounts.readSettings(), accounts.updateSettings()),
                 new DeploymentsResource(deployments.create(), deployments.list(), links),

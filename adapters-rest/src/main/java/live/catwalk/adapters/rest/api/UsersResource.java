@@ -21,12 +21,14 @@ import live.catwalk.core.account.domain.UserId;
 import live.catwalk.core.account.port.in.CreateUser;
 import live.catwalk.core.account.port.in.DisableUser;
 import live.catwalk.core.account.port.in.EnableUser;
+import live.catwalk.core.account.port.in.ListUserTokens;
 import live.catwalk.core.account.port.in.ListUsers;
 import live.catwalk.core.shared.CatwalkException;
 
 /**
  * {@code /api/users}, for admins only: add a user, who gets a first personal token (shown once), page through
- * the users, disable one (their tokens revoked, their deployments stopped) and enable them again with a new token.
+ * the users and a user's personal tokens, disable one (their tokens revoked, their deployments stopped) and enable
+ * them again with a new token.
  */
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,12 +38,15 @@ public final class UsersResource {
     private final ListUsers listUsers;
     private final DisableUser disableUser;
     private final EnableUser enableUser;
+    private final ListUserTokens listUserTokens;
 
-    public UsersResource(CreateUser createUser, ListUsers listUsers, DisableUser disableUser, EnableUser enableUser) {
+    public UsersResource(CreateUser createUser, ListUsers listUsers, DisableUser disableUser, EnableUser enableUser,
+                         ListUserTokens listUserTokens) {
         this.createUser = Objects.requireNonNull(createUser, "createUser");
         this.listUsers = Objects.requireNonNull(listUsers, "listUsers");
         this.disableUser = Objects.requireNonNull(disableUser, "disableUser");
         this.enableUser = Objects.requireNonNull(enableUser, "enableUser");
+        this.listUserTokens = Objects.requireNonNull(listUserTokens, "listUserTokens");
     }
 
     @GET
@@ -68,6 +73,15 @@ public final class UsersResource {
         Principal caller = Caller.of(security);
         EnableUser.Enabled enabled = enableUser.enable(caller, target(caller, id));
         return new CreatedView(UserView.of(enabled.user()), enabled.token().secret());
+    }
+
+    @GET
+    @Path("{id}/tokens")
+    public TokensResource.Items<TokensResource.TokenView> tokens(@Context SecurityContext security,
+                                                                 @PathParam("id") String id) {
+        Principal caller = Caller.of(security);
+        return new TokensResource.Items<>(listUserTokens.list(caller, target(caller, id)).stream()
+                .map(TokensResource.TokenView::of).toList());
     }
 
     /** The role is checked before the id, so that a non-admin gets 403 on these routes whatever the id. */

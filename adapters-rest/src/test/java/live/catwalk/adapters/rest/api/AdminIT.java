@@ -89,6 +89,12 @@ class AdminIT extends ApiServer {
         String bobs = ok(call("POST", "/api/tokens", "{\"name\":\"laptop\"}", BOB), 201).path("id").asText();
         String alices = ok(call("POST", "/api/tokens", "{\"name\":\"laptop\"}"), 201).path("id").asText();
 
+        JsonNode listed = ok(get("/api/users/" + fake.bob.id() + "/tokens"), 200);
+        assertEquals(bobs, listed.path("items").get(0).path("id").asText(), listed.toString());
+        assertFalse(listed.toString().contains("xyzSECRET"), "never a secret");
+        assertProblem(call("GET", "/api/users/" + fake.alice.id() + "/tokens", null, BOB), 403, "forbidden");
+        assertProblem(get("/api/users/00000000-0000-0000-0000-000000000000/tokens"), 404, "not_found");
+
         assertEquals(204, call("DELETE", "/api/tokens/" + bobs, null).statusCode());
         assertProblem(call("DELETE", "/api/tokens/" + alices, null, BOB), 404, "not_found");
 

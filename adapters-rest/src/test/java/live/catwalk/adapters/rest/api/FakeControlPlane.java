@@ -74,7 +74,7 @@ final class FakeControlPlane {
     ControlPlane controlPlane(Optional<URI> publicUrl) {
         var accounts = new ControlPlane.Accounts(this::authenticate, this::me, this::issue, this::tokens,
                 this::revoke, this::setNames, this::update, this::createUser, this::users, this::disable,
-                this::enable);
+                this::enable, this::userTokens);
         var deploys = new ControlPlane.Deployments(this::create, this::get, this::list,
                 (c, id) -> want(c, id, DesiredState.STOPPED, DeploymentStatus.STOPPED),
                 (c, id) -> want(c, id, DesiredState.RUNNING, DeploymentStatus.STARTING),
@@ -135,6 +135,14 @@ final class FakeControlPlane {
         User user = id.equals(alice.id()) ? alice : bob;
         return new EnableUser.Enabled(user, issue(new IssueToken.Command(
                 new Principal(id, user.role(), new TokenId(UUID.randomUUID())), "token after re-enabling")));
+    }
+
+    List<AccessToken> userTokens(Principal caller, UserId id) {
+        requireAdmin(caller);
+        if (!id.equals(alice.id()) && !id.equals(bob.id())) {
+            throw CatwalkException.notFound("No such user.");
+        }
+        return tokens(new Principal(id, Role.USER, new TokenId(UUID.randomUUID())));
     }
 
     private static void requireAdmin(Principal caller) {

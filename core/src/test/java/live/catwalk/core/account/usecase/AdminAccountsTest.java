@@ -111,6 +111,21 @@ class AdminAccountsTest {
     }
 
     @Test
+    void anAdminSeesAnotherUsersPersonalTokensAndAPlainUserCannot() {
+        IssuedToken bobs = h.issue.issue(new IssueToken.Command(bob, "laptop"));
+        ListUserTokensService tokens = new ListUserTokensService(h.stores.users(), h.stores.tokens());
+
+        assertEquals(List.of(bobs.token().id()), tokens.list(admin(), bob.user()).stream()
+                .filter(t -> t.name().equals("laptop")).map(t -> t.id()).toList());
+        assertEquals(2, tokens.list(admin(), bob.user()).size(), "the first token and the laptop's");
+        assertEquals(Kind.FORBIDDEN, assertThrows(CatwalkException.class,
+                () -> tokens.list(bob, root.user())).kind());
+        assertEquals(Kind.NOT_FOUND, assertThrows(CatwalkException.class,
+                () -> tokens.list(admin(), new live.catwalk.core.account.domain.UserId(new java.util.UUID(9, 9))))
+                .kind());
+    }
+
+    @Test
     void enablingAUserWhoIsNotDisabledIsAConflict() {
         assertEquals(Kind.CONFLICT, assertThrows(CatwalkException.class,
                 () -> enable.enable(admin(), bob.user())).kind());

@@ -42,8 +42,8 @@ public final class DeleteDeploymentService implements DeleteDeployment {
             throw CatwalkException.notFound("no deployment " + id);
         }
         runtime.stop(id);
+        String whose = Audits.byAdmin(caller, deployment) ? " of user " + deployment.owner() + ", by an admin" : "";
         audit.record(new AuditEntry(clock.instant(), AuditAction.DEPLOYMENT_DELETED, Optional.of(caller.user()),
-                Optional.of(id.value()), Audits.detail("deployment '" + deployment.spec().name() + "'" + (Audits.byAdmin(
-                        caller, deployment) ? " of user " + deployment.owner() + ", by an admin" : ""))));
+                Optional.of(id.value()), Audits.detail("deployment '" + deployment.spec().name() + "'" + whose)));
     }
 }

@@ -17,8 +17,8 @@ import live.catwalk.core.shared.CatwalkException;
 
 /**
  * What the owner-facing deployment use cases share: finding the caller's deployment (someone else's answers
- * a non-admin exactly like a missing one; an admin reaches any for get, stop, start, restart and delete), and changing it under optimistic locking with one retry, since the reconciler
- * updates deployments concurrently.
+ * a non-admin exactly like a missing one; an admin reaches any for get, stop, start, restart and delete), and
+ * changing it under optimistic locking with one retry, since the reconciler updates deployments concurrently.
  */
 final class Lifecycle {
 
@@ -79,10 +79,10 @@ final class Lifecycle {
     }
 
     /**
-     * Applies {@code change} to the caller's deployment (any deployment for an admin) and stores it; on CONFLICT re-reads and applies it once
-     * more (a second CONFLICT propagates). Records an event with {@code message} when the status changed, or
-     * always if {@code alwaysRecord}. LIMIT_EXCEEDED if the change would make a stopped deployment wanted RUNNING
-     * beyond the caller's running quota.
+     * Applies {@code change} to the caller's deployment (any deployment for an admin) and stores it; on CONFLICT
+     * re-reads and applies it once more (a second CONFLICT propagates). Records an event with {@code message} when
+     * the status changed, or always if {@code alwaysRecord}. LIMIT_EXCEEDED if the change would make a stopped
+     * deployment wanted RUNNING beyond the caller's running quota.
      */
     Deployment change(Principal caller, DeploymentId id, String message, boolean alwaysRecord, Change change) {
         for (int attempt = 1; ; attempt++) {

@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import live.catwalk.core.account.domain.AccessToken;
 import live.catwalk.core.account.domain.AuditAction;
 import live.catwalk.core.account.domain.AuditEntry;
 import live.catwalk.core.account.domain.IssuedToken;
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.account.domain.TokenHash;
 import live.catwalk.core.account.domain.User;
+import live.catwalk.core.account.domain.UserId;
 import live.catwalk.core.account.port.in.EnableUser;
 import live.catwalk.core.account.port.in.IssueToken;
 import live.catwalk.core.deployment.fakes.FakeRuntime;
@@ -21,7 +24,10 @@ import live.catwalk.core.shared.CatwalkException;
 import live.catwalk.core.shared.CatwalkException.Kind;
 import org.junit.jupiter.api.Test;
 
-/** An admin lists users, revokes anyone's personal token and enables a disabled user; a plain user can do none of it. */
+/**
+ * An admin lists users and their tokens, revokes anyone's personal token and enables a disabled user; a plain user
+ * can do none of it. Failed sign-ins leave a bounded number of audit rows.
+ */
 class AdminAccountsTest {
 
     private final AccountHarness h = new AccountHarness();
@@ -116,12 +122,12 @@ class AdminAccountsTest {
         ListUserTokensService tokens = new ListUserTokensService(h.stores.users(), h.stores.tokens());
 
         assertEquals(List.of(bobs.token().id()), tokens.list(admin(), bob.user()).stream()
-                .filter(t -> t.name().equals("laptop")).map(t -> t.id()).toList());
+                .filter(t -> t.name().equals("laptop")).map(AccessToken::id).toList());
         assertEquals(2, tokens.list(admin(), bob.user()).size(), "the first token and the laptop's");
         assertEquals(Kind.FORBIDDEN, assertThrows(CatwalkException.class,
                 () -> tokens.list(bob, root.user())).kind());
         assertEquals(Kind.NOT_FOUND, assertThrows(CatwalkException.class,
-                () -> tokens.list(admin(), new live.catwalk.core.account.domain.UserId(new java.util.UUID(9, 9))))
+                () -> tokens.list(admin(), new UserId(new UUID(9, 9))))
                 .kind());
     }
 

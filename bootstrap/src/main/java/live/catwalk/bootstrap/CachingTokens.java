@@ -85,6 +85,20 @@ final class CachingTokens implements TokenRepository {
     }
 
     @Override
+    public int revokeForOwner(UserId owner, Instant at) {
+        try {
+            return tokens.revokeForOwner(owner, at);
+        } finally {
+            invalidate();
+        }
+    }
+
+    @Override
+    public Optional<AccessToken> find(TokenId id) {
+        return tokens.find(id);
+    }
+
+    @Override
     public List<AccessToken> listByOwner(UserId owner) {
         return tokens.listByOwner(owner);
     }

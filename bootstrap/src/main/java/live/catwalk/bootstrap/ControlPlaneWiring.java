@@ -13,10 +13,14 @@ import live.catwalk.core.account.port.out.TokenRepository;
 import live.catwalk.core.account.port.out.UserRepository;
 import live.catwalk.core.account.usecase.AuthenticateService;
 import live.catwalk.core.account.usecase.CreateUserService;
+import live.catwalk.core.account.usecase.DisableUserService;
+import live.catwalk.core.account.usecase.EnableUserService;
 import live.catwalk.core.account.usecase.EnsureAdminService;
 import live.catwalk.core.account.usecase.GetMeService;
 import live.catwalk.core.account.usecase.IssueTokenService;
 import live.catwalk.core.account.usecase.ListTokensService;
+import live.catwalk.core.account.usecase.ListUserTokensService;
+import live.catwalk.core.account.usecase.ListUsersService;
 import live.catwalk.core.account.usecase.ReadSettingsService;
 import live.catwalk.core.account.usecase.RevokeTokenService;
 import live.catwalk.core.account.usecase.UpdateSettingsService;
@@ -76,15 +80,20 @@ final class ControlPlaneWiring {
                 new RevokeTokenService(db.tokens(), db.auditLog(), clock),
                 new ReadSettingsService(db.settings()),
                 new UpdateSettingsService(db.settings(), cipher, db.auditLog(), clock),
-                new CreateUserService(db.users(), db.tokens(), db.auditLog(), random, clock));
+                new CreateUserService(db.users(), db.tokens(), db.auditLog(), random, clock),
+                new ListUsersService(db.users()),
+                new DisableUserService(db.users(), db.tokens(), db.deployments(), db.events(), runtime, db.auditLog(),
+                        clock),
+                new EnableUserService(db.users(), db.tokens(), db.auditLog(), random, clock),
+                new ListUserTokensService(db.users(), db.tokens()));
         var deployments = new ControlPlane.Deployments(
                 new CreateDeploymentService(db.deployments(), db.events(), db.tokens(), db.auditLog(),
                         replaceCredentials, registry, random, clock, quotas, sandboxed),
                 new GetDeploymentService(db.deployments()),
                 new ListDeploymentsService(db.deployments()),
-                new StopDeploymentService(db.deployments(), db.events(), runtime, clock),
-                new StartDeploymentService(db.deployments(), db.events(), clock, quotas, sandboxed),
-                new RestartDeploymentService(db.deployments(), db.events(), runtime, clock, quotas),
+                new StopDeploymentService(db.deployments(), db.events(), runtime, db.auditLog(), clock),
+                new StartDeploymentService(db.deployments(), db.events(), db.auditLog(), clock, quotas, sandboxed),
+                new RestartDeploymentService(db.deployments(), db.events(), runtime, db.auditLog(), clock, quotas),
                 new DeleteDeploymentService(db.deployments(), runtime, db.auditLog(), clock),
                 new ReplaceDeploymentEnvService(db.deployments(), db.events(), replaceCredentials, runtime,
                         db.auditLog(), clock, quotas),

@@ -127,6 +127,16 @@ class CachingTokensTest {
             }
 
             @Override
+            public Optional<AccessToken> find(TokenId id) {
+                return inner.find(id);
+            }
+
+            @Override
+            public int revokeForOwner(UserId o, Instant at) {
+                return inner.revokeForOwner(o, at);
+            }
+
+            @Override
             public void touch(TokenId id, Instant at) {
                 inner.touch(id, at);
             }

@@ -45,6 +45,12 @@ final class JooqTokenRepository implements TokenRepository {
     }
 
     @Override
+    public Optional<AccessToken> find(TokenId id) {
+        return Failures.guard(() -> dsl.selectFrom(ACCESS_TOKENS).where(ACCESS_TOKENS.ID.eq(id.value()))
+                .fetchOptional().map(JooqTokenRepository::toToken));
+    }
+
+    @Override
     public List<AccessToken> listByOwner(UserId owner) {
         return Failures.guard(() -> dsl.selectFrom(ACCESS_TOKENS).where(ACCESS_TOKENS.OWNER_ID.eq(owner.value()))
                 .orderBy(ACCESS_TOKENS.CREATED_AT.desc(), ACCESS_TOKENS.ID.desc())
@@ -66,6 +72,15 @@ final class JooqTokenRepository implements TokenRepository {
         return Failures.guard(() -> dsl.update(ACCESS_TOKENS)
                 .set(ACCESS_TOKENS.REVOKED_AT, Times.toDb(at))
                 .where(ACCESS_TOKENS.DEPLOYMENT_ID.eq(deployment.value()))
+                .and(ACCESS_TOKENS.REVOKED_AT.isNull())
+                .execute());
+    }
+
+    @Override
+    public int revokeForOwner(UserId owner, Instant at) {
+        return Failures.guard(() -> dsl.update(ACCESS_TOKENS)
+                .set(ACCESS_TOKENS.REVOKED_AT, Times.toDb(at))
+                .where(ACCESS_TOKENS.OWNER_ID.eq(owner.value()))
                 .and(ACCESS_TOKENS.REVOKED_AT.isNull())
                 .execute());
     }

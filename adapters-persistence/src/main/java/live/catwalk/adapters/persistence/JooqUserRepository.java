@@ -2,6 +2,7 @@ package live.catwalk.adapters.persistence;
 
 import static live.catwalk.adapters.persistence.jooq.Tables.USERS;
 
+import java.util.List;
 import java.util.Optional;
 import live.catwalk.adapters.persistence.jooq.tables.records.UsersRecord;
 import live.catwalk.core.account.domain.Role;
@@ -25,6 +26,7 @@ final class JooqUserRepository implements UserRepository {
                 .set(USERS.NAME, user.name())
                 .set(USERS.ROLE, user.role().name())
                 .set(USERS.CREATED_AT, Times.toDb(user.createdAt()))
+                .set(USERS.DISABLED, user.disabled())
                 .execute());
     }
 
@@ -45,8 +47,24 @@ final class JooqUserRepository implements UserRepository {
         return Failures.guard(() -> (long) dsl.fetchCount(USERS));
     }
 
+    @Override
+    public List<User> list(int offset, int limit) {
+        Limits.check(limit, 500);
+        if (offset < 0) {
+            throw new IllegalArgumentException("an offset is not negative");
+        }
+        return Failures.guard(() -> dsl.selectFrom(USERS).orderBy(USERS.CREATED_AT.asc(), USERS.ID.asc())
+                .offset(offset).limit(limit).fetch(JooqUserRepository::toUser));
+    }
+
+    @Override
+    public boolean setDisabled(UserId id, boolean disabled) {
+        return Failures.guard(() -> dsl.update(USERS).set(USERS.DISABLED, disabled)
+                .where(USERS.ID.eq(id.value())).execute() == 1);
+    }
+
     private static User toUser(UsersRecord row) {
         return new User(new UserId(row.getId()), row.getName(), Role.valueOf(row.getRole()),
-                Times.fromDb(row.getCreatedAt()));
+                Times.fromDb(row.getCreatedAt()), Boolean.TRUE.equals(row.getDisabled()));
     }
 }

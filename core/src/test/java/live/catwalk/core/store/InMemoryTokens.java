@@ -39,6 +39,13 @@ final class InMemoryTokens implements TokenRepository {
     }
 
     @Override
+    public Optional<AccessToken> find(TokenId id) {
+        synchronized (store.lock) {
+            return Optional.ofNullable(store.tokens.get(id));
+        }
+    }
+
+    @Override
     public List<AccessToken> listByOwner(UserId owner) {
         synchronized (store.lock) {
             return store.tokens.values().stream().filter(t -> t.owner().equals(owner))
@@ -63,6 +70,16 @@ final class InMemoryTokens implements TokenRepository {
         synchronized (store.lock) {
             List<AccessToken> live = store.tokens.values().stream()
                     .filter(t -> t.deployment().equals(Optional.of(deployment)) && !t.isRevoked()).toList();
+            live.forEach(t -> store.tokens.put(t.id(), revoked(t, at)));
+            return live.size();
+        }
+    }
+
+    @Override
+    public int revokeForOwner(UserId owner, Instant at) {
+        synchronized (store.lock) {
+            List<AccessToken> live = store.tokens.values().stream()
+                    .filter(t -> t.owner().equals(owner) && !t.isRevoked()).toList();
             live.forEach(t -> store.tokens.put(t.id(), revoked(t, at)));
             return live.size();
         }

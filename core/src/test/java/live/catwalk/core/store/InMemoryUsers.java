@@ -1,11 +1,16 @@
 package live.catwalk.core.store;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import live.catwalk.core.account.domain.User;
 import live.catwalk.core.account.domain.UserId;
 import live.catwalk.core.account.port.out.UserRepository;
 
 final class InMemoryUsers implements UserRepository {
+
+    private static final Comparator<User> OLDEST_FIRST = Comparator.comparing(User::createdAt)
+            .thenComparing(u -> u.id().toString());
 
     private final InMemoryStore store;
 
@@ -44,6 +49,29 @@ final class InMemoryUsers implements UserRepository {
     public long count() {
         synchronized (store.lock) {
             return store.users.size();
+        }
+    }
+
+    @Override
+    public List<User> list(int offset, int limit) {
+        InMemoryStore.checkLimit(limit, 500);
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative, not " + offset);
+        }
+        synchronized (store.lock) {
+            return store.users.values().stream().sorted(OLDEST_FIRST).skip(offset).limit(limit).toList();
+        }
+    }
+
+    @Override
+    public boolean setDisabled(UserId id, boolean disabled) {
+        synchronized (store.lock) {
+            User user = store.users.get(id);
+            if (user == null) {
+                return false;
+            }
+            store.users.put(id, user.withDisabled(disabled));
+            return true;
         }
     }
 }

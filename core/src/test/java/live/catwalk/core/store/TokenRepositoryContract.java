@@ -173,6 +173,39 @@ public abstract class TokenRepositoryContract extends StoreContract {
     }
 
     @Test
+    void findsATokenByIdRevokedOrNot() {
+        AccessToken personal = givenToken(ann.id());
+        AccessToken deployment = givenDeploymentToken(ann.id(), weather.id());
+        Instant at = fixtures.next();
+        stores.tokens().revoke(personal.id(), ann.id(), at);
+
+        assertEquals(Optional.of(at), stores.tokens().find(personal.id()).flatMap(AccessToken::revokedAt));
+        assertEquals(Optional.of(deployment), stores.tokens().find(deployment.id()));
+        assertEquals(Optional.empty(), stores.tokens().find(fixtures.token(ann.id()).id()));
+    }
+
+    @Test
+    void revokesEveryLiveTokenOfAUserPersonalAndDeploymentAlikeAndNobodyElses() {
+        AccessToken revokedBefore = givenToken(ann.id());
+        Instant before = fixtures.next();
+        stores.tokens().revoke(revokedBefore.id(), ann.id(), before);
+        AccessToken personal = givenToken(ann.id());
+        AccessToken deployment = givenDeploymentToken(ann.id(), weather.id());
+        User bob = givenUser("bob");
+        AccessToken bobs = givenToken(bob.id());
+        Instant at = fixtures.next();
+
+        assertEquals(2, stores.tokens().revokeForOwner(ann.id(), at));
+
+        assertEquals(Optional.of(at), revokedAt(personal));
+        assertEquals(Optional.of(at), revokedAt(deployment));
+        assertEquals(Optional.of(before), revokedAt(revokedBefore));
+        assertEquals(Optional.empty(), revokedAt(bobs));
+        assertEquals(0, stores.tokens().revokeForOwner(ann.id(), fixtures.next()));
+        assertEquals(0, stores.tokens().revokeForOwner(fixtures.user("ghost").id(), fixtures.next()));
+    }
+
+    @Test
     void revokesNothingForADeploymentWithoutLiveTokens() {
         givenToken(ann.id());
 

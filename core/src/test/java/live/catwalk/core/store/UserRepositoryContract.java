@@ -1,7 +1,11 @@
 package live.catwalk.core.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import live.catwalk.core.account.domain.User;
 import live.catwalk.core.account.domain.UserId;
@@ -70,5 +74,48 @@ public abstract class UserRepositoryContract extends StoreContract {
         User user = givenUser("ann");
 
         assertEquals(Optional.of(user), stores.users().find(UserId.parse(user.id().toString())));
+    }
+
+    @Test
+    void listsUsersOldestFirstInPagesThatNeitherRepeatNorSkip() {
+        User ann = givenUser("ann");
+        User bob = givenUser("bob");
+        User cy = givenUser("cy");
+
+        assertEquals(List.of(ann, bob, cy), stores.users().list(0, 10));
+        assertEquals(List.of(ann, bob), stores.users().list(0, 2));
+        assertEquals(List.of(cy), stores.users().list(2, 2));
+        assertEquals(List.of(), stores.users().list(3, 2));
+    }
+
+    @Test
+    void refusesAListLimitOutsideOneTo500OrANegativeOffset() {
+        assertThrows(IllegalArgumentException.class, () -> stores.users().list(0, 0));
+        assertThrows(IllegalArgumentException.class, () -> stores.users().list(0, 501));
+        assertThrows(IllegalArgumentException.class, () -> stores.users().list(-1, 10));
+    }
+
+    @Test
+    void storesTheDisabledFlagAndClearsItAgain() {
+        User ann = givenUser("ann");
+        User bob = givenUser("bob");
+
+        assertTrue(stores.users().setDisabled(ann.id(), true));
+
+        assertEquals(Optional.of(ann.withDisabled(true)), stores.users().find(ann.id()));
+        assertEquals(Optional.of(ann.withDisabled(true)), stores.users().findByName("ann"));
+        assertEquals(List.of(ann.withDisabled(true), bob), stores.users().list(0, 10));
+        assertTrue(stores.users().setDisabled(ann.id(), false));
+        assertFalse(stores.users().find(ann.id()).orElseThrow().disabled());
+    }
+
+    @Test
+    void insertsADisabledUserAsDisabledAndDisablesNoUnknownUser() {
+        User gone = fixtures.user("gone").withDisabled(true);
+        stores.users().insert(gone);
+
+        assertEquals(Optional.of(gone), stores.users().find(gone.id()));
+        assertFalse(stores.users().setDisabled(fixtures.user("ghost").id(), true));
+        assertEquals(1, stores.users().count());
     }
 }

@@ -5,9 +5,13 @@ import java.util.Objects;
 import java.util.Optional;
 import live.catwalk.core.account.port.in.Authenticate;
 import live.catwalk.core.account.port.in.CreateUser;
+import live.catwalk.core.account.port.in.DisableUser;
+import live.catwalk.core.account.port.in.EnableUser;
 import live.catwalk.core.account.port.in.GetMe;
 import live.catwalk.core.account.port.in.IssueToken;
 import live.catwalk.core.account.port.in.ListTokens;
+import live.catwalk.core.account.port.in.ListUserTokens;
+import live.catwalk.core.account.port.in.ListUsers;
 import live.catwalk.core.account.port.in.ReadSettings;
 import live.catwalk.core.account.port.in.RevokeToken;
 import live.catwalk.core.account.port.in.UpdateSettings;
@@ -40,10 +44,11 @@ public record ControlPlane(Accounts accounts, Deployments deployments, Optional<
         });
     }
 
-    /** The caller's identity, personal tokens and secret settings. */
+    /** The caller's identity, personal tokens and secret settings; an admin's management of users. */
     public record Accounts(Authenticate authenticate, GetMe getMe, IssueToken issueToken, ListTokens listTokens,
                            RevokeToken revokeToken, ReadSettings readSettings, UpdateSettings updateSettings,
-                           CreateUser createUser) {
+                           CreateUser createUser, ListUsers listUsers, DisableUser disableUser,
+                           EnableUser enableUser, ListUserTokens listUserTokens) {
 
         public Accounts {
             Objects.requireNonNull(authenticate, "authenticate");
@@ -54,6 +59,10 @@ public record ControlPlane(Accounts accounts, Deployments deployments, Optional<
             Objects.requireNonNull(readSettings, "readSettings");
             Objects.requireNonNull(updateSettings, "updateSettings");
             Objects.requireNonNull(createUser, "createUser");
+            Objects.requireNonNull(listUsers, "listUsers");
+            Objects.requireNonNull(disableUser, "disableUser");
+            Objects.requireNonNull(enableUser, "enableUser");
+            Objects.requireNonNull(listUserTokens, "listUserTokens");
         }
     }
 

@@ -21,7 +21,8 @@ public final class ControlPlaneApi {
         return List.of(
                 new BearerAuthFilter(accounts.authenticate()),
                 new MeResource(accounts.getMe()),
-                new UsersResource(accounts.createUser()),
+                new UsersResource(accounts.createUser(), accounts.listUsers(), accounts.disableUser(),
+                        accounts.enableUser(), accounts.listUserTokens()),
                 new TokensResource(accounts.issueToken(), accounts.listTokens(), accounts.revokeToken()),
                 new SettingsResource(accounts.readSettings(), accounts.updateSettings()),
                 new DeploymentsResource(deployments.create(), deployments.list(), links),

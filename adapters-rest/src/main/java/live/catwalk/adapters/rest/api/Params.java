@@ -2,6 +2,7 @@ package live.catwalk.adapters.rest.api;
 
 import java.util.UUID;
 import live.catwalk.core.account.domain.TokenId;
+import live.catwalk.core.account.domain.UserId;
 import live.catwalk.core.deployment.domain.DeploymentId;
 import live.catwalk.core.shared.CatwalkException;
 
@@ -24,6 +25,14 @@ final class Params {
             return new TokenId(UUID.fromString(raw));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw CatwalkException.notFound("No such token.");
+        }
+    }
+
+    static UserId userId(String raw) {
+        try {
+            return new UserId(UUID.fromString(raw));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw CatwalkException.notFound("No such user.");
         }
     }
 

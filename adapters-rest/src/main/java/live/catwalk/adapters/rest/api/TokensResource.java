@@ -21,7 +21,10 @@ import live.catwalk.core.account.port.in.ListTokens;
 import live.catwalk.core.account.port.in.RevokeToken;
 import live.catwalk.core.shared.CatwalkException;
 
-/** {@code /api/tokens}: the caller's personal access tokens; a secret is shown once, when issued. */
+/**
+ * {@code /api/tokens}: the caller's personal access tokens; a secret is shown once, when issued. An admin may
+ * {@code DELETE} any user's personal token by id.
+ */
 @Path("/api/tokens")
 @Produces(MediaType.APPLICATION_JSON)
 public final class TokensResource {

@@ -23,6 +23,8 @@ import live.catwalk.core.account.domain.TokenId;
 import live.catwalk.core.account.domain.User;
 import live.catwalk.core.account.domain.UserId;
 import live.catwalk.core.account.port.in.CreateUser;
+import live.catwalk.core.account.port.in.DisableUser;
+import live.catwalk.core.account.port.in.EnableUser;
 import live.catwalk.core.account.port.in.IssueToken;
 import live.catwalk.core.account.port.in.UpdateSettings;
 import live.catwalk.core.credential.domain.EnvVarName;
@@ -51,6 +53,7 @@ final class FakeControlPlane {
     static final String BOB_TOKEN = "cwk_bobSecret00000000000000";
     static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
 
+    final Map<UserId, Boolean> disabled = new HashMap<>();
     final User alice = new User(new UserId(UUID.fromString("00000000-0000-0000-0000-00000000a11c")), "alice",
             Role.ADMIN, T0);
     final User bob = new User(new UserId(UUID.fromString("00000000-0000-0000-0000-000000000b0b")), "bob",
@@ -70,7 +73,8 @@ final class FakeControlPlane {
 
     ControlPlane controlPlane(Optional<URI> publicUrl) {
         var accounts = new ControlPlane.Accounts(this::authenticate, this::me, this::issue, this::tokens,
-                this::revoke, this::setNames, this::update, this::createUser);
+                this::revoke, this::setNames, this::update, this::createUser, this::users, this::disable,
+                this::enable, this::userTokens);
         var deploys = new ControlPlane.Deployments(this::create, this::get, this::list,
                 (c, id) -> want(c, id, DesiredState.STOPPED, DeploymentStatus.STOPPED),
                 (c, id) -> want(c, id, DesiredState.RUNNING, DeploymentStatus.STARTING),
@@ -97,6 +101,56 @@ final class FakeControlPlane {
                 new Principal(user.id(), user.role(), new TokenId(UUID.randomUUID())), "initial token")));
     }
 
+    List<User> users(Principal caller, int offset, int limit) {
+        requireAdmin(caller);
+        return List.of(alice, bob).stream().map(u -> u.withDisabled(disabled.getOrDefault(u.id(), false)))
+                .skip(offset).limit(limit).toList();
+    }
+
+    DisableUser.Disabled disable(Principal caller, UserId id) {
+        requireAdmin(caller);
+        User user = List.of(alice, bob).stream().filter(u -> u.id().equals(id)).findFirst()
+                .orElseThrow(() -> CatwalkException.notFound("No such user."));
+        if (id.equals(caller.user())) {
+            throw CatwalkException.of(CatwalkException.Kind.CONFLICT, "You cannot disable yourself.");
+        }
+        disabled.put(id, true);
+        principals.values().removeIf(p -> p.user().equals(id));
+        int stopped = 0;
+        for (Deployment d : List.copyOf(deployments.values())) {
+            if (d.owner().equals(id)) {
+                want(caller, d.id(), DesiredState.STOPPED, DeploymentStatus.STOPPED);
+                stopped++;
+            }
+        }
+        return new DisableUser.Disabled(user.withDisabled(true), 1, stopped);
+    }
+
+    EnableUser.Enabled enable(Principal caller, UserId id) {
+        requireAdmin(caller);
+        if (!disabled.getOrDefault(id, false)) {
+            throw CatwalkException.of(CatwalkException.Kind.CONFLICT, "The user is not disabled.");
+        }
+        disabled.put(id, false);
+        User user = id.equals(alice.id()) ? alice : bob;
+        return new EnableUser.Enabled(user, issue(new IssueToken.Command(
+                new Principal(id, user.role(), new TokenId(UUID.randomUUID())), "token after re-enabling")));
+    }
+
+    List<AccessToken> userTokens(Principal caller, UserId id) {
+        requireAdmin(caller);
+        if (!id.equals(alice.id()) && !id.equals(bob.id())) {
+            throw CatwalkException.notFound("No such user.");
+        }
+        return tokens(new Principal(id, Role.USER, new TokenId(UUID.randomUUID())));
+    }
+
+    private static void requireAdmin(Principal caller) {
+        if (!caller.isAdmin()) {
+            throw CatwalkException.of(CatwalkException.Kind.FORBIDDEN, "Only an admin can manage users.");
+        }
+    }
+
     IssuedToken issue(IssueToken.Command command) {
         if (command.name().isBlank() || command.name().length() > 100) {
             throw CatwalkException.invalidInput("name", "A token name is 1-100 characters.", null);
@@ -117,7 +171,7 @@ final class FakeControlPlane {
     void revoke(Principal caller, TokenId id) {
         for (int i = 0; i < tokens.size(); i++) {
             AccessToken t = tokens.get(i);
-            if (t.id().equals(id) && t.owner().equals(caller.user()) && !t.isRevoked()) {
+            if (t.id().equals(id) && (caller.isAdmin() || t.owner().equals(caller.user())) && !t.isRevoked()) {
                 tokens.set(i, new AccessToken(t.id(), t.owner(), t.deployment(), t.name(), t.prefix(), t.hash(),
                         t.createdAt(), t.lastUsedAt(), Optional.of(T0.plusSeconds(3600))));
                 return;
@@ -168,7 +222,16 @@ final class FakeControlPlane {
 
     Deployment get(Principal caller, DeploymentId id) {
         Deployment d = deployments.get(id);
-        if (d == null || !d.owner().equals(caller.user())) {
+        if (d == null || !(caller.isAdmin() || d.owner().equals(caller.user()))) {
+            throw CatwalkException.notFound("No such deployment.");
+        }
+        return d;
+    }
+
+    /** Only the owner's, as core's variables, token, events and logs use cases. */
+    Deployment owned(Principal caller, DeploymentId id) {
+        Deployment d = get(caller, id);
+        if (!d.owner().equals(caller.user())) {
             throw CatwalkException.notFound("No such deployment.");
         }
         return d;
@@ -193,7 +256,7 @@ final class FakeControlPlane {
     }
 
     ReplaceDeploymentEnv.Result replaceEnv(Principal caller, DeploymentId id, Map<String, String> vars) {
-        Deployment d = get(caller, id);
+        Deployment d = owned(caller, id);
         var problems = vars.keySet().stream().flatMap(name -> EnvVarName.problem(name)
                 .map(p -> ValidationProblem.of("env." + name, p, "Rename it.")).stream()).toList();
         if (!problems.isEmpty()) {
@@ -208,19 +271,19 @@ final class FakeControlPlane {
     }
 
     IssuedToken rotate(Principal caller, DeploymentId id) {
-        get(caller, id);
+        owned(caller, id);
         return deploymentToken(caller, id);
     }
 
     List<DeploymentEvent> events(Principal caller, DeploymentId id, int limit) {
-        get(caller, id);
+        owned(caller, id);
         return List.of(new DeploymentEvent(id, T0, Optional.empty(), DeploymentStatus.PENDING, "created"),
                 new DeploymentEvent(id, T0.plusSeconds(1), Optional.of(DeploymentStatus.PENDING),
                         DeploymentStatus.STARTING, "starting")).subList(0, Math.min(limit, 2));
     }
 
     List<String> logs(Principal caller, DeploymentId id, int lines) {
-        get(caller, id);
+        owned(caller, id);
         List<String> all = List.of("line 1", "line 2", "line 3");
         return all.subList(Math.max(0, all.size() - lines), all.size());
     }

@@ -14,7 +14,10 @@ import live.catwalk.core.account.port.out.AuditLog;
 import live.catwalk.core.account.port.out.TokenRepository;
 import live.catwalk.core.shared.CatwalkException;
 
-/** A deployment token is not revoked here (rotate it through its deployment): it answers NOT_FOUND. */
+/**
+ * A deployment token is not revoked here (rotate it through its deployment): it answers NOT_FOUND. An admin
+ * reaches any user's personal token; someone else's answers a non-admin exactly like a missing one.
+ */
 public final class RevokeTokenService implements RevokeToken {
 
     private final TokenRepository tokens;
@@ -29,13 +32,15 @@ public final class RevokeTokenService implements RevokeToken {
 
     @Override
     public void revoke(Principal caller, TokenId token) {
-        Optional<AccessToken> personal = tokens.listByOwner(caller.user()).stream()
-                .filter(t -> t.id().equals(token) && t.deployment().isEmpty()).findFirst();
+        Optional<AccessToken> personal = tokens.find(token)
+                .filter(t -> t.deployment().isEmpty() && (caller.isAdmin() || t.owner().equals(caller.user())));
         Instant now = clock.instant();
-        if (personal.isEmpty() || !tokens.revoke(token, caller.user(), now)) {
+        if (personal.isEmpty() || !tokens.revoke(token, personal.get().owner(), now)) {
             throw CatwalkException.notFound("no live token " + token);
         }
+        boolean own = personal.get().owner().equals(caller.user());
         audit.record(new AuditEntry(now, AuditAction.TOKEN_REVOKED, Optional.of(caller.user()),
-                Optional.of(token.toString()), "personal token " + personal.get().prefix()));
+                Optional.of(token.toString()), "personal token " + personal.get().prefix()
+                + (own ? "" : " of user " + personal.get().owner() + ", by an admin")));
     }
 }

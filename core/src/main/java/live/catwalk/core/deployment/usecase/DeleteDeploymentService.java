@@ -16,7 +16,8 @@ import live.catwalk.core.shared.CatwalkException;
 
 /**
  * Removes the row (credentials, events and tokens go with it) before stopping the server, so no reconcile
- * pass can start it again once the stop has returned.
+ * pass can start it again once the stop has returned. An admin may delete anyone's deployment (the audit row
+ * then names the owner too).
  */
 public final class DeleteDeploymentService implements DeleteDeployment {
 
@@ -34,14 +35,15 @@ public final class DeleteDeploymentService implements DeleteDeployment {
 
     @Override
     public void delete(Principal caller, DeploymentId id) {
-        Deployment deployment = Lifecycle.owned(deployments, caller, id);
+        Deployment deployment = Lifecycle.reachable(deployments, caller, id);
         // The row goes first: from then on no reconcile pass starts the server again, and one that was
         // starting it as we deleted finds it unwanted on its next pass and stops it.
         if (!deployments.delete(id)) {
             throw CatwalkException.notFound("no deployment " + id);
         }
         runtime.stop(id);
+        String whose = Audits.byAdmin(caller, deployment) ? " of user " + deployment.owner() + ", by an admin" : "";
         audit.record(new AuditEntry(clock.instant(), AuditAction.DEPLOYMENT_DELETED, Optional.of(caller.user()),
-                Optional.of(id.value()), Audits.detail("deployment '" + deployment.spec().name() + "'")));
+                Optional.of(id.value()), Audits.detail("deployment '" + deployment.spec().name() + "'" + whose)));
     }
 }

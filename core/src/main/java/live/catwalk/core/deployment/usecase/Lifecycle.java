@@ -17,8 +17,8 @@ import live.catwalk.core.shared.CatwalkException;
 
 /**
  * What the owner-facing deployment use cases share: finding the caller's deployment (someone else's answers
- * exactly like a missing one), and changing it under optimistic locking with one retry, since the reconciler
- * updates deployments concurrently.
+ * a non-admin exactly like a missing one; an admin reaches any for get, stop, start, restart and delete), and
+ * changing it under optimistic locking with one retry, since the reconciler updates deployments concurrently.
  */
 final class Lifecycle {
 
@@ -67,15 +67,26 @@ final class Lifecycle {
                 .orElseThrow(() -> CatwalkException.notFound("no deployment " + id));
     }
 
+    /** The deployment if it is the caller's or the caller is an admin; NOT_FOUND otherwise. */
+    Deployment reachable(Principal caller, DeploymentId id) {
+        return reachable(deployments, caller, id);
+    }
+
+    /** The deployment if it is the caller's or the caller is an admin; NOT_FOUND otherwise or if it does not exist. */
+    static Deployment reachable(DeploymentRepository deployments, Principal caller, DeploymentId id) {
+        return deployments.find(id).filter(d -> caller.isAdmin() || d.owner().equals(caller.user()))
+                .orElseThrow(() -> CatwalkException.notFound("no deployment " + id));
+    }
+
     /**
-     * Applies {@code change} to the caller's deployment and stores it; on CONFLICT re-reads and applies it once
-     * more (a second CONFLICT propagates). Records an event with {@code message} when the status changed, or
-     * always if {@code alwaysRecord}. LIMIT_EXCEEDED if the change would make a stopped deployment wanted RUNNING
-     * beyond the caller's running quota.
+     * Applies {@code change} to the caller's deployment (any deployment for an admin) and stores it; on CONFLICT
+     * re-reads and applies it once more (a second CONFLICT propagates). Records an event with {@code message} when
+     * the status changed, or always if {@code alwaysRecord}. LIMIT_EXCEEDED if the change would make a stopped
+     * deployment wanted RUNNING beyond the caller's running quota.
      */
     Deployment change(Principal caller, DeploymentId id, String message, boolean alwaysRecord, Change change) {
         for (int attempt = 1; ; attempt++) {
-            Deployment current = owned(caller, id);
+            Deployment current = reachable(deployments, caller, id);
             Instant now = clock.instant();
             Deployment next = change.apply(current, now);
             if (next.desired() == DesiredState.RUNNING) {

@@ -39,7 +39,15 @@ final class AccountHarness {
 
     /** A stored user and a first token of theirs, authenticated. */
     Principal signedIn(String name) {
-        User user = fixtures.user(name);
+        return signedIn(fixtures.user(name));
+    }
+
+    /** A stored admin and a first token of theirs, authenticated. */
+    Principal signedInAdmin(String name) {
+        return signedIn(fixtures.admin(name));
+    }
+
+    private Principal signedIn(User user) {
         stores.users().insert(user);
         IssuedToken bootstrap = issue.issue(new IssueToken.Command(
                 new Principal(user.id(), user.role(), new TokenId(randomness.uuid())),

@@ -48,10 +48,12 @@ final class DeploymentHarness {
             stores.tokens(), stores.audit(), replaceCredentials, registry, randomness, clock);
     final GetDeploymentService get = new GetDeploymentService(stores.deployments());
     final ListDeploymentsService list = new ListDeploymentsService(stores.deployments());
-    final StopDeploymentService stop = new StopDeploymentService(stores.deployments(), stores.events(), runtime, clock);
-    final StartDeploymentService start = new StartDeploymentService(stores.deployments(), stores.events(), clock);
+    final StopDeploymentService stop = new StopDeploymentService(stores.deployments(), stores.events(), runtime,
+            stores.audit(), clock);
+    final StartDeploymentService start = new StartDeploymentService(stores.deployments(), stores.events(),
+            stores.audit(), clock);
     final RestartDeploymentService restart = new RestartDeploymentService(stores.deployments(), stores.events(),
-            runtime, clock);
+            runtime, stores.audit(), clock);
     final DeleteDeploymentService delete = new DeleteDeploymentService(stores.deployments(), runtime, stores.audit(),
             clock);
     final ReplaceDeploymentEnvService replaceEnv = new ReplaceDeploymentEnvService(stores.deployments(),

@@ -24,9 +24,9 @@ class DeploymentQuotasTest {
     private final CreateDeploymentService create = new CreateDeploymentService(h.stores.deployments(), h.stores.events(),
             h.stores.tokens(), h.stores.audit(), h.replaceCredentials, h.registry, h.randomness, h.clock, quotas);
     private final StartDeploymentService start = new StartDeploymentService(h.stores.deployments(), h.stores.events(),
-            h.clock, quotas);
+            h.stores.audit(), h.clock, quotas);
     private final RestartDeploymentService restart = new RestartDeploymentService(h.stores.deployments(),
-            h.stores.events(), h.runtime, h.clock, quotas);
+            h.stores.events(), h.runtime, h.stores.audit(), h.clock, quotas);
     private final ReplaceDeploymentEnvService replaceEnv = new ReplaceDeploymentEnvService(h.stores.deployments(),
             h.stores.events(), h.replaceCredentials, h.runtime, h.stores.audit(), h.clock, quotas);
 

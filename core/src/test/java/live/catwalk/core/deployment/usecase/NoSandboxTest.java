@@ -21,7 +21,7 @@ class NoSandboxTest {
             h.stores.events(), h.stores.tokens(), h.stores.audit(), h.replaceCredentials, h.registry, h.randomness,
             h.clock, DeploymentQuotas.UNLIMITED, false);
     private final StartDeploymentService start = new StartDeploymentService(h.stores.deployments(), h.stores.events(),
-            h.clock, DeploymentQuotas.UNLIMITED, false);
+            h.stores.audit(), h.clock, DeploymentQuotas.UNLIMITED, false);
 
     @Test
     void aPlainUsersPackageIsRefusedWithTheFixAndNothingIsStored() {

@@ -24,6 +24,9 @@ public interface TokenRepository {
     /** The token with this hash, revoked or not; empty if there is none. */
     Optional<AccessToken> findByHash(TokenHash hash);
 
+    /** The token with this id, revoked or not; empty if there is none. */
+    Optional<AccessToken> find(TokenId id);
+
     /** A user's tokens, newest (by {@code createdAt}) first, revoked ones included; empty if none. */
     List<AccessToken> listByOwner(UserId owner);
 
@@ -38,6 +41,12 @@ public interface TokenRepository {
      * returns how many it revoked (0 for a deployment without live tokens, or none at all).
      */
     int revokeForDeployment(DeploymentId deployment, Instant at);
+
+    /**
+     * Revokes every live token of a user, personal and deployment tokens alike, as of {@code at}, leaving those
+     * revoked before as they were; returns how many it revoked (0 for an unknown user or one without live tokens).
+     */
+    int revokeForOwner(UserId owner, Instant at);
 
     /**
      * Records a use of the token at {@code at}: sets {@code lastUsedAt} unless it is already later (it only

@@ -1,5 +1,6 @@
 package live.catwalk.core.account.port.out;
 
+import java.util.List;
 import java.util.Optional;
 import live.catwalk.core.account.domain.User;
 import live.catwalk.core.account.domain.UserId;
@@ -18,4 +19,13 @@ public interface UserRepository {
 
     /** How many users exist. */
     long count();
+
+    /**
+     * A page of all users, oldest ({@code createdAt}) first, ties by id, so pages neither repeat nor skip;
+     * {@link IllegalArgumentException} unless {@code offset >= 0} and {@code limit} is 1 to 500.
+     */
+    List<User> list(int offset, int limit);
+
+    /** Sets the user's disabled flag; false (and nothing changes) if there is no such user. */
+    boolean setDisabled(UserId id, boolean disabled);
 }

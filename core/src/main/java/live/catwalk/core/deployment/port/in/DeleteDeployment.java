@@ -5,7 +5,7 @@ import live.catwalk.core.deployment.domain.DeploymentId;
 
 /**
  * Removes the deployment with its credentials, events and tokens, and stops its server (the whole process
- * tree) before returning; NOT_FOUND if it is not the caller's.
+ * tree) before returning; NOT_FOUND if it is not the caller's (an admin may act on any, audited).
  */
 @FunctionalInterface
 public interface DeleteDeployment {

@@ -6,7 +6,7 @@ import live.catwalk.core.deployment.domain.DeploymentId;
 
 /**
  * Wants the deployment RUNNING again: a STOPPED or FAILED one goes back to PENDING for the reconciler to validate
- * and start. NOT_FOUND if it is not the caller's. Returns the deployment as stored.
+ * and start. NOT_FOUND if it is not the caller's (an admin may act on any, audited). Returns the deployment as stored.
  */
 @FunctionalInterface
 public interface StartDeployment {

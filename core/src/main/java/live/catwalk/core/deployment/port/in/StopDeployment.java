@@ -4,7 +4,10 @@ import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.deployment.domain.Deployment;
 import live.catwalk.core.deployment.domain.DeploymentId;
 
-/** Wants the deployment STOPPED: its server is stopped and its sessions end. NOT_FOUND if it is not the caller's. Returns the deployment as stored. */
+/**
+ * Wants the deployment STOPPED: its server is stopped and its sessions end. NOT_FOUND if it is not the caller's (an
+ * admin may stop any, audited as DEPLOYMENT_STOPPED). Returns the deployment as stored.
+ */
 @FunctionalInterface
 public interface StopDeployment {
 

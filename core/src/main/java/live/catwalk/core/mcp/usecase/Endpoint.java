@@ -41,6 +41,8 @@ final class Endpoint implements ChildRouter.Sessions {
     private final SessionMode mode;
     private final McpEndpoints context;
     private final Map<SessionId, Attached> sessions = new ConcurrentHashMap<>();
+    /** Requests in flight over all of this deployment's bridges. */
+    private final Slots inFlight;
     private final Bridge shared;
     private final ClientRouter sharedClient;
     /** Initializations under way, counted against the session limit until they end. */
@@ -53,8 +55,9 @@ final class Endpoint implements ChildRouter.Sessions {
         this.command = command;
         this.mode = mode;
         this.context = context;
+        this.inFlight = new Slots(context.limits().maxInFlightPerDeployment());
         this.shared = mode == SessionMode.SHARED
-                ? new Bridge(context.servers(), command, context.gatewayInitParams(), this) : null;
+                ? new Bridge(context.servers(), command, context.gatewayInitParams(), this, newInFlight()) : null;
         this.sharedClient = shared == null ? null : new ClientRouter(shared);
     }
 
@@ -103,7 +106,7 @@ final class Endpoint implements ChildRouter.Sessions {
 
     private McpHttpResponse startIsolated(String principal, Request init, ObjectNode params) throws InterruptedException {
         OneSession directory = new OneSession();
-        Bridge bridge = new Bridge(context.servers(), command, params.deepCopy(), directory);
+        Bridge bridge = new Bridge(context.servers(), command, params.deepCopy(), directory, newInFlight());
         try {
             bridge.start();
         } catch (CatwalkException e) {
@@ -263,6 +266,10 @@ final class Endpoint implements ChildRouter.Sessions {
     @Override
     public Optional<Session> mostRecent() {
         return sessions.values().stream().map(Attached::session).max(Comparator.comparing(Session::lastActivity));
+    }
+
+    private InFlight newInFlight() {
+        return new InFlight(inFlight, context.limits().maxInFlightPerSession());
     }
 
     private int limit() {

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import live.catwalk.core.deployment.domain.RuntimeState;
+import live.catwalk.core.mcp.domain.GatewayLimits;
 import live.catwalk.core.mcp.domain.GatewaySettings;
 import live.catwalk.core.mcp.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.SessionMode;
@@ -32,11 +33,19 @@ public final class McpEndpoints implements AutoCloseable {
     private final SessionIdSource ids;
     private final Clock clock;
     private final GatewaySettings settings;
+    private final GatewayLimits limits;
     private final String productVersion;
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
 
     public McpEndpoints(StdioServers servers, SessionIdSource ids, Clock clock, GatewaySettings settings,
                         String productVersion) {
+        this(servers, ids, clock, settings, GatewayLimits.defaults(), productVersion);
+    }
+
+    /** As above, with the budgets shared by all deployments. */
+    public McpEndpoints(StdioServers servers, SessionIdSource ids, Clock clock, GatewaySettings settings,
+                        GatewayLimits limits, String productVersion) {
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.servers = Objects.requireNonNull(servers, "servers");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -171,6 +180,10 @@ public final class McpEndpoints implements AutoCloseable {
 
     GatewaySettings settings() {
         return settings;
+    }
+
+    GatewayLimits limits() {
+        return limits;
     }
 
     /** What the gateway tells a shared server at initialize: the newest version, every client capability. */

@@ -88,6 +88,7 @@ public class FakeMcpServer {
                 channel.emit(JsonRpc.result(id, text("logged")));
             }
             case "slow" -> slow.put(id, params);
+            case "big" -> channel.emit(JsonRpc.result(id, text("x".repeat(params.path("arguments").path("size").asInt()))));
             case "sample" -> {
                 String own = "srv-" + ownIds.incrementAndGet();
                 sampling.put(own, id);
@@ -96,6 +97,11 @@ public class FakeMcpServer {
             }
             default -> channel.emit(JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "unknown tool " + name));
         }
+    }
+
+    /** How many {@code slow} calls wait for {@link #releaseSlow}. */
+    public int slowWaiting() {
+        return slow.size();
     }
 
     /** Answers every {@code slow} call received so far (on the server's thread, so none is missed). */

@@ -23,6 +23,7 @@ import live.catwalk.adapters.rest.HealthResource;
 import live.catwalk.adapters.rest.RestServer;
 import live.catwalk.core.analysis.port.out.PackageRegistry;
 import live.catwalk.core.health.usecase.CheckHealthService;
+import live.catwalk.core.mcp.domain.GatewayLimits;
 import live.catwalk.core.mcp.domain.GatewaySettings;
 import live.catwalk.core.mcp.port.out.McpAccess;
 import live.catwalk.core.mcp.usecase.EndMcpSessionService;
@@ -75,7 +76,7 @@ final class Application implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         ProcessSupervisor supervisor = ProcessSupervisor.builder().baseEnvironment(environment).build();
         McpEndpoints endpoints = new McpEndpoints(supervisor, new SecureSessionIds(), clock,
-                gatewaySettings(config), version);
+                gatewaySettings(config), gatewayLimits(config, Runtime.getRuntime().maxMemory()), version);
         for (ConfiguredDeployment d : deployments) {
             endpoints.register(d.id(), d.command(), d.mode()).ifPresentOrElse(
                     problem -> LOG.log(System.Logger.Level.WARNING, d.id() + ": the server could not start: " + problem),
@@ -146,6 +147,14 @@ final class Application implements AutoCloseable {
         return new GatewaySettings(hosts, mcp.allowedOrigins(), config.maxBodyBytes(), d.jsonWindow(),
                 mcp.idleTimeout(), mcp.maxSessions(), mcp.maxChildren(), mcp.requestTimeout(), d.startTimeout(),
                 d.eventLogEvents(), d.eventLogBytes(), d.retryMillis());
+    }
+
+    /** The configured budgets, the retained bytes at most a quarter of {@code maxHeap} so answers never fill it. */
+    static GatewayLimits gatewayLimits(CatwalkConfig config, long maxHeap) {
+        GatewayLimits l = config.limits();
+        long retained = Math.max(1024 * 1024, Math.min(l.retainedBytes(), maxHeap / 4));
+        return new GatewayLimits(l.maxBatch(), l.maxInFlightPerSession(), l.maxInFlightPerDeployment(), retained,
+                Math.min(l.unreadTailBytes(), retained / 4), l.maxSessionsPerUser());
     }
 
     URI uri() {

@@ -138,6 +138,7 @@ final class Endpoint implements ChildRouter.Sessions {
 
     private McpHttpResponse admit(Attached attached, Request init, ObjectNode result) {
         if (!add(attached)) { // closed while this session was being set up
+            attached.session().end();
             if (attached.bridge() != shared) {
                 attached.bridge().close();
             }
@@ -150,7 +151,7 @@ final class Endpoint implements ChildRouter.Sessions {
     private Session newSession(String principal, ProtocolVersion version, ObjectNode params) {
         GatewaySettings s = context.settings();
         return new Session(context.ids().next(), principal, version, params.path("capabilities"),
-                context.clock().instant(), s.eventLogEvents(), s.eventLogBytes(), s.retryMillis());
+                context.clock().instant(), s.eventLogEvents(), s.eventLogBytes(), s.retryMillis(), context.retained());
     }
 
     /** The caller's live session with this id, if there is one. */

@@ -108,6 +108,9 @@ public final class HandleMcpPostService implements HandleMcpPost {
             return McpReplies.error(400, JsonRpc.INVALID_REQUEST, "Invalid Request: this session is already "
                     + "initialized; send initialize without Mcp-Session-Id to start a new session.");
         }
+        if (endpoints.retained().exhausted()) {
+            return memoryFull(initialize);
+        }
         return admitted.endpoint().initialize(admitted.principal(), initialize);
     }
 
@@ -124,6 +127,9 @@ public final class HandleMcpPostService implements HandleMcpPost {
         }
         if (requests.isEmpty()) {
             return McpReplies.accepted();
+        }
+        if (endpoints.retained().exhausted()) {
+            return memoryFull(requests.getFirst());
         }
         if (messages.size() == 1) {
             String full = attached.bridge().inFlight.refusal(session);
@@ -142,6 +148,12 @@ public final class HandleMcpPostService implements HandleMcpPost {
             }
         }
         return session.awaitAnswer(stream, settings.jsonWindow(), McpReplies.NO_HEADERS);
+    }
+
+    private McpHttpResponse memoryFull(Request first) {
+        return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, "The gateway holds as many unread answers as "
+                + "CATWALK_RETAINED_BYTES allows (" + endpoints.retained().budget() + " bytes); retry later.",
+                first.id(), RETRY_SOON);
     }
 
     private static List<JsonRpcMessage> classify(JsonNode json) {

@@ -16,6 +16,7 @@ import live.catwalk.core.mcp.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.SessionMode;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
 import live.catwalk.core.mcp.domain.protocol.ProtocolVersion;
+import live.catwalk.core.mcp.domain.session.RetainedBytes;
 import live.catwalk.core.mcp.port.out.SessionIdSource;
 import live.catwalk.core.mcp.port.out.StdioServers;
 
@@ -34,6 +35,7 @@ public final class McpEndpoints implements AutoCloseable {
     private final Clock clock;
     private final GatewaySettings settings;
     private final GatewayLimits limits;
+    private final RetainedBytes retained;
     private final String productVersion;
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
 
@@ -46,6 +48,7 @@ public final class McpEndpoints implements AutoCloseable {
     public McpEndpoints(StdioServers servers, SessionIdSource ids, Clock clock, GatewaySettings settings,
                         GatewayLimits limits, String productVersion) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.retained = new RetainedBytes(limits.retainedBytes(), limits.unreadTailBytes());
         this.servers = Objects.requireNonNull(servers, "servers");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -184,6 +187,11 @@ public final class McpEndpoints implements AutoCloseable {
 
     GatewayLimits limits() {
         return limits;
+    }
+
+    /** The byte budget every session's kept events and answers share. */
+    RetainedBytes retained() {
+        return retained;
     }
 
     /** What the gateway tells a shared server at initialize: the newest version, every client capability. */

@@ -22,6 +22,8 @@ import live.catwalk.adapters.persistence.vault.TinkVault;
 import live.catwalk.adapters.rest.HealthResource;
 import live.catwalk.adapters.rest.RestServer;
 import live.catwalk.core.analysis.port.out.PackageRegistry;
+import live.catwalk.core.account.domain.Role;
+import live.catwalk.core.deployment.domain.DeploymentId;
 import live.catwalk.core.health.usecase.CheckHealthService;
 import live.catwalk.core.mcp.domain.GatewayLimits;
 import live.catwalk.core.mcp.domain.GatewaySettings;
@@ -86,7 +88,7 @@ final class Application implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         PackageRegistry registry = PackageRegistries.builder(http).npmBaseUri(config.registries().npm())
                 .pypiBaseUri(config.registries().pypi()).build();
-        ControlPlaneWiring.Wired plane = ControlPlaneWiring.wire(database, vault, registry, new LocalRuntime(endpoints),
+        ControlPlaneWiring.Wired plane = ControlPlaneWiring.wire(database, vault, registry, new LocalRuntime(endpoints, id -> sessionTenant(database, id)),
                 new SecureRandomness(), clock, config.publicUrl(), config.quotas());
         FirstAdmin.ensure(plane.ensureAdmin(), config.storage().home(), !config.storage().database().isPostgres(),
                 console);
@@ -147,6 +149,12 @@ final class Application implements AutoCloseable {
         return new GatewaySettings(hosts, mcp.allowedOrigins(), config.maxBodyBytes(), d.jsonWindow(),
                 mcp.idleTimeout(), mcp.maxSessions(), mcp.maxChildren(), mcp.requestTimeout(), d.startTimeout(),
                 d.eventLogEvents(), d.eventLogBytes(), d.retryMillis());
+    }
+
+    /** Whose per-user session limit a deployment's sessions count against: its owner, unless an admin. */
+    static String sessionTenant(Database database, DeploymentId id) {
+        return database.deployments().find(id).flatMap(d -> database.users().find(d.owner()))
+                .filter(user -> user.role() != Role.ADMIN).map(user -> user.id().value().toString()).orElse(null);
     }
 
     /** The configured budgets, the retained bytes at most a quarter of {@code maxHeap} so answers never fill it. */

@@ -40,6 +40,8 @@ final class Endpoint implements ChildRouter.Sessions {
     private final ServerCommand command;
     private final SessionMode mode;
     private final McpEndpoints context;
+    /** Whose sessions these count as against the per-user limit; null: uncounted. */
+    private final String tenant;
     private final Map<SessionId, Attached> sessions = new ConcurrentHashMap<>();
     /** Requests in flight over all of this deployment's bridges. */
     private final Slots inFlight;
@@ -51,7 +53,8 @@ final class Endpoint implements ChildRouter.Sessions {
     /** The isolated server started last, whose stderr {@link #logs} shows. */
     private volatile Bridge lastIsolated;
 
-    Endpoint(ServerCommand command, SessionMode mode, McpEndpoints context) {
+    Endpoint(ServerCommand command, SessionMode mode, McpEndpoints context, String tenant) {
+        this.tenant = tenant;
         this.command = command;
         this.mode = mode;
         this.context = context;
@@ -81,15 +84,29 @@ final class Endpoint implements ChildRouter.Sessions {
         if (!params.isObject()) {
             return McpReplies.error(400, JsonRpc.INVALID_PARAMS, "initialize needs a params object.", init.id(), McpReplies.NO_HEADERS);
         }
-        if (!reserve()) {
-            return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, "This deployment has reached its limit of "
-                    + limit() + " sessions, all of them busy; retry later.", init.id(), McpReplies.NO_HEADERS);
+        if (!context.takeSession(tenant)) {
+            return McpReplies.error(429, JsonRpc.TRANSPORT_ERROR, "The owner of this deployment has reached the limit "
+                    + "of " + context.limits().maxSessionsPerUser() + " MCP sessions over all their deployments "
+                    + "(CATWALK_MAX_SESSIONS_PER_USER); end sessions that are no longer used, or retry later.",
+                    init.id(), Map.of("Retry-After", "1"));
         }
+        McpHttpResponse response = null;
         try {
-            return mode == SessionMode.SHARED ? joinShared(principal, init, (ObjectNode) params)
-                    : startIsolated(principal, init, (ObjectNode) params);
+            if (!reserve()) {
+                return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, "This deployment has reached its limit of "
+                        + limit() + " sessions, all of them busy; retry later.", init.id(), McpReplies.NO_HEADERS);
+            }
+            try {
+                response = mode == SessionMode.SHARED ? joinShared(principal, init, (ObjectNode) params)
+                        : startIsolated(principal, init, (ObjectNode) params);
+                return response;
+            } finally {
+                release();
+            }
         } finally {
-            release();
+            if (response == null || !response.headers().containsKey("Mcp-Session-Id")) {
+                context.giveSession(tenant);
+            }
         }
     }
 
@@ -171,6 +188,7 @@ final class Endpoint implements ChildRouter.Sessions {
         if (!sessions.remove(attached.session().id(), attached)) {
             return;
         }
+        context.giveSession(tenant);
         attached.session().end();
         if (attached.bridge() == shared) {
             shared.forget(attached.session());
@@ -220,8 +238,9 @@ final class Endpoint implements ChildRouter.Sessions {
         synchronized (this) {
             closed = true;
         }
-        List<Attached> all = List.copyOf(sessions.values());
-        sessions.clear();
+        List<Attached> all = List.copyOf(sessions.values()).stream()
+                .filter(a -> sessions.remove(a.session().id(), a)).toList();
+        all.forEach(a -> context.giveSession(tenant));
         for (Attached attached : all) {
             attached.bridge().inFlight.failAllOf(attached.session(), STOPPED);
             attached.session().end();

@@ -38,6 +38,8 @@ public final class McpEndpoints implements AutoCloseable {
     private final RetainedBytes retained;
     private final String productVersion;
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
+    /** Live sessions (and initializations under way) per tenant. */
+    private final Map<String, Integer> tenantSessions = new ConcurrentHashMap<>();
 
     public McpEndpoints(StdioServers servers, SessionIdSource ids, Clock clock, GatewaySettings settings,
                         String productVersion) {
@@ -63,9 +65,18 @@ public final class McpEndpoints implements AutoCloseable {
      * reason, and {@link #state} is {@code Failed} with it).
      */
     public Optional<String> register(String deploymentId, ServerCommand command, SessionMode mode) {
+        return register(deploymentId, command, mode, null);
+    }
+
+    /**
+     * As above, the deployment's sessions counted with those of every deployment registered with the same
+     * {@code tenant} (e.g. its owner) against the limit of sessions per user; null: not counted, unlimited.
+     * At the limit an {@code initialize} is answered 429 (no other session is ended to make room).
+     */
+    public Optional<String> register(String deploymentId, ServerCommand command, SessionMode mode, String tenant) {
         Objects.requireNonNull(deploymentId, "deploymentId");
         Endpoint endpoint = new Endpoint(Objects.requireNonNull(command, "command"),
-                Objects.requireNonNull(mode, "mode"), this);
+                Objects.requireNonNull(mode, "mode"), this, tenant);
         Endpoint replaced = endpoints.put(deploymentId, endpoint);
         if (replaced != null) {
             replaced.close();
@@ -187,6 +198,27 @@ public final class McpEndpoints implements AutoCloseable {
 
     GatewayLimits limits() {
         return limits;
+    }
+
+    /** Counts a new session of {@code tenant} (null: uncounted); false, counting nothing, at the limit. */
+    boolean takeSession(String tenant) {
+        if (tenant == null) {
+            return true;
+        }
+        boolean[] taken = {false};
+        tenantSessions.compute(tenant, (t, n) -> {
+            int now = n == null ? 0 : n;
+            taken[0] = now < limits.maxSessionsPerUser();
+            return taken[0] ? now + 1 : n;
+        });
+        return taken[0];
+    }
+
+    /** Gives back what {@link #takeSession} counted. */
+    void giveSession(String tenant) {
+        if (tenant != null) {
+            tenantSessions.computeIfPresent(tenant, (t, n) -> n <= 1 ? null : n - 1);
+        }
     }
 
     /** The byte budget every session's kept events and answers share. */

@@ -61,6 +61,11 @@ public final class LocalRuntime implements Runtime {
     }
 
     @Override
+    public void endSessions(DeploymentId id) {
+        endpoints.endSessions(Objects.requireNonNull(id, "id").value());
+    }
+
+    @Override
     public RuntimeState state(DeploymentId id) {
         return endpoints.state(Objects.requireNonNull(id, "id").value());
     }

@@ -36,6 +36,7 @@ final class Endpoint implements ChildRouter.Sessions {
     }
 
     private static final String STOPPED = "The deployment was stopped.";
+    private static final String SESSIONS_ENDED = "The session was ended: the deployment's token was replaced.";
 
     private final ServerCommand command;
     private final SessionMode mode;
@@ -194,6 +195,14 @@ final class Endpoint implements ChildRouter.Sessions {
             shared.forget(attached.session());
         } else {
             attached.bridge().close();
+        }
+    }
+
+    /** Ends every session now (their requests in flight get an error, their streams end); takes new ones after. */
+    void endAll() {
+        for (Attached attached : List.copyOf(sessions.values())) {
+            attached.bridge().inFlight.failAllOf(attached.session(), SESSIONS_ENDED);
+            end(attached);
         }
     }
 

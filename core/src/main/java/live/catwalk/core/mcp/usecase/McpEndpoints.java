@@ -98,6 +98,18 @@ public final class McpEndpoints implements AutoCloseable {
     }
 
     /**
+     * Ends every session of a deployment at once: requests in flight are answered with a JSON-RPC error,
+     * open streams end, later requests with those session ids get 404. The server keeps running and new
+     * sessions may start (e.g. after the deployment's token was rotated). Nothing when not registered.
+     */
+    public void endSessions(String deploymentId) {
+        Endpoint endpoint = endpoints.get(deploymentId);
+        if (endpoint != null) {
+            endpoint.endAll();
+        }
+    }
+
+    /**
      * {@code Absent} when not registered; in shared mode the server's state ({@code Starting} with a short
      * detail such as {@code restarting in 2 s after exit code 1}, {@code Running} once initialized,
      * {@code Failed} with a secret-free reason); in isolated mode {@code Running}, as its servers start per

@@ -30,11 +30,6 @@ public final class RetainedBytes {
         this.unreadTail = unreadTail;
     }
 
-    /** A budget for one session alone (tests and tools): as large as its own log may grow. */
-    static RetainedBytes unbounded() {
-        return new RetainedBytes(Long.MAX_VALUE, Long.MAX_VALUE);
-    }
-
     public long budget() {
         return budget;
     }

@@ -42,13 +42,6 @@ public final class Session {
     private boolean ended;
 
     public Session(SessionId id, String principal, ProtocolVersion version, JsonNode clientCapabilities,
-                   Instant now, int maxEvents, long maxBytes, long retryMillis) {
-        this(id, principal, version, clientCapabilities, now, maxEvents, maxBytes, retryMillis,
-                RetainedBytes.unbounded());
-    }
-
-    /** As above, every kept byte counted against {@code shared} with every other session's. */
-    public Session(SessionId id, String principal, ProtocolVersion version, JsonNode clientCapabilities,
                    Instant now, int maxEvents, long maxBytes, long retryMillis, RetainedBytes shared) {
         this.id = Objects.requireNonNull(id, "id");
         this.principal = Objects.requireNonNull(principal, "principal");

@@ -22,7 +22,10 @@ import live.catwalk.adapters.persistence.vault.TinkVault;
 import live.catwalk.adapters.rest.HealthResource;
 import live.catwalk.adapters.rest.RestServer;
 import live.catwalk.core.analysis.port.out.PackageRegistry;
+import live.catwalk.core.account.domain.Role;
+import live.catwalk.core.deployment.domain.DeploymentId;
 import live.catwalk.core.health.usecase.CheckHealthService;
+import live.catwalk.core.mcp.domain.GatewayLimits;
 import live.catwalk.core.mcp.domain.GatewaySettings;
 import live.catwalk.core.mcp.port.out.McpAccess;
 import live.catwalk.core.mcp.usecase.EndMcpSessionService;
@@ -86,7 +89,7 @@ final class Application implements AutoCloseable {
                 .childLedger(ChildLedger.reapAndOpen(config.storage().home().resolve("run").resolve("children")))
                 .build();
         McpEndpoints endpoints = new McpEndpoints(supervisor, new SecureSessionIds(), clock,
-                gatewaySettings(config), version);
+                gatewaySettings(config), gatewayLimits(config, Runtime.getRuntime().maxMemory()), version);
         for (ConfiguredDeployment d : deployments) {
             endpoints.register(d.id(), d.command(), d.mode()).ifPresentOrElse(
                     problem -> LOG.log(System.Logger.Level.WARNING, d.id() + ": the server could not start: " + problem),
@@ -96,7 +99,7 @@ final class Application implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         PackageRegistry registry = PackageRegistries.builder(http).npmBaseUri(config.registries().npm())
                 .pypiBaseUri(config.registries().pypi()).build();
-        ControlPlaneWiring.Wired plane = ControlPlaneWiring.wire(database, vault, registry, new LocalRuntime(endpoints),
+        ControlPlaneWiring.Wired plane = ControlPlaneWiring.wire(database, vault, registry, new LocalRuntime(endpoints, id -> sessionTenant(database, id)),
                 new SecureRandomness(), clock, config.publicUrl(), config.quotas(), sandbox.usersMayRunPackages());
         FirstAdmin.ensure(plane.ensureAdmin(), config.storage().home(), config.storage().adminTokenFile(),
                 console);
@@ -158,6 +161,20 @@ final class Application implements AutoCloseable {
         return new GatewaySettings(hosts, mcp.allowedOrigins(), config.maxBodyBytes(), d.jsonWindow(),
                 mcp.idleTimeout(), mcp.maxSessions(), mcp.maxChildren(), mcp.requestTimeout(), d.startTimeout(),
                 d.eventLogEvents(), d.eventLogBytes(), d.retryMillis());
+    }
+
+    /** Whose per-user session limit a deployment's sessions count against: its owner, unless an admin. */
+    static String sessionTenant(Database database, DeploymentId id) {
+        return database.deployments().find(id).flatMap(d -> database.users().find(d.owner()))
+                .filter(user -> user.role() != Role.ADMIN).map(user -> user.id().value().toString()).orElse(null);
+    }
+
+    /** The configured budgets, the retained bytes at most a quarter of {@code maxHeap} so answers never fill it. */
+    static GatewayLimits gatewayLimits(CatwalkConfig config, long maxHeap) {
+        GatewayLimits l = config.limits();
+        long retained = Math.max(1024 * 1024, Math.min(l.retainedBytes(), maxHeap / 4));
+        return new GatewayLimits(l.maxBatch(), l.maxInFlightPerSession(), l.maxInFlightPerDeployment(), retained,
+                Math.min(l.unreadTailBytes(), retained / 4), l.maxSessionsPerUser());
     }
 
     URI uri() {

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import live.catwalk.adapters.persistence.DatabaseUrl;
 import live.catwalk.core.deployment.domain.DeploymentQuotas;
+import live.catwalk.core.mcp.domain.GatewayLimits;
 import live.catwalk.core.shared.CatwalkException;
 
 /**
@@ -22,7 +23,8 @@ import live.catwalk.core.shared.CatwalkException;
  */
 public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logLevel, Optional<Path> deploymentsFile,
                             Optional<URI> publicUrl, Registries registries, Mcp mcp, Storage storage,
-                            DeploymentQuotas quotas, ReadTimeouts readTimeouts, Servers servers) {
+                            DeploymentQuotas quotas, ReadTimeouts readTimeouts, Servers servers,
+                            GatewayLimits limits) {
 
     /** How long a request's headers may take from their first byte, and its body after its headers. */
     public record ReadTimeouts(Duration headers, Duration body) {
@@ -77,6 +79,7 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
         Objects.requireNonNull(quotas, "quotas");
         Objects.requireNonNull(readTimeouts, "readTimeouts");
         Objects.requireNonNull(servers, "servers");
+        Objects.requireNonNull(limits, "limits");
     }
 
     /** The configuration with nothing set: loopback on 8080, 4 MiB bodies, INFO logs, no deployments. */
@@ -124,13 +127,30 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
             default -> throw new IllegalArgumentException("is not auto, required or off");
         });
         Integer maxProcesses = r.read(ConfigVariable.MAX_PROCESSES, v -> ConfigValues.wholeNumber(v, 1, 10_000));
+        GatewayLimits limits = limits(r);
         if (!r.problems.isEmpty()) {
             throw new ConfigException(r.problems);
         }
         return new CatwalkConfig(bind, port, maxBody, level, deployments, publicUrl,
                 new Registries(npm.orElseThrow(), pypi.orElseThrow()), new Mcp(hosts, origins, idle, sessions, children, requestTimeout, heartbeat), storage,
                 new DeploymentQuotas(maxDeployments, maxRunning), new ReadTimeouts(headerTimeout, bodyTimeout),
-                new Servers(sandbox, maxProcesses));
+                new Servers(sandbox, maxProcesses), limits);
+    }
+
+    /** The MCP gateway's shared budgets; null after recording a problem. */
+    private static GatewayLimits limits(Reader r) {
+        Integer batch = r.read(ConfigVariable.MAX_BATCH, v -> ConfigValues.wholeNumber(v, 1, 10_000));
+        Integer perSession = r.read(ConfigVariable.MAX_INFLIGHT_PER_SESSION, v -> ConfigValues.wholeNumber(v, 1, 100_000));
+        Integer perDeployment = r.read(ConfigVariable.MAX_INFLIGHT_PER_DEPLOYMENT,
+                v -> ConfigValues.wholeNumber(v, 1, 1_000_000));
+        Integer retained = r.read(ConfigVariable.RETAINED_BYTES,
+                v -> ConfigValues.wholeNumber(v, 1024 * 1024, Integer.MAX_VALUE));
+        Integer perUser = r.read(ConfigVariable.MAX_SESSIONS_PER_USER, v -> ConfigValues.wholeNumber(v, 1, 100_000));
+        if (batch == null || perSession == null || perDeployment == null || retained == null || perUser == null) {
+            return null;
+        }
+        return new GatewayLimits(batch, perSession, perDeployment, retained,
+                GatewayLimits.defaults().unreadTailBytes(), perUser);
     }
 
     /**

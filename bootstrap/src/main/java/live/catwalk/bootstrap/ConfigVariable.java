@@ -26,6 +26,16 @@ enum ConfigVariable {
             "auto (run servers in bubblewrap when it works), required (refuse to start without it) or off "
                     + "(servers run as Catwalk's own user; only for a single-user instance)"),
     MAX_PROCESSES("CATWALK_MAX_PROCESSES", "64", "server processes alive at once across all deployments, from 1 to 10000"),
+    MAX_BATCH("CATWALK_MAX_BATCH", "100", "messages in one MCP JSON-RPC batch, from 1 to 10000"),
+    MAX_INFLIGHT_PER_SESSION("CATWALK_MAX_INFLIGHT_PER_SESSION", "100",
+            "unanswered MCP requests of one session, from 1 to 100000"),
+    MAX_INFLIGHT_PER_DEPLOYMENT("CATWALK_MAX_INFLIGHT_PER_DEPLOYMENT", "1000",
+            "unanswered MCP requests of one deployment, from 1 to 1000000"),
+    RETAINED_BYTES("CATWALK_RETAINED_BYTES", "67108864",
+            "bytes of MCP answers and events kept for all sessions together, from 1048576 to 2147483647 "
+                    + "(at most a quarter of the Java heap is used), e.g. 67108864 (64 MiB)"),
+    MAX_SESSIONS_PER_USER("CATWALK_MAX_SESSIONS_PER_USER", "100",
+            "MCP sessions over all of one user's deployments (admins are exempt), from 1 to 100000"),
     REQUEST_TIMEOUT("CATWALK_REQUEST_TIMEOUT", "10m",
             "a duration from 1s to 24h: an MCP request unanswered this long gets an error and is cancelled"),
     SSE_HEARTBEAT("CATWALK_SSE_HEARTBEAT", "15s",

@@ -97,7 +97,8 @@ final class ControlPlaneWiring {
                 new DeleteDeploymentService(db.deployments(), runtime, db.auditLog(), clock),
                 new ReplaceDeploymentEnvService(db.deployments(), db.events(), replaceCredentials, runtime,
                         db.auditLog(), clock, quotas),
-                new RotateDeploymentTokenService(db.deployments(), db.tokens(), db.auditLog(), random, clock),
+                new RotateDeploymentTokenService(db.deployments(), db.tokens(), db.auditLog(), random, clock,
+                        runtime),
                 new ListDeploymentEventsService(db.deployments(), db.events()),
                 new ReadDeploymentLogsService(db.deployments(), runtime));
         var reconcile = new ReconcileService(db.deployments(), db.events(), runtime,

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import live.catwalk.core.deployment.domain.DeploymentId;
 import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.deployment.port.out.Runtime;
@@ -22,12 +23,22 @@ import live.catwalk.core.mcp.usecase.McpEndpoints;
 public final class LocalRuntime implements Runtime {
 
     private final McpEndpoints endpoints;
+    private final Function<DeploymentId, String> sessionTenants;
     private final Set<DeploymentId> started = ConcurrentHashMap.newKeySet();
     /** Start and stop of one deployment take turns; different deployments do not wait for each other. */
     private final Map<DeploymentId, Object> turns = new ConcurrentHashMap<>();
 
     public LocalRuntime(McpEndpoints endpoints) {
+        this(endpoints, id -> null);
+    }
+
+    /**
+     * As above; {@code sessionTenants} names whose per-user session limit a deployment's sessions count
+     * against (its owner unless an admin), or null for none.
+     */
+    public LocalRuntime(McpEndpoints endpoints, Function<DeploymentId, String> sessionTenants) {
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
+        this.sessionTenants = Objects.requireNonNull(sessionTenants, "sessionTenants");
     }
 
     /** {@inheritDoc} A program that cannot be started shows as {@code Failed} with the reason. */
@@ -39,7 +50,8 @@ public final class LocalRuntime implements Runtime {
             started.add(id);
             // A command without a workspace still gets a home of its own deployment's.
             endpoints.register(id.value(), command.workspace().isPresent() ? command
-                    : command.in(new ServerCommand.Workspace("local", id.value())), mode);
+                    : command.in(new ServerCommand.Workspace("local", id.value())), mode,
+                    sessionTenants.apply(id));
         }
     }
 
@@ -49,6 +61,11 @@ public final class LocalRuntime implements Runtime {
             endpoints.unregister(id.value());
             started.remove(id);
         }
+    }
+
+    @Override
+    public void endSessions(DeploymentId id) {
+        endpoints.endSessions(Objects.requireNonNull(id, "id").value());
     }
 
     @Override

@@ -56,11 +56,13 @@ final class Bridge implements Consumer<StdioEvent> {
     private volatile long initId = -1;
 
     private final AtomicLong nextId = new AtomicLong();
-    final InFlight inFlight = new InFlight();
+    final InFlight inFlight;
     final Pings pings = new Pings();
 
-    Bridge(StdioServers servers, ServerCommand command, ObjectNode initParams, ChildRouter.Sessions sessions) {
+    Bridge(StdioServers servers, ServerCommand command, ObjectNode initParams, ChildRouter.Sessions sessions,
+           InFlight inFlight) {
         this.servers = servers;
+        this.inFlight = inFlight;
         this.command = command;
         this.initParams = initParams;
         this.router = new ChildRouter(this, sessions);
@@ -179,6 +181,11 @@ final class Bridge implements Consumer<StdioEvent> {
 
     /** Sends a client request to the server on behalf of {@code session}; its answer goes to {@code stream}. */
     void forward(Session session, McpStream stream, Request request, Instant deadline) {
+        String refused = inFlight.reserve(session);
+        if (refused != null) {
+            session.deliver(stream, JsonRpc.line(JsonRpc.error(request.id(), JsonRpc.TRANSPORT_ERROR, refused)), true);
+            return;
+        }
         long childId = nextId.incrementAndGet();
         ObjectNode node = request.node();
         node.put("id", childId);

@@ -36,11 +36,16 @@ final class Endpoint implements ChildRouter.Sessions {
     }
 
     private static final String STOPPED = "The deployment was stopped.";
+    private static final String SESSIONS_ENDED = "The session was ended: the deployment's token was replaced.";
 
     private final ServerCommand command;
     private final SessionMode mode;
     private final McpEndpoints context;
+    /** Whose sessions these count as against the per-user limit; null: uncounted. */
+    private final String tenant;
     private final Map<SessionId, Attached> sessions = new ConcurrentHashMap<>();
+    /** Requests in flight over all of this deployment's bridges. */
+    private final Slots inFlight;
     private final Bridge shared;
     private final ClientRouter sharedClient;
     /** Initializations under way, counted against the session limit until they end. */
@@ -49,12 +54,14 @@ final class Endpoint implements ChildRouter.Sessions {
     /** The isolated server started last, whose stderr {@link #logs} shows. */
     private volatile Bridge lastIsolated;
 
-    Endpoint(ServerCommand command, SessionMode mode, McpEndpoints context) {
+    Endpoint(ServerCommand command, SessionMode mode, McpEndpoints context, String tenant) {
+        this.tenant = tenant;
         this.command = command;
         this.mode = mode;
         this.context = context;
+        this.inFlight = new Slots(context.limits().maxInFlightPerDeployment());
         this.shared = mode == SessionMode.SHARED
-                ? new Bridge(context.servers(), command, context.gatewayInitParams(), this) : null;
+                ? new Bridge(context.servers(), command, context.gatewayInitParams(), this, newInFlight()) : null;
         this.sharedClient = shared == null ? null : new ClientRouter(shared);
     }
 
@@ -78,15 +85,29 @@ final class Endpoint implements ChildRouter.Sessions {
         if (!params.isObject()) {
             return McpReplies.error(400, JsonRpc.INVALID_PARAMS, "initialize needs a params object.", init.id(), McpReplies.NO_HEADERS);
         }
-        if (!reserve()) {
-            return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, "This deployment has reached its limit of "
-                    + limit() + " sessions, all of them busy; retry later.", init.id(), McpReplies.NO_HEADERS);
+        if (!context.takeSession(tenant)) {
+            return McpReplies.error(429, JsonRpc.TRANSPORT_ERROR, "The owner of this deployment has reached the limit "
+                    + "of " + context.limits().maxSessionsPerUser() + " MCP sessions over all their deployments "
+                    + "(CATWALK_MAX_SESSIONS_PER_USER); end sessions that are no longer used, or retry later.",
+                    init.id(), Map.of("Retry-After", "1"));
         }
+        McpHttpResponse response = null;
         try {
-            return mode == SessionMode.SHARED ? joinShared(principal, init, (ObjectNode) params)
-                    : startIsolated(principal, init, (ObjectNode) params);
+            if (!reserve()) {
+                return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, "This deployment has reached its limit of "
+                        + limit() + " sessions, all of them busy; retry later.", init.id(), McpReplies.NO_HEADERS);
+            }
+            try {
+                response = mode == SessionMode.SHARED ? joinShared(principal, init, (ObjectNode) params)
+                        : startIsolated(principal, init, (ObjectNode) params);
+                return response;
+            } finally {
+                release();
+            }
         } finally {
-            release();
+            if (response == null || !response.headers().containsKey("Mcp-Session-Id")) {
+                context.giveSession(tenant);
+            }
         }
     }
 
@@ -103,7 +124,7 @@ final class Endpoint implements ChildRouter.Sessions {
 
     private McpHttpResponse startIsolated(String principal, Request init, ObjectNode params) throws InterruptedException {
         OneSession directory = new OneSession();
-        Bridge bridge = new Bridge(context.servers(), command, params.deepCopy(), directory);
+        Bridge bridge = new Bridge(context.servers(), command, params.deepCopy(), directory, newInFlight());
         try {
             bridge.start();
         } catch (CatwalkException e) {
@@ -135,6 +156,7 @@ final class Endpoint implements ChildRouter.Sessions {
 
     private McpHttpResponse admit(Attached attached, Request init, ObjectNode result) {
         if (!add(attached)) { // closed while this session was being set up
+            attached.session().end();
             if (attached.bridge() != shared) {
                 attached.bridge().close();
             }
@@ -147,7 +169,7 @@ final class Endpoint implements ChildRouter.Sessions {
     private Session newSession(String principal, ProtocolVersion version, ObjectNode params) {
         GatewaySettings s = context.settings();
         return new Session(context.ids().next(), principal, version, params.path("capabilities"),
-                context.clock().instant(), s.eventLogEvents(), s.eventLogBytes(), s.retryMillis());
+                context.clock().instant(), s.eventLogEvents(), s.eventLogBytes(), s.retryMillis(), context.retained());
     }
 
     /** The caller's live session with this id, if there is one. */
@@ -167,11 +189,20 @@ final class Endpoint implements ChildRouter.Sessions {
         if (!sessions.remove(attached.session().id(), attached)) {
             return;
         }
+        context.giveSession(tenant);
         attached.session().end();
         if (attached.bridge() == shared) {
             shared.forget(attached.session());
         } else {
             attached.bridge().close();
+        }
+    }
+
+    /** Ends every session now (their requests in flight get an error, their streams end); takes new ones after. */
+    void endAll() {
+        for (Attached attached : List.copyOf(sessions.values())) {
+            attached.bridge().inFlight.failAllOf(attached.session(), SESSIONS_ENDED);
+            end(attached);
         }
     }
 
@@ -216,8 +247,9 @@ final class Endpoint implements ChildRouter.Sessions {
         synchronized (this) {
             closed = true;
         }
-        List<Attached> all = List.copyOf(sessions.values());
-        sessions.clear();
+        List<Attached> all = List.copyOf(sessions.values()).stream()
+                .filter(a -> sessions.remove(a.session().id(), a)).toList();
+        all.forEach(a -> context.giveSession(tenant));
         for (Attached attached : all) {
             attached.bridge().inFlight.failAllOf(attached.session(), STOPPED);
             attached.session().end();
@@ -263,6 +295,10 @@ final class Endpoint implements ChildRouter.Sessions {
     @Override
     public Optional<Session> mostRecent() {
         return sessions.values().stream().map(Attached::session).max(Comparator.comparing(Session::lastActivity));
+    }
+
+    private InFlight newInFlight() {
+        return new InFlight(inFlight, context.limits().maxInFlightPerSession());
     }
 
     private int limit() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import live.catwalk.core.mcp.domain.GatewaySettings;
 import live.catwalk.core.mcp.domain.http.Headers;
@@ -21,6 +22,8 @@ import live.catwalk.core.mcp.port.out.McpAccess;
 
 /** Client → server messages: validation in the order of the transport rules, then the bridge. */
 public final class HandleMcpPostService implements HandleMcpPost {
+
+    private static final Map<String, String> RETRY_SOON = Map.of("Retry-After", "1");
 
     private final McpEndpoints endpoints;
     private final Admission admission;
@@ -69,6 +72,10 @@ public final class HandleMcpPostService implements HandleMcpPost {
         List<JsonRpcMessage> messages;
         try {
             json = JsonRpc.parse(request.body());
+            if (json.isArray() && json.size() > endpoints.limits().maxBatch()) {
+                return McpReplies.error(400, JsonRpc.INVALID_REQUEST, "Invalid Request: a batch may hold at most "
+                        + endpoints.limits().maxBatch() + " messages (CATWALK_MAX_BATCH).");
+            }
             messages = classify(json);
         } catch (JsonRpc.MalformedJson e) {
             return McpReplies.error(400, JsonRpc.PARSE_ERROR, "Parse error: " + e.getMessage());
@@ -101,6 +108,9 @@ public final class HandleMcpPostService implements HandleMcpPost {
             return McpReplies.error(400, JsonRpc.INVALID_REQUEST, "Invalid Request: this session is already "
                     + "initialized; send initialize without Mcp-Session-Id to start a new session.");
         }
+        if (endpoints.retained().exhausted()) {
+            return memoryFull(initialize);
+        }
         return admitted.endpoint().initialize(admitted.principal(), initialize);
     }
 
@@ -118,6 +128,15 @@ public final class HandleMcpPostService implements HandleMcpPost {
         if (requests.isEmpty()) {
             return McpReplies.accepted();
         }
+        if (endpoints.retained().exhausted()) {
+            return memoryFull(requests.getFirst());
+        }
+        if (messages.size() == 1) {
+            String full = attached.bridge().inFlight.refusal(session);
+            if (full != null) {
+                return McpReplies.error(429, JsonRpc.TRANSPORT_ERROR, full, requests.getFirst().id(), RETRY_SOON);
+            }
+        }
         Optional<String> notReady = attached.bridge().awaitReady(settings.startTimeout());
         McpStream stream = session.openPostStream(requests.size());
         Instant deadline = endpoints.clock().instant().plus(settings.requestTimeout());
@@ -129,6 +148,12 @@ public final class HandleMcpPostService implements HandleMcpPost {
             }
         }
         return session.awaitAnswer(stream, settings.jsonWindow(), McpReplies.NO_HEADERS);
+    }
+
+    private McpHttpResponse memoryFull(Request first) {
+        return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, "The gateway holds as many unread answers as "
+                + "CATWALK_RETAINED_BYTES allows (" + endpoints.retained().budget() + " bytes); retry later.",
+                first.id(), RETRY_SOON);
     }
 
     private static List<JsonRpcMessage> classify(JsonNode json) {

@@ -1,6 +1,7 @@
 package live.catwalk.core.mcp.usecase;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -15,10 +16,56 @@ import live.catwalk.core.mcp.domain.session.Session;
  */
 final class InFlight {
 
+    private final Slots deployment;
+    private final int perSession;
+    private final Map<Session, Integer> counts = new HashMap<>(); // guarded by this
+
     final ConcurrentSkipListMap<Long, Pending> requests = new ConcurrentSkipListMap<>();
     final Map<String, Pending> progress = new ConcurrentHashMap<>();
     final Map<IdKey, Session> serverRequests = new ConcurrentHashMap<>();
 
+    /** Counts requests against {@code deployment} (shared by its bridges) and {@code perSession} per session. */
+    InFlight(Slots deployment, int perSession) {
+        this.deployment = deployment;
+        this.perSession = perSession;
+    }
+
+    /** Why a request of {@code session} would be refused now for the caps, or null. */
+    synchronized String refusal(Session session) {
+        if (counts.getOrDefault(session, 0) >= perSession) {
+            return sessionFull(perSession);
+        }
+        return deployment.full() ? deploymentFull(deployment.cap()) : null;
+    }
+
+    /** Takes a slot for one request of {@code session}, which {@link #release} gives back; why not, or null. */
+    synchronized String reserve(Session session) {
+        if (counts.getOrDefault(session, 0) >= perSession) {
+            return sessionFull(perSession);
+        }
+        if (!deployment.take()) {
+            return deploymentFull(deployment.cap());
+        }
+        counts.merge(session, 1, Integer::sum);
+        return null;
+    }
+
+    private synchronized void giveBack(Session session) {
+        counts.computeIfPresent(session, (s, n) -> n <= 1 ? null : n - 1);
+        deployment.give();
+    }
+
+    static String sessionFull(int cap) {
+        return "Too many requests in flight: this session already waits for " + cap + " answers "
+                + "(CATWALK_MAX_INFLIGHT_PER_SESSION); retry when some are answered.";
+    }
+
+    static String deploymentFull(int cap) {
+        return "Too many requests in flight: this deployment already waits for " + cap + " answers "
+                + "(CATWALK_MAX_INFLIGHT_PER_DEPLOYMENT); retry later.";
+    }
+
+    /** Adds a request whose slot {@link #reserve} took. */
     void add(Pending p) {
         requests.put(p.childId(), p);
         if (p.childToken() != null) {
@@ -34,6 +81,7 @@ final class InFlight {
         if (p.childToken() != null) {
             progress.remove(p.childToken());
         }
+        giveBack(p.session());
         return true;
     }
 

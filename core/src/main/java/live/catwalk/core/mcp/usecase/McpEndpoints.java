@@ -10,11 +10,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import live.catwalk.core.deployment.domain.RuntimeState;
+import live.catwalk.core.mcp.domain.GatewayLimits;
 import live.catwalk.core.mcp.domain.GatewaySettings;
 import live.catwalk.core.mcp.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.SessionMode;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
 import live.catwalk.core.mcp.domain.protocol.ProtocolVersion;
+import live.catwalk.core.mcp.domain.session.RetainedBytes;
 import live.catwalk.core.mcp.port.out.SessionIdSource;
 import live.catwalk.core.mcp.port.out.StdioServers;
 
@@ -32,11 +34,23 @@ public final class McpEndpoints implements AutoCloseable {
     private final SessionIdSource ids;
     private final Clock clock;
     private final GatewaySettings settings;
+    private final GatewayLimits limits;
+    private final RetainedBytes retained;
     private final String productVersion;
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
+    /** Live sessions (and initializations under way) per tenant. */
+    private final Map<String, Integer> tenantSessions = new ConcurrentHashMap<>();
 
     public McpEndpoints(StdioServers servers, SessionIdSource ids, Clock clock, GatewaySettings settings,
                         String productVersion) {
+        this(servers, ids, clock, settings, GatewayLimits.defaults(), productVersion);
+    }
+
+    /** As above, with the budgets shared by all deployments. */
+    public McpEndpoints(StdioServers servers, SessionIdSource ids, Clock clock, GatewaySettings settings,
+                        GatewayLimits limits, String productVersion) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.retained = new RetainedBytes(limits.retainedBytes(), limits.unreadTailBytes());
         this.servers = Objects.requireNonNull(servers, "servers");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -51,9 +65,18 @@ public final class McpEndpoints implements AutoCloseable {
      * reason, and {@link #state} is {@code Failed} with it).
      */
     public Optional<String> register(String deploymentId, ServerCommand command, SessionMode mode) {
+        return register(deploymentId, command, mode, null);
+    }
+
+    /**
+     * As above, the deployment's sessions counted with those of every deployment registered with the same
+     * {@code tenant} (e.g. its owner) against the limit of sessions per user; null: not counted, unlimited.
+     * At the limit an {@code initialize} is answered 429 (no other session is ended to make room).
+     */
+    public Optional<String> register(String deploymentId, ServerCommand command, SessionMode mode, String tenant) {
         Objects.requireNonNull(deploymentId, "deploymentId");
         Endpoint endpoint = new Endpoint(Objects.requireNonNull(command, "command"),
-                Objects.requireNonNull(mode, "mode"), this);
+                Objects.requireNonNull(mode, "mode"), this, tenant);
         Endpoint replaced = endpoints.put(deploymentId, endpoint);
         if (replaced != null) {
             replaced.close();
@@ -71,6 +94,18 @@ public final class McpEndpoints implements AutoCloseable {
         Endpoint removed = endpoints.remove(deploymentId);
         if (removed != null) {
             removed.close();
+        }
+    }
+
+    /**
+     * Ends every session of a deployment at once: requests in flight are answered with a JSON-RPC error,
+     * open streams end, later requests with those session ids get 404. The server keeps running and new
+     * sessions may start (e.g. after the deployment's token was rotated). Nothing when not registered.
+     */
+    public void endSessions(String deploymentId) {
+        Endpoint endpoint = endpoints.get(deploymentId);
+        if (endpoint != null) {
+            endpoint.endAll();
         }
     }
 
@@ -171,6 +206,36 @@ public final class McpEndpoints implements AutoCloseable {
 
     GatewaySettings settings() {
         return settings;
+    }
+
+    GatewayLimits limits() {
+        return limits;
+    }
+
+    /** Counts a new session of {@code tenant} (null: uncounted); false, counting nothing, at the limit. */
+    boolean takeSession(String tenant) {
+        if (tenant == null) {
+            return true;
+        }
+        boolean[] taken = {false};
+        tenantSessions.compute(tenant, (t, n) -> {
+            int now = n == null ? 0 : n;
+            taken[0] = now < limits.maxSessionsPerUser();
+            return taken[0] ? now + 1 : n;
+        });
+        return taken[0];
+    }
+
+    /** Gives back what {@link #takeSession} counted. */
+    void giveSession(String tenant) {
+        if (tenant != null) {
+            tenantSessions.computeIfPresent(tenant, (t, n) -> n <= 1 ? null : n - 1);
+        }
+    }
+
+    /** The byte budget every session's kept events and answers share. */
+    RetainedBytes retained() {
+        return retained;
     }
 
     /** What the gateway tells a shared server at initialize: the newest version, every client capability. */

@@ -26,6 +26,7 @@ public final class FakeRuntime implements Runtime {
 
     private final List<Start> starts = new ArrayList<>();
     private final List<DeploymentId> stops = new ArrayList<>();
+    private final List<DeploymentId> sessionsEnded = new ArrayList<>();
     private final Map<DeploymentId, RuntimeState> states = new LinkedHashMap<>();
     private final Map<DeploymentId, Boolean> pings = new LinkedHashMap<>();
     private final Map<DeploymentId, List<String>> logs = new LinkedHashMap<>();
@@ -95,5 +96,15 @@ public final class FakeRuntime implements Runtime {
 
     public synchronized List<DeploymentId> stops() {
         return List.copyOf(stops);
+    }
+
+    @Override
+    public synchronized void endSessions(DeploymentId id) {
+        sessionsEnded.add(id);
+    }
+
+    /** The deployments whose sessions {@link #endSessions} ended, in order. */
+    public synchronized List<DeploymentId> sessionsEnded() {
+        return List.copyOf(sessionsEnded);
     }
 }

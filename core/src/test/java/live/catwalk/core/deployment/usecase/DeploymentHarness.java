@@ -59,7 +59,7 @@ final class DeploymentHarness {
     final ReplaceDeploymentEnvService replaceEnv = new ReplaceDeploymentEnvService(stores.deployments(),
             stores.events(), replaceCredentials, runtime, stores.audit(), clock);
     final RotateDeploymentTokenService rotate = new RotateDeploymentTokenService(stores.deployments(), stores.tokens(),
-            stores.audit(), randomness, clock);
+            stores.audit(), randomness, clock, runtime);
     final ListDeploymentEventsService events = new ListDeploymentEventsService(stores.deployments(), stores.events());
     final ReadDeploymentLogsService logs = new ReadDeploymentLogsService(stores.deployments(), runtime);
     final ReconcileService reconcile = new ReconcileService(stores.deployments(), stores.events(), runtime,

@@ -179,6 +179,7 @@ class LifecycleServicesTest {
         AuditEntry audit = h.stores.audit().recent(1).getFirst();
         assertEquals(AuditAction.DEPLOYMENT_TOKEN_ROTATED, audit.action());
         assertFalse(audit.detail().contains(fresh.secret()) || audit.detail().contains(created.token().secret()));
+        assertEquals(List.of(created.deployment().id()), h.runtime.sessionsEnded(), "sessions of the old token end");
     }
 
     @Test

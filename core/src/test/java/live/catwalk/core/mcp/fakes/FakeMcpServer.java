@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
 
@@ -21,11 +23,13 @@ public class FakeMcpServer {
     public volatile PingAnswer pings = PingAnswer.RESULT;
     private final AtomicInteger ownIds = new AtomicInteger();
     private final Map<JsonNode, JsonNode> slow = new ConcurrentHashMap<>();
+    private final Map<JsonNode, Integer> held = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> sampling = new ConcurrentHashMap<>();
     private volatile FakeChannel channel;
 
     void reset() {
         slow.clear();
+        held.clear();
         sampling.clear();
     }
 
@@ -88,6 +92,8 @@ public class FakeMcpServer {
                 channel.emit(JsonRpc.result(id, text("logged")));
             }
             case "slow" -> slow.put(id, params);
+            case "hold" -> held.put(id, params.path("arguments").path("size").asInt());
+            case "big" -> channel.emit(JsonRpc.result(id, text("x".repeat(params.path("arguments").path("size").asInt()))));
             case "sample" -> {
                 String own = "srv-" + ownIds.incrementAndGet();
                 sampling.put(own, id);
@@ -96,6 +102,31 @@ public class FakeMcpServer {
             }
             default -> channel.emit(JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "unknown tool " + name));
         }
+    }
+
+    /**
+     * Answers every {@code hold} call received so far with a text of its {@code size} characters, and
+     * returns once the bridge has taken every answer (or after two minutes).
+     */
+    public void releaseHeld() throws InterruptedException {
+        FakeChannel out = channel;
+        CountDownLatch delivered = new CountDownLatch(1);
+        out.onServerThread(() -> {
+            held.forEach((id, size) -> out.emit(JsonRpc.result(id, text("x".repeat(size)))));
+            held.clear();
+            out.onServerThread(delivered::countDown);
+        });
+        delivered.await(2, TimeUnit.MINUTES);
+    }
+
+    /** How many {@code hold} calls wait for {@link #releaseHeld}. */
+    public int heldWaiting() {
+        return held.size();
+    }
+
+    /** How many {@code slow} calls wait for {@link #releaseSlow}. */
+    public int slowWaiting() {
+        return slow.size();
     }
 
     /** Answers every {@code slow} call received so far (on the server's thread, so none is missed). */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import live.catwalk.core.mcp.domain.GatewayLimits;
 import live.catwalk.core.mcp.domain.GatewaySettings;
 import live.catwalk.core.mcp.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.SessionMode;
@@ -53,8 +54,12 @@ final class McpHarness implements AutoCloseable {
     }
 
     McpHarness(SessionMode mode, GatewaySettings settings, FakeStdioServers servers) {
+        this(mode, settings, GatewayLimits.defaults(), servers);
+    }
+
+    McpHarness(SessionMode mode, GatewaySettings settings, GatewayLimits limits, FakeStdioServers servers) {
         this.servers = servers;
-        this.endpoints = new McpEndpoints(servers, new CountingSessionIds(), clock, settings, "9.9.9");
+        this.endpoints = new McpEndpoints(servers, new CountingSessionIds(), clock, settings, limits, "9.9.9");
         endpoints.register(DEPLOYMENT, new ServerCommand(List.of("fake-server"), Map.of("API_KEY", "k")), mode);
         this.post = new HandleMcpPostService(endpoints, ACCESS);
         this.get = new OpenMcpStreamService(endpoints, ACCESS);

@@ -24,6 +24,12 @@ public interface Runtime {
     /** Stops the deployment's server and its whole process tree and ends its MCP sessions; idempotent. */
     void stop(DeploymentId id);
 
+    /**
+     * Ends every MCP session of the deployment at once (their open streams end, requests in flight are
+     * answered with an error); its server keeps running and new sessions may start. Idempotent.
+     */
+    void endSessions(DeploymentId id);
+
     RuntimeState state(DeploymentId id);
 
     /** The deployments this runtime is running or starting. */

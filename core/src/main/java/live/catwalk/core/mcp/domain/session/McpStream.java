@@ -28,6 +28,8 @@ public final class McpStream {
     /** The newest event sequence number any reader of this stream has received. */
     long delivered;
     final ArrayDeque<LoggedEvent> events = new ArrayDeque<>();
+    /** What {@link #events} count against the budgets. */
+    long bytes;
     StreamConnection connection;
 
     McpStream(int number, int requests, Condition changed) {

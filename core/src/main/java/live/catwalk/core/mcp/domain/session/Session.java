@@ -34,21 +34,26 @@ public final class Session {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Integer, McpStream> streams = new HashMap<>();
     private final EventLog log;
+    private final RetainedBytes shared;
+    /** What the answers waiting in POST streams' {@code early} lists count against {@link #shared}. */
+    private long earlyBytes;
     private int nextStream = 1;
     private Instant lastActivity;
     private boolean ended;
 
     public Session(SessionId id, String principal, ProtocolVersion version, JsonNode clientCapabilities,
-                   Instant now, int maxEvents, long maxBytes, long retryMillis) {
+                   Instant now, int maxEvents, long maxBytes, long retryMillis, RetainedBytes shared) {
         this.id = Objects.requireNonNull(id, "id");
         this.principal = Objects.requireNonNull(principal, "principal");
         this.version = Objects.requireNonNull(version, "version");
         this.clientCapabilities = clientCapabilities == null || !clientCapabilities.isObject()
                 ? MissingNode.getInstance() : clientCapabilities;
         this.lastActivity = Objects.requireNonNull(now, "now");
-        this.log = new EventLog(maxEvents, maxBytes);
+        this.shared = Objects.requireNonNull(shared, "shared");
+        this.log = new EventLog(maxEvents, maxBytes, shared);
         this.retryMillis = retryMillis;
         streams.put(0, new McpStream(0, 0, lock.newCondition()));
+        shared.track(this);
     }
 
     public SessionId id() {
@@ -129,6 +134,12 @@ public final class Session {
      * stream's requests. Returns false when the stream or the session is gone.
      */
     public boolean deliver(McpStream stream, String line, boolean answer) {
+        boolean delivered = deliverLocked(stream, line, answer);
+        shared.settle();
+        return delivered;
+    }
+
+    private boolean deliverLocked(McpStream stream, String line, boolean answer) {
         lock.lock();
         try {
             if (ended || streams.get(stream.number) != stream) {
@@ -140,6 +151,8 @@ public final class Session {
             switch (stream.mode) {
                 case PENDING -> {
                     stream.early.add(line);
+                    earlyBytes += LoggedEvent.bytes(line);
+                    shared.add(LoggedEvent.bytes(line));
                     if (!answer) {
                         stream.sawOther = true;
                     }
@@ -179,11 +192,25 @@ public final class Session {
      */
     public McpHttpResponse awaitAnswer(McpStream stream, Duration window, Map<String, String> headers)
             throws InterruptedException {
+        try {
+            return awaitAnswerLocked(stream, window, headers);
+        } finally {
+            shared.settle();
+        }
+    }
+
+    private McpHttpResponse awaitAnswerLocked(McpStream stream, Duration window, Map<String, String> headers)
+            throws InterruptedException {
         lock.lock();
         try {
             long nanos = window.toNanos();
             while (!ended && !stream.sawOther && stream.open > 0 && nanos > 0) {
                 nanos = stream.changed.awaitNanos(nanos);
+            }
+            if (!ended) {
+                long early = stream.early.stream().mapToLong(LoggedEvent::bytes).sum();
+                earlyBytes -= early;
+                shared.add(-early);
             }
             if (!stream.sawOther && stream.open <= 0 && !stream.early.isEmpty()) {
                 stream.mode = Mode.JSON;
@@ -264,6 +291,12 @@ public final class Session {
     public void end() {
         lock.lock();
         try {
+            if (!ended) {
+                shared.add(-earlyBytes);
+                earlyBytes = 0;
+                log.clear();
+                shared.untrack(this);
+            }
             ended = true;
             streams.values().forEach(s -> s.changed.signalAll());
         } finally {
@@ -275,6 +308,25 @@ public final class Session {
         lock.lock();
         try {
             return ended;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The shared order of this session's oldest kept event, or {@code Long.MAX_VALUE}; needs no lock. */
+    long oldestRetained() {
+        return log.oldestOrder();
+    }
+
+    /** Drops this session's oldest kept event for the shared budget (a resumption from it then fails). */
+    void dropOldestRetained() {
+        lock.lock();
+        try {
+            if (!ended) {
+                log.dropOldest(streams);
+            } else {
+                log.clear();
+            }
         } finally {
             lock.unlock();
         }

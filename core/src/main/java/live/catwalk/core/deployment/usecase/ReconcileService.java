@@ -46,6 +46,8 @@ public final class ReconcileService implements Reconcile {
     private final EventLog events;
     private final Runtime runtime;
     private final OpenCredentials credentials;
+    /** A deployment this young whose variables are not all stored yet is still being created, not broken. */
+    static final Duration CREATE_GRACE = Duration.ofSeconds(10);
     private final Clock clock;
     private final Duration pingTimeout;
     /** Whether the deployment's owner's packages may run here (always, when there is a sandbox). */
@@ -197,6 +199,10 @@ public final class ReconcileService implements Reconcile {
             return Optional.empty();
         }
         List<EnvVarName> missing = deployment.spec().envNames().stream().filter(n -> !opened.containsKey(n)).toList();
+        if (!missing.isEmpty() && clock.instant().isBefore(deployment.createdAt().plus(CREATE_GRACE))) {
+            // Create stores the row first and its variables just after; a pass in between waits for them.
+            return Optional.empty();
+        }
         if (!missing.isEmpty()) {
             fail(deployment, "variables declared but not stored: "
                     + missing.stream().map(EnvVarName::value).collect(Collectors.joining(", ")));

@@ -76,6 +76,24 @@ class ReconcileServiceTest {
     }
 
     @Test
+    void aDeploymentWhoseVariablesAreStillBeingWrittenWaitsAndOneLongMissingThemFails() {
+        Deployment deployment = h.deployment(h.ada, "everything");
+        h.stores.credentials().deleteAll(deployment.id()); // as between create's row and its variables
+
+        h.pass();
+        h.pass();
+        assertEquals(DeploymentStatus.VALIDATING, status(deployment), "a deployment being created is not failed");
+        assertEquals(0, h.runtime.starts().size());
+
+        h.clock.advance(ReconcileService.CREATE_GRACE);
+        h.pass();
+        Deployment failed = h.stored(deployment);
+        assertEquals(DeploymentStatus.FAILED, failed.status());
+        assertTrue(failed.reason().orElseThrow().contains("variables declared but not stored: API_KEY"),
+                failed.reason().toString());
+    }
+
+    @Test
     void anAdminsCommandStartsAsGivenInItsSessionMode() {
         var request = new CreateDeployment.Command(h.root, "cmd", Optional.empty(),
                 Optional.of(List.of("python3", "-m", "server")), Map.of(), Optional.of("isolated"));
@@ -183,6 +201,7 @@ class ReconcileServiceTest {
         Deployment deployment = h.deployment(h.ada, "incomplete");
         h.stores.credentials().deleteAll(deployment.id());
 
+        h.clock.advance(ReconcileService.CREATE_GRACE);
         h.pass();
 
         assertEquals(DeploymentStatus.FAILED, status(deployment));

@@ -59,10 +59,11 @@ class AdminPowersIT {
         Map<String, String> env = new HashMap<>();
         env.put("CATWALK_PORT", "0");
         env.put("CATWALK_HOME", temp.resolve("home").toString());
+        env.put("CATWALK_ADMIN_TOKEN_FILE", temp.resolve("admin-token").toString());
         env.put("CATWALK_NPM_REGISTRY", "http://127.0.0.1:" + registry.getAddress().getPort() + "/");
         try (CatwalkProcess catwalk = CatwalkProcess.start(env, "serve")) {
             ApiClient api = new ApiClient(catwalk.awaitServing(START));
-            String admin = Files.readString(temp.resolve("home/admin-token")).strip();
+            String admin = Files.readString(temp.resolve("admin-token")).strip();
             ApiClient.Answer bob = api.post("/api/users", admin, Map.of("name", "bob"));
             assertEquals(201, bob.status(), bob.body().toString());
             String bobId = bob.body().path("user").path("id").asText();

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,25 +30,16 @@ class AdminPowersIT {
 
     @TempDir
     Path temp;
-    private HttpServer registry;
+    private StubNpmRegistry registry;
 
     @BeforeEach
-    void startARegistryThatKnowsEveryName() throws Exception {
-        registry = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        registry.createContext("/", exchange -> {
-            byte[] body = "{\"dist-tags\":{\"latest\":\"1.0.0\"},\"versions\":{\"1.0.0\":{}}}"
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        registry.start();
+    void startTheRegistry() throws Exception {
+        registry = StubNpmRegistry.start();
     }
 
     @AfterEach
     void stopTheRegistry() {
-        registry.stop(0);
+        registry.close();
     }
 
     @Test
@@ -60,7 +48,7 @@ class AdminPowersIT {
         env.put("CATWALK_PORT", "0");
         env.put("CATWALK_HOME", temp.resolve("home").toString());
         env.put("CATWALK_ADMIN_TOKEN_FILE", temp.resolve("admin-token").toString());
-        env.put("CATWALK_NPM_REGISTRY", "http://127.0.0.1:" + registry.getAddress().getPort() + "/");
+        env.put("CATWALK_NPM_REGISTRY", registry.url());
         try (CatwalkProcess catwalk = CatwalkProcess.start(env, "serve")) {
             ApiClient api = new ApiClient(catwalk.awaitServing(START));
             String admin = Files.readString(temp.resolve("admin-token")).strip();

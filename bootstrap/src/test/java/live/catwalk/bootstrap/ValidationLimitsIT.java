@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,26 +26,16 @@ class ValidationLimitsIT {
 
     @TempDir
     Path temp;
-    private HttpServer registry;
+    private StubNpmRegistry registry;
 
     @BeforeEach
-    void startARegistryThatKnowsEveryNameAndOneBadLatest() throws Exception {
-        registry = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        registry.createContext("/", exchange -> {
-            String latest = exchange.getRequestURI().getPath().contains("bad-latest") ? "1.0.0 --foo" : "1.0.0";
-            byte[] body = ("{\"dist-tags\":{\"latest\":\"" + latest + "\"},\"versions\":{\"" + latest + "\":{}}}")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        registry.start();
+    void startTheRegistry() throws Exception {
+        registry = StubNpmRegistry.start();
     }
 
     @AfterEach
     void stopTheRegistry() {
-        registry.stop(0);
+        registry.close();
     }
 
     @Test
@@ -57,7 +44,7 @@ class ValidationLimitsIT {
         env.put("CATWALK_PORT", "0");
         env.put("CATWALK_HOME", temp.resolve("home").toString());
         env.put("CATWALK_ADMIN_TOKEN_FILE", temp.resolve("admin-token").toString());
-        env.put("CATWALK_NPM_REGISTRY", "http://127.0.0.1:" + registry.getAddress().getPort() + "/");
+        env.put("CATWALK_NPM_REGISTRY", registry.url());
         env.put("CATWALK_MAX_DEPLOYMENTS_PER_USER", "2");
         env.put("CATWALK_MAX_RUNNING_PER_USER", "1");
         try (CatwalkProcess catwalk = CatwalkProcess.start(env, "serve")) {

@@ -192,8 +192,8 @@ final class FakeControlPlane {
 
     CreateDeployment.Result create(CreateDeployment.Command c) {
         List<ValidationProblem> problems = new ArrayList<>();
-        if (c.name().isBlank()) {
-            problems.add(ValidationProblem.of("name", "is blank", "Give it a name."));
+        if (c.name() == null || c.name().isBlank()) {
+            problems.add(ValidationProblem.of("name", c.name() == null ? "is required" : "is blank", "Give it a name."));
         }
         if (c.pkg().isPresent() == c.command().isPresent()) {
             problems.add(ValidationProblem.of("package", "exactly one of package and command is needed", null));

@@ -111,6 +111,19 @@ class CreateDeploymentServiceTest {
     }
 
     @Test
+    void aMissingNameIsReportedBesideAMissingPackage() {
+        var empty = new CreateDeployment.Command(h.ada, null, Optional.empty(), Optional.empty(), Map.of("1X", "v"),
+                Optional.empty());
+
+        List<ValidationProblem> problems = assertInstanceOf(Result.Rejected.class, h.create.create(empty)).problems();
+
+        assertEquals(List.of("name", "package", "env.1X"), problems.stream().map(ValidationProblem::field).toList());
+        assertEquals("is required", problems.get(0).message());
+        assertEquals("is required", problems.get(1).message());
+        assertTrue(h.stores.deployments().listByOwner(h.ada.user(), 0, 10).isEmpty());
+    }
+
+    @Test
     void otherProblemsAreReportedAlongsideTheRegistrysAnswer() {
         var request = new CreateDeployment.Command(h.ada, "x".repeat(101),
                 Optional.of(new PackageRequest("npm", "@acme/missing", Optional.empty())), Optional.empty(),

@@ -34,14 +34,14 @@ public interface CreateDeployment {
     }
 
     /**
-     * The request as received: exactly one of {@code pkg} and {@code command} (argv, admins only); variables
-     * by name; session mode {@code shared} (the default) or {@code isolated}.
+     * The request as received: {@code name} (null when the request gave none: a problem on {@code name}, reported
+     * with every other); exactly one of {@code pkg} and {@code command} (argv, admins only); variables by name;
+     * session mode {@code shared} (the default) or {@code isolated}.
      */
     record Command(Principal caller, String name, Optional<PackageRequest> pkg, Optional<List<String>> command,
                    Map<String, String> env, Optional<String> sessionMode) {
         public Command {
             Objects.requireNonNull(caller, "caller");
-            Objects.requireNonNull(name, "name");
             Objects.requireNonNull(pkg, "pkg");
             command = Objects.requireNonNull(command, "command").map(List::copyOf);
             env = Map.copyOf(env);

@@ -102,6 +102,15 @@ abstract class HealthAndBodiesJourney {
                     .map(p -> p.path("field").asText()).toList();
             assertEquals(List.of("name", "package"), fields, empty.body().toString());
             assertEquals(1, api.get("/api/deployments", admin).body().path("items").size(), "nothing was created");
+
+            Map<String, String> env = new HashMap<>();
+            env.put("A", null);
+            env.put("lower", "x");
+            ApiClient.Answer nullAndBadName = api.put("/api/deployments/" + id + "/env", admin, Map.of("env", env));
+            assertEquals(422, nullAndBadName.status(), nullAndBadName.body().toString());
+            List<String> envFields = StreamSupport.stream(nullAndBadName.body().path("problems").spliterator(), false)
+                    .map(p -> p.path("field").asText()).toList();
+            assertEquals(List.of("env.A", "env.lower"), envFields, nullAndBadName.body().toString());
         }
     }
 

@@ -82,8 +82,8 @@ public final class DeploymentsResource {
                          Map<String, String> env, String sessionMode) {
 
         /**
-         * The nested nulls the use case cannot be asked about, with the top-level parts missing beside them (what
-         * the use case would report), so that one answer still names every problem.
+         * The nulls in the package or command, which the use case cannot be asked about, with what the use case
+         * would have reported beside them: missing top-level parts and null variables.
          */
         List<ValidationProblem> missing() {
             List<ValidationProblem> problems = new ArrayList<>();
@@ -102,8 +102,8 @@ public final class DeploymentsResource {
                     }
                 }
             }
-            problems.addAll(EnvBody.nullValues("env", env));
             if (!problems.isEmpty()) {
+                problems.addAll(EnvBody.nullValues("env", env));
                 if (pkg == null && command == null) {
                     problems.addFirst(ValidationProblem.of("package", "is required",
                             "give a package {registry, name, version?}; admins may give a command instead"));

@@ -163,6 +163,18 @@ class DeploymentsIT extends ApiServer {
     }
 
     @Test
+    void aNullVariableIsReportedBesideABadName() throws Exception {
+        String id = createDeployment("x").path("id").asText();
+
+        JsonNode rejected = assertProblem(call("PUT", "/api/deployments/" + id + "/env",
+                "{\"env\":{\"A\":null,\"lower\":\"x\"}}"), 422, "validation_failed");
+
+        List<String> fields = StreamSupport.stream(rejected.path("problems").spliterator(), false)
+                .map(p -> p.path("field").asText()).sorted().toList();
+        assertEquals(List.of("env.A", "env.lower"), fields);
+    }
+
+    @Test
     void replacingTheVariablesAnswersTheNewNamesOr422() throws Exception {
         String id = createDeployment("x").path("id").asText();
 

@@ -112,12 +112,16 @@ class CreateDeploymentServiceTest {
 
     @Test
     void aMissingNameIsReportedBesideAMissingPackage() {
-        var empty = new CreateDeployment.Command(h.ada, null, Optional.empty(), Optional.empty(), Map.of("1X", "v"),
+        Map<String, String> env = new HashMap<>();
+        env.put("1X", "v");
+        env.put("B", null);
+        var empty = new CreateDeployment.Command(h.ada, null, Optional.empty(), Optional.empty(), env,
                 Optional.empty());
 
         List<ValidationProblem> problems = assertInstanceOf(Result.Rejected.class, h.create.create(empty)).problems();
 
-        assertEquals(List.of("name", "package", "env.1X"), problems.stream().map(ValidationProblem::field).toList());
+        assertEquals(List.of("name", "package", "env.1X", "env.B"),
+                problems.stream().map(ValidationProblem::field).toList());
         assertEquals("is required", problems.get(0).message());
         assertEquals("is required", problems.get(1).message());
         assertTrue(h.stores.deployments().listByOwner(h.ada.user(), 0, 10).isEmpty());

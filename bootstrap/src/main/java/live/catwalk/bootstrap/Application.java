@@ -107,9 +107,10 @@ final class Application implements AutoCloseable {
         var post = new HandleMcpPostService(endpoints, access);
         var open = new OpenMcpStreamService(endpoints, access);
         var end = new EndMcpSessionService(endpoints, access);
+        // Catwalk's own components; deployments appear only as totals (mcp), never as its health.
         var health = new CheckHealthService(version,
-                List.of(new JvmHealthProbe(), database.healthProbe(), new McpHealthProbe(endpoints),
-                        new SandboxHealthProbe(sandbox)));
+                List.of(new JvmHealthProbe(), database.healthProbe(), new VaultHealthProbe(vault),
+                        new RuntimeHealthProbe(sandbox, clock), new McpHealthProbe(endpoints)));
         Duration heartbeat = config.mcp().heartbeat();
         RestServer server = RestServer.builder(config.bind(), config.port())
                 .maxBodyBytes(config.maxBodyBytes())

@@ -1,9 +1,13 @@
 package live.catwalk.bootstrap;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import live.catwalk.runner.Sandbox;
 import live.catwalk.runner.SandboxProbe;
 
@@ -11,6 +15,7 @@ import live.catwalk.runner.SandboxProbe;
 final class Sandboxes {
 
     private static final System.Logger LOG = System.getLogger(Sandboxes.class.getName());
+    private static final long LAUNCH_TIMEOUT_SECONDS = 10;
 
     private Sandboxes() {
     }
@@ -24,13 +29,33 @@ final class Sandboxes {
 
     /**
      * The sandbox servers run in; whether plain users' packages may run (in the sandbox, or without one when the
-     * admin opted out with {@code off}); and the health detail.
+     * admin opted out with {@code off}); the health detail; and a test launch the way servers are launched
+     * (empty when it worked, else why not), for health to repeat.
      */
-    record Choice(Sandbox sandbox, boolean usersMayRunPackages, String detail) {
+    record Choice(Sandbox sandbox, boolean usersMayRunPackages, String detail, Supplier<Optional<String>> testLaunch) {
 
         /** No sandbox, as an explicit opt-out: everything runs as before, as Catwalk's user. */
         static Choice off() {
-            return new Choice(Sandbox.none(), true, "off: servers run as Catwalk's own user");
+            return new Choice(Sandbox.none(), true, "off: servers run as Catwalk's own user", Sandboxes::launchTrue);
+        }
+    }
+
+    /** Runs {@code true} as Catwalk's own user, as servers run without a sandbox: empty when it worked. */
+    static Optional<String> launchTrue() {
+        try {
+            Process process = new ProcessBuilder("true").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            process.getOutputStream().close();
+            if (!process.waitFor(LAUNCH_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return Optional.of("'true' did not end within " + LAUNCH_TIMEOUT_SECONDS + " s");
+            }
+            return process.exitValue() == 0 ? Optional.empty() : Optional.of("'true' ended with " + process.exitValue());
+        } catch (IOException e) {
+            return Optional.of("cannot start a process: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted");
         }
     }
 
@@ -53,12 +78,17 @@ final class Sandboxes {
         if (userHome != null && !userHome.isBlank() && !userHome.equals("?")) {
             hidden.add(Path.of(userHome));
         }
-        SandboxProbe.Result probed = SandboxProbe.probe(home.resolve("sandboxes"), hidden,
-                env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+        String path = env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        SandboxProbe.Result probed = SandboxProbe.probe(home.resolve("sandboxes"), hidden, path);
         if (probed.sandbox().isPresent()) {
             LOG.log(System.Logger.Level.INFO, "sandbox: " + probed.sandbox().get().version()
                     + "; servers run in it under " + home.resolve("sandboxes"));
-            return new Choice(probed.sandbox().get(), true, probed.sandbox().get().version());
+            List<Path> hiddenNow = List.copyOf(hidden);
+            return new Choice(probed.sandbox().get(), true, "servers run in " + probed.sandbox().get().version(),
+                    () -> {
+                        SandboxProbe.Result again = SandboxProbe.probe(home.resolve("sandboxes"), hiddenNow, path);
+                        return again.sandbox().isPresent() ? Optional.empty() : Optional.of(again.problem());
+                    });
         }
         if (mode == CatwalkConfig.SandboxMode.REQUIRED) {
             throw new Unavailable("CATWALK_SANDBOX=required but " + probed.problem()
@@ -68,6 +98,6 @@ final class Sandboxes {
                 + " user; only admins may deploy packages. Install bubblewrap (apt-get install bubblewrap), or set"
                 + " CATWALK_SANDBOX=off for a single-user instance");
         return new Choice(Sandbox.none(), false, "off: servers run as Catwalk's own user (" + probed.problem()
-                + "); only admins may deploy packages");
+                + "); only admins may deploy packages", Sandboxes::launchTrue);
     }
 }

@@ -49,7 +49,7 @@ class SandboxedCatwalkIT {
         try (CatwalkProcess catwalk = CatwalkProcess.start(env, "serve")) {
             URI base = catwalk.awaitServing(Duration.ofSeconds(60));
             String health = get(base.resolve("api/health"));
-            assertTrue(health.contains("\"sandbox\"") && health.contains("bubblewrap"), health);
+            assertTrue(health.contains("\"runtime\"") && health.contains("bubblewrap"), health);
             awaitCount(sleeps, 3, Duration.ofSeconds(10));
 
             catwalk.signal("KILL");

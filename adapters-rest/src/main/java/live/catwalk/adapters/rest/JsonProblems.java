@@ -1,6 +1,8 @@
 package live.catwalk.adapters.rest;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -20,6 +22,14 @@ final class JsonProblems {
 
     /** Describes what is wrong with the body without quoting it: bodies may carry secrets. */
     static CatwalkException of(JsonProcessingException e) {
+        JsonParseException syntax = syntaxError(e);
+        if (syntax != null) {
+            // Not JSON at all, even if the binder saw a field first: say so, rather than blame that field.
+            String what = syntax instanceof JsonEOFException ? "The body ends before its JSON is complete"
+                    : "The body is not valid JSON";
+            return CatwalkException.invalidInput("body", what + at(syntax.getLocation()) + ".",
+                    "Send one JSON object with Content-Type: application/json.").withCode(INVALID_JSON);
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String known = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds().stream()
                     .map(String::valueOf).sorted().collect(Collectors.joining(", "));
@@ -48,6 +58,16 @@ final class JsonProblems {
         }
         return CatwalkException.invalidInput("body", "The body is not valid JSON" + at(e.getLocation()) + ".",
                 "Send one JSON object with Content-Type: application/json.").withCode(INVALID_JSON);
+    }
+
+    /** The parser's own error in the cause chain (the body is not JSON), or null when the JSON merely does not bind. */
+    private static JsonParseException syntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonParseException parse) {
+                return parse;
+            }
+        }
+        return null;
     }
 
     private static String at(JsonLocation location) {

@@ -36,6 +36,9 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     private Request request;
 
+    @Context
+    private HttpHeaders headers;
+
     @Override
     public Response toResponse(Throwable thrown) {
         if (thrown instanceof CatwalkException e) {
@@ -89,7 +92,9 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
                     "Allowed methods: " + String.join(", ", original.getAllowedMethods().stream().sorted().toList()) + ".");
             case 406 -> Problem.forStatus(406, "None of the media types in Accept can be produced here.",
                     "Accept application/json.");
-            case 415 -> Problem.forStatus(415, "This Content-Type is not accepted here.",
+            case 415 -> Problem.forStatus(415, contentType() == null
+                    ? "The body has no Content-Type; this route reads JSON."
+                    : "Content-Type '" + EdgeGuard.shown(contentType()) + "' is not accepted here; this route reads JSON.",
                     "Send the body as application/json.");
             default -> Problem.forStatus(status, reason(original), null);
         };
@@ -151,6 +156,14 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             return request == null ? "?" : request.getMethod();
         } catch (IllegalStateException outsideRequest) {
             return "?";
+        }
+    }
+
+    private String contentType() {
+        try {
+            return headers == null ? null : headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        } catch (IllegalStateException outsideRequest) {
+            return null;
         }
     }
 

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Objects;
 import live.catwalk.core.account.domain.IssuedToken;
 import live.catwalk.core.deployment.domain.DeploymentEvent;
-import live.catwalk.core.deployment.domain.ValidationProblem;
 import live.catwalk.core.deployment.port.in.ReplaceDeploymentEnv;
 import live.catwalk.core.shared.CatwalkException;
 
@@ -79,10 +78,6 @@ public final class DeploymentResource {
         if (body.env() == null) {
             throw CatwalkException.invalidInput("env", "The variables are required.",
                     "Send {\"env\": {}} to remove every variable.");
-        }
-        List<ValidationProblem> nulls = EnvBody.nullValues("env", body.env());
-        if (!nulls.isEmpty()) {
-            return ValidationFailed.response(nulls);
         }
         return switch (deployments.replaceEnv().replace(caller, deploymentId, body.env())) {
             case ReplaceDeploymentEnv.Result.Rejected rejected -> ValidationFailed.response(rejected.problems());

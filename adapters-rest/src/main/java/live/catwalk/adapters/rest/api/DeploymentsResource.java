@@ -74,15 +74,19 @@ public final class DeploymentsResource {
     record Page(List<DeploymentView> items, int offset, int limit) {
     }
 
-    /** The body of a create; what JSON cannot say about required parts is checked by {@link #missing}. */
+    /**
+     * The body of a create. What JSON cannot say about required nested parts is checked by {@link #missing}; the
+     * rest, a missing name or package included, by the use case, which reports every problem at once.
+     */
     record NewDeployment(String name, @JsonProperty("package") PackageBody pkg, List<String> command,
                          Map<String, String> env, String sessionMode) {
 
+        /**
+         * The nulls in the package or command, which the use case cannot be asked about, with what the use case
+         * would have reported beside them: missing top-level parts and null variables.
+         */
         List<ValidationProblem> missing() {
             List<ValidationProblem> problems = new ArrayList<>();
-            if (name == null) {
-                problems.add(ValidationProblem.of("name", "is required", "Give the deployment a display name."));
-            }
             if (pkg != null) {
                 if (pkg.registry() == null) {
                     problems.add(ValidationProblem.of("package.registry", "is required", "Use \"npm\" or \"pypi\"."));
@@ -98,7 +102,17 @@ public final class DeploymentsResource {
                     }
                 }
             }
-            problems.addAll(EnvBody.nullValues("env", env));
+            if (!problems.isEmpty()) {
+                problems.addAll(EnvBody.nullValues("env", env));
+                if (pkg == null && command == null) {
+                    problems.addFirst(ValidationProblem.of("package", "is required",
+                            "give a package {registry, name, version?}; admins may give a command instead"));
+                }
+                if (name == null) {
+                    problems.addFirst(ValidationProblem.of("name", "is required",
+                            "give the deployment a display name, a short label such as 'weather'"));
+                }
+            }
             return problems;
         }
 

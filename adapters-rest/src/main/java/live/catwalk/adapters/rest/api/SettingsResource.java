@@ -8,8 +8,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +22,7 @@ import live.catwalk.core.account.domain.SettingName;
 import live.catwalk.core.account.port.in.ReadSettings;
 import live.catwalk.core.account.port.in.UpdateSettings;
 import live.catwalk.core.credential.domain.SecretValue;
-import live.catwalk.core.shared.CatwalkException;
+import live.catwalk.core.deployment.domain.ValidationProblem;
 
 /** {@code /api/settings}: the caller's secret settings, write-only: a read says only whether each is set. */
 @Path("/api/settings")
@@ -42,19 +45,23 @@ public final class SettingsResource {
     /** A field left out stays as it is; {@code null} or blank clears it; a string (trimmed) sets it. */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public SettingsView update(@Context SecurityContext security, SettingsChange body) {
+    public Response update(@Context SecurityContext security, SettingsChange body) {
         Principal caller = Caller.of(security);
         Map<SettingName, Optional<SecretValue>> changes = new EnumMap<>(SettingName.class);
-        change(changes, SettingName.OPENROUTER_API_KEY, "openrouterApiKey", body.openrouterApiKey());
-        change(changes, SettingName.FLY_API_TOKEN, "flyApiToken", body.flyApiToken());
+        List<ValidationProblem> problems = new ArrayList<>();
+        change(changes, problems, SettingName.OPENROUTER_API_KEY, "openrouterApiKey", body.openrouterApiKey());
+        change(changes, problems, SettingName.FLY_API_TOKEN, "flyApiToken", body.flyApiToken());
+        if (!problems.isEmpty()) {
+            return ValidationFailed.refuse(problems);
+        }
         if (!changes.isEmpty()) {
             updateSettings.update(new UpdateSettings.Command(caller, changes));
         }
-        return view(caller);
+        return Response.ok(view(caller)).build();
     }
 
-    private static void change(Map<SettingName, Optional<SecretValue>> changes, SettingName name, String field,
-                               JsonNode value) {
+    private static void change(Map<SettingName, Optional<SecretValue>> changes, List<ValidationProblem> problems,
+                               SettingName name, String field, JsonNode value) {
         if (value == null || value.isMissingNode()) {
             return;
         }
@@ -63,8 +70,9 @@ public final class SettingsResource {
             return;
         }
         if (!value.isTextual()) {
-            throw CatwalkException.invalidInput(field, "Expected a string or null here.",
-                    "Send the value as a JSON string, or null to clear it.");
+            problems.add(ValidationProblem.of(field, "Expected a string or null here.",
+                    "Send the value as a JSON string, or null to clear it."));
+            return;
         }
         String trimmed = value.textValue().strip();
         if (trimmed.isEmpty()) {
@@ -72,8 +80,9 @@ public final class SettingsResource {
             return;
         }
         if (trimmed.length() > SecretValue.MAX_LENGTH) {
-            throw CatwalkException.invalidInput(field, "The value is longer than " + SecretValue.MAX_LENGTH
-                    + " characters.", null);
+            problems.add(ValidationProblem.of(field, "The value is longer than " + SecretValue.MAX_LENGTH
+                    + " characters.", null));
+            return;
         }
         changes.put(name, Optional.of(new SecretValue(trimmed)));
     }

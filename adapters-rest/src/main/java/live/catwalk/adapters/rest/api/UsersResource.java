@@ -11,9 +11,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.account.domain.Role;
 import live.catwalk.core.account.domain.User;
@@ -23,6 +25,7 @@ import live.catwalk.core.account.port.in.DisableUser;
 import live.catwalk.core.account.port.in.EnableUser;
 import live.catwalk.core.account.port.in.ListUserTokens;
 import live.catwalk.core.account.port.in.ListUsers;
+import live.catwalk.core.deployment.domain.ValidationProblem;
 import live.catwalk.core.shared.CatwalkException;
 
 /**
@@ -95,27 +98,33 @@ public final class UsersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Context SecurityContext security, NewUser body) {
-        if (body == null || body.name() == null) {
-            throw CatwalkException.invalidInput("name", "A user needs a name.",
-                    "Send {\"name\": \"ada\", \"role\": \"user\"}; role is user (the default) or admin.");
+        List<ValidationProblem> problems = new ArrayList<>();
+        if (body.name() == null) {
+            problems.add(ValidationProblem.of("name", "A user needs a name.",
+                    "Send {\"name\": \"ada\", \"role\": \"user\"}; role is user (the default) or admin."));
+        }
+        Optional<Role> role = role(body.role(), problems);
+        if (!problems.isEmpty()) {
+            return ValidationFailed.refuse(problems);
         }
         CreateUser.Created created = createUser.create(new CreateUser.Command(Caller.of(security), body.name(),
-                role(body.role())));
+                role.orElseThrow()));
         User user = created.user();
         return Response.status(Response.Status.CREATED)
                 .entity(new CreatedView(UserView.of(user), created.token().secret()))
                 .build();
     }
 
-    private static Role role(String wire) {
+    private static Optional<Role> role(String wire, List<ValidationProblem> problems) {
         if (wire == null || wire.equals("user")) {
-            return Role.USER;
+            return Optional.of(Role.USER);
         }
         if (wire.equals("admin")) {
-            return Role.ADMIN;
+            return Optional.of(Role.ADMIN);
         }
-        throw CatwalkException.invalidInput("role", "'" + (wire.length() > 20 ? wire.substring(0, 20) + "…" : wire)
-                + "' is not a role.", "Use user or admin.");
+        problems.add(ValidationProblem.of("role", "'" + (wire.length() > 20 ? wire.substring(0, 20) + "…" : wire)
+                + "' is not a role.", "Use user or admin."));
+        return Optional.empty();
     }
 
     record NewUser(String name, String role) {

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import live.catwalk.core.deployment.domain.ValidationProblem;
+import live.catwalk.core.shared.CatwalkException;
 
 /** The 422 answer to a request that was understood but is wrong in one or more places, all listed. */
 record ValidationFailed(String error, String message, List<Item> problems) {
@@ -13,6 +14,18 @@ record ValidationFailed(String error, String message, List<Item> problems) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Item(String field, String message, String hint) {
+    }
+
+    /**
+     * A body wrong in one place is a 400 {@code invalid_input} naming the field (the answer of the routes with one
+     * or two fields); wrong in several, the 422 listing them all.
+     */
+    static Response refuse(List<ValidationProblem> problems) {
+        if (problems.size() == 1) {
+            ValidationProblem only = problems.getFirst();
+            throw CatwalkException.invalidInput(only.field(), only.message(), only.hint().orElse(null));
+        }
+        return response(problems);
     }
 
     /** At most {@link ValidationProblem#MAX_REPORTED} problems are listed, the last one counting the rest. */

@@ -108,6 +108,16 @@ class AccountsIT extends ApiServer {
     }
 
     @Test
+    void twoWrongSettingsAreReportedTogetherAndNeitherIsStored() throws Exception {
+        JsonNode body = assertProblem(call("PUT", "/api/settings", "{\"openrouterApiKey\":[\"k\"],\"flyApiToken\":42}"),
+                422, "validation_failed");
+
+        assertEquals("openrouterApiKey", body.path("problems").path(0).path("field").asText(), body.toString());
+        assertEquals("flyApiToken", body.path("problems").path(1).path("field").asText(), body.toString());
+        assertTrue(fake.settings.isEmpty());
+    }
+
+    @Test
     void anUnknownSettingIsRefusedListingTheKnownOnes() throws Exception {
         JsonNode problem = assertProblem(call("PUT", "/api/settings", "{\"githubToken\":\"x\"}"), 400,
                 "invalid_input");

@@ -83,6 +83,26 @@ class DeploymentsIT extends ApiServer {
     }
 
     @Test
+    void anEmptyObjectIs422NamingTheNameAndThePackage() throws Exception {
+        JsonNode body = assertProblem(call("POST", "/api/deployments", "{}"), 422, "validation_failed");
+
+        List<String> fields = StreamSupport.stream(body.path("problems").spliterator(), false)
+                .map(p -> p.path("field").asText()).toList();
+        assertEquals(List.of("name", "package"), fields);
+        assertTrue(fake.deployments.isEmpty());
+    }
+
+    @Test
+    void aMissingNameAndPackageAreNamedBesideANestedNull() throws Exception {
+        JsonNode body = assertProblem(call("POST", "/api/deployments", "{\"env\":{\"A\":null}}"), 422,
+                "validation_failed");
+
+        List<String> fields = StreamSupport.stream(body.path("problems").spliterator(), false)
+                .map(p -> p.path("field").asText()).toList();
+        assertEquals(List.of("name", "package", "env.A"), fields);
+    }
+
+    @Test
     void theListIsNewestFirstAndPaged() throws Exception {
         for (int i = 1; i <= 3; i++) {
             createDeployment("d" + i);
@@ -140,6 +160,18 @@ class DeploymentsIT extends ApiServer {
 
         assertEquals(204, call("DELETE", "/api/deployments/" + id, null).statusCode());
         assertProblem(get("/api/deployments/" + id), 404, "not_found");
+    }
+
+    @Test
+    void aNullVariableIsReportedBesideABadName() throws Exception {
+        String id = createDeployment("x").path("id").asText();
+
+        JsonNode rejected = assertProblem(call("PUT", "/api/deployments/" + id + "/env",
+                "{\"env\":{\"A\":null,\"lower\":\"x\"}}"), 422, "validation_failed");
+
+        List<String> fields = StreamSupport.stream(rejected.path("problems").spliterator(), false)
+                .map(p -> p.path("field").asText()).sorted().toList();
+        assertEquals(List.of("env.A", "env.lower"), fields);
     }
 
     @Test

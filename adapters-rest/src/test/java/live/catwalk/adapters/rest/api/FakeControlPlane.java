@@ -190,10 +190,16 @@ final class FakeControlPlane {
                 .ifPresentOrElse(v -> mine.put(name, v), () -> mine.remove(name)));
     }
 
+    /** As core: a variable sent as null is a problem. */
+    private static List<ValidationProblem> nullValues(Map<String, String> env) {
+        return env.entrySet().stream().filter(e -> e.getValue() == null)
+                .map(e -> ValidationProblem.of("env." + e.getKey(), "must be a string", null)).toList();
+    }
+
     CreateDeployment.Result create(CreateDeployment.Command c) {
         List<ValidationProblem> problems = new ArrayList<>();
-        if (c.name().isBlank()) {
-            problems.add(ValidationProblem.of("name", "is blank", "Give it a name."));
+        if (c.name() == null || c.name().isBlank()) {
+            problems.add(ValidationProblem.of("name", c.name() == null ? "is required" : "is blank", "Give it a name."));
         }
         if (c.pkg().isPresent() == c.command().isPresent()) {
             problems.add(ValidationProblem.of("package", "exactly one of package and command is needed", null));
@@ -205,6 +211,7 @@ final class FakeControlPlane {
         });
         c.env().keySet().forEach(name -> EnvVarName.problem(name)
                 .ifPresent(p -> problems.add(ValidationProblem.of("env." + name, p, null))));
+        problems.addAll(nullValues(c.env()));
         if (!problems.isEmpty()) {
             return new CreateDeployment.Result.Rejected(problems);
         }
@@ -257,8 +264,9 @@ final class FakeControlPlane {
 
     ReplaceDeploymentEnv.Result replaceEnv(Principal caller, DeploymentId id, Map<String, String> vars) {
         Deployment d = owned(caller, id);
-        var problems = vars.keySet().stream().flatMap(name -> EnvVarName.problem(name)
-                .map(p -> ValidationProblem.of("env." + name, p, "Rename it.")).stream()).toList();
+        var problems = new ArrayList<>(vars.keySet().stream().flatMap(name -> EnvVarName.problem(name)
+                .map(p -> ValidationProblem.of("env." + name, p, "Rename it.")).stream()).toList());
+        problems.addAll(nullValues(vars));
         if (!problems.isEmpty()) {
             return new ReplaceDeploymentEnv.Result.Rejected(problems);
         }

@@ -32,6 +32,15 @@ class StrictJsonIT extends ApiServer {
     }
 
     @Test
+    void aBodyCutOffInsideAFieldIsInvalidJsonNotABadField() throws Exception {
+        JsonNode problem = assertProblem(call("POST", "/api/deployments", "{\"name\":\"x\",\"env\":{\"A\":\"b\""), 400,
+                "invalid_json");
+
+        assertEquals("body", problem.path("field").asText());
+        assertTrue(problem.path("message").asText().contains("ends before"), problem.toString());
+    }
+
+    @Test
     void aBodyThatIsNotAnObjectIsRefused() throws Exception {
         JsonNode problem = assertProblem(call("POST", "/api/tokens", "[\"laptop\"]"), 400, "invalid_input");
 

@@ -25,4 +25,13 @@ class UsersIT extends ApiServer {
         assertEquals("role", bad.path("field").asText());
         assertProblem(call("POST", "/api/users", "{}"), 400, "invalid_input");
     }
+
+    @Test
+    void aMissingNameAndABadRoleAreReportedTogether() throws Exception {
+        JsonNode body = assertProblem(call("POST", "/api/users", "{\"role\":\"owner\"}"), 422, "validation_failed");
+
+        assertEquals("name", body.path("problems").path(0).path("field").asText(), body.toString());
+        assertEquals("role", body.path("problems").path(1).path("field").asText(), body.toString());
+        assertEquals(2, body.path("problems").size(), body.toString());
+    }
 }

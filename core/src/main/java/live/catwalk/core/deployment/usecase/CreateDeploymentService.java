@@ -37,6 +37,9 @@ import live.catwalk.core.shared.port.out.Randomness;
  */
 public final class CreateDeploymentService implements CreateDeployment {
 
+    private static final ValidationProblem NAME_REQUIRED = ValidationProblem.of("name", "is required",
+            "give the deployment a display name, a short label such as 'weather'");
+
     private final DeploymentRepository deployments;
     private final EventLog events;
     private final TokenRepository tokens;
@@ -85,8 +88,12 @@ public final class CreateDeploymentService implements CreateDeployment {
     public Result create(Command command) {
         quotas.checkNewDeployment(command.caller()); // first: an over-quota request costs no registry lookup
         List<ValidationProblem> problems = new ArrayList<>();
-        DeploymentSpec.nameProblem(command.name()).ifPresent(p -> problems.add(ValidationProblem.of("name", p,
-                "a short label such as 'weather'")));
+        if (command.name() == null) {
+            problems.add(NAME_REQUIRED);
+        } else {
+            DeploymentSpec.nameProblem(command.name()).ifPresent(p -> problems.add(ValidationProblem.of("name", p,
+                    "a short label such as 'weather'")));
+        }
         Optional<Launch> launch = new LaunchRules(registry, sandboxed).check(command, problems);
         EnvRules.Checked env = EnvRules.check(command.env());
         problems.addAll(env.problems());

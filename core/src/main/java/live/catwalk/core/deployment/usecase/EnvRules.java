@@ -13,7 +13,7 @@ import live.catwalk.core.deployment.domain.ValidationProblem;
 
 /**
  * The rules for a deployment's variables, at create and at replace alike: names by {@link EnvVarName} (form
- * and refused families), each value at most 16 KiB and without NUL, at most 100 variables and 64 KiB of names
+ * and refused families), each value a string (a null one is a problem), at most 16 KiB and without NUL, at most 100 variables and 64 KiB of names
  * and values in all (sizes in UTF-8 bytes). Over 100 variables is the only problem reported, so the report
  * stays small. Problems never quote a value.
  */
@@ -51,13 +51,16 @@ final class EnvRules {
         for (Map.Entry<String, String> entry : new TreeMap<>(env).entrySet()) {
             String name = entry.getKey();
             String field = "env." + shown(name);
+            if (entry.getValue() == null) {
+                problems.add(ValidationProblem.of(field, "must be a string",
+                        "leave the variable out instead of sending null"));
+                EnvVarName.problem(name).ifPresent(p -> problems.add(nameProblem(field, p)));
+                continue;
+            }
             int valueBytes = entry.getValue().getBytes(StandardCharsets.UTF_8).length;
             total += name.getBytes(StandardCharsets.UTF_8).length + valueBytes;
             Optional<String> nameProblem = EnvVarName.problem(name);
-            nameProblem.ifPresent(p -> problems.add(ValidationProblem.of(field, "the name " + p,
-                    p.startsWith("is refused")
-                            ? "no server may set it; give the setting another way (an argument or the server's own variable)"
-                            : "use upper-case letters, digits and underscores, e.g. API_KEY")));
+            nameProblem.ifPresent(p -> problems.add(nameProblem(field, p)));
             boolean valueOk = true;
             if (valueBytes > MAX_VALUE_BYTES) {
                 valueOk = false;
@@ -77,6 +80,12 @@ final class EnvRules {
                     + MAX_TOTAL_BYTES, "drop variables the server does not read"));
         }
         return new Checked(problems, values);
+    }
+
+    private static ValidationProblem nameProblem(String field, String problem) {
+        return ValidationProblem.of(field, "the name " + problem, problem.startsWith("is refused")
+                ? "no server may set it; give the setting another way (an argument or the server's own variable)"
+                : "use upper-case letters, digits and underscores, e.g. API_KEY");
     }
 
     /** A name as it may appear in a field path: bounded, so a huge bad name does not make a huge report. */

@@ -111,6 +111,23 @@ class CreateDeploymentServiceTest {
     }
 
     @Test
+    void aMissingNameIsReportedBesideAMissingPackage() {
+        Map<String, String> env = new HashMap<>();
+        env.put("1X", "v");
+        env.put("B", null);
+        var empty = new CreateDeployment.Command(h.ada, null, Optional.empty(), Optional.empty(), env,
+                Optional.empty());
+
+        List<ValidationProblem> problems = assertInstanceOf(Result.Rejected.class, h.create.create(empty)).problems();
+
+        assertEquals(List.of("name", "package", "env.1X", "env.B"),
+                problems.stream().map(ValidationProblem::field).toList());
+        assertEquals("is required", problems.get(0).message());
+        assertEquals("is required", problems.get(1).message());
+        assertTrue(h.stores.deployments().listByOwner(h.ada.user(), 0, 10).isEmpty());
+    }
+
+    @Test
     void otherProblemsAreReportedAlongsideTheRegistrysAnswer() {
         var request = new CreateDeployment.Command(h.ada, "x".repeat(101),
                 Optional.of(new PackageRequest("npm", "@acme/missing", Optional.empty())), Optional.empty(),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -161,6 +162,22 @@ class LifecycleServicesTest {
         assertEquals(List.of("env.LD_PRELOAD", "env.ok"), problems.stream().map(ValidationProblem::field).toList());
         assertEquals(Map.of(new EnvVarName("API_KEY"), new SecretValue("sk-123")), h.openCredentials.open(deployment.id()));
         assertEquals(deployment, h.stored(deployment));
+        assertEquals(List.of(), h.runtime.stops());
+    }
+
+    @Test
+    void aNullValueIsReportedBesideTheOtherVariablesProblems() {
+        Deployment deployment = running("e");
+        Map<String, String> env = new HashMap<>();
+        env.put("API_KEY", null);
+        env.put("ok", "y");
+
+        var result = h.replaceEnv.replace(h.ada, deployment.id(), env);
+
+        List<ValidationProblem> problems = assertInstanceOf(ReplaceDeploymentEnv.Result.Rejected.class, result)
+                .problems();
+        assertEquals(List.of("env.API_KEY", "env.ok"), problems.stream().map(ValidationProblem::field).toList());
+        assertEquals("must be a string", problems.getFirst().message());
         assertEquals(List.of(), h.runtime.stops());
     }
 

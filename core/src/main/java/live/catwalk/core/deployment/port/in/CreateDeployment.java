@@ -1,5 +1,7 @@
 package live.catwalk.core.deployment.port.in;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,17 +36,18 @@ public interface CreateDeployment {
     }
 
     /**
-     * The request as received: exactly one of {@code pkg} and {@code command} (argv, admins only); variables
-     * by name; session mode {@code shared} (the default) or {@code isolated}.
+     * The request as received: {@code name} (null when the request gave none: a problem on {@code name}, reported
+     * with every other); exactly one of {@code pkg} and {@code command} (argv, admins only); variables by name;
+     * session mode {@code shared} (the default) or {@code isolated}. A variable whose value is null (JSON {@code null}) is a
+     * problem on {@code env.<NAME>}.
      */
     record Command(Principal caller, String name, Optional<PackageRequest> pkg, Optional<List<String>> command,
                    Map<String, String> env, Optional<String> sessionMode) {
         public Command {
             Objects.requireNonNull(caller, "caller");
-            Objects.requireNonNull(name, "name");
             Objects.requireNonNull(pkg, "pkg");
             command = Objects.requireNonNull(command, "command").map(List::copyOf);
-            env = Map.copyOf(env);
+            env = Collections.unmodifiableMap(new LinkedHashMap<>(env)); // a null value is a problem, found later
             Objects.requireNonNull(sessionMode, "sessionMode");
         }
     }

@@ -8,7 +8,7 @@ import live.catwalk.core.deployment.domain.DeploymentId;
 import live.catwalk.core.deployment.domain.ValidationProblem;
 
 /**
- * Replaces all of a deployment's variables (validated like at create, every problem at once, nothing
+ * Replaces all of a deployment's variables (validated like at create, a null value included, every problem at once, nothing
  * changed if there is one), then restarts its server with them; NOT_FOUND if it is not the caller's, checked
  * before the variables. Audited as CREDENTIALS_REPLACED with the names only.
  */

@@ -25,7 +25,7 @@ record DeploymentView(String id, String name, String status, String desiredState
 
     static DeploymentView withToken(Deployment d, Links.Base links, String token) {
         DeploymentSpec spec = d.spec();
-        PackageView pkg = spec.launch() instanceof Launch.Package(PackageRef ref) ? PackageView.of(ref) : null;
+        PackageView pkg = spec.launch() instanceof Launch.Package p ? PackageView.of(p) : null;
         List<String> command = spec.launch() instanceof Launch.Command(List<String> argv) ? argv : null;
         return new DeploymentView(d.id().value(), spec.name(), lower(d.status()), lower(d.desired()),
                 d.reason().orElse(null), pkg, command, spec.envNames().stream().map(EnvVarName::value).toList(),
@@ -37,12 +37,17 @@ record DeploymentView(String id, String name, String status, String desiredState
         return value.name().toLowerCase(Locale.ROOT);
     }
 
-    /** {@code version} is always present, null meaning the registry's latest. */
+    /**
+     * {@code version} is always present, null meaning the registry's latest; {@code args} (what the server gets after
+     * the package) only when there are some.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record PackageView(String registry, String name, String version) {
+    record PackageView(String registry, String name, String version,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> args) {
 
-        static PackageView of(PackageRef ref) {
-            return new PackageView(ref.registry().wireName(), ref.name(), ref.version().orElse(null));
+        static PackageView of(Launch.Package pkg) {
+            PackageRef ref = pkg.ref();
+            return new PackageView(ref.registry().wireName(), ref.name(), ref.version().orElse(null), pkg.args());
         }
     }
 }

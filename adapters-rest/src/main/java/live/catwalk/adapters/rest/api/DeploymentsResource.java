@@ -105,11 +105,12 @@ public final class DeploymentsResource {
         CreateDeployment.Command command(Principal caller) {
             return new CreateDeployment.Command(caller, name,
                     Optional.ofNullable(pkg).map(p -> new PackageRequest(p.registry(), p.name(),
-                            Optional.ofNullable(p.version()))),
+                            Optional.ofNullable(p.version()), p.args() == null ? List.of() : p.args())),
                     Optional.ofNullable(command), env == null ? Map.of() : env, Optional.ofNullable(sessionMode));
         }
     }
 
-    record PackageBody(String registry, String name, String version) {
+    /** {@code args}: strings passed to the server after the package (core checks them, nulls included). */
+    record PackageBody(String registry, String name, String version, List<String> args) {
     }
 }

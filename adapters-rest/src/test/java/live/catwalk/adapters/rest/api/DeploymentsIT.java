@@ -47,6 +47,18 @@ class DeploymentsIT extends ApiServer {
     }
 
     @Test
+    void aPackagesArgumentsReachTheUseCaseAndAreShownWithThePackage() throws Exception {
+        JsonNode created = ok(call("POST", "/api/deployments", """
+                {"name": "files", "package": {"registry": "npm", "name": "@acme/mcp", "version": "1.2.3",
+                 "args": ["/data", "--read-only"]}}"""), 201);
+
+        String expected = "{\"registry\":\"npm\",\"name\":\"@acme/mcp\",\"version\":\"1.2.3\","
+                + "\"args\":[\"/data\",\"--read-only\"]}";
+        assertEquals(expected, created.path("package").toString());
+        assertEquals(expected, ok(get("/api/deployments/" + created.path("id").asText()), 200).path("package").toString());
+    }
+
+    @Test
     void aCommandDeploymentShowsItsArgvAndNoPackage() throws Exception {
         JsonNode created = ok(call("POST", "/api/deployments",
                 "{\"name\":\"local\",\"command\":[\"node\",\"server.js\"]}"), 201);

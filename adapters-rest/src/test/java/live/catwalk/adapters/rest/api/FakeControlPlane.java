@@ -209,7 +209,7 @@ final class FakeControlPlane {
             return new CreateDeployment.Result.Rejected(problems);
         }
         Launch launch = c.pkg().<Launch>map(p -> new Launch.Package(new PackageRef(
-                PackageRef.Registry.valueOf(p.registry().toUpperCase()), p.name(), p.version())))
+                PackageRef.Registry.valueOf(p.registry().toUpperCase()), p.name(), p.version()), p.args()))
                 .orElseGet(() -> new Launch.Command(c.command().orElseThrow()));
         var id = new DeploymentId("dep-" + (++counter));
         var spec = new DeploymentSpec(c.name(), launch, c.env().keySet().stream().sorted().map(EnvVarName::new)

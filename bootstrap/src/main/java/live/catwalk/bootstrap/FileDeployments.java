@@ -8,6 +8,7 @@ import live.catwalk.core.deployment.domain.DeploymentId;
 import live.catwalk.core.deployment.domain.DeploymentStatus;
 import live.catwalk.core.deployment.domain.FileDeployment;
 import live.catwalk.core.deployment.domain.Launch;
+import live.catwalk.core.deployment.domain.PackageRef;
 import live.catwalk.core.deployment.domain.ValidationProblem;
 import live.catwalk.core.deployment.port.in.PinConfiguredDeployment;
 import live.catwalk.core.mcp.usecase.McpEndpoints;
@@ -16,7 +17,8 @@ import live.catwalk.core.shared.CatwalkException;
 /**
  * Starts the deployments file's deployments at boot: each package pinned as the API pins one, then served at
  * {@code /mcp/{id}}. An entry whose package cannot be pinned (unknown, or the registry unreachable) is not run
- * (never unpinned): it is FAILED with the reason, logged, and listed so; the others start.
+ * (never unpinned): it is FAILED with the reason, logged, and listed so; the others start. One that already names an
+ * exact version runs it when the registry is unreachable (it is pinned; the registry only could not confirm it).
  */
 final class FileDeployments {
 
@@ -47,9 +49,16 @@ final class FileDeployments {
             if (e.kind() != CatwalkException.Kind.UPSTREAM_UNAVAILABLE) {
                 throw e;
             }
-            return failed(id, d, "not started: its package could not be pinned to an exact version, and Catwalk never"
-                    + " runs a package unpinned (" + e.getMessage() + "); restart Catwalk once the registry answers"
-                    + " (CATWALK_NPM_REGISTRY / CATWALK_PYPI_INDEX choose the registry)");
+            if (exact(d)) {
+                // The file already names an exact version: that is pinned, only not confirmed by the registry.
+                LOG.log(System.Logger.Level.WARNING, d.id() + " (deployments file): the registry could not confirm"
+                        + " its exact version (" + e.getMessage() + "); running the version the file names");
+                pinned = new PinConfiguredDeployment.Result.Pinned(d.spec());
+            } else {
+                return failed(id, d, "not started: its package could not be pinned to an exact version, and Catwalk never"
+                        + " runs a package unpinned (" + e.getMessage() + "); restart Catwalk once the registry answers"
+                        + " (CATWALK_NPM_REGISTRY / CATWALK_PYPI_INDEX choose the registry), or give an exact version");
+            }
         }
         return switch (pinned) {
             case PinConfiguredDeployment.Result.Refused refused -> failed(id, d, "not started: "
@@ -64,6 +73,12 @@ final class FileDeployments {
                         : DeploymentStatus.STARTING, problem.map(p -> "the server could not start: " + p));
             }
         };
+    }
+
+    /** Whether the entry's package names an exact version (semver, PEP 440), not a tag or nothing. */
+    private static boolean exact(ConfiguredDeployment d) {
+        return d.spec().launch() instanceof Launch.Package p
+                && p.ref().version().filter(v -> PackageRef.isExactVersion(p.ref().registry(), v)).isPresent();
     }
 
     private static FileDeployment failed(DeploymentId id, ConfiguredDeployment d, String reason) {

@@ -3,6 +3,7 @@ package live.catwalk.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,14 @@ import live.catwalk.core.deployment.domain.Launch;
 import live.catwalk.core.deployment.domain.PackageRef;
 import live.catwalk.core.deployment.domain.ValidationProblem;
 import live.catwalk.core.deployment.port.in.PinConfiguredDeployment;
+import live.catwalk.core.mcp.domain.GatewayLimits;
+import live.catwalk.core.mcp.domain.GatewaySettings;
+import live.catwalk.core.mcp.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.SessionMode;
+import live.catwalk.core.mcp.fakes.CountingSessionIds;
+import live.catwalk.core.mcp.fakes.FakeStdioServers;
+import live.catwalk.core.mcp.fakes.MutableClock;
+import live.catwalk.core.mcp.usecase.McpEndpoints;
 import live.catwalk.core.shared.CatwalkException;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +52,46 @@ class FileDeploymentsTest {
         String reason = files.reason().orElseThrow();
         assertTrue(reason.contains("never runs a package unpinned") && reason.contains("could not be reached")
                 && reason.contains("CATWALK_NPM_REGISTRY"), reason);
+    }
+
+    @Test
+    void aPinnedPackageIsServedWithItsPinnedVersionArgumentsVariablesAndAWorkspaceOfItsOwn() {
+        FakeStdioServers servers = new FakeStdioServers();
+        PinConfiguredDeployment pin = spec -> new PinConfiguredDeployment.Result.Pinned(new DeploymentSpec(spec.name(),
+                new Launch.Package(new PackageRef(PackageRef.Registry.NPM, "@modelcontextprotocol/server-filesystem",
+                        Optional.of("2026.8.31")), List.of("/data")), spec.envNames(), spec.sessionMode()));
+
+        FileDeployment files = FileDeployments.start(List.of(ENTRY), pin, endpoints(servers)).getFirst();
+
+        assertEquals(DeploymentStatus.STARTING, files.status());
+        assertEquals(Optional.of("2026.8.31"), ((Launch.Package) files.spec().launch()).ref().version());
+        ServerCommand started = servers.last().command;
+        assertEquals(List.of("npx", "-y", "--", "@modelcontextprotocol/server-filesystem@2026.8.31", "/data"),
+                started.argv());
+        assertEquals(Map.of("K", "v"), started.env());
+        assertEquals(Optional.of(new ServerCommand.Workspace("file", "file-files")), started.workspace());
+    }
+
+    @Test
+    void anExactVersionTheRegistryCannotConfirmIsRunAsTheFileNamesIt() {
+        FakeStdioServers servers = new FakeStdioServers();
+        var exact = new ConfiguredDeployment("exact", new DeploymentSpec("exact", new Launch.Package(new PackageRef(
+                PackageRef.Registry.NPM, "@modelcontextprotocol/server-filesystem", Optional.of("2026.8.31")),
+                List.of("/data")), List.of(), SessionMode.SHARED), Map.of(), DeploymentsFile.sha256("0123456789abcdef-t"));
+        PinConfiguredDeployment down = spec -> {
+            throw CatwalkException.of(CatwalkException.Kind.UPSTREAM_UNAVAILABLE, "unreachable");
+        };
+
+        FileDeployment shown = FileDeployments.start(List.of(exact), down, endpoints(servers)).getFirst();
+
+        assertEquals(DeploymentStatus.STARTING, shown.status());
+        assertEquals(List.of("npx", "-y", "--", "@modelcontextprotocol/server-filesystem@2026.8.31", "/data"),
+                servers.last().command.argv());
+    }
+
+    private static McpEndpoints endpoints(FakeStdioServers servers) {
+        return new McpEndpoints(servers, new CountingSessionIds(), new MutableClock(Instant.EPOCH),
+                GatewaySettings.defaults(), GatewayLimits.defaults(), "1");
     }
 
     @Test

@@ -58,6 +58,17 @@ class DeploymentsIT extends ApiServer {
         assertEquals(expected, ok(get("/api/deployments/" + created.path("id").asText()), 200).path("package").toString());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"name\":\"x\",\"package\":{\"registry\":\"npm\",\"name\":\"a\",\"args\":\"/data\"}}|package.args",
+        "{\"name\":\"x\",\"package\":{\"registry\":\"npm\",\"name\":\"a\",\"args\":[\"/a\",7]}}|package.args[1]"})
+    void argumentsThatAreNotAListOfStringsAreNamedByTheirPath(String body, String field) throws Exception {
+        JsonNode problem = assertProblem(call("POST", "/api/deployments", body), 400, "invalid_input");
+
+        assertEquals(field, problem.path("field").asText(), problem.toString());
+        assertTrue(fake.deployments.isEmpty());
+    }
+
     @Test
     void aCommandDeploymentShowsItsArgvAndNoPackage() throws Exception {
         JsonNode created = ok(call("POST", "/api/deployments",

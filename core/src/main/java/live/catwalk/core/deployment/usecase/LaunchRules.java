@@ -13,8 +13,9 @@ import live.catwalk.core.deployment.port.in.CreateDeployment;
 import live.catwalk.core.shared.CatwalkException;
 
 /**
- * How a requested deployment is launched: exactly one of a package (checked by its registry's rules, then
- * looked up and pinned) and a command (admins only). Adds every problem it finds; the launch only if none.
+ * How a requested deployment is launched: exactly one of a package (checked by its registry's rules and its
+ * arguments by {@link PackageArgs}', then looked up and pinned) and a command (admins only). Adds every problem it
+ * finds; the launch only if none. The API's create and the deployments file share these rules.
  * UPSTREAM_UNAVAILABLE from the registry propagates, and is thrown when the registry resolves to anything but an
  * exact version.
  */

@@ -24,6 +24,9 @@ import live.catwalk.adapters.rest.RestServer;
 import live.catwalk.core.analysis.port.out.PackageRegistry;
 import live.catwalk.core.account.domain.Role;
 import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.deployment.domain.FileDeployment;
+import live.catwalk.core.deployment.usecase.ListFileDeploymentsService;
+import live.catwalk.core.deployment.usecase.PinConfiguredDeploymentService;
 import live.catwalk.core.health.usecase.CheckHealthService;
 import live.catwalk.core.mcp.domain.GatewayLimits;
 import live.catwalk.core.mcp.domain.GatewaySettings;
@@ -90,17 +93,17 @@ final class Application implements AutoCloseable {
                 .build();
         McpEndpoints endpoints = new McpEndpoints(supervisor, new SecureSessionIds(), clock,
                 gatewaySettings(config), gatewayLimits(config, Runtime.getRuntime().maxMemory()), version);
-        for (ConfiguredDeployment d : deployments) {
-            endpoints.register(d.id(), d.command(), d.mode()).ifPresentOrElse(
-                    problem -> LOG.log(System.Logger.Level.WARNING, d.id() + ": the server could not start: " + problem),
-                    () -> LOG.log(System.Logger.Level.INFO, d + " at /mcp/" + d.id()));
-        }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         PackageRegistry registry = PackageRegistries.builder(http).npmBaseUri(config.registries().npm())
                 .pypiBaseUri(config.registries().pypi()).build();
-        ControlPlaneWiring.Wired plane = ControlPlaneWiring.wire(database, vault, registry, new LocalRuntime(endpoints, id -> sessionTenant(database, id)),
-                new SecureRandomness(), clock, config.publicUrl(), config.quotas(), sandbox.usersMayRunPackages());
+        // The file's packages are pinned as the API pins them; one that cannot be is FAILED, never run unpinned.
+        List<FileDeployment> fromFile = FileDeployments.start(deployments, new PinConfiguredDeploymentService(registry),
+                endpoints);
+        LocalRuntime runtime = new LocalRuntime(endpoints, id -> sessionTenant(database, id));
+        ControlPlaneWiring.Wired plane = ControlPlaneWiring.wire(database, vault, registry, runtime,
+                new SecureRandomness(), clock, config.publicUrl(), config.quotas(), sandbox.usersMayRunPackages(),
+                new ListFileDeploymentsService(fromFile, runtime));
         FirstAdmin.ensure(plane.ensureAdmin(), config.storage().home(), config.storage().adminTokenFile(),
                 console);
         McpAccess access = new StoredMcpAccess(plane.tokens(), new ConfiguredMcpAccess(deployments), clock);

@@ -1,25 +1,37 @@
 package live.catwalk.bootstrap;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import live.catwalk.core.deployment.domain.DeploymentSpec;
 import live.catwalk.core.mcp.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.SessionMode;
 
 /**
- * A deployment defined in the deployments file: its id, how to start its server, its session mode and
- * the SHA-256 of its access token (the token itself is not kept).
+ * A deployment defined in the deployments file: its id, its spec as checked by core's rules (a package not yet
+ * pinned), its variables' values, and the SHA-256 of its access token (the token itself is not kept).
  */
-record ConfiguredDeployment(String id, ServerCommand command, SessionMode mode, byte[] tokenSha256) {
+record ConfiguredDeployment(String id, DeploymentSpec spec, Map<String, String> env, byte[] tokenSha256) {
 
     ConfiguredDeployment {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(command, "command");
-        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(spec, "spec");
+        env = Map.copyOf(env);
         tokenSha256 = tokenSha256.clone();
+    }
+
+    SessionMode mode() {
+        return spec.sessionMode();
+    }
+
+    /** How to start this deployment's server with {@code argv}: its variables, in a workspace of its own. */
+    ServerCommand command(List<String> argv) {
+        return new ServerCommand(argv, env).in(new ServerCommand.Workspace("file", "file-" + id));
     }
 
     @Override
     public String toString() {
-        return "deployment " + id + " (" + mode.name().toLowerCase(Locale.ROOT) + "): " + command;
+        return "deployment " + id + " (" + mode().name().toLowerCase(Locale.ROOT) + ")";
     }
 }

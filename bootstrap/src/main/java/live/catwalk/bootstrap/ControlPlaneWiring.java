@@ -3,6 +3,7 @@ package live.catwalk.bootstrap;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import live.catwalk.adapters.persistence.Database;
 import live.catwalk.adapters.rest.api.ControlPlane;
@@ -31,6 +32,7 @@ import live.catwalk.core.credential.usecase.OpenCredentialsService;
 import live.catwalk.core.credential.usecase.ReplaceCredentialsService;
 import live.catwalk.core.deployment.domain.DeploymentQuotas;
 import live.catwalk.core.deployment.port.in.Reconcile;
+import live.catwalk.core.deployment.port.in.ListFileDeployments;
 import live.catwalk.core.deployment.port.out.DeploymentRepository;
 import live.catwalk.core.deployment.port.out.EventLog;
 import live.catwalk.core.deployment.port.out.Runtime;
@@ -70,6 +72,13 @@ final class ControlPlaneWiring {
     static Wired wire(Database database, SecretCipher cipher, PackageRegistry registry, Runtime runtime,
                       Randomness random, Clock clock, Optional<URI> publicUrl, DeploymentQuotas quotas,
                       boolean sandboxed) {
+        return wire(database, cipher, registry, runtime, random, clock, publicUrl, quotas, sandboxed, caller -> List.of());
+    }
+
+    /** As above, with the deployments file's deployments listed (read-only) by the API. */
+    static Wired wire(Database database, SecretCipher cipher, PackageRegistry registry, Runtime runtime,
+                      Randomness random, Clock clock, Optional<URI> publicUrl, DeploymentQuotas quotas,
+                      boolean sandboxed, ListFileDeployments fileDeployments) {
         Stores db = Stores.over(database, clock);
         var replaceCredentials = new ReplaceCredentialsService(cipher, db.credentials());
         var accounts = new ControlPlane.Accounts(
@@ -100,7 +109,7 @@ final class ControlPlaneWiring {
                 new RotateDeploymentTokenService(db.deployments(), db.tokens(), db.auditLog(), random, clock,
                         runtime),
                 new ListDeploymentEventsService(db.deployments(), db.events()),
-                new ReadDeploymentLogsService(db.deployments(), runtime));
+                new ReadDeploymentLogsService(db.deployments(), runtime), fileDeployments);
         var reconcile = new ReconcileService(db.deployments(), db.events(), runtime,
                 new OpenCredentialsService(cipher, db.credentials()), clock, PING_TIMEOUT, db.users(), sandboxed);
         var ensureAdmin = new EnsureAdminService(db.users(), db.tokens(), db.auditLog(), random, clock);

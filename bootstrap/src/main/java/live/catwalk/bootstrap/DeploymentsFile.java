@@ -19,15 +19,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import live.catwalk.core.credential.domain.EnvVarName;
-import live.catwalk.core.deployment.domain.PackageRef;
-import live.catwalk.core.mcp.domain.ServerCommand;
-import live.catwalk.core.mcp.domain.SessionMode;
+import live.catwalk.core.deployment.port.in.CheckConfiguredDeployment;
+import live.catwalk.core.deployment.port.in.CreateDeployment.PackageRequest;
+import live.catwalk.core.deployment.usecase.CheckConfiguredDeploymentService;
 import live.catwalk.core.shared.CatwalkException;
 
 /**
  * Reads the deployments file ({@code CATWALK_DEPLOYMENTS_FILE}), reporting every problem at once with its
- * place in the file; never repeats a token or an env value.
+ * place in the file; never repeats a token or an env value. The file's own parts (its form, ids, tokens) are
+ * checked here; each deployment's launch, variables and session mode by core's rules, the API's.
  */
 final class DeploymentsFile {
 
@@ -37,19 +37,20 @@ final class DeploymentsFile {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Set<String> FIELDS = Set.of("id", "command", "package", "env", "sessionMode", "token",
             "tokenSha256");
-    private static final int MAX_VALUE_CHARS = 32 * 1024;
-    /** Below Linux's limit of 128 KiB per argument; a Java class path can be long. */
-    private static final int MAX_ARG_CHARS = 64 * 1024;
-    private static final int MAX_ARGV_CHARS = 256 * 1024;
-    private static final int MAX_ENV_CHARS = 256 * 1024;
+    private static final Set<String> PACKAGE_FIELDS = Set.of("registry", "name", "version", "args");
+    private static final String PACKAGE_EXAMPLE = "e.g. \"package\": {\"registry\": \"npm\", \"name\": "
+            + "\"@modelcontextprotocol/server-filesystem\", \"version\": \"2026.1.14\", \"args\": [\"/data\"]}";
 
     private final List<CatwalkException> problems = new ArrayList<>();
+    private final CheckConfiguredDeployment rules;
 
-    private DeploymentsFile() {
+    private DeploymentsFile(CheckConfiguredDeployment rules) {
+        this.rules = rules;
     }
 
+    /** The file's deployments, each checked by core's rules (as the API checks a create); packages not yet pinned. */
     static List<ConfiguredDeployment> read(Path file) {
-        return new DeploymentsFile().parse(file);
+        return new DeploymentsFile(new CheckConfiguredDeploymentService()).parse(file);
     }
 
     private List<ConfiguredDeployment> parse(Path file) {
@@ -102,57 +103,67 @@ final class DeploymentsFile {
         if (!ID.matcher(id).matches()) {
             problem(at + ".id", "must be 1-63 lower-case letters, digits and dashes", "e.g. \"everything\"");
         }
-        List<String> argv = node.has("package") == node.has("command")
-                ? missingCommand(at) : node.has("package") ? packageCommand(at + ".package", node.get("package"))
-                : command(at + ".command", node.get("command"));
+        int beforeLaunch = problems.size();
+        Optional<PackageRequest> pkg = node.has("package") ? packageRequest(at + ".package", node.get("package"))
+                : Optional.empty();
+        Optional<List<String>> command = node.has("command") ? strings(at + ".command", node.get("command"),
+                "the program and its arguments", "e.g. [\"python3\", \"-m\", \"server\"]") : Optional.empty();
+        boolean launchUnreadable = problems.size() > beforeLaunch;
         Map<String, String> env = env(at + ".env", node.path("env"));
-        SessionMode mode = mode(at + ".sessionMode", node.path("sessionMode").asText("shared"));
+        Optional<String> mode = node.hasNonNull("sessionMode") ? Optional.of(node.get("sessionMode").asText())
+                : Optional.empty();
         byte[] token = token(at, node);
-        return problems.size() > before ? null : new ConfiguredDeployment(id,
-                new ServerCommand(argv, env).in(new ServerCommand.Workspace("file", "file-" + id)), mode, token);
+        // The same rules as POST /api/deployments, in core; its problems are placed in the file. The id was checked
+        // above by the file's stricter rule, and a launch already reported unreadable is not reported again as missing.
+        var result = rules.check(new CheckConfiguredDeployment.Command(id, pkg, command, env, mode));
+        if (result instanceof CheckConfiguredDeployment.Result.Rejected rejected) {
+            rejected.problems().stream()
+                    .filter(p -> !p.field().equals("id"))
+                    .filter(p -> !(launchUnreadable && (p.field().equals("package") || p.field().equals("command"))))
+                    .forEach(p -> problem(at + "." + p.field(), p.message(), p.hint().orElse(null)));
+        }
+        if (problems.size() > before || !(result instanceof CheckConfiguredDeployment.Result.Checked checked)) {
+            return null;
+        }
+        return new ConfiguredDeployment(id, checked.spec(), env, token);
     }
 
-    private List<String> command(String at, JsonNode node) {
-        List<String> argv = new ArrayList<>();
-        if (node == null || !node.isArray() || node.isEmpty() || node.size() > 64) {
-            problem(at, "must be a list of 1 to 64 strings: the program and its arguments",
-                    "e.g. [\"npx\", \"-y\", \"@modelcontextprotocol/server-everything@2026.8.31\"]");
-            return argv;
+    private Optional<PackageRequest> packageRequest(String at, JsonNode node) {
+        if (!node.isObject()) {
+            problem(at, "must be an object {registry, name, version?, args?}", PACKAGE_EXAMPLE);
+            return Optional.empty();
         }
-        node.forEach(arg -> argv.add(arg.isTextual() ? arg.asText() : ""));
-        if (argv.stream().anyMatch(a -> a.isEmpty() || a.length() > MAX_ARG_CHARS || a.indexOf('\0') >= 0)) {
-            problem(at, "must contain only non-empty strings of at most " + MAX_ARG_CHARS + " characters", null);
-        } else if (argv.stream().mapToInt(String::length).sum() > MAX_ARGV_CHARS) {
-            problem(at, "is longer than " + MAX_ARGV_CHARS + " characters in all", null);
+        node.fieldNames().forEachRemaining(f -> {
+            if (!PACKAGE_FIELDS.contains(f)) {
+                problem(at + "." + f, "is not a known field", "Known fields: registry, name, version, args.");
+            }
+        });
+        for (String field : List.of("registry", "name")) {
+            if (!node.path(field).isTextual()) {
+                problem(at + "." + field, "is required (a string)", PACKAGE_EXAMPLE);
+            }
         }
-        return argv;
+        if (node.has("version") && !node.get("version").isTextual() && !node.get("version").isNull()) {
+            problem(at + ".version", "must be a string", "e.g. \"2026.8.31\", or leave it out for the latest");
+        }
+        Optional<List<String>> args = node.has("args") ? strings(at + ".args", node.get("args"),
+                "the arguments the server gets after the package", "e.g. [\"/data\"]") : Optional.of(List.of());
+        if (!node.path("registry").isTextual() || !node.path("name").isTextual() || args.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PackageRequest(node.get("registry").asText(), node.get("name").asText(),
+                Optional.ofNullable(node.get("version")).filter(JsonNode::isTextual).map(JsonNode::asText), args.get()));
     }
 
-    private List<String> missingCommand(String at) {
-        problem(at, "needs exactly one of \"command\" (an argv) and \"package\" (an npm or PyPI package)",
-                "e.g. \"package\": {\"registry\": \"npm\", \"name\": \"@modelcontextprotocol/server-everything\", "
-                        + "\"version\": \"2026.8.31\"}");
-        return List.of();
-    }
-
-    private List<String> packageCommand(String at, JsonNode node) {
-        PackageRef.Registry registry = switch (node.path("registry").asText("")) {
-            case "npm" -> PackageRef.Registry.NPM;
-            case "pypi" -> PackageRef.Registry.PYPI;
-            default -> null;
-        };
-        if (registry == null) {
-            problem(at + ".registry", "must be \"npm\" or \"pypi\"", null);
-            return List.of();
+    /** A JSON list of strings; an element that is not a string is kept as null, for core to name by its index. */
+    private Optional<List<String>> strings(String at, JsonNode node, String what, String example) {
+        if (!node.isArray()) {
+            problem(at, "must be a list of strings: " + what, example);
+            return Optional.empty();
         }
-        String name = node.path("name").asText("");
-        Optional<String> version = node.hasNonNull("version") ? Optional.of(node.get("version").asText()) : Optional.empty();
-        Optional<String> wrong = PackageRef.problem(registry, name, version);
-        if (wrong.isPresent()) {
-            problem(at, wrong.get(), null);
-            return List.of();
-        }
-        return new PackageRef(registry, name, version).command();
+        List<String> values = new ArrayList<>();
+        node.forEach(v -> values.add(v.isTextual() ? v.asText() : null));
+        return Optional.of(values);
     }
 
     private Map<String, String> env(String at, JsonNode node) {
@@ -164,31 +175,14 @@ final class DeploymentsFile {
             problem(at, "must be an object of NAME: value", null);
             return env;
         }
-        long total = 0;
         for (var field : node.properties()) {
-            EnvVarName.problem(field.getKey()).ifPresent(p -> problem(at + "." + field.getKey(), p, null));
-            if (!field.getValue().isTextual() || field.getValue().asText().length() > MAX_VALUE_CHARS) {
-                problem(at + "." + field.getKey(), "must be a string of at most " + MAX_VALUE_CHARS + " characters", null);
+            if (!field.getValue().isTextual()) {
+                problem(at + "." + field.getKey(), "must be a string", null);
                 continue;
             }
-            total += field.getValue().asText().length();
             env.put(field.getKey(), field.getValue().asText());
         }
-        if (total > MAX_ENV_CHARS) {
-            problem(at, "holds more than " + MAX_ENV_CHARS + " characters of values", null);
-        }
         return env;
-    }
-
-    private SessionMode mode(String at, String value) {
-        return switch (value) {
-            case "shared" -> SessionMode.SHARED;
-            case "isolated" -> SessionMode.ISOLATED;
-            default -> {
-                problem(at, "must be \"shared\" or \"isolated\"", null);
-                yield SessionMode.SHARED;
-            }
-        };
     }
 
     private byte[] token(String at, JsonNode node) {

@@ -5,14 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import live.catwalk.core.mcp.domain.ServerCommand;
+import live.catwalk.core.deployment.domain.DeploymentSpec;
+import live.catwalk.core.deployment.domain.Launch;
 import live.catwalk.core.mcp.domain.SessionMode;
 import org.junit.jupiter.api.Test;
 
 class ConfiguredMcpAccessTest {
 
     private final ConfiguredMcpAccess access = new ConfiguredMcpAccess(List.of(new ConfiguredDeployment("docs",
-            new ServerCommand(List.of("x"), Map.of()), SessionMode.SHARED, DeploymentsFile.sha256("the-right-token-0"))));
+            new DeploymentSpec("docs", new Launch.Command(List.of("x")), List.of(), SessionMode.SHARED), Map.of(),
+            DeploymentsFile.sha256("the-right-token-0"))));
 
     @Test
     void theRightTokenGivesTheDeploymentAsPrincipal() {

@@ -11,6 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import live.catwalk.core.credential.domain.EnvVarName;
+import live.catwalk.core.deployment.domain.Launch;
+import live.catwalk.core.deployment.domain.PackageRef;
+import live.catwalk.core.mcp.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.SessionMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,8 +42,13 @@ class DeploymentsFileTest {
         assertEquals(2, read.size());
         ConfiguredDeployment everything = read.getFirst();
         assertEquals("everything", everything.id());
-        assertEquals(List.of("npx", "-y", "@modelcontextprotocol/server-everything@2026.8.31"), everything.command().argv());
-        assertEquals(Map.of("API_KEY", "k-123"), everything.command().env());
+        assertEquals(new Launch.Command(List.of("npx", "-y", "@modelcontextprotocol/server-everything@2026.8.31")),
+                everything.spec().launch());
+        assertEquals(List.of(new EnvVarName("API_KEY")), everything.spec().envNames());
+        assertEquals(Map.of("API_KEY", "k-123"), everything.env());
+        ServerCommand command = everything.command(List.of("x"));
+        assertEquals(Map.of("API_KEY", "k-123"), command.env());
+        assertEquals(Optional.of(new ServerCommand.Workspace("file", "file-everything")), command.workspace());
         assertEquals(SessionMode.SHARED, everything.mode());
         assertArrayEquals(DeploymentsFile.sha256("0123456789abcdef-token"), everything.tokenSha256());
         assertEquals(SessionMode.ISOLATED, read.get(1).mode());
@@ -66,17 +76,44 @@ class DeploymentsFileTest {
     }
 
     @Test
-    void aPackageIsRunThroughItsRegistrysRunner() throws IOException {
+    void aPackageIsReadAsRequestedWithItsArgumentsToBePinnedAtStart() throws IOException {
         List<ConfiguredDeployment> read = DeploymentsFile.read(file("""
                 {"deployments": [
-                  {"id": "npm", "package": {"registry": "npm", "name": "@modelcontextprotocol/server-everything",
-                   "version": "2026.8.31"}, "token": "0123456789abcdef-token"},
+                  {"id": "npm", "package": {"registry": "npm", "name": "@modelcontextprotocol/server-filesystem",
+                   "version": "2026.1.14", "args": ["/data", "--ro"]}, "token": "0123456789abcdef-token"},
                   {"id": "py", "package": {"registry": "pypi", "name": "mcp-server-time"}, "token": "0123456789abcdef-token"}
                 ]}"""));
 
-        assertEquals(List.of("npx", "-y", "--", "@modelcontextprotocol/server-everything@2026.8.31"),
-                read.get(0).command().argv());
-        assertEquals(List.of("uvx", "--from=mcp-server-time", "mcp-server-time"), read.get(1).command().argv());
+        assertEquals(new Launch.Package(new PackageRef(PackageRef.Registry.NPM, "@modelcontextprotocol/server-filesystem",
+                Optional.of("2026.1.14")), List.of("/data", "--ro")), read.get(0).spec().launch());
+        assertEquals(new Launch.Package(new PackageRef(PackageRef.Registry.PYPI, "mcp-server-time", Optional.empty())),
+                read.get(1).spec().launch());
+        assertEquals("npm", read.get(0).spec().name());
+    }
+
+    @Test
+    void theFileMeetsTheApisRulesForArgumentsVariablesAndCommands() throws IOException {
+        ConfigException e = assertThrows(ConfigException.class, () -> DeploymentsFile.read(file("""
+                {"deployments": [
+                  {"id": "a", "package": {"registry": "npm", "name": "x", "args": ["ok", "ok", "ok", "two\\nlines"]},
+                   "token": "0123456789abcdef-t"},
+                  {"id": "b", "package": {"registry": "npm", "name": "x", "args": "/data", "versoin": "1"},
+                   "token": "0123456789abcdef-t"},
+                  {"id": "c", "command": ["node", 7], "env": {"BIG": "%s", "N": 1}, "token": "0123456789abcdef-t"},
+                  {"id": "d", "package": {"registry": "npm"}, "token": "0123456789abcdef-t"}
+                ]}""".formatted("v".repeat(16 * 1024 + 1)))));
+
+        String all = e.getMessage();
+        for (String expected : List.of("deployments[0].package.args[3] contains a control character",
+                "deployments[1].package.args must be a list of strings", "deployments[1].package.versoin is not a known field",
+                "deployments[2].command is not a runnable argv", "deployments[2].env.BIG is 16385 bytes long; at most 16384",
+                "deployments[2].env.N must be a string", "deployments[3].package.name is required")) {
+            assertTrue(all.contains(expected), expected + " missing in:\n" + all);
+        }
+        assertFalse(all.contains("deployments[1].package is required"), all);
+        assertFalse(all.contains("deployments[3].package is required"), all);
+        assertFalse(all.contains("vvvv"), all);
+        assertEquals(7, e.problems().size(), all);
     }
 
     @Test
@@ -88,8 +125,9 @@ class DeploymentsFileTest {
                   {"id": "where", "package": {"registry": "cargo", "name": "x"}, "token": "0123456789abcdef-t"}
                 ]}""")));
 
-        assertTrue(e.getMessage().contains("deployments[0] needs exactly one of \"command\""), e.getMessage());
-        assertTrue(e.getMessage().contains("deployments[1].package is not an npm package name"), e.getMessage());
+        assertTrue(e.getMessage().contains("deployments[0].command cannot be given together with a package"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("deployments[1].package.name is not an npm package name"), e.getMessage());
         assertTrue(e.getMessage().contains("deployments[2].package.registry must be"), e.getMessage());
     }
 

@@ -17,8 +17,9 @@ import live.catwalk.core.mcp.domain.SessionMode;
 
 /**
  * A deployment spec's stored JSON (its name has a column of its own):
- * {@code {"launch":{"package":{"registry":"npm","name":…,"version":…}} | {"command":{"argv":[…]}},
- * "envNames":[…],"sessionMode":"shared"}}. Written by hand so the domain records need no annotations.
+ * {@code {"launch":{"package":{"registry":"npm","name":…,"version":…,"args":[…]}} | {"command":{"argv":[…]}},
+ * "envNames":[…],"sessionMode":"shared"}} ({@code args} only when there are some; a row without reads as none).
+ * Written by hand so the domain records need no annotations.
  */
 final class SpecJson {
 
@@ -36,6 +37,9 @@ final class SpecJson {
                 ref.put("registry", p.ref().registry().wireName());
                 ref.put("name", p.ref().name());
                 p.ref().version().ifPresent(v -> ref.put("version", v));
+                if (!p.args().isEmpty()) {
+                    p.args().forEach(ref.putArray("args")::add);
+                }
             }
             case Launch.Command c -> c.argv().forEach(launch.putObject("command").putArray("argv")::add);
         }
@@ -56,10 +60,12 @@ final class SpecJson {
             Launch parsed;
             if (launch.has("package")) {
                 JsonNode ref = launch.get("package");
+                List<String> args = new ArrayList<>();
+                ref.path("args").forEach(a -> args.add(a.asText())); // absent in rows written before args existed
                 parsed = new Launch.Package(new PackageRef(
                         PackageRef.Registry.valueOf(ref.required("registry").asText().toUpperCase(Locale.ROOT)),
                         ref.required("name").asText(),
-                        Optional.ofNullable(ref.get("version")).map(JsonNode::asText)));
+                        Optional.ofNullable(ref.get("version")).map(JsonNode::asText)), args);
             } else {
                 List<String> argv = new ArrayList<>();
                 launch.required("command").required("argv").forEach(a -> argv.add(a.asText()));

@@ -17,6 +17,7 @@ import live.catwalk.core.deployment.domain.Deployment;
 import live.catwalk.core.deployment.domain.DeploymentId;
 import live.catwalk.core.deployment.domain.DeploymentSpec;
 import live.catwalk.core.deployment.domain.DesiredState;
+import live.catwalk.core.deployment.domain.Launch;
 import live.catwalk.core.mcp.domain.SessionMode;
 import live.catwalk.core.shared.CatwalkException.Kind;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,19 @@ public abstract class DeploymentRepositoryContract extends DeploymentUpdateContr
 
         assertEquals(Optional.of(bare), stores.deployments().find(bare.id()));
         assertEquals(Optional.of(pinned), stores.deployments().find(pinned.id()));
+    }
+
+    @Test
+    void keepsAPackagesArgumentsInOrderAndVerbatim() {
+        Deployment created = fixtures.deployment(ann.id(), "files");
+        List<String> args = List.of("/srv/data dir", "--read-only", "", "ü ☂ 'quoted' $(id)", "-x");
+        Deployment withArgs = stores.deployments().insert(created.withSpec(new DeploymentSpec("files",
+                fixtures.pinnedPypi(args), List.of(), SessionMode.SHARED), created.updatedAt()));
+
+        Deployment read = stores.deployments().find(withArgs.id()).orElseThrow();
+
+        assertEquals(withArgs, read);
+        assertEquals(args, ((Launch.Package) read.spec().launch()).args());
     }
 
     @Test

@@ -76,7 +76,13 @@ public final class StoreFixtures {
 
     /** A PyPI package with a pinned version. */
     public Launch pinnedPypi() {
-        return new Launch.Package(new PackageRef(PackageRef.Registry.PYPI, "mcp-server-git", Optional.of("2025.1.14")));
+        return pinnedPypi(List.of());
+    }
+
+    /** A PyPI package with a pinned version, run with these arguments. */
+    public Launch pinnedPypi(List<String> args) {
+        return new Launch.Package(new PackageRef(PackageRef.Registry.PYPI, "mcp-server-git", Optional.of("2025.1.14")),
+                args);
     }
 
     public DeploymentId deploymentId() {

@@ -1,6 +1,7 @@
 package live.catwalk.adapters.rest.api;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import live.catwalk.core.account.port.in.Authenticate;
@@ -20,6 +21,7 @@ import live.catwalk.core.deployment.port.in.DeleteDeployment;
 import live.catwalk.core.deployment.port.in.GetDeployment;
 import live.catwalk.core.deployment.port.in.ListDeploymentEvents;
 import live.catwalk.core.deployment.port.in.ListDeployments;
+import live.catwalk.core.deployment.port.in.ListFileDeployments;
 import live.catwalk.core.deployment.port.in.ReadDeploymentLogs;
 import live.catwalk.core.deployment.port.in.ReplaceDeploymentEnv;
 import live.catwalk.core.deployment.port.in.RestartDeployment;
@@ -66,12 +68,24 @@ public record ControlPlane(Accounts accounts, Deployments deployments, Optional<
         }
     }
 
-    /** The caller's deployments: lifecycle, variables, access token and diagnostics. */
+    /**
+     * The caller's deployments: lifecycle, variables, access token and diagnostics; and the deployments file's
+     * deployments ({@code files}), listed and read but never changed through the API.
+     */
     public record Deployments(CreateDeployment create, GetDeployment get, ListDeployments list,
                               StopDeployment stop, StartDeployment start, RestartDeployment restart,
                               DeleteDeployment delete, ReplaceDeploymentEnv replaceEnv,
                               RotateDeploymentToken rotateToken, ListDeploymentEvents events,
-                              ReadDeploymentLogs logs) {
+                              ReadDeploymentLogs logs, ListFileDeployments files) {
+
+        /** Without a deployments file. */
+        public Deployments(CreateDeployment create, GetDeployment get, ListDeployments list,
+                           StopDeployment stop, StartDeployment start, RestartDeployment restart,
+                           DeleteDeployment delete, ReplaceDeploymentEnv replaceEnv,
+                           RotateDeploymentToken rotateToken, ListDeploymentEvents events, ReadDeploymentLogs logs) {
+            this(create, get, list, stop, start, restart, delete, replaceEnv, rotateToken, events, logs,
+                    caller -> List.of());
+        }
 
         public Deployments {
             Objects.requireNonNull(create, "create");
@@ -85,6 +99,7 @@ public record ControlPlane(Accounts accounts, Deployments deployments, Optional<
             Objects.requireNonNull(rotateToken, "rotateToken");
             Objects.requireNonNull(events, "events");
             Objects.requireNonNull(logs, "logs");
+            Objects.requireNonNull(files, "files");
         }
     }
 }

@@ -25,7 +25,7 @@ public final class ControlPlaneApi {
                         accounts.enableUser(), accounts.listUserTokens()),
                 new TokensResource(accounts.issueToken(), accounts.listTokens(), accounts.revokeToken()),
                 new SettingsResource(accounts.readSettings(), accounts.updateSettings()),
-                new DeploymentsResource(deployments.create(), deployments.list(), links),
+                new DeploymentsResource(deployments.create(), deployments.list(), deployments.files(), links),
                 new DeploymentResource(deployments, links),
                 new ConnectResource(deployments.get(), links));
     }

@@ -15,14 +15,18 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import live.catwalk.core.account.domain.IssuedToken;
 import live.catwalk.core.deployment.domain.DeploymentEvent;
+import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.deployment.domain.FileDeployment;
 import live.catwalk.core.deployment.port.in.ReplaceDeploymentEnv;
 import live.catwalk.core.shared.CatwalkException;
 
 /**
  * {@code /api/deployments/{id}}: one of the caller's deployments: read, delete, stop, start, restart, replace
- * its variables, rotate its MCP token, and read its events and server log. Not the caller's: 404.
+ * its variables, rotate its MCP token, and read its events and server log. Not the caller's: 404. A deployment of
+ * the deployments file (seen by admins) is read here and answers every other route 409 {@code managed_by_file}.
  */
 @Path("/api/deployments/{id}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,31 +44,48 @@ public final class DeploymentResource {
 
     @GET
     public DeploymentView get(@Context SecurityContext s, @PathParam("id") String id) {
-        return DeploymentView.of(deployments.get().get(Caller.of(s), Params.deploymentId(id)), links.base());
+        DeploymentId deploymentId = Params.deploymentId(id);
+        Optional<FileDeployment> fromFile = fromFile(s, deploymentId);
+        return fromFile.isPresent() ? DeploymentView.of(fromFile.get(), links.base())
+                : DeploymentView.of(deployments.get().get(Caller.of(s), deploymentId), links.base());
+    }
+
+    /** The deployments file's deployment of this id, if the caller may see it. */
+    private Optional<FileDeployment> fromFile(SecurityContext s, DeploymentId id) {
+        return deployments.files().list(Caller.of(s)).stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    /** The id, unless it is a deployments file's deployment the caller sees: that is read-only (409). */
+    private DeploymentId changeable(SecurityContext s, String id) {
+        DeploymentId deploymentId = Params.deploymentId(id);
+        if (fromFile(s, deploymentId).isPresent()) {
+            throw FileDeployment.managedByFile(deploymentId);
+        }
+        return deploymentId;
     }
 
     @DELETE
     public Response delete(@Context SecurityContext s, @PathParam("id") String id) {
-        deployments.delete().delete(Caller.of(s), Params.deploymentId(id));
+        deployments.delete().delete(Caller.of(s), changeable(s, id));
         return Response.noContent().build();
     }
 
     @POST
     @Path("stop")
     public DeploymentView stop(@Context SecurityContext s, @PathParam("id") String id) {
-        return DeploymentView.of(deployments.stop().stop(Caller.of(s), Params.deploymentId(id)), links.base());
+        return DeploymentView.of(deployments.stop().stop(Caller.of(s), changeable(s, id)), links.base());
     }
 
     @POST
     @Path("start")
     public DeploymentView start(@Context SecurityContext s, @PathParam("id") String id) {
-        return DeploymentView.of(deployments.start().start(Caller.of(s), Params.deploymentId(id)), links.base());
+        return DeploymentView.of(deployments.start().start(Caller.of(s), changeable(s, id)), links.base());
     }
 
     @POST
     @Path("restart")
     public DeploymentView restart(@Context SecurityContext s, @PathParam("id") String id) {
-        return DeploymentView.of(deployments.restart().restart(Caller.of(s), Params.deploymentId(id)),
+        return DeploymentView.of(deployments.restart().restart(Caller.of(s), changeable(s, id)),
                 links.base());
     }
 
@@ -74,7 +95,7 @@ public final class DeploymentResource {
     public Response replaceEnv(@Context SecurityContext s, @PathParam("id") String id,
                                EnvBody body) {
         var caller = Caller.of(s);
-        var deploymentId = Params.deploymentId(id);
+        var deploymentId = changeable(s, id);
         if (body.env() == null) {
             throw CatwalkException.invalidInput("env", "The variables are required.",
                     "Send {\"env\": {}} to remove every variable.");
@@ -89,7 +110,7 @@ public final class DeploymentResource {
     @POST
     @Path("token")
     public RotatedToken rotateToken(@Context SecurityContext s, @PathParam("id") String id) {
-        IssuedToken issued = deployments.rotateToken().rotate(Caller.of(s), Params.deploymentId(id));
+        IssuedToken issued = deployments.rotateToken().rotate(Caller.of(s), changeable(s, id));
         return new RotatedToken(issued.secret(), issued.token().prefix());
     }
 
@@ -99,7 +120,7 @@ public final class DeploymentResource {
                          @QueryParam("limit") String limitParam) {
         int limit = Params.intParam("limit", limitParam, 100, 1, MAX_LINES);
         var caller = Caller.of(s);
-        return new Events(deployments.events().events(caller, Params.deploymentId(id), limit).stream()
+        return new Events(deployments.events().events(caller, changeable(s, id), limit).stream()
                 .map(EventView::of).toList());
     }
 
@@ -108,7 +129,7 @@ public final class DeploymentResource {
     public Logs logs(@Context SecurityContext s, @PathParam("id") String id, @QueryParam("lines") String linesParam) {
         int lines = Params.intParam("lines", linesParam, 100, 1, MAX_LINES);
         var caller = Caller.of(s);
-        return new Logs(deployments.logs().logs(caller, Params.deploymentId(id), lines));
+        return new Logs(deployments.logs().logs(caller, changeable(s, id), lines));
     }
 
     record RotatedToken(String token, String prefix) {

@@ -17,12 +17,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import live.catwalk.core.account.domain.Principal;
+import live.catwalk.core.deployment.domain.FileDeployment;
 import live.catwalk.core.deployment.domain.ValidationProblem;
 import live.catwalk.core.deployment.port.in.CreateDeployment;
 import live.catwalk.core.deployment.port.in.CreateDeployment.PackageRequest;
 import live.catwalk.core.deployment.port.in.ListDeployments;
+import live.catwalk.core.deployment.port.in.ListFileDeployments;
 
-/** {@code /api/deployments}: create one (201, or 422 listing every problem) and page through them. */
+/**
+ * {@code /api/deployments}: create one (201, or 422 listing every problem) and page through them: for an admin the
+ * deployments file's deployments first (by id, {@code "source": "file"}), then the API's, newest first.
+ */
 @Path("/api/deployments")
 @Produces(MediaType.APPLICATION_JSON)
 public final class DeploymentsResource {
@@ -32,11 +37,13 @@ public final class DeploymentsResource {
 
     private final CreateDeployment create;
     private final ListDeployments list;
+    private final ListFileDeployments files;
     private final Links links;
 
-    DeploymentsResource(CreateDeployment create, ListDeployments list, Links links) {
+    DeploymentsResource(CreateDeployment create, ListDeployments list, ListFileDeployments files, Links links) {
         this.create = Objects.requireNonNull(create, "create");
         this.list = Objects.requireNonNull(list, "list");
+        this.files = Objects.requireNonNull(files, "files");
         this.links = Objects.requireNonNull(links, "links");
     }
 
@@ -66,9 +73,17 @@ public final class DeploymentsResource {
         int offset = Params.intParam("offset", offsetParam, 0, 0, Integer.MAX_VALUE);
         int limit = Params.intParam("limit", limitParam, DEFAULT_PAGE, 1, MAX_PAGE);
         Links.Base base = links.base();
-        var items = list.list(Caller.of(security), offset, limit).stream()
-                .map(d -> DeploymentView.of(d, base)).toList();
-        return new Page(items, offset, limit);
+        Principal caller = Caller.of(security);
+        List<FileDeployment> fromFile = files.list(caller);
+        List<DeploymentView> items = new ArrayList<>();
+        for (long i = offset; i < Math.min(fromFile.size(), (long) offset + limit); i++) {
+            items.add(DeploymentView.of(fromFile.get((int) i), base));
+        }
+        if (items.size() < limit) {
+            list.list(caller, Math.max(0, offset - fromFile.size()), limit - items.size())
+                    .forEach(d -> items.add(DeploymentView.of(d, base)));
+        }
+        return new Page(List.copyOf(items), offset, limit);
     }
 
     record Page(List<DeploymentView> items, int offset, int limit) {
@@ -119,11 +134,12 @@ public final class DeploymentsResource {
         CreateDeployment.Command command(Principal caller) {
             return new CreateDeployment.Command(caller, name,
                     Optional.ofNullable(pkg).map(p -> new PackageRequest(p.registry(), p.name(),
-                            Optional.ofNullable(p.version()))),
+                            Optional.ofNullable(p.version()), p.args() == null ? List.of() : p.args())),
                     Optional.ofNullable(command), env == null ? Map.of() : env, Optional.ofNullable(sessionMode));
         }
     }
 
-    record PackageBody(String registry, String name, String version) {
+    /** {@code args}: strings passed to the server after the package (core checks them, nulls included). */
+    record PackageBody(String registry, String name, String version, List<String> args) {
     }
 }

@@ -47,6 +47,29 @@ class DeploymentsIT extends ApiServer {
     }
 
     @Test
+    void aPackagesArgumentsReachTheUseCaseAndAreShownWithThePackage() throws Exception {
+        JsonNode created = ok(call("POST", "/api/deployments", """
+                {"name": "files", "package": {"registry": "npm", "name": "@acme/mcp", "version": "1.2.3",
+                 "args": ["/data", "--read-only"]}}"""), 201);
+
+        String expected = "{\"registry\":\"npm\",\"name\":\"@acme/mcp\",\"version\":\"1.2.3\","
+                + "\"args\":[\"/data\",\"--read-only\"]}";
+        assertEquals(expected, created.path("package").toString());
+        assertEquals(expected, ok(get("/api/deployments/" + created.path("id").asText()), 200).path("package").toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"name\":\"x\",\"package\":{\"registry\":\"npm\",\"name\":\"a\",\"args\":\"/data\"}}|package.args",
+        "{\"name\":\"x\",\"package\":{\"registry\":\"npm\",\"name\":\"a\",\"args\":[\"/a\",7]}}|package.args[1]"})
+    void argumentsThatAreNotAListOfStringsAreNamedByTheirPath(String body, String field) throws Exception {
+        JsonNode problem = assertProblem(call("POST", "/api/deployments", body), 400, "invalid_input");
+
+        assertEquals(field, problem.path("field").asText(), problem.toString());
+        assertTrue(fake.deployments.isEmpty());
+    }
+
+    @Test
     void aCommandDeploymentShowsItsArgvAndNoPackage() throws Exception {
         JsonNode created = ok(call("POST", "/api/deployments",
                 "{\"name\":\"local\",\"command\":[\"node\",\"server.js\"]}"), 201);

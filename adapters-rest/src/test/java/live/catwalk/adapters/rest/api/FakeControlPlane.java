@@ -37,6 +37,7 @@ import live.catwalk.core.deployment.domain.DeploymentStatus;
 import live.catwalk.core.deployment.domain.DesiredState;
 import live.catwalk.core.deployment.domain.Launch;
 import live.catwalk.core.deployment.domain.PackageRef;
+import live.catwalk.core.deployment.domain.FileDeployment;
 import live.catwalk.core.deployment.domain.ValidationProblem;
 import live.catwalk.core.deployment.port.in.CreateDeployment;
 import live.catwalk.core.deployment.port.in.ReplaceDeploymentEnv;
@@ -64,6 +65,8 @@ final class FakeControlPlane {
     final Map<UserId, Map<SettingName, String>> settings = new HashMap<>();
     final Map<DeploymentId, Deployment> deployments = new LinkedHashMap<>();
     final Map<DeploymentId, Map<String, String>> env = new HashMap<>();
+    /** The deployments file's deployments, shown to admins only. */
+    final List<FileDeployment> fileDeployments = new ArrayList<>();
     private int counter;
 
     FakeControlPlane() {
@@ -79,7 +82,8 @@ final class FakeControlPlane {
                 (c, id) -> want(c, id, DesiredState.STOPPED, DeploymentStatus.STOPPED),
                 (c, id) -> want(c, id, DesiredState.RUNNING, DeploymentStatus.STARTING),
                 (c, id) -> want(c, id, DesiredState.RUNNING, DeploymentStatus.STARTING),
-                this::delete, this::replaceEnv, this::rotate, this::events, this::logs);
+                this::delete, this::replaceEnv, this::rotate, this::events, this::logs,
+                caller -> caller.isAdmin() ? List.copyOf(fileDeployments) : List.of());
         return new ControlPlane(accounts, deploys, publicUrl);
     }
 
@@ -216,7 +220,7 @@ final class FakeControlPlane {
             return new CreateDeployment.Result.Rejected(problems);
         }
         Launch launch = c.pkg().<Launch>map(p -> new Launch.Package(new PackageRef(
-                PackageRef.Registry.valueOf(p.registry().toUpperCase()), p.name(), p.version())))
+                PackageRef.Registry.valueOf(p.registry().toUpperCase()), p.name(), p.version()), p.args()))
                 .orElseGet(() -> new Launch.Command(c.command().orElseThrow()));
         var id = new DeploymentId("dep-" + (++counter));
         var spec = new DeploymentSpec(c.name(), launch, c.env().keySet().stream().sorted().map(EnvVarName::new)

@@ -35,7 +35,7 @@ final class Audits {
 
     static String launch(Launch launch) {
         return switch (launch) {
-            case Launch.Package p -> p.ref().toString();
+            case Launch.Package p -> p.ref() + (p.args().isEmpty() ? "" : " with " + p.args().size() + " arguments");
             case Launch.Command c -> "a custom command (" + c.argv().size() + " arguments)";
         };
     }

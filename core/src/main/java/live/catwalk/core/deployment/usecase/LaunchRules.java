@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import live.catwalk.core.analysis.port.out.PackageRegistry;
 import live.catwalk.core.deployment.domain.Launch;
+import live.catwalk.core.deployment.domain.PackageArgs;
 import live.catwalk.core.deployment.domain.PackageRef;
 import live.catwalk.core.deployment.domain.PackageRef.Registry;
 import live.catwalk.core.deployment.domain.ValidationProblem;
@@ -12,8 +13,9 @@ import live.catwalk.core.deployment.port.in.CreateDeployment;
 import live.catwalk.core.shared.CatwalkException;
 
 /**
- * How a requested deployment is launched: exactly one of a package (checked by its registry's rules, then
- * looked up and pinned) and a command (admins only). Adds every problem it finds; the launch only if none.
+ * How a requested deployment is launched: exactly one of a package (checked by its registry's rules and its
+ * arguments by {@link PackageArgs}', then looked up and pinned) and a command (admins only). Adds every problem it
+ * finds; the launch only if none. The API's create and the deployments file share these rules.
  * UPSTREAM_UNAVAILABLE from the registry propagates, and is thrown when the registry resolves to anything but an
  * exact version.
  */
@@ -52,12 +54,18 @@ final class LaunchRules {
             problems.add(ValidationProblem.of("package", NO_SANDBOX, NO_SANDBOX_HINT));
             return Optional.empty(); // no registry lookup for what cannot run
         }
-        Optional<Launch> pkg = request.pkg().flatMap(p -> pkg(p, problems));
-        Optional<Launch> command = request.command().flatMap(argv -> command(argv, request, problems));
+        Optional<Launch> pkg = request.pkg().flatMap(p -> requested(p, problems)).flatMap(p -> pin(p, problems));
+        Optional<Launch> command = request.command()
+                .flatMap(argv -> command(argv, request.caller().isAdmin(), problems));
         return problems.size() == before ? pkg.or(() -> command) : Optional.empty();
     }
 
-    private Optional<Launch> pkg(CreateDeployment.PackageRequest request, List<ValidationProblem> problems) {
+    /**
+     * The package as requested, by its registry's rules and {@link PackageArgs}' (no registry is asked): its
+     * version as given, possibly absent or a tag. Adds every problem it finds.
+     */
+    static Optional<Launch.Package> requested(CreateDeployment.PackageRequest request, List<ValidationProblem> problems) {
+        List<ValidationProblem> argProblems = PackageArgs.problems(request.args());
         Optional<Registry> known = switch (request.registry().toLowerCase(Locale.ROOT)) {
             case "npm" -> Optional.of(Registry.NPM);
             case "pypi" -> Optional.of(Registry.PYPI);
@@ -66,6 +74,7 @@ final class LaunchRules {
         if (known.isEmpty()) {
             problems.add(ValidationProblem.of("package.registry", "must be npm or pypi",
                     "Catwalk runs npm packages with npx and PyPI packages with uvx"));
+            problems.addAll(argProblems);
             return Optional.empty();
         }
         Registry on = known.get();
@@ -75,16 +84,29 @@ final class LaunchRules {
         if (nameProblem.isPresent()) {
             problems.add(ValidationProblem.of("package.name", nameProblem.get(), on == Registry.NPM
                     ? "e.g. @modelcontextprotocol/server-everything" : "e.g. mcp-server-git"));
-            return Optional.empty();
-        }
-        if (PackageRef.problem(on, name, version).isPresent()) {
+        } else if (PackageRef.problem(on, name, version).isPresent()) {
             problems.add(ValidationProblem.of("package.version", "is not " + (on == Registry.NPM
                     ? "an npm version or tag" : "a PyPI version"), "an exact version such as 1.2.3, or leave it out for the latest"));
+        }
+        problems.addAll(argProblems);
+        if (nameProblem.isPresent() || PackageRef.problem(on, name, version).isPresent() || !argProblems.isEmpty()) {
             return Optional.empty();
         }
-        return switch (registry.lookup(new PackageRef(on, name, version))) {
-            case PackageRegistry.Lookup.Found found ->
-                    Optional.of(new Launch.Package(new PackageRef(on, name, Optional.of(exact(on, found.version())))));
+        return Optional.of(new Launch.Package(new PackageRef(on, name, version), request.args()));
+    }
+
+    /**
+     * The package pinned to the exact version its registry resolves its requested version (or tag, or latest)
+     * to; a problem on {@code package.name} or {@code package.version} if there is no such package or version.
+     * UPSTREAM_UNAVAILABLE when the registry cannot be asked or answers anything but an exact version.
+     */
+    Optional<Launch> pin(Launch.Package requested, List<ValidationProblem> problems) {
+        PackageRef ref = requested.ref();
+        Registry on = ref.registry();
+        String name = ref.name();
+        return switch (registry.lookup(ref)) {
+            case PackageRegistry.Lookup.Found found -> Optional.of(new Launch.Package(
+                    new PackageRef(on, name, Optional.of(exact(on, found.version()))), requested.args()));
             case PackageRegistry.Lookup.NoSuchPackage none -> {
                 problems.add(ValidationProblem.of("package.name", "was not found on " + on.wireName(),
                         "check the spelling" + (on == Registry.NPM ? "; scoped packages start with @scope/" : "")));
@@ -116,17 +138,18 @@ final class LaunchRules {
                         + " ask for an exact version, or try again later");
     }
 
-    private static Optional<Launch> command(List<String> argv, CreateDeployment.Command request,
-                                            List<ValidationProblem> problems) {
-        if (!request.caller().isAdmin()) {
+    /** The command as given, for an admin (or the operator); a problem on {@code command} otherwise. */
+    static Optional<Launch> command(List<String> argv, boolean admin, List<ValidationProblem> problems) {
+        if (!admin) {
             problems.add(ValidationProblem.of("command", "is only for admins",
                     "deploy a published package (npm or PyPI) instead"));
             return Optional.empty();
         }
         try {
             return Optional.of(new Launch.Command(argv));
-        } catch (IllegalArgumentException e) {
-            problems.add(ValidationProblem.of("command", "is not a runnable argv: " + e.getMessage(),
+        } catch (IllegalArgumentException | NullPointerException e) {
+            problems.add(ValidationProblem.of("command", "is not a runnable argv: " + (e instanceof NullPointerException
+                            ? "every argument must be a string" : e.getMessage()),
                     "give the program and its arguments as separate strings, e.g. [\"python3\", \"-m\", \"server\"]"));
             return Optional.empty();
         }

@@ -211,7 +211,7 @@ public final class ReconcileService implements Reconcile {
         Map<String, String> env = new LinkedHashMap<>();
         deployment.spec().envNames().forEach(name -> env.put(name.value(), opened.get(name).reveal()));
         List<String> argv = switch (deployment.spec().launch()) {
-            case Launch.Package pkg -> pkg.ref().command();
+            case Launch.Package pkg -> pkg.argv();
             case Launch.Command command -> command.argv();
         };
         return Optional.of(new ServerCommand(argv, env)

@@ -1,5 +1,6 @@
 package live.catwalk.core.deployment.port.in;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,8 @@ import live.catwalk.core.deployment.domain.ValidationProblem;
  * Validates a deployment request as a whole (every problem reported at once, nothing stored if there is
  * one), then stores the deployment PENDING and wanted RUNNING, pinned to the exact version the registry
  * resolved, with its sealed variables and its access token. Problems name the field: {@code name},
- * {@code package}, {@code package.registry}, {@code package.name}, {@code package.version}, {@code command},
+ * {@code package}, {@code package.registry}, {@code package.name}, {@code package.version}, {@code package.args},
+ * {@code package.args[i]}, {@code command},
  * {@code env}, {@code env.<NAME>}, {@code sessionMode}. Variables: names by {@code EnvVarName}, each value at
  * most 16 KiB, at most 100 of them and 64 KiB of names and values in all (UTF-8 bytes). A name the owner
  * already uses is a problem on {@code name}, found only once all else is valid; at most 50 problems are listed
@@ -26,12 +28,22 @@ import live.catwalk.core.deployment.domain.ValidationProblem;
 @FunctionalInterface
 public interface CreateDeployment {
 
-    /** A package on a registry as requested: registry {@code npm} or {@code pypi}, name, optional version or tag. */
-    record PackageRequest(String registry, String name, Optional<String> version) {
+    /**
+     * A package on a registry as requested: registry {@code npm} or {@code pypi}, name, optional version or tag,
+     * and the arguments its server gets after the package (checked by {@code PackageArgs}; may hold nulls, which
+     * are reported as problems).
+     */
+    record PackageRequest(String registry, String name, Optional<String> version, List<String> args) {
         public PackageRequest {
             Objects.requireNonNull(registry, "registry");
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(version, "version");
+            args = Collections.unmodifiableList(new ArrayList<>(args));
+        }
+
+        /** A package requested without arguments. */
+        public PackageRequest(String registry, String name, Optional<String> version) {
+            this(registry, name, version, List.of());
         }
     }
 

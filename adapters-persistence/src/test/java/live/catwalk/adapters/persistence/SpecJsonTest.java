@@ -1,0 +1,52 @@
+package live.catwalk.adapters.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import live.catwalk.core.deployment.domain.DeploymentSpec;
+import live.catwalk.core.deployment.domain.Launch;
+import live.catwalk.core.deployment.domain.PackageRef;
+import live.catwalk.core.mcp.domain.SessionMode;
+import org.junit.jupiter.api.Test;
+
+/** The stored spec JSON: a package's arguments round-trip, and rows written before arguments existed still read. */
+class SpecJsonTest {
+
+    private static final PackageRef FILESYSTEM = new PackageRef(PackageRef.Registry.NPM,
+            "@modelcontextprotocol/server-filesystem", Optional.of("2026.1.14"));
+
+    @Test
+    void aPackagesArgumentsRoundTrip() {
+        var spec = new DeploymentSpec("files", new Launch.Package(FILESYSTEM, List.of("/data", "--x=a b", "")),
+                List.of(), SessionMode.SHARED);
+
+        String json = SpecJson.write(spec);
+
+        assertTrue(json.contains("\"args\":[\"/data\",\"--x=a b\",\"\"]"), json);
+        assertEquals(spec, SpecJson.read("files", json));
+    }
+
+    @Test
+    void aPackageWithoutArgumentsIsWrittenAsBeforeArgumentsExisted() {
+        var spec = new DeploymentSpec("files", new Launch.Package(FILESYSTEM), List.of(), SessionMode.SHARED);
+
+        String json = SpecJson.write(spec);
+
+        assertFalse(json.contains("args"), json);
+        assertEquals(spec, SpecJson.read("files", json));
+    }
+
+    @Test
+    void aRowWrittenBeforeArgumentsExistedReadsAsAPackageWithoutArguments() {
+        String old = "{\"launch\":{\"package\":{\"registry\":\"npm\",\"name\":\"@modelcontextprotocol/server-filesystem\","
+                + "\"version\":\"2026.1.14\"}},\"envNames\":[\"API_KEY\"],\"sessionMode\":\"isolated\"}";
+
+        DeploymentSpec spec = SpecJson.read("files", old);
+
+        assertEquals(new Launch.Package(FILESYSTEM, List.of()), spec.launch());
+        assertEquals(SessionMode.ISOLATED, spec.sessionMode());
+    }
+}

@@ -109,6 +109,15 @@ final class Admission {
                 : refuse(McpReplies.notStarted(id, Math.max(1, timeout.toSeconds()), replyId.get()));
     }
 
+    /**
+     * For an admitted caller: 503 with the reason and how to start the deployment again when its server
+     * failed for good here (as when it failed before it was started here).
+     */
+    Optional<McpHttpResponse> failed(McpHttpRequest request, Outcome admitted, Supplier<JsonNode> replyId) {
+        return admitted.endpoint().failure()
+                .map(why -> McpReplies.failed(request.deploymentId(), why, replyId.get()));
+    }
+
     /** {@link #admit} and {@link #session} in one: the caller's live session, or why not. Never waits. */
     SessionOutcome address(McpHttpRequest request) {
         Outcome admitted = admit(request);

@@ -216,9 +216,16 @@ final class Endpoint implements ChildRouter.Sessions {
     }
 
     /** Shared mode: why the server failed for good, if it did; isolated mode: never. */
-    Optional<String> failure() throws InterruptedException {
-        return shared != null && shared.state() == Bridge.State.FAILED ? shared.awaitReady(Duration.ZERO)
-                : Optional.empty();
+    Optional<String> failure() {
+        if (shared == null || shared.state() != Bridge.State.FAILED) {
+            return Optional.empty();
+        }
+        try {
+            return shared.awaitReady(Duration.ZERO); // a failed bridge answers at once with its problem
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     /** Ends idle sessions and times out overdue requests; returns how many sessions ended. */

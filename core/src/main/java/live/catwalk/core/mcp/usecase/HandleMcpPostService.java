@@ -101,13 +101,18 @@ public final class HandleMcpPostService implements HandleMcpPost {
                 return admitted.refusal();
             }
         }
+        Optional<McpHttpResponse> failed = admission.failed(request, admitted,
+                () -> json.isArray() ? null : requestId(messages));
+        if (failed.isPresent()) {
+            return failed.get();
+        }
         Optional<Request> initialize = messages.stream().filter(m -> m instanceof Request r
                 && r.method().equals("initialize")).map(Request.class::cast).findFirst();
         if (initialize.isPresent()) {
             return initialize(request, admitted, json.isArray(), initialize.get());
         }
         if (headers.first("Mcp-Session-Id").isEmpty()) {
-            return withoutSession(admitted.endpoint(), json.isArray() ? List.of() : messages);
+            return withoutSession(json.isArray() ? List.of() : messages);
         }
         Admission.SessionOutcome addressed = admission.session(request, admitted);
         if (addressed.refused()) {
@@ -175,16 +180,11 @@ public final class HandleMcpPostService implements HandleMcpPost {
 
     /**
      * Anything but {@code initialize} without {@code Mcp-Session-Id}, e.g. the {@code server/discover} probe
-     * of MCP 2026-07-28 clients (who fall back to {@code initialize} on an error): why the deployment cannot
-     * serve if its server failed, else what to send. Answers the message's own id.
+     * of MCP 2026-07-28 clients (who fall back to {@code initialize} on an error): what to send instead,
+     * answering the message's own id.
      */
-    private static McpHttpResponse withoutSession(Endpoint endpoint, List<JsonRpcMessage> messages)
-            throws InterruptedException {
+    private static McpHttpResponse withoutSession(List<JsonRpcMessage> messages) {
         JsonNode id = requestId(messages);
-        Optional<String> failed = endpoint.failure();
-        if (failed.isPresent()) {
-            return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, failed.get(), id, McpReplies.NO_HEADERS);
-        }
         boolean discover = messages.size() == 1 && messages.getFirst() instanceof Request r
                 && r.method().equals(DISCOVER);
         return discover ? McpReplies.discoverUnsupported(id, Admission.supported()) : McpReplies.sessionRequired(id);

@@ -241,7 +241,7 @@ class DeploymentStateAnswersTest {
     }
 
     @Test
-    void aProbeOfARunningDeploymentIs400WithItsIdAndOfAFailedServer503() throws Exception {
+    void aProbeOfARunningDeploymentIs400WithItsIdAndAServerThatFailedHereIs503WithItsReason() throws Exception {
         state(DesiredState.RUNNING, DeploymentStatus.RUNNING, null);
         register();
 
@@ -249,12 +249,18 @@ class DeploymentStateAnswersTest {
         servers.last().crashAndGiveUp();
         awaitFailed();
         JsonNode failed = error(probe(post), 503);
+        JsonNode init = error(send(null, INITIALIZE, TOKEN), 503);
 
         assertEquals("server-discover-probe-1", running.path("id").asText());
         assertTrue(running.path("error").path("message").asText().contains("initialize"), running::toString);
         assertEquals("server-discover-probe-1", failed.path("id").asText());
         assertEquals(JsonRpc.SERVER_UNAVAILABLE, failed.path("error").path("code").asInt());
-        assertTrue(failed.path("error").path("message").asText().contains("'fake-server' ended 5 times"), failed::toString);
+        String message = failed.path("error").path("message").asText();
+        assertTrue(message.startsWith("The deployment failed: The MCP server kept crashing"), message);
+        assertTrue(message.contains("'fake-server' ended 5 times"), message);
+        assertTrue(message.endsWith("start it again with POST /api/deployments/dep/start."), message);
+        assertEquals(0, init.path("id").asInt());
+        assertEquals(failed.path("error"), init.path("error"));
     }
 
     @Test

@@ -91,18 +91,17 @@ public final class HandleMcpPostService implements HandleMcpPost {
         } catch (JsonRpcMessage.InvalidMessage e) {
             return McpReplies.error(400, JsonRpc.INVALID_REQUEST, "Invalid Request: " + e.getMessage());
         }
+        JsonNode replyId = json.isArray() ? null : requestId(messages);
         if (admitted.starting()) {
             if (headers.first("Mcp-Session-Id").isPresent()) { // not started here yet: no session of it is alive
                 return McpReplies.sessionNotFound();
             }
-            JsonNode id = json.isArray() ? null : requestId(messages);
-            admitted = admission.awaitStart(request, admitted, () -> id);
+            admitted = admission.awaitStart(request, admitted, () -> replyId);
             if (admitted.refused()) {
                 return admitted.refusal();
             }
         }
-        Optional<McpHttpResponse> failed = admission.failed(request, admitted,
-                () -> json.isArray() ? null : requestId(messages));
+        Optional<McpHttpResponse> failed = admission.failed(request, admitted, () -> replyId);
         if (failed.isPresent()) {
             return failed.get();
         }

@@ -24,13 +24,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** While the server drains at shutdown, a new MCP request gets a JSON-RPC error saying so, not a problem. */
+/**
+ * While the server drains at shutdown, a new MCP request gets a JSON-RPC error saying so, not a problem; a
+ * request that waits (as for a deployment's start) does so on a virtual thread.
+ */
 class McpShutdownIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CountDownLatch slowStarted = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
+    private volatile boolean onVirtualThread;
     private RestServer server;
     private URI base;
 
@@ -51,6 +55,7 @@ class McpShutdownIT {
     /** A body of "slow" holds its request until released; anything else is answered 202 at once. */
     private McpHttpResponse answer(McpHttpRequest request) {
         if (new String(request.body(), StandardCharsets.UTF_8).equals("slow")) {
+            onVirtualThread = Thread.currentThread().isVirtual();
             slowStarted.countDown();
             try {
                 release.await(10, TimeUnit.SECONDS);
@@ -70,6 +75,7 @@ class McpShutdownIT {
             assertTrue(readReply(idle.getInputStream()).startsWith("HTTP/1.1 202"), "the keep-alive warm-up failed");
             write(busy, "slow");
             assertTrue(slowStarted.await(5, TimeUnit.SECONDS), "the slow request never started");
+            assertTrue(onVirtualThread, "a waiting MCP request holds a virtual thread, not a platform one");
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> server.stop(Duration.ofSeconds(5)));
             Thread.sleep(300); // the server is draining: the slow request holds it
 

@@ -30,6 +30,7 @@ import live.catwalk.core.deployment.usecase.PinConfiguredDeploymentService;
 import live.catwalk.core.health.usecase.CheckHealthService;
 import live.catwalk.core.mcp.domain.GatewayLimits;
 import live.catwalk.core.mcp.domain.GatewaySettings;
+import live.catwalk.core.mcp.port.out.DeploymentStates;
 import live.catwalk.core.mcp.port.out.McpAccess;
 import live.catwalk.core.mcp.usecase.EndMcpSessionService;
 import live.catwalk.core.mcp.usecase.HandleMcpPostService;
@@ -107,9 +108,10 @@ final class Application implements AutoCloseable {
         FirstAdmin.ensure(plane.ensureAdmin(), config.storage().home(), config.storage().adminTokenFile(),
                 console);
         McpAccess access = new StoredMcpAccess(plane.tokens(), new ConfiguredMcpAccess(deployments), clock);
-        var post = new HandleMcpPostService(endpoints, access);
-        var open = new OpenMcpStreamService(endpoints, access);
-        var end = new EndMcpSessionService(endpoints, access);
+        DeploymentStates states = new StoredDeploymentStates(database.deployments());
+        var post = new HandleMcpPostService(endpoints, access, states);
+        var open = new OpenMcpStreamService(endpoints, access, states);
+        var end = new EndMcpSessionService(endpoints, access, states);
         // Catwalk's own components; deployments appear only as totals (mcp), never as its health.
         var health = new CheckHealthService(version,
                 List.of(new JvmHealthProbe(), database.healthProbe(), new VaultHealthProbe(vault),
@@ -186,9 +188,10 @@ final class Application implements AutoCloseable {
     }
 
     /**
-     * Stops accepting connections, lets in-flight requests finish for a few seconds, then stops every MCP
-     * server (their trees in parallel) and ends the sessions, which ends open streams and answers what is
-     * still pending, and finally lets the HTTP server finish.
+     * Stops accepting connections, lets in-flight requests finish for a few seconds, then answers what is
+     * still pending (and any request waiting for a start) that Catwalk is shutting down, stops every MCP
+     * server (their trees in parallel) and ends the sessions, which ends open streams, and finally lets the
+     * HTTP server finish.
      */
     @Override
     public void close() {
@@ -210,6 +213,8 @@ final class Application implements AutoCloseable {
         } catch (ExecutionException e) {
             LOG.log(System.Logger.Level.WARNING, "the HTTP server failed to stop cleanly", e.getCause());
         }
+        // Before the servers are killed: clients are told Catwalk is shutting down, not that their server exited.
+        endpoints.shutDown();
         supervisor.closeAll();
         endpoints.close();
         http.join();

@@ -4,6 +4,7 @@ import live.catwalk.core.mcp.domain.http.McpHttpRequest;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
 import live.catwalk.core.mcp.domain.http.McpReplies;
 import live.catwalk.core.mcp.port.in.EndMcpSession;
+import live.catwalk.core.mcp.port.out.DeploymentStates;
 import live.catwalk.core.mcp.port.out.McpAccess;
 
 /** DELETE: ends the session, its streams and requests (and its process in isolated mode); 204. */
@@ -11,8 +12,14 @@ public final class EndMcpSessionService implements EndMcpSession {
 
     private final Admission admission;
 
+    /** For endpoints registered directly: a deployment without an endpoint answers as an unknown one. */
     public EndMcpSessionService(McpEndpoints endpoints, McpAccess access) {
-        this.admission = new Admission(endpoints, access);
+        this(endpoints, access, DeploymentStates.NONE);
+    }
+
+    /** A deployment without an endpoint here answers by its stored state (stopped, failed, starting). */
+    public EndMcpSessionService(McpEndpoints endpoints, McpAccess access, DeploymentStates states) {
+        this.admission = new Admission(endpoints, access, states);
     }
 
     @Override

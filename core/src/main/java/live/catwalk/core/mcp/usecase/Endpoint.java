@@ -114,7 +114,8 @@ final class Endpoint implements ChildRouter.Sessions {
     private McpHttpResponse joinShared(String principal, Request init, ObjectNode params) throws InterruptedException {
         Optional<String> notReady = shared.awaitReady(context.settings().startTimeout());
         if (notReady.isPresent()) {
-            return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, notReady.get(), init.id(), McpReplies.NO_HEADERS);
+            return context.shuttingDown() ? McpReplies.shuttingDown(init.id())
+                    : McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, notReady.get(), init.id(), McpReplies.NO_HEADERS);
         }
         ObjectNode result = shared.initResult().orElseThrow();
         ProtocolVersion version = ProtocolVersion.negotiate(params.path("protocolVersion").asText(""));
@@ -139,7 +140,8 @@ final class Endpoint implements ChildRouter.Sessions {
                 return new McpHttpResponse.Json(200, McpReplies.NO_HEADERS,
                         JsonRpc.bytes(JsonRpc.error(init.id(), refused.get())));
             }
-            return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, notReady.get(), init.id(), McpReplies.NO_HEADERS);
+            return context.shuttingDown() ? McpReplies.shuttingDown(init.id())
+                    : McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, notReady.get(), init.id(), McpReplies.NO_HEADERS);
         }
         ObjectNode result = bridge.initResult().orElseThrow();
         String spoken = result.path("protocolVersion").asText("");
@@ -206,6 +208,26 @@ final class Endpoint implements ChildRouter.Sessions {
         }
     }
 
+    /** Answers every request in flight with a JSON-RPC error saying {@code message}; sessions and servers stay. */
+    void failInFlight(String message) {
+        for (Attached attached : sessions.values()) {
+            attached.bridge().inFlight.failAllOf(attached.session(), message);
+        }
+    }
+
+    /** Shared mode: why the server failed for good, if it did; isolated mode: never. */
+    Optional<String> failure() {
+        if (shared == null || shared.state() != Bridge.State.FAILED) {
+            return Optional.empty();
+        }
+        try {
+            return shared.awaitReady(Duration.ZERO); // a failed bridge answers at once with its problem
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
     /** Ends idle sessions and times out overdue requests; returns how many sessions ended. */
     int maintain(Instant now) {
         int ended = 0;
@@ -250,8 +272,9 @@ final class Endpoint implements ChildRouter.Sessions {
         List<Attached> all = List.copyOf(sessions.values()).stream()
                 .filter(a -> sessions.remove(a.session().id(), a)).toList();
         all.forEach(a -> context.giveSession(tenant));
+        String why = context.shuttingDown() ? McpReplies.SHUTTING_DOWN : STOPPED;
         for (Attached attached : all) {
-            attached.bridge().inFlight.failAllOf(attached.session(), STOPPED);
+            attached.bridge().inFlight.failAllOf(attached.session(), why);
             attached.session().end();
         }
         if (shared != null) {
@@ -283,8 +306,9 @@ final class Endpoint implements ChildRouter.Sessions {
         return !closed;
     }
 
-    private static McpHttpResponse stopped(Request init) {
-        return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, STOPPED, init.id(), McpReplies.NO_HEADERS);
+    private McpHttpResponse stopped(Request init) {
+        return context.shuttingDown() ? McpReplies.shuttingDown(init.id())
+                : McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, STOPPED, init.id(), McpReplies.NO_HEADERS);
     }
 
     @Override

@@ -18,19 +18,27 @@ import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage;
 import live.catwalk.core.mcp.domain.session.McpStream;
 import live.catwalk.core.mcp.domain.session.Session;
 import live.catwalk.core.mcp.port.in.HandleMcpPost;
+import live.catwalk.core.mcp.port.out.DeploymentStates;
 import live.catwalk.core.mcp.port.out.McpAccess;
 
 /** Client → server messages: validation in the order of the transport rules, then the bridge. */
 public final class HandleMcpPostService implements HandleMcpPost {
 
     private static final Map<String, String> RETRY_SOON = Map.of("Retry-After", "1");
+    private static final String DISCOVER = "server/discover";
 
     private final McpEndpoints endpoints;
     private final Admission admission;
 
+    /** For endpoints registered directly: a deployment without an endpoint answers as an unknown one. */
     public HandleMcpPostService(McpEndpoints endpoints, McpAccess access) {
+        this(endpoints, access, DeploymentStates.NONE);
+    }
+
+    /** A deployment without an endpoint here answers by its stored state (stopped, failed, starting). */
+    public HandleMcpPostService(McpEndpoints endpoints, McpAccess access, DeploymentStates states) {
         this.endpoints = endpoints;
-        this.admission = new Admission(endpoints, access);
+        this.admission = new Admission(endpoints, access, states);
     }
 
     @Override
@@ -39,17 +47,18 @@ public final class HandleMcpPostService implements HandleMcpPost {
             return handleAdmitted(request);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, "The server is shutting down.");
+            return McpReplies.shuttingDown(null);
         }
     }
 
+    /** {@inheritDoc} A caller with a valid token is let through, so that a state error can answer its id. */
     @Override
     public Optional<McpHttpResponse> refuseBeforeBody(McpHttpRequest request) {
-        return Optional.ofNullable(admission.admit(request).refusal());
+        return admission.screen(request);
     }
 
     private McpHttpResponse handleAdmitted(McpHttpRequest request) throws InterruptedException {
-        Admission.Outcome admitted = admission.admit(request);
+        Admission.Outcome admitted = admission.admit(request, () -> requestId(request.body()));
         if (admitted.refused()) {
             return admitted.refusal();
         }
@@ -82,10 +91,27 @@ public final class HandleMcpPostService implements HandleMcpPost {
         } catch (JsonRpcMessage.InvalidMessage e) {
             return McpReplies.error(400, JsonRpc.INVALID_REQUEST, "Invalid Request: " + e.getMessage());
         }
+        JsonNode replyId = json.isArray() ? null : requestId(messages);
+        if (admitted.starting()) {
+            if (headers.first("Mcp-Session-Id").isPresent()) { // not started here yet: no session of it is alive
+                return McpReplies.sessionNotFound();
+            }
+            admitted = admission.awaitStart(request, admitted, () -> replyId);
+            if (admitted.refused()) {
+                return admitted.refusal();
+            }
+        }
+        Optional<McpHttpResponse> failed = admission.failed(request, admitted, () -> replyId);
+        if (failed.isPresent()) {
+            return failed.get();
+        }
         Optional<Request> initialize = messages.stream().filter(m -> m instanceof Request r
                 && r.method().equals("initialize")).map(Request.class::cast).findFirst();
         if (initialize.isPresent()) {
             return initialize(request, admitted, json.isArray(), initialize.get());
+        }
+        if (headers.first("Mcp-Session-Id").isEmpty()) {
+            return withoutSession(json.isArray() ? List.of() : messages);
         }
         Admission.SessionOutcome addressed = admission.session(request, admitted);
         if (addressed.refused()) {
@@ -137,7 +163,8 @@ public final class HandleMcpPostService implements HandleMcpPost {
                 return McpReplies.error(429, JsonRpc.TRANSPORT_ERROR, full, requests.getFirst().id(), RETRY_SOON);
             }
         }
-        Optional<String> notReady = attached.bridge().awaitReady(settings.startTimeout());
+        Optional<String> notReady = attached.bridge().awaitReady(settings.startTimeout())
+                .map(why -> endpoints.shuttingDown() ? McpReplies.SHUTTING_DOWN : why);
         McpStream stream = session.openPostStream(requests.size());
         Instant deadline = endpoints.clock().instant().plus(settings.requestTimeout());
         for (Request r : requests) {
@@ -148,6 +175,32 @@ public final class HandleMcpPostService implements HandleMcpPost {
             }
         }
         return session.awaitAnswer(stream, settings.jsonWindow(), McpReplies.NO_HEADERS);
+    }
+
+    /**
+     * Anything but {@code initialize} without {@code Mcp-Session-Id}, e.g. the {@code server/discover} probe
+     * of MCP 2026-07-28 clients (who fall back to {@code initialize} on an error): what to send instead,
+     * answering the message's own id.
+     */
+    private static McpHttpResponse withoutSession(List<JsonRpcMessage> messages) {
+        JsonNode id = requestId(messages);
+        boolean discover = messages.size() == 1 && messages.getFirst() instanceof Request r
+                && r.method().equals(DISCOVER);
+        return discover ? McpReplies.discoverUnsupported(id, Admission.supported()) : McpReplies.sessionRequired(id);
+    }
+
+    /** The id of a lone request, or null (a batch, a notification, an answer). */
+    private static JsonNode requestId(List<JsonRpcMessage> messages) {
+        return messages.size() == 1 && messages.getFirst() instanceof Request r ? r.id() : null;
+    }
+
+    /** The id of the lone request in an unparsed body, best effort: null if there is none. */
+    private static JsonNode requestId(byte[] body) {
+        try {
+            return requestId(classify(JsonRpc.parse(body)));
+        } catch (RuntimeException malformed) {
+            return null;
+        }
     }
 
     private McpHttpResponse memoryFull(Request first) {

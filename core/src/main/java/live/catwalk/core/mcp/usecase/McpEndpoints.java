@@ -9,11 +9,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.mcp.domain.GatewayLimits;
 import live.catwalk.core.mcp.domain.GatewaySettings;
 import live.catwalk.core.mcp.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.SessionMode;
+import live.catwalk.core.mcp.domain.http.McpReplies;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
 import live.catwalk.core.mcp.domain.protocol.ProtocolVersion;
 import live.catwalk.core.mcp.domain.session.RetainedBytes;
@@ -23,7 +27,8 @@ import live.catwalk.core.mcp.port.out.StdioServers;
 /**
  * The MCP endpoints of all deployments, shared by the MCP use cases: a runtime registers a deployment's
  * server command and session mode here and unregisters it to stop it; the composition root closes
- * everything at shutdown. An unregistered deployment answers like an unknown one. Thread-safe.
+ * everything at shutdown. An unregistered deployment answers by what the control plane holds about it
+ * (stopped, failed, about to start), or like an unknown one. Thread-safe.
  */
 public final class McpEndpoints implements AutoCloseable {
 
@@ -40,6 +45,10 @@ public final class McpEndpoints implements AutoCloseable {
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
     /** Live sessions (and initializations under way) per tenant. */
     private final Map<String, Integer> tenantSessions = new ConcurrentHashMap<>();
+    /** Signalled on every registration and at shutdown, for requests waiting for a deployment to start. */
+    private final ReentrantLock registrations = new ReentrantLock();
+    private final Condition registered = registrations.newCondition();
+    private volatile boolean shuttingDown;
 
     public McpEndpoints(StdioServers servers, SessionIdSource ids, Clock clock, GatewaySettings settings,
                         String productVersion) {
@@ -81,7 +90,9 @@ public final class McpEndpoints implements AutoCloseable {
         if (replaced != null) {
             replaced.close();
         }
-        return endpoint.start();
+        Optional<String> problem = endpoint.start();
+        wakeWaiters();
+        return problem;
     }
 
     /**
@@ -177,6 +188,23 @@ public final class McpEndpoints implements AutoCloseable {
         return endpoints.values().stream().allMatch(Endpoint::healthy);
     }
 
+    /**
+     * Catwalk is shutting down (to restart, or for good): requests in flight and those waiting for a
+     * deployment to start are answered at once with a JSON-RPC error saying so, and so is every later
+     * request. Servers and sessions stay until {@link #close}, so call this first: a request is then told
+     * about the shutdown, not that its server was killed. Idempotent.
+     */
+    public void shutDown() {
+        shuttingDown = true;
+        wakeWaiters();
+        endpoints.values().forEach(e -> e.failInFlight(McpReplies.SHUTTING_DOWN));
+    }
+
+    /** Whether {@link #shutDown} was called. */
+    public boolean shuttingDown() {
+        return shuttingDown;
+    }
+
     /** Ends every session and stops every server. */
     @Override
     public void close() {
@@ -186,6 +214,45 @@ public final class McpEndpoints implements AutoCloseable {
 
     Optional<Endpoint> find(String deploymentId) {
         return Optional.ofNullable(endpoints.get(deploymentId));
+    }
+
+    /**
+     * Waits up to {@code timeout} for {@code deploymentId} to be registered (returned at once if it is),
+     * asking {@code stillWaiting} every {@code recheck} whether to go on; empty when it is not registered by
+     * then, when {@code stillWaiting} said no, or at shutdown. {@code stillWaiting} runs without a lock held.
+     */
+    Optional<Endpoint> awaitRegistered(String deploymentId, Duration timeout, Duration recheck,
+                                       BooleanSupplier stillWaiting) throws InterruptedException {
+        long nanos = timeout.toNanos();
+        while (true) {
+            long round = Math.min(nanos, recheck.toNanos());
+            registrations.lock();
+            try {
+                long left = round;
+                while (!endpoints.containsKey(deploymentId) && !shuttingDown && left > 0) {
+                    left = registered.awaitNanos(left);
+                }
+            } finally {
+                registrations.unlock();
+            }
+            Endpoint endpoint = endpoints.get(deploymentId);
+            if (endpoint != null || shuttingDown) {
+                return Optional.ofNullable(endpoint);
+            }
+            nanos -= round; // the inner loop ends early only for a registration or the shutdown
+            if (nanos <= 0 || !stillWaiting.getAsBoolean()) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private void wakeWaiters() {
+        registrations.lock();
+        try {
+            registered.signalAll();
+        } finally {
+            registrations.unlock();
+        }
     }
 
     Iterable<Endpoint> all() {

@@ -9,6 +9,7 @@ import live.catwalk.core.mcp.domain.http.SseSource;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
 import live.catwalk.core.mcp.domain.session.Session;
 import live.catwalk.core.mcp.port.in.OpenMcpStream;
+import live.catwalk.core.mcp.port.out.DeploymentStates;
 import live.catwalk.core.mcp.port.out.McpAccess;
 
 /** The session's standalone stream (one reader at a time), or a stream resumed after Last-Event-ID. */
@@ -16,8 +17,14 @@ public final class OpenMcpStreamService implements OpenMcpStream {
 
     private final Admission admission;
 
+    /** For endpoints registered directly: a deployment without an endpoint answers as an unknown one. */
     public OpenMcpStreamService(McpEndpoints endpoints, McpAccess access) {
-        this.admission = new Admission(endpoints, access);
+        this(endpoints, access, DeploymentStates.NONE);
+    }
+
+    /** A deployment without an endpoint here answers by its stored state (stopped, failed, starting). */
+    public OpenMcpStreamService(McpEndpoints endpoints, McpAccess access, DeploymentStates states) {
+        this.admission = new Admission(endpoints, access, states);
     }
 
     @Override

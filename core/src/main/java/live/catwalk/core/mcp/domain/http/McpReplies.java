@@ -8,6 +8,9 @@ import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
 public final class McpReplies {
 
     public static final Map<String, String> NO_HEADERS = Map.of();
+    /** What a client is told of requests that Catwalk's shutdown ended or refused. */
+    public static final String SHUTTING_DOWN = "Catwalk is shutting down (restarting or stopping); retry shortly.";
+    private static final Map<String, String> RETRY_LATER = Map.of("Retry-After", "5");
 
     private McpReplies() {
     }
@@ -29,8 +32,49 @@ public final class McpReplies {
     }
 
     public static McpHttpResponse sessionRequired() {
+        return sessionRequired(null);
+    }
+
+    /** As above, answering request {@code id} (null if unknown). */
+    public static McpHttpResponse sessionRequired(JsonNode id) {
         return error(400, JsonRpc.TRANSPORT_ERROR,
-                "Bad Request: the Mcp-Session-Id header is required; start a session with 'initialize'.");
+                "Bad Request: the Mcp-Session-Id header is required; start a session with 'initialize'.", id,
+                NO_HEADERS);
+    }
+
+    /**
+     * 400 for a {@code server/discover} probe (MCP 2026-07-28), which Catwalk does not serve yet: the client
+     * falls back to {@code initialize}.
+     */
+    public static McpHttpResponse discoverUnsupported(JsonNode id, String supportedVersions) {
+        return error(400, JsonRpc.TRANSPORT_ERROR, "Bad Request: server/discover is not supported here; start a "
+                + "session with 'initialize' (this server speaks " + supportedVersions + ").", id, NO_HEADERS);
+    }
+
+    /** 503 while Catwalk shuts down (to restart, or for good): see {@link #SHUTTING_DOWN}. */
+    public static McpHttpResponse shuttingDown(JsonNode id) {
+        return error(503, JsonRpc.SERVER_UNAVAILABLE, SHUTTING_DOWN, id, RETRY_LATER);
+    }
+
+    /** 503 for a deployment its owner stopped, with how to start it. */
+    public static McpHttpResponse stopped(String deploymentId, JsonNode id) {
+        return error(503, JsonRpc.SERVER_UNAVAILABLE, "The deployment is stopped; its owner can start it with "
+                + "POST /api/deployments/" + deploymentId + "/start.", id, NO_HEADERS);
+    }
+
+    /** 503 for a deployment that failed, with its stored (secret-free) reason and how to start it again. */
+    public static McpHttpResponse failed(String deploymentId, String reason, JsonNode id) {
+        String why = reason.isBlank() ? "no reason was recorded" : reason.strip();
+        return error(503, JsonRpc.SERVER_UNAVAILABLE, "The deployment failed: " + why + (why.endsWith(".") ? "" : ".")
+                + " Fix the cause, then start it again with POST /api/deployments/" + deploymentId + "/start.", id,
+                NO_HEADERS);
+    }
+
+    /** 503 for a deployment that was to start but was not started here within {@code seconds}. */
+    public static McpHttpResponse notStarted(String deploymentId, long seconds, JsonNode id) {
+        return error(503, JsonRpc.SERVER_UNAVAILABLE, "The deployment did not start within " + seconds + " s; "
+                + "retry shortly, or see its status and events at GET /api/deployments/" + deploymentId + ".", id,
+                RETRY_LATER);
     }
 
     public static McpHttpResponse sessionNotFound() {

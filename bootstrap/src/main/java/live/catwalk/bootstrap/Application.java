@@ -100,7 +100,8 @@ final class Application implements AutoCloseable {
         PackageRegistry registry = PackageRegistries.builder(http).npmBaseUri(config.registries().npm())
                 .pypiBaseUri(config.registries().pypi()).build();
         ControlPlaneWiring.Wired plane = ControlPlaneWiring.wire(database, vault, registry, new LocalRuntime(endpoints, id -> sessionTenant(database, id)),
-                new SecureRandomness(), clock, config.publicUrl(), config.quotas(), sandbox.usersMayRunPackages());
+                new SecureRandomness(), clock, config.publicUrl(), config.quotas(), sandbox.usersMayRunPackages(),
+                supervisor.programs());
         FirstAdmin.ensure(plane.ensureAdmin(), config.storage().home(), config.storage().adminTokenFile(),
                 console);
         McpAccess access = new StoredMcpAccess(plane.tokens(), new ConfiguredMcpAccess(deployments), clock);

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import live.catwalk.core.deployment.domain.Crash;
+import live.catwalk.core.deployment.domain.FailureCause;
 import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.mcp.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.StdioEvent;
@@ -54,6 +57,10 @@ final class Bridge implements Consumer<StdioEvent> {
     private ObjectNode initError;
     private volatile StdioChannel channel;
     private volatile long initId = -1;
+
+    static final int MAX_CRASHES = 10;
+    private final ArrayDeque<Crash> crashes = new ArrayDeque<>(); // guarded by lock
+    private List<String> lastStderr = List.of(); // guarded by lock
 
     private final AtomicLong nextId = new AtomicLong();
     final InFlight inFlight;
@@ -102,7 +109,9 @@ final class Bridge implements Consumer<StdioEvent> {
             case StdioEvent.Line line -> router.route(line.text());
             case StdioEvent.Exited exited -> onExited(exited);
             case StdioEvent.GaveUp gaveUp -> {
-                String why = "The MCP server kept crashing and was stopped (" + gaveUp.reason() + ").";
+                String why = gaveUp.startFailure()
+                        .map(f -> "The MCP server kept crashing and was stopped (" + gaveUp.reason() + "): " + f)
+                        .orElseGet(() -> FailureCause.gaveUp(gaveUp.reason(), lastStderr(), deploymentId()));
                 changeState(State.FAILED, why, why);
             }
         }
@@ -157,6 +166,35 @@ final class Bridge implements Consumer<StdioEvent> {
     List<String> recentStderr(int max) {
         StdioChannel c = channel;
         return c == null || max == 0 ? List.of() : c.recentStderr(max);
+    }
+
+    /**
+     * The crashes since the last call, oldest first: at most {@link #MAX_CRASHES}, older ones dropped (the
+     * supervisor gives up after 5 exits a minute anyway).
+     */
+    List<Crash> takeCrashes() {
+        lock.lock();
+        try {
+            List<Crash> taken = List.copyOf(crashes);
+            crashes.clear();
+            return taken;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<String> lastStderr() {
+        lock.lock();
+        try {
+            return lastStderr;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** For hints naming the deployment's API path: the runtime names a deployment's workspace after it. */
+    private String deploymentId() {
+        return command.workspace().map(ServerCommand.Workspace::name).orElse("{id}");
     }
 
     /** The latest successful initialize result (a copy), if any. */
@@ -321,6 +359,14 @@ final class Bridge implements Consumer<StdioEvent> {
         lock.lock();
         try {
             awaitingInitialize = false;
+            if (state != State.CLOSED) { // not stopped on purpose: a crash
+                Crash crash = new Crash(exited.exitCode(), exited.stderr(), exited.restartIn());
+                lastStderr = crash.stderr();
+                if (crashes.size() == MAX_CRASHES) {
+                    crashes.removeFirst();
+                }
+                crashes.addLast(crash);
+            }
         } finally {
             lock.unlock();
         }

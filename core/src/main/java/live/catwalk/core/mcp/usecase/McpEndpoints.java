@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import live.catwalk.core.deployment.domain.Crash;
 import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.mcp.domain.GatewayLimits;
 import live.catwalk.core.mcp.domain.GatewaySettings;
@@ -129,6 +130,15 @@ public final class McpEndpoints implements AutoCloseable {
         Objects.requireNonNull(timeout, "timeout");
         Endpoint endpoint = endpoints.get(deploymentId);
         return endpoint != null && endpoint.ping(timeout);
+    }
+
+    /**
+     * Shared mode: the server's crashes (exits Catwalk did not ask for) since the last call, oldest first, at
+     * most 10; isolated mode or not registered: none.
+     */
+    public List<Crash> takeCrashes(String deploymentId) {
+        Endpoint endpoint = endpoints.get(deploymentId);
+        return endpoint == null ? List.of() : endpoint.takeCrashes();
     }
 
     /**

@@ -24,6 +24,8 @@ final class Generation {
     private static final long TRACK_MILLIS = 1_000;
 
     final int number;
+    /** How many lines the channel's stderr ring had when this generation started: its own come after. */
+    final long stderrMark;
     final String label;
     private final Process process;
     private final long startedNanos = System.nanoTime();
@@ -35,8 +37,9 @@ final class Generation {
     private volatile List<Thread> threads = List.of();
 
     /** Wraps a started process; its pipe threads start with {@link #startIo}. */
-    Generation(int number, String label, Process process, SendQueue sendQueue) {
+    Generation(int number, String label, Process process, SendQueue sendQueue, long stderrMark) {
         this.number = number;
+        this.stderrMark = stderrMark;
         this.label = label;
         this.process = process;
         this.sendQueue = sendQueue;

@@ -202,7 +202,7 @@ final class SupervisedChannel implements StdioChannel {
             current = null;
             RestartPolicy.Decision decision = policy.onExit(System.nanoTime(), generation.ranFor());
             var exited = new StdioEvent.Exited(generation.number, generation.exitCode(Duration.ZERO),
-                    decision.restartIn(), stderr.last(Crash.MAX_LINES));
+                    decision.restartIn(), stderr.lastSince(Crash.MAX_LINES, generation.stderrMark));
             events.lifecycle(exited);
             LOG.log(Level.INFO, () -> generation.label + " exited with code "
                     + (exited.exitCode().isPresent() ? exited.exitCode().getAsInt() : "?") + " after "
@@ -246,7 +246,7 @@ final class SupervisedChannel implements StdioChannel {
     private Generation begin(int number, Process process) {
         String label = "[" + program + "#" + number + "]";
         var generation = new Generation(number, label, process,
-                new SendQueue(settings.sendQueueLines(), settings.sendQueueBytes()));
+                new SendQueue(settings.sendQueueLines(), settings.sendQueueBytes()), stderr.added());
         current = generation;
         latest = generation;
         events.lifecycle(new StdioEvent.Started(number)); // before the first line can be queued

@@ -1,6 +1,8 @@
 package live.catwalk.core.deployment.domain;
 
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What to tell a person when a deployment's program (a package's runner {@code npx} or {@code uvx}, or an admin's
@@ -18,6 +20,15 @@ public record MissingProgram(String program) {
             case Launch.Package pkg -> pkg.ref().command().getFirst();
             case Launch.Command command -> command.argv().getFirst();
         });
+    }
+
+    /** The runner of a registry named as in a request ({@code npm}: npx, {@code pypi}: uvx, as {@link PackageRef#command()}). */
+    public static Optional<MissingProgram> runner(String registry) {
+        return switch (registry.toLowerCase(Locale.ROOT)) {
+            case "npm" -> Optional.of(new MissingProgram("npx"));
+            case "pypi" -> Optional.of(new MissingProgram("uvx"));
+            default -> Optional.empty();
+        };
     }
 
     /** e.g. {@code uvx is not installed on this Catwalk host}. */

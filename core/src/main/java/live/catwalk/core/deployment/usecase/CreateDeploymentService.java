@@ -104,10 +104,15 @@ public final class CreateDeploymentService implements CreateDeployment {
         List<ValidationProblem> problems = new ArrayList<>();
         DeploymentSpec.nameProblem(command.name()).ifPresent(p -> problems.add(ValidationProblem.of("name", p,
                 "a short label such as 'weather'")));
-        Optional<Launch> launch = new LaunchRules(registry, sandboxed).check(command, problems);
-        launch.map(MissingProgram::of).filter(p -> !programs.available(p.program())).ifPresent(p -> problems.add(
-                ValidationProblem.of(launch.get() instanceof Launch.Package ? "package.registry" : "command",
-                        p.problem(), p.fix())));
+        // A package whose runner is not installed is not looked up: it cannot run here.
+        Optional<MissingProgram> noRunner = command.pkg().flatMap(p -> MissingProgram.runner(p.registry()))
+                .filter(p -> !programs.available(p.program()));
+        noRunner.ifPresent(p -> problems.add(ValidationProblem.of("package.registry", p.problem(), p.fix())));
+        Optional<Launch> launch = noRunner.isPresent() ? Optional.empty()
+                : new LaunchRules(registry, sandboxed).check(command, problems);
+        launch.filter(l -> l instanceof Launch.Command).map(MissingProgram::of)
+                .filter(p -> !programs.available(p.program()))
+                .ifPresent(p -> problems.add(ValidationProblem.of("command", p.problem(), p.fix())));
         EnvRules.Checked env = EnvRules.check(command.env());
         problems.addAll(env.problems());
         Optional<SessionMode> mode = sessionMode(command.sessionMode(), problems);

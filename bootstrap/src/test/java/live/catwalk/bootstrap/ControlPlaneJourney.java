@@ -176,6 +176,9 @@ abstract class ControlPlaneJourney {
         Files.setPosixFilePermissions(server, PosixFilePermissions.fromString("rwx------"));
         Map<String, String> env = environment();
         env.put("PATH", bin + ":" + pathWithout("uvx"));
+        String id;
+        String token;
+        URI mcpUrl;
         try (CatwalkProcess catwalk = CatwalkProcess.start(env, "serve")) {
             ApiClient api = new ApiClient(catwalk.awaitServing(START));
             String admin = Files.readString(temp.resolve("admin-token")).strip();
@@ -192,9 +195,9 @@ abstract class ControlPlaneJourney {
             ApiClient.Answer created = api.post("/api/deployments", admin, Map.of(
                     "name", "needs-key", "command", List.of("needs-key-server"), "env", Map.of()));
             assertEquals(201, created.status(), created.body().toString());
-            String id = created.body().path("id").asText();
-            String token = created.body().path("token").asText();
-            URI mcpUrl = URI.create(created.body().path("mcpUrl").asText());
+            id = created.body().path("id").asText();
+            token = created.body().path("token").asText();
+            mcpUrl = URI.create(created.body().path("mcpUrl").asText());
 
             awaitStatus(api, admin, id, "failed");
             String missing = "Error: FOO_API_KEY environment variable is required";
@@ -215,11 +218,24 @@ abstract class ControlPlaneJourney {
             assertEquals("failed: " + reason, events.getLast().path("message").asText());
             assertTrue(events.indexOf(crashes.getLast()) < events.size() - 1, "the crashes come before the failure");
             assertEquals(reason, mcpError(mcpUrl, token).path("error").path("message").asText());
+            catwalk.signal("TERM");
+            assertNotEquals(-1, catwalk.awaitExit(Duration.ofSeconds(10)));
+        }
+        try (CatwalkProcess catwalk = CatwalkProcess.start(env, "serve")) {
+            // Failed before the restart and still wanted running: tried once more, failing again the same way.
+            ApiClient api = new ApiClient(catwalk.awaitServing(START));
+            String admin = Files.readString(temp.resolve("admin-token")).strip();
+            awaitEvent(api, admin, id, e -> e.path("message").asText().equals(
+                    "Catwalk restarted; trying the failed deployment again"));
+            awaitStatus(api, admin, id, "failed");
+            assertTrue(api.get("/api/deployments/" + id, admin).body().path("reason").asText()
+                    .contains("FOO_API_KEY environment variable is required — set FOO_API_KEY"));
 
             ApiClient.Answer set = api.put("/api/deployments/" + id + "/env", admin,
                     Map.of("env", Map.of("FOO_API_KEY", "foo-key-value")));
             assertEquals(200, set.status(), set.body().toString());
             awaitStatus(api, admin, id, "running");
+            mcpUrl = URI.create(api.get("/api/deployments/" + id, admin).body().path("mcpUrl").asText()); // a new port
             JsonNode echo = new TestMcpClient(mcpUrl, token).initialize().call("echo", "{\"message\":\"set\"}");
             assertTrue(echo.path("result").toString().contains("set"), echo.toString());
 

@@ -2,6 +2,7 @@ package live.catwalk.core.deployment.domain;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,10 +26,11 @@ public final class FailureCause {
 
     /**
      * The cause in one sentence without a final period, e.g. {@code BRAVE_API_KEY environment variable is
-     * required — set it with PUT /api/deployments/d1/env}; {@code deploymentId} goes into that hint. Lines are
-     * oldest first; a more specific cause anywhere in them wins over the last line.
+     * required — set BRAVE_API_KEY with PUT /api/deployments/d1/env}: {@code deploymentId} names the deployment of the
+     * API (empty: one of the deployments file, whose {@code env} it points to). Lines are oldest first; a more
+     * specific cause anywhere in them wins over the last line.
      */
-    public static String of(List<String> stderr, String deploymentId) {
+    public static String of(List<String> stderr, Optional<String> deploymentId) {
         if (stderr.isEmpty()) {
             return "it wrote nothing to stderr; check that it is a stdio MCP server and runs with these arguments";
         }
@@ -55,8 +57,9 @@ public final class FailureCause {
             Matcher name = VARIABLE.matcher(line);
             if (name.find() && MISSING.matcher(line).find()) {
                 String said = LEADING_ERROR.matcher(line.strip()).replaceFirst("");
-                return Crash.cut(said) + " — set " + name.group(1) + " with PUT /api/deployments/" + deploymentId
-                        + "/env";
+                return Crash.cut(said) + " — set " + name.group(1) + deploymentId
+                        .map(id -> " with PUT /api/deployments/" + id + "/env")
+                        .orElse(" in the deployment's env in the deployments file");
             }
         }
         return "the last thing it printed was: " + stderr.getLast();
@@ -67,10 +70,15 @@ public final class FailureCause {
      * (unless the cause already is it) the raw last stderr line, e.g. {@code The MCP server kept crashing and was
      * stopped ('npx' ended 5 times within 60 s): … Its last stderr line: Error: …}.
      */
-    public static String gaveUp(String gaveUp, List<String> stderr, String deploymentId) {
+    public static String gaveUp(String gaveUp, List<String> stderr, Optional<String> deploymentId) {
+        return explain("The MCP server kept crashing and was stopped (" + gaveUp + ")", stderr, deploymentId);
+    }
+
+    /** {@code what} happened (without a final period), then the likely cause and the raw last line as above. */
+    public static String explain(String what, List<String> stderr, Optional<String> deploymentId) {
         String cause = of(stderr, deploymentId);
         String last = stderr.isEmpty() || cause.endsWith(stderr.getLast()) ? ""
                 : " Its last stderr line: " + stderr.getLast();
-        return "The MCP server kept crashing and was stopped (" + gaveUp + "): " + cause + "." + last;
+        return what + ": " + cause + "." + last;
     }
 }

@@ -192,9 +192,12 @@ final class Bridge implements Consumer<StdioEvent> {
         }
     }
 
-    /** For hints naming the deployment's API path: the runtime names a deployment's workspace after it. */
-    private String deploymentId() {
-        return command.workspace().map(ServerCommand.Workspace::name).orElse("{id}");
+    /**
+     * For hints naming the deployment's API path: the local runtime names a deployment's workspace after it;
+     * empty for one of the deployments file (workspace owner {@code file}), which the API does not manage.
+     */
+    private Optional<String> deploymentId() {
+        return command.workspace().filter(w -> !w.owner().equals("file")).map(ServerCommand.Workspace::name);
     }
 
     /** The latest successful initialize result (a copy), if any. */
@@ -371,7 +374,14 @@ final class Bridge implements Consumer<StdioEvent> {
             lock.unlock();
         }
         String message = Exits.problem(exited);
-        changeState(exited.restartIn().isPresent() ? State.RESTARTING : State.FAILED, message, Exits.detail(exited));
+        String detail = Exits.detail(exited);
+        if (exited.restartIn().isEmpty() && !exited.stderr().isEmpty()) {
+            // the supervisor gave up (its GaveUp follows at once) or the bridge is closing (then nothing changes)
+            message = FailureCause.explain(Exits.ended(exited) + " and is not restarted", exited.stderr(),
+                    deploymentId());
+            detail = message;
+        }
+        changeState(exited.restartIn().isPresent() ? State.RESTARTING : State.FAILED, message, detail);
         pings.failAll();
         inFlight.failAll(message);
     }

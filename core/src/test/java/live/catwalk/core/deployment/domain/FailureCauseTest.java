@@ -20,18 +20,25 @@ class FailureCauseTest {
         List<String> stderr = List.of("Brave Search MCP Server starting", "Error: BRAVE_API_KEY environment variable is required");
 
         assertEquals("BRAVE_API_KEY environment variable is required — set BRAVE_API_KEY with "
-                + "PUT /api/deployments/d-1/env", FailureCause.of(stderr, "d-1"));
+                + "PUT /api/deployments/d-1/env", FailureCause.of(stderr, Optional.of("d-1")));
         assertEquals("The MCP server kept crashing and was stopped (" + GAVE_UP + "): BRAVE_API_KEY environment "
                 + "variable is required — set BRAVE_API_KEY with PUT /api/deployments/d-1/env. Its last stderr line: "
-                + "Error: BRAVE_API_KEY environment variable is required", FailureCause.gaveUp(GAVE_UP, stderr, "d-1"));
+                + "Error: BRAVE_API_KEY environment variable is required", FailureCause.gaveUp(GAVE_UP, stderr, Optional.of("d-1")));
+    }
+
+    @Test
+    void aDeploymentOfTheDeploymentsFileIsToldToSetItThere() {
+        assertEquals("BRAVE_API_KEY environment variable is required — set BRAVE_API_KEY in the deployment's env in "
+                + "the deployments file", FailureCause.of(List.of("Error: BRAVE_API_KEY environment variable is required"),
+                Optional.empty()));
     }
 
     @Test
     void otherWaysOfSayingAVariableIsMissingAreFoundToo() {
         assertTrue(FailureCause.of(List.of("Missing required env var GITHUB_PERSONAL_ACCESS_TOKEN", "    at main (x.js:1)"),
-                "d").startsWith("Missing required env var GITHUB_PERSONAL_ACCESS_TOKEN — set "
+                Optional.of("d")).startsWith("Missing required env var GITHUB_PERSONAL_ACCESS_TOKEN — set "
                 + "GITHUB_PERSONAL_ACCESS_TOKEN with PUT /api/deployments/d/env"));
-        assertTrue(FailureCause.of(List.of("TypeError: Please set SLACK_BOT_TOKEN"), "d").startsWith("Please set"));
+        assertTrue(FailureCause.of(List.of("TypeError: Please set SLACK_BOT_TOKEN"), Optional.of("d")).startsWith("Please set"));
     }
 
     @Test
@@ -39,7 +46,7 @@ class FailureCauseTest {
         List<String> stderr = List.of("npm error could not determine executable to run",
                 "npm error A complete log of this run can be found in: /home/mcp/.npm/_logs/x.log");
 
-        String reason = FailureCause.gaveUp(GAVE_UP, stderr, "d");
+        String reason = FailureCause.gaveUp(GAVE_UP, stderr, Optional.of("d"));
 
         assertTrue(reason.contains("nothing to run in this package (it has no bin)"), reason);
         assertTrue(reason.endsWith("Its last stderr line: npm error A complete log of this run can be found in: "
@@ -49,18 +56,18 @@ class FailureCauseTest {
     @Test
     void anUnknownPackageIsNotFoundInItsRegistry() {
         assertTrue(FailureCause.of(List.of("npm error code E404", "npm error 404 Not Found - GET https://registry.npmjs.org/nope"),
-                "d").startsWith("the package or version was not found in the npm registry"));
+                Optional.of("d")).startsWith("the package or version was not found in the npm registry"));
         assertTrue(FailureCause.of(List.of("  × No solution found when resolving tool dependencies:",
-                "  ╰─▶ Because nope was not found in the package registry and you require nope, we can conclude"), "d")
+                "  ╰─▶ Because nope was not found in the package registry and you require nope, we can conclude"), Optional.of("d"))
                 .startsWith("the package or version was not found in the Python package index"));
-        assertTrue(FailureCause.of(List.of("npm error code ENOTFOUND", "npm error network request failed"), "d")
+        assertTrue(FailureCause.of(List.of("npm error code ENOTFOUND", "npm error network request failed"), Optional.of("d"))
                 .startsWith("the package registry could not be reached"));
     }
 
     @Test
     void aServersOwnNetworkErrorIsNotTakenForTheRegistrys() {
         assertEquals("the last thing it printed was: Error: getaddrinfo ENOTFOUND api.example.com",
-                FailureCause.of(List.of("Error: getaddrinfo ENOTFOUND api.example.com"), "d"));
+                FailureCause.of(List.of("Error: getaddrinfo ENOTFOUND api.example.com"), Optional.of("d")));
     }
 
     @Test
@@ -68,10 +75,10 @@ class FailureCauseTest {
         List<String> stderr = List.of("starting", "SyntaxError: Unexpected token '?'");
 
         assertEquals("The MCP server kept crashing and was stopped (" + GAVE_UP + "): the last thing it printed "
-                + "was: SyntaxError: Unexpected token '?'.", FailureCause.gaveUp(GAVE_UP, stderr, "d"));
-        assertTrue(FailureCause.of(List.of(), "d").startsWith("it wrote nothing to stderr"));
+                + "was: SyntaxError: Unexpected token '?'.", FailureCause.gaveUp(GAVE_UP, stderr, Optional.of("d")));
+        assertTrue(FailureCause.of(List.of(), Optional.of("d")).startsWith("it wrote nothing to stderr"));
         assertEquals("the last thing it printed was: ERROR IN LOADING CONFIG",
-                FailureCause.of(List.of("ERROR IN LOADING CONFIG"), "d"), "no variable name, no variable hint");
+                FailureCause.of(List.of("ERROR IN LOADING CONFIG"), Optional.of("d")), "no variable name, no variable hint");
     }
 
     @Test

@@ -12,6 +12,9 @@ import live.catwalk.core.deployment.domain.Crash;
 import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.mcp.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.SessionMode;
+import live.catwalk.core.mcp.domain.StdioEvent;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
+import live.catwalk.core.mcp.fakes.FakeStdioServers;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +35,8 @@ class CrashReasonsTest {
                     () -> mcp.endpoints.state(DEPLOYMENT).toString());
 
             mcp.servers.last().crashAndGiveUp(List.of("starting", MISSING));
-            eventually(() -> mcp.endpoints.state(DEPLOYMENT) instanceof RuntimeState.Failed,
-                    () -> mcp.endpoints.state(DEPLOYMENT).toString());
+            eventually(() -> mcp.endpoints.state(DEPLOYMENT) instanceof RuntimeState.Failed f
+                            && f.reason().contains("kept crashing"), () -> mcp.endpoints.state(DEPLOYMENT).toString());
 
             assertEquals(new RuntimeState.Failed(REASON), mcp.endpoints.state(DEPLOYMENT));
             McpHttpResponse answer = mcp.post(null, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"initialize\",\"params\":"
@@ -43,6 +46,19 @@ class CrashReasonsTest {
                     mcp.endpoints.takeCrashes(DEPLOYMENT));
             assertEquals(List.of(), mcp.endpoints.takeCrashes(DEPLOYMENT), "each crash is taken once");
         }
+    }
+
+    @Test
+    void betweenTheLastExitAndTheGiveUpTheReasonAlreadyNamesTheCause() {
+        Bridge bridge = new Bridge(new FakeStdioServers(), new ServerCommand(List.of("x"), Map.of())
+                .in(new ServerCommand.Workspace("file", "file-weather")), JsonRpc.object(), null,
+                new InFlight(new Slots(4), 4));
+
+        bridge.accept(new StdioEvent.Exited(1, OptionalInt.of(1), Optional.empty(), List.of(MISSING)));
+
+        assertEquals(new RuntimeState.Failed("The MCP server exited with code 1 and is not restarted: FOO_API_KEY "
+                + "environment variable is required — set FOO_API_KEY in the deployment's env in the deployments file. "
+                + "Its last stderr line: " + MISSING), bridge.runtimeState());
     }
 
     @Test

@@ -19,6 +19,8 @@ public final class FailureCause {
             "environment variable|env var|\\brequired\\b|\\bmissing\\b|not set|must be set|not defined|please set",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NETWORK = Pattern.compile("enotfound|eai_again|etimedout|econnrefused|econnreset");
+    /** {@code /usr/bin/env: 'node': No such file or directory}: a script's interpreter is missing. */
+    private static final Pattern NO_INTERPRETER = Pattern.compile("env: '?([\\w.+-]+)'?: No such file or directory");
     private static final Pattern LEADING_ERROR = Pattern.compile("^(?:\\w*Error|error|ERROR)\\s*:\\s*");
 
     private FailureCause() {
@@ -39,6 +41,11 @@ public final class FailureCause {
             if (lower.contains("could not determine executable to run")) {
                 return "nothing to run in this package (it has no bin): check that the package is an MCP server "
                         + "meant to be run with npx";
+            }
+            Matcher interpreter = NO_INTERPRETER.matcher(line);
+            if (interpreter.find()) {
+                MissingProgram missing = new MissingProgram(interpreter.group(1));
+                return missing.problem() + " (the server's program runs with it): " + missing.fix();
             }
             boolean npm = lower.startsWith("npm error") || lower.startsWith("npm err!");
             if (npm && (lower.contains(" 404") || lower.contains("e404"))) {

@@ -65,6 +65,13 @@ class FailureCauseTest {
     }
 
     @Test
+    void aMissingInterpreterIsNamedWithHowToInstallIt() {
+        assertEquals("'node' is not installed on this Catwalk host (the server's program runs with it): install it "
+                + "or put it on Catwalk's PATH", FailureCause.of(List.of("/usr/bin/env: 'node': No such file or directory"),
+                Optional.of("d")));
+    }
+
+    @Test
     void aServersOwnNetworkErrorIsNotTakenForTheRegistrys() {
         assertEquals("the last thing it printed was: Error: getaddrinfo ENOTFOUND api.example.com",
                 FailureCause.of(List.of("Error: getaddrinfo ENOTFOUND api.example.com"), Optional.of("d")));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,9 +57,7 @@ final class Bridge implements Consumer<StdioEvent> {
     private volatile StdioChannel channel;
     private volatile long initId = -1;
 
-    static final int MAX_CRASHES = 10;
-    private final ArrayDeque<Crash> crashes = new ArrayDeque<>(); // guarded by lock
-    private List<String> lastStderr = List.of(); // guarded by lock
+    private final CrashLog crashes = new CrashLog();
 
     private final AtomicLong nextId = new AtomicLong();
     final InFlight inFlight;
@@ -111,7 +108,7 @@ final class Bridge implements Consumer<StdioEvent> {
             case StdioEvent.GaveUp gaveUp -> {
                 String why = gaveUp.startFailure()
                         .map(f -> "The MCP server kept crashing and was stopped (" + gaveUp.reason() + "): " + f)
-                        .orElseGet(() -> FailureCause.gaveUp(gaveUp.reason(), lastStderr(), deploymentId()));
+                        .orElseGet(() -> FailureCause.gaveUp(gaveUp.reason(), crashes.lastStderr(), deploymentId()));
                 changeState(State.FAILED, why, why);
             }
         }
@@ -168,28 +165,9 @@ final class Bridge implements Consumer<StdioEvent> {
         return c == null || max == 0 ? List.of() : c.recentStderr(max);
     }
 
-    /**
-     * The crashes since the last call, oldest first: at most {@link #MAX_CRASHES}, older ones dropped (the
-     * supervisor gives up after 5 exits a minute anyway).
-     */
+    /** The crashes since the last call, oldest first (a bounded few, see {@link CrashLog}). */
     List<Crash> takeCrashes() {
-        lock.lock();
-        try {
-            List<Crash> taken = List.copyOf(crashes);
-            crashes.clear();
-            return taken;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private List<String> lastStderr() {
-        lock.lock();
-        try {
-            return lastStderr;
-        } finally {
-            lock.unlock();
-        }
+        return crashes.take();
     }
 
     /**
@@ -363,12 +341,7 @@ final class Bridge implements Consumer<StdioEvent> {
         try {
             awaitingInitialize = false;
             if (state != State.CLOSED) { // not stopped on purpose: a crash
-                Crash crash = new Crash(exited.exitCode(), exited.stderr(), exited.restartIn());
-                lastStderr = crash.stderr();
-                if (crashes.size() == MAX_CRASHES) {
-                    crashes.removeFirst();
-                }
-                crashes.addLast(crash);
+                crashes.add(new Crash(exited.exitCode(), exited.stderr(), exited.restartIn()));
             }
         } finally {
             lock.unlock();

@@ -64,14 +64,14 @@ class CrashReasonsTest {
     @Test
     void crashesThatRestartAreKeptBoundedNewestLast() throws InterruptedException {
         try (McpHarness mcp = new McpHarness(SessionMode.SHARED)) {
-            for (int i = 0; i < Bridge.MAX_CRASHES + 3; i++) {
+            for (int i = 0; i < CrashLog.MAX + 3; i++) {
                 mcp.servers.last().crash(true);
             }
-            eventually(() -> mcp.servers.last().generation() == Bridge.MAX_CRASHES + 4,
+            eventually(() -> mcp.servers.last().generation() == CrashLog.MAX + 4,
                     () -> "generation " + mcp.servers.last().generation());
 
             List<Crash> crashes = mcp.endpoints.takeCrashes(DEPLOYMENT);
-            assertEquals(Bridge.MAX_CRASHES, crashes.size());
+            assertEquals(CrashLog.MAX, crashes.size());
             assertEquals(OptionalInt.of(137), crashes.getFirst().exitCode());
             assertEquals(Optional.of(java.time.Duration.ofMillis(20)), crashes.getLast().restartIn());
         }

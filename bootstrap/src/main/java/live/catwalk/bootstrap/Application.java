@@ -104,7 +104,7 @@ final class Application implements AutoCloseable {
         LocalRuntime runtime = new LocalRuntime(endpoints, id -> sessionTenant(database, id));
         ControlPlaneWiring.Wired plane = ControlPlaneWiring.wire(database, vault, registry, runtime,
                 new SecureRandomness(), clock, config.publicUrl(), config.quotas(), sandbox.usersMayRunPackages(),
-                new ListFileDeploymentsService(fromFile, runtime));
+                supervisor.programs(), new ListFileDeploymentsService(fromFile, runtime));
         FirstAdmin.ensure(plane.ensureAdmin(), config.storage().home(), config.storage().adminTokenFile(),
                 console);
         McpAccess access = new StoredMcpAccess(plane.tokens(), new ConfiguredMcpAccess(deployments), clock);

@@ -35,6 +35,7 @@ import live.catwalk.core.deployment.port.in.Reconcile;
 import live.catwalk.core.deployment.port.in.ListFileDeployments;
 import live.catwalk.core.deployment.port.out.DeploymentRepository;
 import live.catwalk.core.deployment.port.out.EventLog;
+import live.catwalk.core.deployment.port.out.Programs;
 import live.catwalk.core.deployment.port.out.Runtime;
 import live.catwalk.core.deployment.usecase.CreateDeploymentService;
 import live.catwalk.core.deployment.usecase.DeleteDeploymentService;
@@ -72,13 +73,17 @@ final class ControlPlaneWiring {
     static Wired wire(Database database, SecretCipher cipher, PackageRegistry registry, Runtime runtime,
                       Randomness random, Clock clock, Optional<URI> publicUrl, DeploymentQuotas quotas,
                       boolean sandboxed) {
-        return wire(database, cipher, registry, runtime, random, clock, publicUrl, quotas, sandboxed, caller -> List.of());
+        return wire(database, cipher, registry, runtime, random, clock, publicUrl, quotas, sandboxed, Programs.ANY,
+                caller -> List.of());
     }
 
-    /** As above, with the deployments file's deployments listed (read-only) by the API. */
+    /**
+     * As above, with {@code programs} (whether a deployment's program — npx, uvx, a command — is there to start
+     * it) and the deployments file's deployments listed (read-only) by the API.
+     */
     static Wired wire(Database database, SecretCipher cipher, PackageRegistry registry, Runtime runtime,
                       Randomness random, Clock clock, Optional<URI> publicUrl, DeploymentQuotas quotas,
-                      boolean sandboxed, ListFileDeployments fileDeployments) {
+                      boolean sandboxed, Programs programs, ListFileDeployments fileDeployments) {
         Stores db = Stores.over(database, clock);
         var replaceCredentials = new ReplaceCredentialsService(cipher, db.credentials());
         var accounts = new ControlPlane.Accounts(
@@ -97,7 +102,7 @@ final class ControlPlaneWiring {
                 new ListUserTokensService(db.users(), db.tokens()));
         var deployments = new ControlPlane.Deployments(
                 new CreateDeploymentService(db.deployments(), db.events(), db.tokens(), db.auditLog(),
-                        replaceCredentials, registry, random, clock, quotas, sandboxed),
+                        replaceCredentials, registry, random, clock, quotas, sandboxed, programs),
                 new GetDeploymentService(db.deployments()),
                 new ListDeploymentsService(db.deployments()),
                 new StopDeploymentService(db.deployments(), db.events(), runtime, db.auditLog(), clock),
@@ -111,7 +116,8 @@ final class ControlPlaneWiring {
                 new ListDeploymentEventsService(db.deployments(), db.events()),
                 new ReadDeploymentLogsService(db.deployments(), runtime), fileDeployments);
         var reconcile = new ReconcileService(db.deployments(), db.events(), runtime,
-                new OpenCredentialsService(cipher, db.credentials()), clock, PING_TIMEOUT, db.users(), sandboxed);
+                new OpenCredentialsService(cipher, db.credentials()), clock, PING_TIMEOUT, db.users(), sandboxed,
+                programs);
         var ensureAdmin = new EnsureAdminService(db.users(), db.tokens(), db.auditLog(), random, clock);
         return new Wired(new ControlPlane(accounts, deployments, publicUrl), reconcile, ensureAdmin, db.tokens());
     }

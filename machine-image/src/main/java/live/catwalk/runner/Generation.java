@@ -24,18 +24,22 @@ final class Generation {
     private static final long TRACK_MILLIS = 1_000;
 
     final int number;
+    /** How many lines the channel's stderr ring had when this generation started: its own come after. */
+    final long stderrMark;
     final String label;
     private final Process process;
     private final long startedNanos = System.nanoTime();
     private final SendQueue sendQueue;
     private final Set<ProcessHandle> seen = ConcurrentHashMap.newKeySet();
     private final CountDownLatch stdoutDone = new CountDownLatch(1);
+    private final CountDownLatch stderrDone = new CountDownLatch(1);
     private final LongAdder stdoutBytes = new LongAdder();
     private volatile List<Thread> threads = List.of();
 
     /** Wraps a started process; its pipe threads start with {@link #startIo}. */
-    Generation(int number, String label, Process process, SendQueue sendQueue) {
+    Generation(int number, String label, Process process, SendQueue sendQueue, long stderrMark) {
         this.number = number;
+        this.stderrMark = stderrMark;
         this.label = label;
         this.process = process;
         this.sendQueue = sendQueue;
@@ -46,7 +50,7 @@ final class Generation {
                 PipeThreads.reader(threadPrefix + "-out", label, PipeThreads.counting(process.getInputStream(),
                         stdoutBytes), new LineReader(maxLineBytes, false), stdout, stdoutDone),
                 PipeThreads.reader(threadPrefix + "-err", label, process.getErrorStream(),
-                        new LineReader(StderrLines.MAX_LINE_BYTES, true), stderr, new CountDownLatch(1)),
+                        new LineReader(StderrLines.MAX_LINE_BYTES, true), stderr, stderrDone),
                 PipeThreads.writer(threadPrefix + "-in", label, process.getOutputStream(), sendQueue));
     }
 
@@ -73,7 +77,7 @@ final class Generation {
 
     /**
      * After the exit, waits until stdout reached its end, so the process's last lines come before its
-     * exit: as long as the reader makes progress, but no longer than {@code idle} without any (a
+     * exit (and then stderr, for at most the rest of {@code max}): as long as the reader makes progress, but no longer than {@code idle} without any (a
      * descendant may hold the pipe open) and {@code max} in all.
      */
     void awaitStdoutDrained(Duration idle, Duration max) throws InterruptedException {
@@ -81,9 +85,11 @@ final class Generation {
         while (System.nanoTime() - deadline < 0) {
             long before = stdoutBytes.sum();
             if (stdoutDone.await(idle.toMillis(), TimeUnit.MILLISECONDS) || stdoutBytes.sum() == before) {
-                return;
+                break;
             }
         }
+        // stderr too, within what is left of max: a crash's last stderr lines explain it
+        stderrDone.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
     /** The exit code, waiting up to {@code patience} for the JDK to reap a process that just ended. */

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import live.catwalk.core.deployment.domain.MissingProgram;
 import live.catwalk.core.mcp.domain.ServerCommand;
 import live.catwalk.core.shared.CatwalkException;
 
@@ -51,7 +55,7 @@ final class Launcher {
 
     /**
      * Throws {@link CatwalkException} of kind {@code UPSTREAM_UNAVAILABLE} naming the program when it
-     * cannot be started (not found, not executable), never with an environment value in the message; of
+     * cannot be started (not found, not executable: the message says how to install it), never with an environment value in the message; of
      * kind {@code LIMIT_EXCEEDED} when the cap on live processes is reached.
      */
     Process launch(ServerCommand command) {
@@ -93,11 +97,12 @@ final class Launcher {
         env.clear();
         env.putAll(ChildEnvironment.of(baseEnvironment, command.env()));
         sandbox.adjust(env);
-        if (!builder.command().equals(command.argv()) && !findable(command.argv().getFirst(), env.get("PATH"))) {
-            // Wrapped (bwrap, setsid), a missing program would only show as the wrapper's exit.
-            throw CatwalkException.of(CatwalkException.Kind.UPSTREAM_UNAVAILABLE,
-                            "Cannot start program '" + command.argv().getFirst() + "': No such file or directory")
-                    .withHint("Check that the program is installed, on PATH and executable.");
+        if (!available(command.argv().getFirst(), env.get("PATH"))) {
+            // Checked first: wrapped (bwrap, setsid), a missing program would only show as the wrapper's exit, and
+            // unwrapped as the JDK's "Exec failed, error: 2".
+            MissingProgram missing = new MissingProgram(command.argv().getFirst());
+            throw CatwalkException.of(CatwalkException.Kind.UPSTREAM_UNAVAILABLE, missing.text())
+                    .withHint(missing.fix());
         }
         Future<Process> started = STARTER.submit(builder::start);
         try {
@@ -131,12 +136,24 @@ final class Launcher {
         }
     }
 
-    /** Whether {@code program} (a path, or a name looked up on {@code path}) is an executable file. */
-    private static boolean findable(String program, String path) {
+    /**
+     * Whether {@code program} can be started as a child would start it: a path, or a name looked up on the PATH
+     * children get, that is an executable file (and, with the sandbox on, one the sandbox shows).
+     */
+    boolean available(String program) {
+        return available(program, sandbox.adjust(new HashMap<>(ChildEnvironment.of(baseEnvironment, Map.of())))
+                .get("PATH"));
+    }
+
+    private boolean available(String program, String path) {
         if (program.contains("/")) {
-            return Files.isExecutable(Path.of(program)) && !Files.isDirectory(Path.of(program));
+            Path file = Path.of(program);
+            return Files.isExecutable(file) && !Files.isDirectory(file) && sandbox.shows(file);
         }
-        return SandboxProbe.find(program, path == null ? "/usr/bin:/bin" : path).isPresent();
+        String visible = Arrays.stream((path == null ? "/usr/bin:/bin" : path).split(":"))
+                .filter(dir -> !dir.isEmpty() && sandbox.shows(Path.of(dir)))
+                .collect(Collectors.joining(":"));
+        return SandboxProbe.find(program, visible).filter(sandbox::shows).isPresent();
     }
 
     /** The program's file name, for log prefixes and thread names. */

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import live.catwalk.core.deployment.domain.Crash;
 import live.catwalk.core.deployment.domain.DeploymentId;
 import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.deployment.port.out.Runtime;
@@ -77,6 +78,11 @@ public final class LocalRuntime implements Runtime {
     @Override
     public Set<DeploymentId> deployments() {
         return Set.copyOf(started);
+    }
+
+    @Override
+    public List<Crash> takeCrashes(DeploymentId id) {
+        return endpoints.takeCrashes(Objects.requireNonNull(id, "id").value());
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import live.catwalk.core.deployment.port.out.Programs;
 import live.catwalk.core.mcp.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.StdioEvent;
 import live.catwalk.core.mcp.port.out.StdioChannel;
@@ -89,6 +90,14 @@ public final class ProcessSupervisor implements StdioServers, AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether a program can be started as this supervisor starts servers: on the PATH its children get, and
+     * inside the sandbox if there is one. For checking a deployment's program before it is started.
+     */
+    public Programs programs() {
+        return launcher::available;
     }
 
     /** Server processes started and not ended yet, across all channels. */

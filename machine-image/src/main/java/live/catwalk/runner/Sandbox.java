@@ -100,6 +100,28 @@ public final class Sandbox {
         return argv(command.argv(), home, cache.resolve("npm"), cache.resolve("cache"));
     }
 
+    /**
+     * Whether a child sees the host's {@code path} at the same place: always without a sandbox; with one, when
+     * it lies in a system directory the sandbox binds (and not in a hidden one), and so does the file it links to.
+     */
+    boolean shows(Path path) {
+        if (!isOn()) {
+            return true;
+        }
+        Path absolute = path.toAbsolutePath().normalize();
+        try {
+            return bound(absolute) && bound(absolute.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private boolean bound(Path path) {
+        return hidden.stream().noneMatch(path::startsWith) && SYSTEM.stream().map(Path::of)
+                .anyMatch(dir -> path.startsWith(dir)
+                        && (Files.isSymbolicLink(dir) || Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)));
+    }
+
     /** The environment a sandboxed child gets: its home, its /tmp, its user's name. */
     Map<String, String> adjust(Map<String, String> env) {
         if (isOn()) {

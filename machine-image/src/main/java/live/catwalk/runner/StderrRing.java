@@ -15,6 +15,7 @@ final class StderrRing {
     private final long maxChars;
     private final ArrayDeque<String> lines = new ArrayDeque<>();
     private long chars;
+    private long added;
 
     StderrRing(int maxLines, long maxChars) {
         this.maxLines = maxLines;
@@ -24,10 +25,21 @@ final class StderrRing {
     synchronized void add(String line) {
         String kept = line.length() > maxChars ? line.substring(0, (int) maxChars) : line;
         lines.addLast(kept);
+        added++;
         chars += kept.length();
         while (lines.size() > maxLines || chars > maxChars) {
             chars -= lines.removeFirst().length();
         }
+    }
+
+    /** How many lines were ever added (also those dropped since). */
+    synchronized long added() {
+        return added;
+    }
+
+    /** Up to {@code max} of the newest lines added after the {@code since}-th one ({@link #added}), oldest first. */
+    synchronized List<String> lastSince(int max, long since) {
+        return last((int) Math.max(0, Math.min(max, added - since)));
     }
 
     /** Up to {@code max} of the newest lines, oldest first. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import live.catwalk.core.deployment.domain.Crash;
 import live.catwalk.core.mcp.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.StdioEvent;
 import live.catwalk.core.mcp.port.out.StdioChannel;
@@ -201,14 +202,14 @@ final class SupervisedChannel implements StdioChannel {
             current = null;
             RestartPolicy.Decision decision = policy.onExit(System.nanoTime(), generation.ranFor());
             var exited = new StdioEvent.Exited(generation.number, generation.exitCode(Duration.ZERO),
-                    decision.restartIn());
+                    decision.restartIn(), stderr.lastSince(Crash.MAX_LINES, generation.stderrMark));
             events.lifecycle(exited);
             LOG.log(Level.INFO, () -> generation.label + " exited with code "
                     + (exited.exitCode().isPresent() ? exited.exitCode().getAsInt() : "?") + " after "
                     + generation.ranFor().toMillis() + " ms"
                     + decision.restartIn().map(d -> "; restarting in " + d.toMillis() + " ms").orElse(""));
             if (decision.restartIn().isEmpty()) {
-                giveUp(decision.recentExits());
+                giveUp(decision.recentExits(), Optional.empty());
             }
             return decision.restartIn();
         }
@@ -232,7 +233,7 @@ final class SupervisedChannel implements StdioChannel {
                     LOG.log(Level.WARNING, () -> "[" + program + "] restart failed: " + e.getMessage());
                     RestartPolicy.Decision decision = policy.onExit(System.nanoTime(), Duration.ZERO);
                     if (decision.restartIn().isEmpty()) {
-                        giveUp(decision.recentExits());
+                        giveUp(decision.recentExits(), Optional.of(e.getMessage()));
                         return null;
                     }
                     due = System.nanoTime() + decision.restartIn().get().toNanos();
@@ -245,7 +246,7 @@ final class SupervisedChannel implements StdioChannel {
     private Generation begin(int number, Process process) {
         String label = "[" + program + "#" + number + "]";
         var generation = new Generation(number, label, process,
-                new SendQueue(settings.sendQueueLines(), settings.sendQueueBytes()));
+                new SendQueue(settings.sendQueueLines(), settings.sendQueueBytes()), stderr.added());
         current = generation;
         latest = generation;
         events.lifecycle(new StdioEvent.Started(number)); // before the first line can be queued
@@ -255,13 +256,13 @@ final class SupervisedChannel implements StdioChannel {
         return generation;
     }
 
-    /** Holding the lock. */
-    private void giveUp(int exits) {
+    /** Holding the lock; {@code startFailure}: why the last restart could not start a process, if so. */
+    private void giveUp(int exits, Optional<String> startFailure) {
         Duration window = policy.window();
         String reason = "'" + program + "' ended " + (exits == 1 ? "once" : exits + " times") + " within "
                 + (window.toMillis() % 1000 == 0 ? window.toSeconds() + " s" : window.toMillis() + " ms")
                 + "; it is not restarted again";
-        events.lifecycle(new StdioEvent.GaveUp(reason));
+        events.lifecycle(new StdioEvent.GaveUp(reason, startFailure));
         LOG.log(Level.WARNING, () -> "[" + program + "] " + reason);
     }
 

@@ -159,6 +159,22 @@ class SandboxIT {
     }
 
     @Test
+    void onlyAProgramTheSandboxShowsIsAvailable() throws IOException {
+        Path outside = Files.createDirectories(home.resolve("bin"));
+        Path uvx = Files.writeString(outside.resolve("uvx"), "#!/bin/sh\nexit 0\n");
+        Files.setPosixFilePermissions(uvx, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Launcher onPath = new Launcher(Map.of("PATH", outside + ":/usr/bin:/bin"), sandbox, 64);
+
+        assertFalse(onPath.available("uvx"), "found on the host's PATH, but not inside the sandbox");
+        assertFalse(onPath.available(uvx.toString()));
+        assertTrue(onPath.available("sh"));
+        assertTrue(new Launcher(Map.of("PATH", outside.toString()), Sandbox.none(), 64).available("uvx"));
+        var missing = org.junit.jupiter.api.Assertions.assertThrows(live.catwalk.core.shared.CatwalkException.class,
+                () -> onPath.launch(new ServerCommand(List.of("uvx"), Map.of())));
+        assertTrue(missing.getMessage().startsWith("uvx is not installed on this Catwalk host"), missing.getMessage());
+    }
+
+    @Test
     void theCapOnLiveProcessesRefusesOneMoreUntilOneEnds() throws Exception {
         Launcher capped = new Launcher(Map.of("PATH", "/usr/bin:/bin"), sandbox, 1);
         ServerCommand sleeper = new ServerCommand(List.of("sleep", "30"), Map.of())

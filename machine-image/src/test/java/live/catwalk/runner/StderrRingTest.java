@@ -38,4 +38,17 @@ class StderrRingTest {
     void refusesANegativeCount() {
         assertThrows(IllegalArgumentException.class, () -> new StderrRing(1, 1).last(-1));
     }
+
+    @Test
+    void aGenerationsLinesAreThoseAddedSinceItsMark() {
+        StderrRing ring = new StderrRing(100, 10_000);
+        ring.add("first run");
+        long mark = ring.added();
+
+        assertEquals(List.of(), ring.lastSince(5, mark), "a generation that wrote nothing shows nothing");
+        ring.add("a");
+        ring.add("b");
+        assertEquals(List.of("a", "b"), ring.lastSince(5, mark));
+        assertEquals(List.of("b"), ring.lastSince(1, mark));
+    }
 }

@@ -21,10 +21,12 @@ import live.catwalk.core.deployment.domain.DeploymentQuotas;
 import live.catwalk.core.deployment.domain.DeploymentSpec;
 import live.catwalk.core.deployment.domain.DeploymentStatus;
 import live.catwalk.core.deployment.domain.Launch;
+import live.catwalk.core.deployment.domain.MissingProgram;
 import live.catwalk.core.deployment.domain.ValidationProblem;
 import live.catwalk.core.deployment.port.in.CreateDeployment;
 import live.catwalk.core.deployment.port.out.DeploymentRepository;
 import live.catwalk.core.deployment.port.out.EventLog;
+import live.catwalk.core.deployment.port.out.Programs;
 import live.catwalk.core.mcp.domain.SessionMode;
 import live.catwalk.core.shared.CatwalkException;
 import live.catwalk.core.shared.port.out.Randomness;
@@ -50,6 +52,7 @@ public final class CreateDeploymentService implements CreateDeployment {
     private final Clock clock;
     private final Quotas quotas;
     private final boolean sandboxed;
+    private final Programs programs;
 
     public CreateDeploymentService(DeploymentRepository deployments, EventLog events, TokenRepository tokens,
                                    AuditLog audit, ReplaceCredentials credentials, PackageRegistry registry,
@@ -72,6 +75,20 @@ public final class CreateDeploymentService implements CreateDeployment {
     public CreateDeploymentService(DeploymentRepository deployments, EventLog events, TokenRepository tokens,
                                    AuditLog audit, ReplaceCredentials credentials, PackageRegistry registry,
                                    Randomness randomness, Clock clock, DeploymentQuotas quotas, boolean sandboxed) {
+        this(deployments, events, tokens, audit, credentials, registry, randomness, clock, quotas, sandboxed,
+                Programs.ANY);
+    }
+
+    /**
+     * As above; a deployment whose program (a package's {@code npx} or {@code uvx}, a command's first argument)
+     * {@code programs} does not find is refused (a problem on {@code package.registry} or {@code command} saying
+     * how to install it).
+     */
+    public CreateDeploymentService(DeploymentRepository deployments, EventLog events, TokenRepository tokens,
+                                   AuditLog audit, ReplaceCredentials credentials, PackageRegistry registry,
+                                   Randomness randomness, Clock clock, DeploymentQuotas quotas, boolean sandboxed,
+                                   Programs programs) {
+        this.programs = Objects.requireNonNull(programs, "programs");
         this.sandboxed = sandboxed;
         this.deployments = Objects.requireNonNull(deployments, "deployments");
         this.events = Objects.requireNonNull(events, "events");
@@ -94,7 +111,15 @@ public final class CreateDeploymentService implements CreateDeployment {
             DeploymentSpec.nameProblem(command.name()).ifPresent(p -> problems.add(ValidationProblem.of("name", p,
                     "a short label such as 'weather'")));
         }
-        Optional<Launch> launch = new LaunchRules(registry, sandboxed).check(command, problems);
+        // A package whose runner is not installed is not looked up: it cannot run here.
+        Optional<MissingProgram> noRunner = command.pkg().flatMap(p -> MissingProgram.runner(p.registry()))
+                .filter(p -> !programs.available(p.program()));
+        noRunner.ifPresent(p -> problems.add(ValidationProblem.of("package.registry", p.problem(), p.fix())));
+        Optional<Launch> launch = noRunner.isPresent() ? Optional.empty()
+                : new LaunchRules(registry, sandboxed).check(command, problems);
+        launch.filter(l -> l instanceof Launch.Command).map(MissingProgram::of)
+                .filter(p -> !programs.available(p.program()))
+                .ifPresent(p -> problems.add(ValidationProblem.of("command", p.problem(), p.fix())));
         EnvRules.Checked env = EnvRules.check(command.env());
         problems.addAll(env.problems());
         Optional<SessionMode> mode = sessionMode(command.sessionMode(), problems);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import live.catwalk.core.account.domain.Role;
@@ -18,16 +19,19 @@ import live.catwalk.core.account.port.out.UserRepository;
 import live.catwalk.core.credential.domain.EnvVarName;
 import live.catwalk.core.credential.domain.SecretValue;
 import live.catwalk.core.credential.port.in.OpenCredentials;
+import live.catwalk.core.deployment.domain.Crash;
 import live.catwalk.core.deployment.domain.Deployment;
 import live.catwalk.core.deployment.domain.DeploymentEvent;
 import live.catwalk.core.deployment.domain.DeploymentId;
 import live.catwalk.core.deployment.domain.DeploymentStatus;
 import live.catwalk.core.deployment.domain.DesiredState;
 import live.catwalk.core.deployment.domain.Launch;
+import live.catwalk.core.deployment.domain.MissingProgram;
 import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.deployment.port.in.Reconcile;
 import live.catwalk.core.deployment.port.out.DeploymentRepository;
 import live.catwalk.core.deployment.port.out.EventLog;
+import live.catwalk.core.deployment.port.out.Programs;
 import live.catwalk.core.deployment.port.out.Runtime;
 import live.catwalk.core.mcp.domain.ServerCommand;
 import live.catwalk.core.shared.CatwalkException;
@@ -52,6 +56,12 @@ public final class ReconcileService implements Reconcile {
     private final Duration pingTimeout;
     /** Whether the deployment's owner's packages may run here (always, when there is a sandbox). */
     private final Predicate<Deployment> mayRun;
+    private final Programs programs;
+    /**
+     * The wanted deployments this reconciler has driven, so in this run of Catwalk: one FAILED and not among them
+     * failed before Catwalk (re)started, and is tried once more.
+     */
+    private final Set<DeploymentId> driven = ConcurrentHashMap.newKeySet();
 
     public ReconcileService(DeploymentRepository deployments, EventLog events, Runtime runtime,
                             OpenCredentials credentials, Clock clock, Duration pingTimeout) {
@@ -65,15 +75,32 @@ public final class ReconcileService implements Reconcile {
     public ReconcileService(DeploymentRepository deployments, EventLog events, Runtime runtime,
                             OpenCredentials credentials, Clock clock, Duration pingTimeout, UserRepository users,
                             boolean sandboxed) {
+        this(deployments, events, runtime, credentials, clock, pingTimeout, users, sandboxed, Programs.ANY);
+    }
+
+    /**
+     * As above; a deployment whose program (e.g. {@code uvx}) {@code programs} does not find is not started but
+     * FAILED, with how to install it as reason.
+     */
+    public ReconcileService(DeploymentRepository deployments, EventLog events, Runtime runtime,
+                            OpenCredentials credentials, Clock clock, Duration pingTimeout, UserRepository users,
+                            boolean sandboxed, Programs programs) {
         this(deployments, events, runtime, credentials, clock, pingTimeout, sandboxed ? d -> true
                 : d -> !(d.spec().launch() instanceof Launch.Package)
-                        || users.find(d.owner()).map(u -> u.role() == Role.ADMIN).orElse(false));
+                        || users.find(d.owner()).map(u -> u.role() == Role.ADMIN).orElse(false), programs);
     }
 
     private ReconcileService(DeploymentRepository deployments, EventLog events, Runtime runtime,
                              OpenCredentials credentials, Clock clock, Duration pingTimeout,
                              Predicate<Deployment> mayRun) {
+        this(deployments, events, runtime, credentials, clock, pingTimeout, mayRun, Programs.ANY);
+    }
+
+    private ReconcileService(DeploymentRepository deployments, EventLog events, Runtime runtime,
+                             OpenCredentials credentials, Clock clock, Duration pingTimeout,
+                             Predicate<Deployment> mayRun, Programs programs) {
         this.mayRun = mayRun;
+        this.programs = Objects.requireNonNull(programs, "programs");
         this.deployments = Objects.requireNonNull(deployments, "deployments");
         this.events = Objects.requireNonNull(events, "events");
         this.runtime = Objects.requireNonNull(runtime, "runtime");
@@ -97,6 +124,7 @@ public final class ReconcileService implements Reconcile {
                 failures.add(e);
             }
         }
+        driven.retainAll(wanted);
         for (DeploymentId running : runtime.deployments()) {
             if (!wanted.contains(running)) {
                 try {
@@ -115,6 +143,7 @@ public final class ReconcileService implements Reconcile {
     }
 
     private void drive(Deployment deployment) {
+        boolean firstSeen = driven.add(deployment.id());
         switch (deployment.status()) {
             case PENDING -> move(deployment, DeploymentStatus.VALIDATING, Optional.empty(), "validating")
                     .ifPresent(this::validateAndStart);
@@ -123,8 +152,18 @@ public final class ReconcileService implements Reconcile {
                     .flatMap(d -> move(d, DeploymentStatus.VALIDATING, Optional.empty(), "validating"))
                     .ifPresent(this::validateAndStart);
             case STARTING, RUNNING, UNHEALTHY -> observe(deployment);
-            case FAILED, DELETED -> {
-                // FAILED waits for its owner's Start; DELETED rows do not exist
+            case FAILED -> {
+                if (firstSeen && runtime.state(deployment.id()) instanceof RuntimeState.Absent) {
+                    // failed before Catwalk started: once more, with the supervisor's backoff and crash-loop limit
+                    move(deployment, DeploymentStatus.PENDING, Optional.empty(),
+                            "Catwalk restarted; trying the failed deployment again")
+                            .flatMap(d -> move(d, DeploymentStatus.VALIDATING, Optional.empty(), "validating"))
+                            .ifPresent(this::validateAndStart);
+                }
+                // otherwise FAILED waits for its owner's Start
+            }
+            case DELETED -> {
+                // DELETED rows do not exist
             }
         }
     }
@@ -138,6 +177,10 @@ public final class ReconcileService implements Reconcile {
 
     private void observe(Deployment deployment) {
         DeploymentStatus status = deployment.status();
+        for (Crash crash : runtime.takeCrashes(deployment.id())) {
+            events.append(new DeploymentEvent(deployment.id(), clock.instant(), Optional.of(status), status,
+                    crash.describe()));
+        }
         switch (runtime.state(deployment.id())) {
             case RuntimeState.Failed failed ->
                     move(deployment, DeploymentStatus.FAILED, Optional.of(failed.reason()), "failed: " + failed.reason());
@@ -178,6 +221,11 @@ public final class ReconcileService implements Reconcile {
         if (!mayRun.test(deployment)) {
             fail(deployment, "this Catwalk has no sandbox for servers, so its owner's package cannot run; "
                     + LaunchRules.NO_SANDBOX_HINT);
+            return Optional.empty();
+        }
+        MissingProgram program = MissingProgram.of(deployment.spec().launch());
+        if (!programs.available(program.program())) {
+            fail(deployment, program.text());
             return Optional.empty();
         }
         List<String> refused = deployment.spec().envNames().stream().filter(n -> n.refusal().isPresent())

@@ -1,6 +1,7 @@
 package live.catwalk.core.mcp.domain;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -25,21 +26,38 @@ public sealed interface StdioEvent {
 
     /**
      * The process of this generation ended. {@code restartIn} is present when the supervisor will start
-     * the next generation after that delay, empty when it will not (closed, or given up).
+     * the next generation after that delay, empty when it will not (closed, or given up). {@code stderr}:
+     * the last few lines it wrote to stderr, oldest first, secrets masked (none when it was stopped).
      */
-    record Exited(int generation, OptionalInt exitCode, Optional<Duration> restartIn) implements StdioEvent {
+    record Exited(int generation, OptionalInt exitCode, Optional<Duration> restartIn, List<String> stderr)
+            implements StdioEvent {
 
         public Exited {
             Objects.requireNonNull(exitCode, "exitCode");
             Objects.requireNonNull(restartIn, "restartIn");
+            stderr = List.copyOf(stderr);
+        }
+
+        /** An exit without stderr lines to show. */
+        public Exited(int generation, OptionalInt exitCode, Optional<Duration> restartIn) {
+            this(generation, exitCode, restartIn, List.of());
         }
     }
 
-    /** Restarts stopped for good (the crash-loop limit was reached); {@code reason} is secret-free. */
-    record GaveUp(String reason) implements StdioEvent {
+    /**
+     * Restarts stopped for good (the crash-loop limit was reached); {@code reason} is secret-free.
+     * {@code startFailure}: why the last restart could not start a process at all (secret-free), if it could not.
+     */
+    record GaveUp(String reason, Optional<String> startFailure) implements StdioEvent {
 
         public GaveUp {
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(startFailure, "startFailure");
+        }
+
+        /** Given up after processes that started and ended. */
+        public GaveUp(String reason) {
+            this(reason, Optional.empty());
         }
     }
 }

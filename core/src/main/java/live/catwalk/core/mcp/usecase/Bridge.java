@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import live.catwalk.core.deployment.domain.Crash;
+import live.catwalk.core.deployment.domain.FailureCause;
 import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.mcp.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.StdioEvent;
@@ -54,6 +56,8 @@ final class Bridge implements Consumer<StdioEvent> {
     private ObjectNode initError;
     private volatile StdioChannel channel;
     private volatile long initId = -1;
+
+    private final CrashLog crashes = new CrashLog();
 
     private final AtomicLong nextId = new AtomicLong();
     final InFlight inFlight;
@@ -102,7 +106,9 @@ final class Bridge implements Consumer<StdioEvent> {
             case StdioEvent.Line line -> router.route(line.text());
             case StdioEvent.Exited exited -> onExited(exited);
             case StdioEvent.GaveUp gaveUp -> {
-                String why = "The MCP server kept crashing and was stopped (" + gaveUp.reason() + ").";
+                String why = gaveUp.startFailure()
+                        .map(f -> "The MCP server kept crashing and was stopped (" + gaveUp.reason() + "): " + f)
+                        .orElseGet(() -> FailureCause.gaveUp(gaveUp.reason(), crashes.lastStderr(), deploymentId()));
                 changeState(State.FAILED, why, why);
             }
         }
@@ -157,6 +163,19 @@ final class Bridge implements Consumer<StdioEvent> {
     List<String> recentStderr(int max) {
         StdioChannel c = channel;
         return c == null || max == 0 ? List.of() : c.recentStderr(max);
+    }
+
+    /** The crashes since the last call, oldest first (a bounded few, see {@link CrashLog}). */
+    List<Crash> takeCrashes() {
+        return crashes.take();
+    }
+
+    /**
+     * For hints naming the deployment's API path: the local runtime names a deployment's workspace after it;
+     * empty for one of the deployments file (workspace owner {@code file}), which the API does not manage.
+     */
+    private Optional<String> deploymentId() {
+        return command.workspace().filter(w -> !w.owner().equals("file")).map(ServerCommand.Workspace::name);
     }
 
     /** The latest successful initialize result (a copy), if any. */
@@ -321,11 +340,21 @@ final class Bridge implements Consumer<StdioEvent> {
         lock.lock();
         try {
             awaitingInitialize = false;
+            if (state != State.CLOSED) { // not stopped on purpose: a crash
+                crashes.add(new Crash(exited.exitCode(), exited.stderr(), exited.restartIn()));
+            }
         } finally {
             lock.unlock();
         }
         String message = Exits.problem(exited);
-        changeState(exited.restartIn().isPresent() ? State.RESTARTING : State.FAILED, message, Exits.detail(exited));
+        String detail = Exits.detail(exited);
+        if (exited.restartIn().isEmpty() && !exited.stderr().isEmpty()) {
+            // the supervisor gave up (its GaveUp follows at once) or the bridge is closing (then nothing changes)
+            message = FailureCause.explain(Exits.ended(exited) + " and is not restarted", exited.stderr(),
+                    deploymentId());
+            detail = message;
+        }
+        changeState(exited.restartIn().isPresent() ? State.RESTARTING : State.FAILED, message, detail);
         pings.failAll();
         inFlight.failAll(message);
     }

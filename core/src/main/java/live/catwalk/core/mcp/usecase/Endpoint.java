@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import live.catwalk.core.deployment.domain.Crash;
 import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.mcp.domain.GatewaySettings;
 import live.catwalk.core.mcp.domain.ServerCommand;
@@ -291,6 +292,11 @@ final class Endpoint implements ChildRouter.Sessions {
     /** Shared mode: whether the server answers a ping in time; isolated mode: true. */
     boolean ping(Duration timeout) {
         return shared == null || shared.ping(timeout);
+    }
+
+    /** Shared mode: the server's crashes since the last call (see {@link Bridge#takeCrashes}); isolated mode: none. */
+    List<Crash> takeCrashes() {
+        return shared != null ? shared.takeCrashes() : List.of();
     }
 
     /** The shared server's recent stderr, or the isolated server's started last; oldest first. */

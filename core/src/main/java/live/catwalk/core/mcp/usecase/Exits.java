@@ -17,6 +17,11 @@ final class Exits {
                 : "The MCP server exited" + code + ".";
     }
 
+    /** e.g. {@code The MCP server exited with code 1}, without a final period. */
+    static String ended(Exited exited) {
+        return "The MCP server exited" + (exited.exitCode().isPresent() ? " with code " + exited.exitCode().getAsInt() : "");
+    }
+
     /** For the control plane, e.g. {@code restarting in 2 s after exit code 1}. */
     static String detail(Exited exited) {
         if (exited.restartIn().isEmpty()) {

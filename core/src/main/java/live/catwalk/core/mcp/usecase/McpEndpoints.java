@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import live.catwalk.core.deployment.domain.Crash;
 import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.mcp.domain.GatewayLimits;
 import live.catwalk.core.mcp.domain.GatewaySettings;
@@ -140,6 +141,15 @@ public final class McpEndpoints implements AutoCloseable {
         Objects.requireNonNull(timeout, "timeout");
         Endpoint endpoint = endpoints.get(deploymentId);
         return endpoint != null && endpoint.ping(timeout);
+    }
+
+    /**
+     * Shared mode: the server's crashes (exits Catwalk did not ask for) since the last call, oldest first, at
+     * most 10; isolated mode or not registered: none.
+     */
+    public List<Crash> takeCrashes(String deploymentId) {
+        Endpoint endpoint = endpoints.get(deploymentId);
+        return endpoint == null ? List.of() : endpoint.takeCrashes();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import live.catwalk.core.deployment.domain.Crash;
 import live.catwalk.core.deployment.domain.DeploymentId;
 import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.deployment.port.out.Runtime;
@@ -16,7 +17,7 @@ import live.catwalk.core.mcp.domain.SessionMode;
 /**
  * A runtime that runs nothing: it records every start and stop, reports whatever state a test sets (a start
  * makes a deployment {@code Starting("process started")}, a stop makes it {@code Absent}), answers pings as
- * set (yes by default) and serves the log lines a test gives it. Thread-safe.
+ * set (yes by default), serves the log lines a test gives it and reports the crashes a test gives it. Thread-safe.
  */
 public final class FakeRuntime implements Runtime {
 
@@ -30,6 +31,7 @@ public final class FakeRuntime implements Runtime {
     private final Map<DeploymentId, RuntimeState> states = new LinkedHashMap<>();
     private final Map<DeploymentId, Boolean> pings = new LinkedHashMap<>();
     private final Map<DeploymentId, List<String>> logs = new LinkedHashMap<>();
+    private final Map<DeploymentId, List<Crash>> crashes = new LinkedHashMap<>();
 
     @Override
     public synchronized void start(DeploymentId id, ServerCommand command, SessionMode mode) {
@@ -62,6 +64,18 @@ public final class FakeRuntime implements Runtime {
     public synchronized List<String> logs(DeploymentId id, int lines) {
         List<String> all = logs.getOrDefault(id, List.of());
         return List.copyOf(all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+
+    /** The deployment's server crashed: {@link #takeCrashes} reports it once. */
+    public synchronized FakeRuntime crash(DeploymentId id, Crash crash) {
+        crashes.computeIfAbsent(id, k -> new ArrayList<>()).add(crash);
+        return this;
+    }
+
+    @Override
+    public synchronized List<Crash> takeCrashes(DeploymentId id) {
+        List<Crash> taken = crashes.remove(id);
+        return taken == null ? List.of() : taken;
     }
 
     /** Makes the runtime report {@code state} for the deployment ({@code Absent} forgets it, like a restart). */

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.account.domain.TokenId;
 import live.catwalk.core.account.domain.User;
@@ -15,9 +17,11 @@ import live.catwalk.core.credential.fakes.FakeSecretCipher;
 import live.catwalk.core.credential.usecase.OpenCredentialsService;
 import live.catwalk.core.credential.usecase.ReplaceCredentialsService;
 import live.catwalk.core.deployment.domain.Deployment;
+import live.catwalk.core.deployment.domain.DeploymentQuotas;
 import live.catwalk.core.deployment.domain.PackageRef.Registry;
 import live.catwalk.core.deployment.fakes.FakeRuntime;
 import live.catwalk.core.deployment.port.in.CreateDeployment;
+import live.catwalk.core.deployment.port.out.Programs;
 import live.catwalk.core.mcp.fakes.MutableClock;
 import live.catwalk.core.shared.fakes.FakeRandomness;
 import live.catwalk.core.store.InMemoryStore;
@@ -44,8 +48,12 @@ final class DeploymentHarness {
     final Principal bob;
     final Principal root;
 
+    /** Programs a test took away from this host (e.g. {@code uvx}); every other one is there. */
+    final Set<String> missingPrograms = ConcurrentHashMap.newKeySet();
+    final Programs programs = program -> !missingPrograms.contains(program);
     final CreateDeploymentService create = new CreateDeploymentService(stores.deployments(), stores.events(),
-            stores.tokens(), stores.audit(), replaceCredentials, registry, randomness, clock);
+            stores.tokens(), stores.audit(), replaceCredentials, registry, randomness, clock, DeploymentQuotas.UNLIMITED,
+            true, programs);
     final GetDeploymentService get = new GetDeploymentService(stores.deployments());
     final ListDeploymentsService list = new ListDeploymentsService(stores.deployments());
     final StopDeploymentService stop = new StopDeploymentService(stores.deployments(), stores.events(), runtime,
@@ -62,8 +70,13 @@ final class DeploymentHarness {
             stores.audit(), randomness, clock, runtime);
     final ListDeploymentEventsService events = new ListDeploymentEventsService(stores.deployments(), stores.events());
     final ReadDeploymentLogsService logs = new ReadDeploymentLogsService(stores.deployments(), runtime);
-    final ReconcileService reconcile = new ReconcileService(stores.deployments(), stores.events(), runtime,
-            openCredentials, clock, Duration.ofSeconds(2));
+    final ReconcileService reconcile = newReconciler();
+
+    /** A reconciler as a freshly started Catwalk has (it remembers nothing of earlier passes). */
+    ReconcileService newReconciler() {
+        return new ReconcileService(stores.deployments(), stores.events(), runtime, openCredentials, clock,
+                Duration.ofSeconds(2), stores.users(), true, programs);
+    }
 
     DeploymentHarness() {
         StoreFixtures fixtures = new StoreFixtures();

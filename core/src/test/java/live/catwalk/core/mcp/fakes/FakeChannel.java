@@ -142,9 +142,14 @@ public final class FakeChannel implements StdioChannel {
 
     /** The process dies and the supervisor gives up on it (crash loop). */
     public void crashAndGiveUp() {
+        crashAndGiveUp(List.of());
+    }
+
+    /** The process dies having written {@code lastStderr}, and the supervisor gives up on it. */
+    public void crashAndGiveUp(List<String> lastStderr) {
         thread.execute(() -> {
             running = false;
-            events.accept(new StdioEvent.Exited(generation, OptionalInt.of(1), Optional.empty()));
+            events.accept(new StdioEvent.Exited(generation, OptionalInt.of(1), Optional.empty(), lastStderr));
             events.accept(new StdioEvent.GaveUp("'fake-server' ended 5 times within 60 s; it is not restarted again"));
         });
     }

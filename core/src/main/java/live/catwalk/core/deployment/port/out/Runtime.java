@@ -3,6 +3,7 @@ package live.catwalk.core.deployment.port.out;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import live.catwalk.core.deployment.domain.Crash;
 import live.catwalk.core.deployment.domain.DeploymentId;
 import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.mcp.domain.ServerCommand;
@@ -40,6 +41,14 @@ public interface Runtime {
      * with no long-lived server, such as isolated mode, whether it can take sessions).
      */
     boolean ping(DeploymentId id, Duration timeout);
+
+    /**
+     * The crashes of the deployment's server (ends Catwalk did not ask for) since the last call, oldest first, a
+     * bounded few; none for a runtime that does not report them.
+     */
+    default List<Crash> takeCrashes(DeploymentId id) {
+        return List.of();
+    }
 
     /** The last {@code lines} lines (at most 1000) the server wrote to stderr, oldest first, secrets redacted. */
     List<String> logs(DeploymentId id, int lines);

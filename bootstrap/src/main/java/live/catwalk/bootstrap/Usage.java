@@ -10,13 +10,18 @@ final class Usage {
     }
 
     static final String CONFIGURATION = Arrays.stream(ConfigVariable.values())
-            .map(v -> String.format("  %-24s %s (default %s)%n", v.envName, v.expected, v.defaultValue))
+            .map(v -> String.format("  %-24s %s%s%n", v.envName, v.expected, defaultText(v)))
             .collect(Collectors.joining());
+
+    /** " (default X)", or nothing when the variable has no default value (its text says what unset means). */
+    static String defaultText(ConfigVariable v) {
+        return v.defaultValue.isEmpty() ? "" : " (default " + v.defaultValue + ")";
+    }
 
     static final String MAIN = """
             Usage: catwalk <command> [options]
 
-            Turns MCP servers published on npm, PyPI or GitHub into authenticated
+            Turns MCP servers published on npm or PyPI into authenticated
             MCP Streamable HTTP endpoints.
 
             Commands:

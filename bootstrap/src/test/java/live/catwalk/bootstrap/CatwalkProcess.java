@@ -92,6 +92,10 @@ final class CatwalkProcess implements AutoCloseable {
         }
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** The processes the jar started (MCP servers and their children), as of now. */
     List<ProcessHandle> descendants() {
         return process.descendants().toList();

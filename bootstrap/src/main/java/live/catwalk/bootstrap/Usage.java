@@ -54,8 +54,10 @@ final class Usage {
             Usage: catwalk serve
 
             Runs the REST API (/api) and the MCP endpoints (/mcp/{deploymentId}) on one port.
-            Stops gracefully on SIGTERM or SIGINT: new connections are refused, in-flight
-            requests get up to 8 seconds to finish.
+            Stops on SIGTERM or SIGINT: new connections are refused at once and requests in
+            flight get up to 3 seconds to finish; then the MCP servers are stopped (stdin
+            closed, SIGTERM after 1 s, SIGKILL 3 s later) and the sessions still open are
+            ended. The process exits within 10 seconds.
 
             Configuration (environment variables):
             """ + CONFIGURATION + """

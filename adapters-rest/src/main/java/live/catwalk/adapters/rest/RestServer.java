@@ -96,8 +96,8 @@ public final class RestServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting connections at once, lets in-flight requests finish for up to {@code grace}, then
-     * runs Jersey's shutdown. Idempotent.
+     * Stops accepting connections at once, lets in-flight requests finish for up to {@code grace} (zero:
+     * none, they are cut), then runs Jersey's shutdown. Idempotent.
      */
     public synchronized void stop(Duration grace) {
         if (stopped) {

@@ -28,7 +28,7 @@ class H2HeldElsewhereIT {
                 "-cp", System.getProperty("java.class.path"), Holder.class.getName(), url.jdbcUrl())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try (BufferedReader out = holder.inputReader(StandardCharsets.UTF_8)) {
-            assertEquals("holding", out.readLine());
+            assertEquals("holding H2", out.readLine());
 
             DatabaseInUse e = assertThrows(DatabaseInUse.class, () -> Database.open(url, 1));
 
@@ -48,7 +48,7 @@ class H2HeldElsewhereIT {
     public static final class Holder {
         public static void main(String[] args) throws Exception {
             try (Connection held = DriverManager.getConnection(args[0])) {
-                System.out.println("holding");
+                System.out.println("holding " + held.getMetaData().getDatabaseProductName());
                 System.out.flush();
                 System.in.read();
             }

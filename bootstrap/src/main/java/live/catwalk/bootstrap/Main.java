@@ -139,6 +139,7 @@ public final class Main {
             HomeDirectory.tightenFiles(storage.home());
         } catch (IOException e) {
             database.close();
+            PidFile.remove(storage.home());
             err.println("catwalk: invalid configuration: CATWALK_HOME: " + e.getMessage());
             return USAGE;
         }

@@ -50,7 +50,7 @@ final class Application implements AutoCloseable {
     /** The whole stop, from the signal to the last process gone, stays under 10 s. */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(8);
     /** In-flight requests (MCP calls included) get this long to finish before sessions are ended. */
-    private static final Duration DRAIN = Duration.ofSeconds(3);
+    static final Duration DRAIN = Duration.ofSeconds(3);
     /** How often the reconciler compares what should run with what runs: under the supervisor's first restart delay (1 s), so a crash is always seen. */
     static final Duration RECONCILE_EVERY = Duration.ofMillis(500);
     private static final System.Logger LOG = System.getLogger(Application.class.getName());
@@ -97,7 +97,8 @@ final class Application implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         PackageRegistry registry = PackageRegistries.builder(http).npmBaseUri(config.registries().npm())
-                .pypiBaseUri(config.registries().pypi()).build();
+                .pypiBaseUri(config.registries().pypi())
+                .settingNames(ConfigVariable.NPM_REGISTRY.envName, ConfigVariable.PYPI_INDEX.envName).build();
         // The file's packages are pinned as the API pins them; one that cannot be is FAILED, never run unpinned.
         List<FileDeployment> fromFile = FileDeployments.start(deployments, new PinConfiguredDeploymentService(registry),
                 endpoints);
@@ -105,8 +106,6 @@ final class Application implements AutoCloseable {
         ControlPlaneWiring.Wired plane = ControlPlaneWiring.wire(database, vault, registry, runtime,
                 new SecureRandomness(), clock, config.publicUrl(), config.quotas(), sandbox.usersMayRunPackages(),
                 supervisor.programs(), new ListFileDeploymentsService(fromFile, runtime));
-        FirstAdmin.ensure(plane.ensureAdmin(), config.storage().home(), config.storage().adminTokenFile(),
-                console);
         McpAccess access = new StoredMcpAccess(plane.tokens(), new ConfiguredMcpAccess(deployments), clock);
         DeploymentStates states = new StoredDeploymentStates(database.deployments());
         var post = new HandleMcpPostService(endpoints, access, states);
@@ -128,6 +127,9 @@ final class Application implements AutoCloseable {
         URI uri;
         try {
             uri = server.start();
+            // Only once the port is bound: a server that cannot start must not hand out an admin token.
+            FirstAdmin.ensure(plane.ensureAdmin(), config.storage().home(), config.storage().adminTokenFile(),
+                    console);
         } catch (IOException | RuntimeException e) {
             server.stop(Duration.ZERO);
             supervisor.closeAll();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import live.catwalk.adapters.persistence.Database;
+import live.catwalk.adapters.persistence.DatabaseInUse;
 import live.catwalk.adapters.persistence.vault.TinkVault;
 import live.catwalk.core.account.domain.AuditAction;
 import live.catwalk.core.account.domain.AuditEntry;
@@ -57,6 +58,9 @@ final class KeysCommand {
             return Main.FAILED;
         }
         try (Database database = Database.open(storage.database(), 2)) {
+            if (!storage.database().isPostgres()) {
+                PidFile.write(storage.home(), "catwalk keys " + verb);
+            }
             TinkVault vault = Vaults.open(storage.keyset());
             if (verb.equals("status")) {
                 status(new DescribeKeysService(vault, database.sealedSecrets()), storage, out);
@@ -67,9 +71,14 @@ final class KeysCommand {
         } catch (CatwalkException e) {
             err.println("catwalk keys " + verb + ": " + e.getMessage() + e.hint().map(h -> " " + h).orElse(""));
             return Main.FAILED;
+        } catch (DatabaseInUse e) {
+            err.println("catwalk keys " + verb + ": " + PidFile.explain(e, storage.home()));
+            return Main.FAILED;
         } catch (IllegalArgumentException | IllegalStateException e) {
             err.println("catwalk keys " + verb + ": " + e.getMessage());
             return Main.FAILED;
+        } finally {
+            PidFile.remove(storage.home());
         }
     }
 

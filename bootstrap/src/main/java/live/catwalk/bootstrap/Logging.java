@@ -17,12 +17,11 @@ final class Logging {
 
     /**
      * Warnings the libraries print in normal operation, which would send operators looking for a fault:
-     * Jersey checks resource <em>instances</em> as if they were providers (and then serves them as
-     * resources all the same) and reports the optional jakarta.activation provider as missing; Grizzly
-     * warns on every graceful stop, which Catwalk already logs. Shown again at debug level.
+     * Jersey reports the optional jakarta.activation provider as missing; Grizzly warns on every graceful
+     * stop, which Catwalk already logs. Shown again at debug level. (The tests' test-logging.properties
+     * drops the same.)
      */
     private static final List<String> MISLEADING = List.of(
-            "org.glassfish.jersey.internal.inject.Providers",
             "org.glassfish.jersey.message.internal.MessagingBinders",
             "org.glassfish.grizzly.nio.GracefulShutdownRunner");
 

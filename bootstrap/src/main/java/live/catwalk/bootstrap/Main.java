@@ -6,11 +6,13 @@ import java.net.BindException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import live.catwalk.adapters.persistence.Database;
+import live.catwalk.adapters.persistence.DatabaseInUse;
 import live.catwalk.adapters.persistence.vault.TinkVault;
 
 /** {@code catwalk <command>}: parses the command line and the configuration, then runs the command. */
@@ -100,6 +102,12 @@ public final class Main {
         Storage storage = config.storage();
         TinkVault vault;
         Database database;
+        // Before anything is created in the home: a busy port must not leave a new admin and keyset behind.
+        Optional<String> portTaken = Ports.problem(config.bind(), config.port());
+        if (portTaken.isPresent()) {
+            err.println(cannotListen(config, portTaken.get()));
+            return FAILED;
+        }
         try {
             HomeDirectory.prepare(storage.home());
             vault = Vaults.open(storage.keyset());
@@ -116,14 +124,22 @@ public final class Main {
         }
         try {
             database = Database.open(storage.database(), storage.poolSize());
+        } catch (DatabaseInUse e) {
+            err.println("catwalk: cannot open the database: " + PidFile.explain(e, storage.home()));
+            return FAILED;
         } catch (IllegalStateException | IllegalArgumentException e) {
             err.println("catwalk: cannot open the database: " + e.getMessage());
             return FAILED;
+        }
+        boolean embedded = !storage.database().isPostgres();
+        if (embedded) {
+            PidFile.write(storage.home(), "catwalk serve");
         }
         try {
             HomeDirectory.tightenFiles(storage.home());
         } catch (IOException e) {
             database.close();
+            PidFile.remove(storage.home());
             err.println("catwalk: invalid configuration: CATWALK_HOME: " + e.getMessage());
             return USAGE;
         }
@@ -133,10 +149,11 @@ public final class Main {
         try {
             application = Application.start(config, deployments, env, version, database, vault, out, sandbox);
         } catch (BindException e) {
-            err.println("catwalk: cannot listen on " + config.bind() + ":" + config.port() + ": " + e.getMessage()
-                    + ". Set CATWALK_PORT to a free port (0 picks one) or CATWALK_BIND to an address of this machine.");
+            PidFile.remove(storage.home());
+            err.println(cannotListen(config, e.getMessage()));
             return FAILED;
         } catch (IOException e) {
+            PidFile.remove(storage.home());
             err.println("catwalk: cannot start the server: " + e.getMessage());
             return FAILED;
         }
@@ -145,10 +162,13 @@ public final class Main {
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.log(System.Logger.Level.INFO, "stopping: finishing in-flight requests (up to "
-                    + Application.SHUTDOWN_GRACE.toSeconds() + " s)");
+            LOG.log(System.Logger.Level.INFO, "stopping: new connections are refused; in-flight requests get up to "
+                    + Application.DRAIN.toSeconds() + " s, then the MCP servers are stopped and their sessions ended");
             try {
                 application.close();
+                if (embedded) {
+                    PidFile.remove(storage.home());
+                }
                 LOG.log(System.Logger.Level.INFO, "stopped");
             } finally {
                 stopped.countDown();
@@ -161,6 +181,11 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return OK;
+    }
+
+    private static String cannotListen(CatwalkConfig config, String why) {
+        return "catwalk: cannot listen on " + config.bind() + ":" + config.port() + ": " + why
+                + ". Set CATWALK_PORT to a free port (0 picks one) or CATWALK_BIND to an address of this machine.";
     }
 
     private static String keysetVariable(Storage.Keyset keyset) {

@@ -10,13 +10,18 @@ final class Usage {
     }
 
     static final String CONFIGURATION = Arrays.stream(ConfigVariable.values())
-            .map(v -> String.format("  %-24s %s (default %s)%n", v.envName, v.expected, v.defaultValue))
+            .map(v -> String.format("  %-24s %s%s%n", v.envName, v.expected, defaultText(v)))
             .collect(Collectors.joining());
+
+    /** " (default X)", or nothing when the variable has no default value (its text says what unset means). */
+    static String defaultText(ConfigVariable v) {
+        return v.defaultValue.isEmpty() ? "" : " (default " + v.defaultValue + ")";
+    }
 
     static final String MAIN = """
             Usage: catwalk <command> [options]
 
-            Turns MCP servers published on npm, PyPI or GitHub into authenticated
+            Turns MCP servers published on npm or PyPI into authenticated
             MCP Streamable HTTP endpoints.
 
             Commands:
@@ -49,8 +54,10 @@ final class Usage {
             Usage: catwalk serve
 
             Runs the REST API (/api) and the MCP endpoints (/mcp/{deploymentId}) on one port.
-            Stops gracefully on SIGTERM or SIGINT: new connections are refused, in-flight
-            requests get up to 8 seconds to finish.
+            Stops on SIGTERM or SIGINT: new connections are refused at once and requests in
+            flight get up to 3 seconds to finish; then the MCP servers are stopped (stdin
+            closed, SIGTERM after 1 s, SIGKILL 3 s later) and the sessions still open are
+            ended. The process exits within 10 seconds.
 
             Configuration (environment variables):
             """ + CONFIGURATION + """

@@ -41,7 +41,12 @@ final class CatwalkProcess implements AutoCloseable {
         // A job started in the background of a non-interactive shell (as CI may be) inherits SIGINT as
         // ignored, and the JVM then rightly leaves it ignored; start the child as a terminal would.
         List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT,TERM",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (Runtime.version().feature() >= 23) {
+            // As ./catwalk starts it: protobuf (under Tink) warns about sun.misc.Unsafe unless this is allowed.
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("CATWALK_") || name.equals("DATABASE_URL"));
@@ -90,6 +95,10 @@ final class CatwalkProcess implements AutoCloseable {
         if (code != 0) {
             throw new IllegalStateException("kill -" + signal + " failed with " + code);
         }
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     /** The processes the jar started (MCP servers and their children), as of now. */

@@ -82,14 +82,18 @@ class CatwalkProcessIT {
     }
 
     @Test
-    void aTakenPortExits1AndSaysWhichVariableToChange() throws Exception {
+    void aTakenPortExits1AndSaysWhichVariableToChangeBeforeCreatingAnythingInANewHome() throws Exception {
+        Path home = Files.createTempDirectory("catwalk-busy").resolve("home");
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-             CatwalkProcess catwalk = CatwalkProcess.start(
-                     Map.of("CATWALK_PORT", Integer.toString(taken.getLocalPort())), "serve")) {
+             CatwalkProcess catwalk = CatwalkProcess.start(Map.of("CATWALK_PORT", Integer.toString(taken.getLocalPort()),
+                     "CATWALK_HOME", home.toString()), "serve")) {
             assertEquals(1, catwalk.awaitExit(START));
             String err = catwalk.stderrText();
             assertTrue(err.contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), err);
             assertTrue(err.contains("CATWALK_PORT"), err);
+            assertFalse(catwalk.stdout().contains("admin"), "no admin token for a server that never ran: "
+                    + catwalk.stdout());
+            assertFalse(Files.exists(home), "nothing is created in a new home (keyset, database) when the port is busy");
         }
     }
 

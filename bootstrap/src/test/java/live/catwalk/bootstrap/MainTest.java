@@ -1,6 +1,7 @@
 package live.catwalk.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -44,6 +45,26 @@ class MainTest {
     void serveHelpListsTheConfiguration() {
         assertEquals(0, run(Map.of(), "serve", "--help"));
         assertTrue(out().contains("CATWALK_PORT"), out());
+    }
+
+    @Test
+    void serveHelpShowsNoEmptyOrDoubledDefault() {
+        assertEquals(0, run(Map.of(), "serve", "--help"));
+        assertTrue(out().contains("CATWALK_PORT             an integer from 0 to 65535 (0 picks a free port), e.g. 8080 "
+                + "(default 8080)"), out());
+        for (String line : out().lines().toList()) {
+            assertFalse(line.contains("(default )"), line);
+            assertFalse(line.matches(".*\\(default.*\\(default.*"), line);
+        }
+        assertTrue(out().contains("CATWALK_HOME             a directory for the embedded database and the generated "
+                + "keyset (default ~/.catwalk)"), out());
+    }
+
+    @Test
+    void helpPromisesOnlyWhatExists() {
+        assertEquals(0, run(Map.of(), "--help"));
+        assertTrue(out().contains("npm or PyPI"), out());
+        assertFalse(out().contains("GitHub"), out());
     }
 
     @Test

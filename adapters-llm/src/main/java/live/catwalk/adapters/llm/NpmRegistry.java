@@ -22,14 +22,16 @@ final class NpmRegistry {
 
     private final RegistryHttp http;
     private final String base;
+    private final String setBy;
 
-    NpmRegistry(RegistryHttp http, URI base) {
+    NpmRegistry(RegistryHttp http, URI base, String setBy) {
         this.http = http;
         this.base = base.toString();
+        this.setBy = setBy;
     }
 
     Lookup lookup(PackageRef ref) {
-        Optional<Packument> found = http.getJson("npm", URI.create(base + ref.name().replace("/", "%2F")),
+        Optional<Packument> found = http.getJson("npm", setBy, URI.create(base + ref.name().replace("/", "%2F")),
                 ACCEPT, Packument.class);
         String latest = found.map(Packument::distTags).map(tags -> tags.get("latest")).orElse(null);
         if (latest == null) {

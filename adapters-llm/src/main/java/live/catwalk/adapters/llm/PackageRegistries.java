@@ -19,8 +19,8 @@ public final class PackageRegistries implements PackageRegistry {
 
     private PackageRegistries(Builder b) {
         RegistryHttp http = new RegistryHttp(b.client, b.timeout, b.maxResponseBytes);
-        this.npm = new NpmRegistry(http, b.npmBaseUri);
-        this.pypi = new PypiRegistry(http, b.pypiBaseUri);
+        this.npm = new NpmRegistry(http, b.npmBaseUri, b.npmSetting);
+        this.pypi = new PypiRegistry(http, b.pypiBaseUri, b.pypiSetting);
     }
 
     /** Starts a builder over the JDK client to use; its redirect policy may be anything. */
@@ -43,6 +43,8 @@ public final class PackageRegistries implements PackageRegistry {
         private URI pypiBaseUri = URI.create("https://pypi.org/");
         private Duration timeout = Duration.ofSeconds(10);
         private long maxResponseBytes = 32L * 1024 * 1024;
+        private String npmSetting;
+        private String pypiSetting;
 
         private Builder(HttpClient client) {
             this.client = client;
@@ -55,6 +57,16 @@ public final class PackageRegistries implements PackageRegistry {
 
         public Builder pypiBaseUri(URI uri) {
             this.pypiBaseUri = baseUri(uri);
+            return this;
+        }
+
+        /**
+         * The names of the settings that choose the npm and the PyPI registry (e.g. environment variables), which
+         * a {@code registry_unavailable} hint names beside the URL it asked.
+         */
+        public Builder settingNames(String npm, String pypi) {
+            this.npmSetting = Objects.requireNonNull(npm, "npm");
+            this.pypiSetting = Objects.requireNonNull(pypi, "pypi");
             return this;
         }
 

@@ -26,14 +26,16 @@ final class PypiRegistry {
 
     private final RegistryHttp http;
     private final String base;
+    private final String setBy;
 
-    PypiRegistry(RegistryHttp http, URI base) {
+    PypiRegistry(RegistryHttp http, URI base, String setBy) {
         this.http = http;
         this.base = base + "pypi/";
+        this.setBy = setBy;
     }
 
     Lookup lookup(PackageRef ref) {
-        Optional<Project> found = http.getJson("PyPI", URI.create(base + ref.name() + "/json"), ACCEPT, Project.class);
+        Optional<Project> found = http.getJson("PyPI", setBy, URI.create(base + ref.name() + "/json"), ACCEPT, Project.class);
         if (found.isEmpty()) {
             return new Lookup.NoSuchPackage();
         }
@@ -49,7 +51,7 @@ final class PypiRegistry {
         String wanted = ref.version().get();
         if (project.releases() == null) {
             // 'releases' is deprecated in PyPI's JSON API; the per-version document answers the same question.
-            return http.getJson("PyPI", URI.create(base + ref.name() + "/" + wanted + "/json"), ACCEPT, Project.class)
+            return http.getJson("PyPI", setBy, URI.create(base + ref.name() + "/" + wanted + "/json"), ACCEPT, Project.class)
                     .<Lookup>map(v -> new Lookup.Found(wanted)).orElse(new Lookup.NoSuchVersion(latest));
         }
         List<File> files = project.releases().get(wanted);

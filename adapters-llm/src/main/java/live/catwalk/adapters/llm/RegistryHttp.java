@@ -42,8 +42,32 @@ final class RegistryHttp {
         this.maxResponseBytes = maxResponseBytes;
     }
 
-    /** The document at {@code uri} read as {@code type}, or empty when the registry says it does not exist. */
-    <T> Optional<T> getJson(String registry, URI uri, String accept, Class<T> type) {
+    /**
+     * The document at {@code uri} read as {@code type}, or empty when the registry says it does not exist. A
+     * failure's hint names the URL asked (never its credentials) and {@code setBy}, the setting that chooses
+     * this registry (null: none to name).
+     */
+    <T> Optional<T> getJson(String registry, String setBy, URI uri, String accept, Class<T> type) {
+        try {
+            return fetch(registry, uri, accept, type);
+        } catch (CatwalkException e) {
+            throw e.hint().isPresent() ? e : e.withHint(hint(uri, setBy));
+        }
+    }
+
+    /** Where Catwalk asked and what chooses that place, for a person fixing an outage. */
+    static String hint(URI asked, String setBy) {
+        return "Catwalk asked " + shown(asked) + "; check that this machine can reach it"
+                + (setBy == null ? "" : ", or set " + setBy + " to a registry or mirror it can reach");
+    }
+
+    /** {@code scheme://host[:port]/path}: no user info (a registry URL may carry credentials), no query. */
+    static String shown(URI uri) {
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + path;
+    }
+
+    private <T> Optional<T> fetch(String registry, URI uri, String accept, Class<T> type) {
         URI current = uri;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             HttpResponse<byte[]> response = send(registry, current, accept);

@@ -105,6 +105,38 @@ class RegistryFailuresIT {
     }
 
     @Test
+    void anOutageHintNamesTheUrlAskedAndTheSettingButNeverTheUrlsCredentials() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        PackageRegistries registries = PackageRegistries.builder(CLIENT)
+                .npmBaseUri(URI.create("http://mirror-user:s3cret-pass@127.0.0.1:" + closedPort + "/npm/"))
+                .pypiBaseUri(URI.create("http://127.0.0.1:" + closedPort))
+                .settingNames("CATWALK_NPM_REGISTRY", "CATWALK_PYPI_INDEX").build();
+
+        CatwalkException npm = assertThrows(CatwalkException.class, () -> registries.lookup(NPM_REF));
+        String hint = npm.hint().orElseThrow();
+        assertEquals("Catwalk asked http://127.0.0.1:" + closedPort + "/npm/some-server; check that this machine can "
+                + "reach it, or set CATWALK_NPM_REGISTRY to a registry or mirror it can reach", hint);
+        assertFalse((hint + npm.getMessage()).contains("s3cret"));
+
+        CatwalkException pypi = assertThrows(CatwalkException.class, () -> registries.lookup(PYPI_REF));
+        assertTrue(pypi.hint().orElseThrow().startsWith("Catwalk asked http://127.0.0.1:" + closedPort
+                + "/pypi/some-server/json;"), pypi.hint().get());
+        assertTrue(pypi.hint().get().endsWith("set CATWALK_PYPI_INDEX to a registry or mirror it can reach"));
+    }
+
+    @Test
+    void aServerErrorsHintNamesTheUrlEvenWithoutASettingName() {
+        answer("/pypi/some-server/json", serverError());
+
+        CatwalkException e = assertThrows(CatwalkException.class, () -> registries().build().lookup(PYPI_REF));
+        assertEquals("Catwalk asked " + SERVER.baseUrl() + "/pypi/some-server/json; check that this machine can reach it",
+                e.hint().orElseThrow());
+    }
+
+    @Test
     void aRedirectToAnotherHostIsNotFollowed() {
         answer("/pypi/some-server/json", aResponse().withStatus(302).withHeader("Location", "https://example.org/x"));
 

@@ -49,7 +49,8 @@ public final class Database implements AutoCloseable {
     /**
      * Connects with at most {@code maxPoolSize} connections and migrates the schema. Throws
      * {@link IllegalStateException} (naming where, never the password) when the database cannot be reached,
-     * a migration fails, or a newer Catwalk already migrated it.
+     * a migration fails, or a newer Catwalk already migrated it; {@link DatabaseInUse} when another process
+     * holds the embedded database.
      */
     public static Database open(DatabaseUrl url, int maxPoolSize) {
         Objects.requireNonNull(url, "url");

@@ -2,12 +2,16 @@ package live.catwalk.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
 import java.time.Duration;
 
 /** The bounded connection pool; failing to connect is reported by where, never with the password. */
 final class Pool {
 
     static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+    /** {@code org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1}. */
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+    private static final String H2_FILE = "jdbc:h2:file:";
 
     private Pool() {
     }
@@ -33,10 +37,24 @@ final class Pool {
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
+            if (!url.isPostgres() && heldElsewhere(e)) {
+                String where = url.location();
+                throw new DatabaseInUse(where.startsWith(H2_FILE) ? where.substring(H2_FILE.length()) + ".mv.db" : where, e);
+            }
             throw new IllegalStateException("Cannot connect to the database at " + url.location() + ": "
                     + reason(e, url) + ". Check that the database is running and reachable from here, and that "
                     + "DATABASE_URL names the right host, port, database, user and password.", scrubbed(e, url));
         }
+    }
+
+    /** H2's "database may be already in use" (error 90020): another process holds the file's lock. */
+    private static boolean heldElsewhere(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String reason(Throwable e, DatabaseUrl url) {

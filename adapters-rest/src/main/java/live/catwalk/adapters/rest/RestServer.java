@@ -1,6 +1,7 @@
 package live.catwalk.adapters.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -26,6 +27,8 @@ import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.model.Resource;
+import org.glassfish.jersey.server.model.ResourceMethod;
 
 /**
  * Catwalk's HTTP server: Jersey on Grizzly, virtual threads per request, every error as problem JSON.
@@ -93,14 +96,20 @@ public final class RestServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting connections at once, lets in-flight requests finish for up to {@code grace}, then
-     * runs Jersey's shutdown. Idempotent.
+     * Stops accepting connections at once, lets in-flight requests finish for up to {@code grace} (zero:
+     * none, they are cut), then runs Jersey's shutdown. Idempotent.
      */
     public synchronized void stop(Duration grace) {
         if (stopped) {
             return;
         }
         stopped = true;
+        if (grace.isZero() || grace.isNegative()) {
+            // Grizzly reads a zero grace period as "wait for ever"; stopping at once is shutdownNow alone.
+            server.shutdownNow();
+            deadlines.close();
+            return;
+        }
         try {
             server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS).get(grace.toMillis() + 500, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -117,6 +126,31 @@ public final class RestServer implements AutoCloseable {
     @Override
     public void close() {
         stop(Duration.ofSeconds(5));
+    }
+
+    /**
+     * Registers a provider instance as it is, and a resource instance as a resource model whose methods that
+     * instance handles: Jersey checks every instance given to {@code register} as a provider, warns that a
+     * resource is none (jersey#3700) and then serves it all the same.
+     */
+    private static void addTo(ResourceConfig config, Object component) {
+        if (component.getClass().isAnnotationPresent(Path.class)) {
+            config.registerResources(handledBy(Resource.from(component.getClass()), component));
+        } else {
+            config.register(component);
+        }
+    }
+
+    /** {@code resource} and its sub-resources with every method (and locator) handled by {@code instance}. */
+    private static Resource handledBy(Resource resource, Object instance) {
+        Resource.Builder builder = Resource.builder(resource);
+        for (ResourceMethod method : resource.getAllMethods()) {
+            builder.updateMethod(method).handledBy(instance, method.getInvocable().getDefinitionMethod());
+        }
+        for (Resource child : resource.getChildResources()) {
+            builder.replaceChildResource(child, handledBy(child, instance));
+        }
+        return builder.build();
     }
 
     private record McpEndpointParts(HandleMcpPost post, OpenMcpStream open, EndMcpSession end, Duration heartbeat) {
@@ -211,9 +245,9 @@ public final class RestServer implements AutoCloseable {
             if (controlPlane != null) {
                 controlPlane.publicUrl().map(URI::getHost).ifPresent(hosts::add);
                 ControlPlaneApi.components(controlPlane, () -> controlPlane.publicUrl()
-                        .orElseGet(() -> localBase(built.get(), host))).forEach(config::register);
+                        .orElseGet(() -> localBase(built.get(), host))).forEach(c -> addTo(config, c));
             }
-            components.forEach(config::register);
+            components.forEach(c -> addTo(config, c));
 
             String h = host.contains(":") ? "[" + host + "]" : host;
             HttpServer server = GrizzlyHttpServerFactory.createHttpServer(

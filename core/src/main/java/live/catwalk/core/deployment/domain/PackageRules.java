@@ -2,6 +2,7 @@ package live.catwalk.core.deployment.domain;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +28,8 @@ final class PackageRules {
                     + "(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?");
     /** PEP 508 / PEP 503: letters and digits at both ends, '.', '_' and '-' inside. */
     private static final Pattern PYPI_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?");
+    /** A PyPI name followed by a version, as pip and npm write them: {@code name==1.2.3}, {@code name@1.2.3}. */
+    private static final Pattern PYPI_VERSIONED = Pattern.compile("([^=@]*)(==|@)(.*)");
     /** PEP 440's version grammar (its appendix), exact versions only: no specifier, no wildcard. */
     private static final Pattern PEP440 = Pattern.compile(
             "v?([0-9]+!)?[0-9]+(\\.[0-9]+)*"
@@ -42,6 +45,11 @@ final class PackageRules {
         if (name.isEmpty() || name.length() > MAX_NPM_NAME) {
             return Optional.of("must be 1 to " + MAX_NPM_NAME + " characters");
         }
+        int at = name.lastIndexOf('@');
+        if (at > 0) {
+            return Optional.of(versionInName(PackageRef.Registry.NPM, name.substring(0, at), name.substring(at + 1),
+                    npmName(name.substring(0, at)).isEmpty(), "'@'"));
+        }
         String[] parts = name.startsWith("@") ? name.substring(1).split("/", -1) : new String[] {name};
         if (name.startsWith("@") && parts.length != 2 || !name.startsWith("@") && name.contains("/")) {
             return Optional.of("must be name or @scope/name");
@@ -56,9 +64,28 @@ final class PackageRules {
     }
 
     static Optional<String> pypiName(String name) {
+        Matcher versioned = PYPI_VERSIONED.matcher(name);
+        if (name.length() <= MAX_PYPI_NAME + 2 + MAX_VERSION && versioned.matches()) {
+            return Optional.of(versionInName(PackageRef.Registry.PYPI, versioned.group(1), versioned.group(3),
+                    PYPI_NAME.matcher(versioned.group(1)).matches() && versioned.group(1).length() <= MAX_PYPI_NAME,
+                    "'" + versioned.group(2) + "'"));
+        }
         return name.length() <= MAX_PYPI_NAME && PYPI_NAME.matcher(name).matches() ? Optional.empty()
                 : Optional.of("must be letters, digits, '.', '_' and '-', starting and ending with a letter or digit"
                 + " (at most " + MAX_PYPI_NAME + ")");
+    }
+
+    /**
+     * A version typed into the name ({@code name@latest}, {@code name==1.2}): says where each part goes, quoting
+     * them only when both are valid (so nothing unprintable or unbounded is echoed).
+     */
+    private static String versionInName(PackageRef.Registry registry, String bare, String version, boolean bareIsName,
+                                        String separator) {
+        if (bareIsName && isRequestableVersion(registry, version)) {
+            return "carries a version: put \"" + bare + "\" in package.name and \"" + version
+                    + "\" in package.version";
+        }
+        return "must not contain " + separator + " (except npm's leading @scope/); a version goes in package.version";
     }
 
     /** An exact version as the registry publishes it: semver for npm, PEP 440 for PyPI. */

@@ -107,7 +107,7 @@ final class Application implements AutoCloseable {
                 new SecureRandomness(), clock, config.publicUrl(), config.quotas(), sandbox.usersMayRunPackages(),
                 supervisor.programs(), new ListFileDeploymentsService(fromFile, runtime));
         McpAccess access = new StoredMcpAccess(plane.tokens(), new ConfiguredMcpAccess(deployments), clock);
-        DeploymentStates states = new StoredDeploymentStates(database.deployments());
+        DeploymentStates states = new StoredDeploymentStates(database.deployments(), fromFile);
         var post = new HandleMcpPostService(endpoints, access, states);
         var open = new OpenMcpStreamService(endpoints, access, states);
         var end = new EndMcpSessionService(endpoints, access, states);

@@ -41,7 +41,9 @@ class CrashReasonsTest {
             assertEquals(new RuntimeState.Failed(REASON), mcp.endpoints.state(DEPLOYMENT));
             McpHttpResponse answer = mcp.post(null, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"initialize\",\"params\":"
                     + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
-            assertEquals(REASON, McpHarness.json(answer).path("error").path("message").asText());
+            // Clients get the same reason, framed as the state of the deployment and what to do about it.
+            assertEquals("The deployment failed: " + REASON + ". Fix the cause, then start it again with "
+                    + "POST /api/deployments/dep/start.", McpHarness.json(answer).path("error").path("message").asText());
             assertEquals(List.of(new Crash(OptionalInt.of(1), List.of("starting", MISSING), Optional.empty())),
                     mcp.endpoints.takeCrashes(DEPLOYMENT));
             assertEquals(List.of(), mcp.endpoints.takeCrashes(DEPLOYMENT), "each crash is taken once");

@@ -2,7 +2,6 @@ package live.catwalk.core.deployment.usecase;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import live.catwalk.core.deployment.domain.DeploymentSpec;
 import live.catwalk.core.deployment.domain.Launch;
@@ -30,15 +29,7 @@ public final class CheckConfiguredDeploymentService implements CheckConfiguredDe
                 .or(() -> command.command().flatMap(argv -> LaunchRules.command(argv, true, problems)));
         EnvRules.Checked env = EnvRules.check(command.env());
         problems.addAll(env.problems());
-        Optional<SessionMode> mode = switch (command.sessionMode().orElse("shared").toLowerCase(Locale.ROOT)) {
-            case "shared" -> Optional.of(SessionMode.SHARED);
-            case "isolated" -> Optional.of(SessionMode.ISOLATED);
-            default -> {
-                problems.add(ValidationProblem.of("sessionMode", "must be shared or isolated",
-                        "shared (the default) multiplexes every session onto one server; isolated starts one per session"));
-                yield Optional.empty();
-            }
-        };
+        Optional<SessionMode> mode = CreateDeploymentService.sessionMode(command.sessionMode(), problems);
         if (!problems.isEmpty()) {
             return new Result.Rejected(ValidationProblem.capped(problems));
         }

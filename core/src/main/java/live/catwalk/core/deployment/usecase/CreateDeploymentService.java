@@ -158,7 +158,8 @@ public final class CreateDeploymentService implements CreateDeployment {
         }
     }
 
-    private static Optional<SessionMode> sessionMode(Optional<String> requested, List<ValidationProblem> problems) {
+    /** The requested session mode ({@code shared} when absent), or a problem on {@code sessionMode}. */
+    static Optional<SessionMode> sessionMode(Optional<String> requested, List<ValidationProblem> problems) {
         String mode = requested.orElse("shared").toLowerCase(Locale.ROOT);
         return switch (mode) {
             case "shared" -> Optional.of(SessionMode.SHARED);

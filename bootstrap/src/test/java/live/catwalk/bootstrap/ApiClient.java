@@ -45,6 +45,24 @@ final class ApiClient {
         return send(request(path, token).method(method, HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * Waits until deployment {@code id} reports {@code status}, polling every 100 ms; fails after {@code within}
+     * with the deployment and its events as last seen.
+     */
+    void awaitStatus(String id, String token, String status, Duration within) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = get("/api/deployments/" + id, token).body();
+            if (status.equals(last.path("status").asText())) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("not " + status + " within " + within + ": " + last + "; events: "
+                + get("/api/deployments/" + id + "/events", token).body());
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").header("Accept", "application/json");

@@ -73,7 +73,7 @@ abstract class ControlPlaneJourney {
             assertTrue(deploymentToken.startsWith("cwd_"), created.body().toString());
             URI mcpUrl = URI.create(created.body().path("mcpUrl").asText());
 
-            awaitStatus(api, adminToken, id, "running");
+            api.awaitStatus(id, adminToken, "running", SETTLE);
             JsonNode echo = new TestMcpClient(mcpUrl, deploymentToken).initialize().call("echo", "{\"message\":\"hi\"}");
             assertTrue(echo.path("result").toString().contains("hi"), echo.toString());
             assertEquals(200, initializeStatus(URI.create(mcpUrl + "?token=" + deploymentToken)));
@@ -93,7 +93,7 @@ abstract class ControlPlaneJourney {
             assertFalse(servers.isEmpty(), "server-everything runs under Catwalk");
             servers.forEach(ProcessHandle::destroyForcibly);
             awaitEvent(api, adminToken, id, to("unhealthy"));
-            awaitStatus(api, adminToken, id, "running");
+            api.awaitStatus(id, adminToken, "running", SETTLE);
             List<String> path = statuses(api, adminToken, id);
             assertTrue(path.containsAll(List.of("pending", "validating", "starting", "running", "unhealthy")), path.toString());
             assertEquals(200, api.get("/api/deployments/" + id + "/logs?lines=50", adminToken).status());
@@ -104,7 +104,7 @@ abstract class ControlPlaneJourney {
 
         try (CatwalkProcess again = CatwalkProcess.start(env, "serve")) {
             ApiClient api = new ApiClient(again.awaitServing(START));
-            awaitStatus(api, adminToken, id, "running");
+            api.awaitStatus(id, adminToken, "running", SETTLE);
             URI mcpUrl = URI.create(api.get("/api/deployments/" + id, adminToken).body().path("mcpUrl").asText());
             JsonNode echo = new TestMcpClient(mcpUrl, deploymentToken).initialize().call("echo", "{\"message\":\"again\"}");
             assertTrue(echo.path("result").toString().contains("again"), "the server runs again after Catwalk restarted");
@@ -199,7 +199,7 @@ abstract class ControlPlaneJourney {
             token = created.body().path("token").asText();
             mcpUrl = URI.create(created.body().path("mcpUrl").asText());
 
-            awaitStatus(api, admin, id, "failed");
+            api.awaitStatus(id, admin, "failed", SETTLE);
             String missing = "Error: FOO_API_KEY environment variable is required";
             String reason = api.get("/api/deployments/" + id, admin).body().path("reason").asText();
             // (the last exit comes a moment before the supervisor's give-up; a pass in between sees the exit)
@@ -220,7 +220,8 @@ abstract class ControlPlaneJourney {
             assertEquals("failed: " + reason, events.getLast().path("message").asText());
             assertTrue(events.indexOf(crashes.getLast()) < events.size() - 1, "the crashes come before the failure");
             String told = mcpError(mcpUrl, token).path("error").path("message").asText();
-            assertTrue(told.startsWith("The MCP server kept crashing and was stopped") && told.endsWith(": " + cause), told);
+            assertTrue(told.startsWith("The deployment failed: The MCP server ") && told.contains(": " + cause + ". ")
+                    && told.endsWith("start it again with POST /api/deployments/" + id + "/start."), told);
             catwalk.signal("TERM");
             assertNotEquals(-1, catwalk.awaitExit(Duration.ofSeconds(10)));
         }
@@ -230,23 +231,23 @@ abstract class ControlPlaneJourney {
             String admin = Files.readString(temp.resolve("admin-token")).strip();
             awaitEvent(api, admin, id, e -> e.path("message").asText().equals(
                     "Catwalk restarted; trying the failed deployment again"));
-            awaitStatus(api, admin, id, "failed");
+            api.awaitStatus(id, admin, "failed", SETTLE);
             assertTrue(api.get("/api/deployments/" + id, admin).body().path("reason").asText()
                     .contains("FOO_API_KEY environment variable is required — set FOO_API_KEY"));
 
             ApiClient.Answer set = api.put("/api/deployments/" + id + "/env", admin,
                     Map.of("env", Map.of("FOO_API_KEY", "foo-key-value")));
             assertEquals(200, set.status(), set.body().toString());
-            awaitStatus(api, admin, id, "running");
+            api.awaitStatus(id, admin, "running", SETTLE);
             mcpUrl = URI.create(api.get("/api/deployments/" + id, admin).body().path("mcpUrl").asText()); // a new port
             JsonNode echo = new TestMcpClient(mcpUrl, token).initialize().call("echo", "{\"message\":\"set\"}");
             assertTrue(echo.path("result").toString().contains("set"), echo.toString());
 
             assertEquals(200, api.post("/api/deployments/" + id + "/stop", admin, Map.of()).status());
-            awaitStatus(api, admin, id, "stopped");
+            api.awaitStatus(id, admin, "stopped", SETTLE);
             Files.delete(server);
             api.post("/api/deployments/" + id + "/start", admin, Map.of());
-            awaitStatus(api, admin, id, "failed");
+            api.awaitStatus(id, admin, "failed", SETTLE);
             String gone = "'needs-key-server' is not installed on this Catwalk host: install it or put it on "
                     + "Catwalk's PATH";
             assertEquals(gone, api.get("/api/deployments/" + id, admin).body().path("reason").asText());
@@ -309,19 +310,6 @@ abstract class ControlPlaneJourney {
         return HttpClient.newHttpClient().send(request.build(), BodyHandlers.discarding()).statusCode();
     }
 
-    private static void awaitStatus(ApiClient api, String token, String id, String status) throws Exception {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = api.get("/api/deployments/" + id, token).body();
-            if (status.equals(last.path("status").asText())) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("not " + status + " within " + SETTLE + ": " + last + "; events: "
-                + api.get("/api/deployments/" + id + "/events", token).body());
-    }
 
     private static void awaitEvent(ApiClient api, String token, String id, Predicate<JsonNode> event) throws Exception {
         long deadline = System.nanoTime() + SETTLE.toNanos();

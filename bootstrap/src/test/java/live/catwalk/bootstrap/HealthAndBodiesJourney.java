@@ -57,7 +57,7 @@ abstract class HealthAndBodiesJourney {
                     "command", List.of("sh", "-c", "echo 'crashing on purpose' >&2; exit 3")));
             assertEquals(201, created.status(), created.body().toString());
             String id = created.body().path("id").asText();
-            awaitStatus(api, admin, id, "failed");
+            api.awaitStatus(id, admin, "failed", SETTLE);
 
             for (String token : new String[] {null, user, admin}) {
                 HttpResponse<String> answer = health(base, token);
@@ -131,16 +131,4 @@ abstract class HealthAndBodiesJourney {
         return HttpClient.newHttpClient().send(request.build(), BodyHandlers.ofString());
     }
 
-    private static void awaitStatus(ApiClient api, String token, String id, String status) throws Exception {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = api.get("/api/deployments/" + id, token).body();
-            if (status.equals(last.path("status").asText())) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not " + status + " within " + SETTLE + ": " + last);
-    }
 }

@@ -21,6 +21,9 @@ public final class FailureCause {
     private static final Pattern NETWORK = Pattern.compile("enotfound|eai_again|etimedout|econnrefused|econnreset");
     /** {@code /usr/bin/env: 'node': No such file or directory}: a script's interpreter is missing. */
     private static final Pattern NO_INTERPRETER = Pattern.compile("env: '?([\\w.+-]+)'?: No such file or directory");
+    /** npm's closing pointer to its debug log, which says nothing about the cause. */
+    private static final Pattern NPM_LOG_POINTER = Pattern.compile("^npm (?:error|ERR!) A complete log of this run",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern LEADING_ERROR = Pattern.compile("^(?:\\w*Error|error|ERROR)\\s*:\\s*");
 
     private FailureCause() {
@@ -69,7 +72,17 @@ public final class FailureCause {
                         .orElse(" in the deployment's env in the deployments file");
             }
         }
-        return "the last thing it printed was: " + stderr.getLast();
+        return "the last thing it printed was: " + lastSaid(stderr);
+    }
+
+    /** The last line that says something: npm's pointer to its debug log is passed over when others precede it. */
+    static String lastSaid(List<String> stderr) {
+        for (String line : stderr.reversed()) {
+            if (!NPM_LOG_POINTER.matcher(line.strip()).find()) {
+                return line;
+            }
+        }
+        return stderr.getLast();
     }
 
     /**
@@ -84,8 +97,8 @@ public final class FailureCause {
     /** {@code what} happened (without a final period), then the likely cause and the raw last line as above. */
     public static String explain(String what, List<String> stderr, Optional<String> deploymentId) {
         String cause = of(stderr, deploymentId);
-        String last = stderr.isEmpty() || cause.endsWith(stderr.getLast()) ? ""
-                : " Its last stderr line: " + stderr.getLast();
+        String last = stderr.isEmpty() || cause.endsWith(lastSaid(stderr)) ? ""
+                : " Its last stderr line: " + lastSaid(stderr);
         return what + ": " + cause + "." + last;
     }
 }

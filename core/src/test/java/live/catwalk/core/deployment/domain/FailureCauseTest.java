@@ -49,8 +49,17 @@ class FailureCauseTest {
         String reason = FailureCause.gaveUp(GAVE_UP, stderr, Optional.of("d"));
 
         assertTrue(reason.contains("nothing to run in this package (it has no bin)"), reason);
-        assertTrue(reason.endsWith("Its last stderr line: npm error A complete log of this run can be found in: "
-                + "/home/mcp/.npm/_logs/x.log"), reason);
+        // npm's pointer to its debug log says nothing; the line before it is the one quoted
+        assertTrue(reason.endsWith("Its last stderr line: npm error could not determine executable to run"), reason);
+    }
+
+    @Test
+    void npmsPointerToItsLogIsQuotedOnlyWhenNothingElseWasSaid() {
+        String pointer = "npm error A complete log of this run can be found in: /home/mcp/.npm/_logs/x.log";
+
+        assertEquals("the last thing it printed was: npm error code E500",
+                FailureCause.of(List.of("npm error code E500", pointer), Optional.of("d")));
+        assertEquals("the last thing it printed was: " + pointer, FailureCause.of(List.of(pointer), Optional.of("d")));
     }
 
     @Test

@@ -70,7 +70,7 @@ class RuntimeHealthProbeTest {
     @Test
     void aFailedTestLaunchIsDownWithoutTheHostDetailsAndUpAgainOnceItWorks() {
         var probe = new RuntimeHealthProbe(choice, clock, Duration.ofSeconds(60));
-        outcome.set(Optional.of("bwrap does not work here: /home/catwalk/.catwalk/sandboxes: Permission denied"));
+        outcome.set(Optional.of("planted for this test: bwrap does not work here: /home/catwalk/.catwalk/sandboxes: Permission denied"));
 
         clock.advance(Duration.ofSeconds(61));
         ComponentHealth down = probe.probe();

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import live.catwalk.core.mcp.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.StdioEvent;
@@ -106,20 +106,21 @@ class StopIT {
 
     @Test
     void closeFromInsideTheEventConsumerEndsWithTheFinalExit() throws InterruptedException {
-        AtomicReference<StdioChannel> self = new AtomicReference<>();
+        // The first line may come before start() has returned the channel: the consumer waits for it.
+        CompletableFuture<StdioChannel> self = new CompletableFuture<>();
         RecordedEvents seen = new RecordedEvents();
         Consumer<StdioEvent> closingOnFirstLine = event -> {
             seen.accept(event);
             if (event instanceof Line) {
-                self.get().close();
+                self.join().close();
             }
         };
-        self.set(supervisor.start(Children.bash("while :; do echo tick; sleep 0.01; done"), closingOnFirstLine));
+        self.complete(supervisor.start(Children.bash("while :; do echo tick; sleep 0.01; done"), closingOnFirstLine));
 
         seen.expect(new Started(1));
         seen.expect(new Line(1, "tick"));
         assertEquals(1, seen.skipTo(Exited.class).generation());
-        assertFalse(self.get().isRunning());
+        assertFalse(self.join().isRunning());
     }
 
     @Test

@@ -50,12 +50,14 @@ public final class RestServer implements AutoCloseable {
     private final HttpServer server;
     private final String host;
     private final ReadDeadlines deadlines;
+    private final JerseyInFlight inFlight;
     private volatile boolean stopped;
 
-    private RestServer(HttpServer server, String host, ReadDeadlines deadlines) {
+    private RestServer(HttpServer server, String host, ReadDeadlines deadlines, JerseyInFlight inFlight) {
         this.server = server;
         this.host = host;
         this.deadlines = deadlines;
+        this.inFlight = inFlight;
     }
 
     /** A builder for a server on {@code host:port}; port 0 picks a free port at start. */
@@ -112,6 +114,8 @@ public final class RestServer implements AutoCloseable {
         }
         try {
             server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS).get(grace.toMillis() + 500, TimeUnit.MILLISECONDS);
+            // Grizzly is done with them once their responses are out; Jersey may still be finishing them.
+            inFlight.awaitIdle(JerseyInFlight.FINISHING);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
@@ -234,12 +238,14 @@ public final class RestServer implements AutoCloseable {
 
         public RestServer build() {
             ObjectMapper mapper = Json.mapper();
+            JerseyInFlight inFlight = new JerseyInFlight();
             ResourceConfig config = new ResourceConfig()
                     .property(CommonProperties.USE_VIRTUAL_THREADS, true)
                     .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                     .register(new JsonProvider(mapper))
                     .register(new ProblemMapper())
-                    .register(new RequiredBody());
+                    .register(new RequiredBody())
+                    .register(inFlight);
             AtomicReference<HttpServer> built = new AtomicReference<>();
             Set<String> hosts = new HashSet<>(allowedHosts);
             if (controlPlane != null) {
@@ -272,7 +278,7 @@ public final class RestServer implements AutoCloseable {
                 listener.registerAddOn(new EdgeGuard(hosts, deadlines, mapper));
             }
             built.set(server);
-            return new RestServer(server, host, deadlines);
+            return new RestServer(server, host, deadlines, inFlight);
         }
     }
 }

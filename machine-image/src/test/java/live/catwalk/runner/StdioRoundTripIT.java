@@ -94,7 +94,7 @@ class StdioRoundTripIT {
         StdioChannel channel = supervisor.start(Children.bash(Children.ECHO), event -> {
             events.accept(event);
             if (event instanceof Line) {
-                throw new IllegalStateException("consumer bug");
+                throw new IllegalStateException("planted consumer bug: this test checks that delivery goes on");
             }
         });
         events.expect(new Started(1));

@@ -1,7 +1,9 @@
 // A minimal stdio MCP server for tests that need many cheap processes: initialize, ping, and two tools,
-// "echo" ({message}) and "sleep" ({ms}, answers after that long). Exits when stdin closes.
+// "echo" ({message}) and "sleep" ({ms}, answers after that long). Exits when stdin closes. With the argument
+// --no-ping it never answers ping, as a hung server.
 import { createInterface } from 'node:readline';
 
+const answersPing = !process.argv.includes('--no-ping');
 const send = (message) => process.stdout.write(JSON.stringify(message) + '\n');
 const text = (id, value) => send({ jsonrpc: '2.0', id, result: { content: [{ type: 'text', text: value }] } });
 
@@ -14,7 +16,7 @@ createInterface({ input: process.stdin })
       send({ jsonrpc: '2.0', id: m.id, result: { protocolVersion: m.params.protocolVersion,
         capabilities: { tools: {} }, serverInfo: { name: 'tiny', version: '1' } } });
     } else if (m.method === 'ping') {
-      send({ jsonrpc: '2.0', id: m.id, result: {} });
+      if (answersPing) send({ jsonrpc: '2.0', id: m.id, result: {} });
     } else if (m.method === 'tools/call' && m.params.name === 'sleep') {
       setTimeout(() => text(m.id, 'slept'), m.params.arguments.ms);
     } else if (m.method === 'tools/call' && m.params.name === 'echo') {

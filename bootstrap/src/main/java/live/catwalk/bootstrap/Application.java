@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,7 @@ import live.catwalk.core.analysis.port.out.PackageRegistry;
 import live.catwalk.core.account.domain.Role;
 import live.catwalk.core.deployment.domain.DeploymentId;
 import live.catwalk.core.deployment.domain.FileDeployment;
+import live.catwalk.core.deployment.usecase.HealthProbes;
 import live.catwalk.core.deployment.usecase.ListFileDeploymentsService;
 import live.catwalk.core.deployment.usecase.PinConfiguredDeploymentService;
 import live.catwalk.core.health.usecase.CheckHealthService;
@@ -60,15 +62,18 @@ final class Application implements AutoCloseable {
     private final ProcessSupervisor supervisor;
     private final McpEndpoints endpoints;
     private final ScheduledExecutorService upkeep;
+    /** Where the reconciler's health pings run, one virtual thread each, so a hung server blocks no pass. */
+    private final ExecutorService probes;
     private final Database database;
 
     private Application(RestServer server, URI uri, ProcessSupervisor supervisor, McpEndpoints endpoints,
-                        ScheduledExecutorService upkeep, Database database) {
+                        ScheduledExecutorService upkeep, ExecutorService probes, Database database) {
         this.server = server;
         this.uri = uri;
         this.supervisor = supervisor;
         this.endpoints = endpoints;
         this.upkeep = upkeep;
+        this.probes = probes;
         this.database = database;
     }
 
@@ -103,9 +108,13 @@ final class Application implements AutoCloseable {
         List<FileDeployment> fromFile = FileDeployments.start(deployments, new PinConfiguredDeploymentService(registry),
                 endpoints);
         LocalRuntime runtime = new LocalRuntime(endpoints, id -> sessionTenant(database, id));
+        ExecutorService probes = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("catwalk-health-", 0).factory());
         ControlPlaneWiring.Wired plane = ControlPlaneWiring.wire(database, vault, registry, runtime,
                 new SecureRandomness(), clock, config.publicUrl(), config.quotas(), sandbox.usersMayRunPackages(),
-                supervisor.programs(), new ListFileDeploymentsService(fromFile, runtime));
+                supervisor.programs(), new ListFileDeploymentsService(fromFile, runtime),
+                new HealthProbes(runtime, ControlPlaneWiring.PING_TIMEOUT, clock, probes,
+                        config.servers().healthInterval(), ControlPlaneWiring.MAX_PROBES));
         McpAccess access = new StoredMcpAccess(plane.tokens(), new ConfiguredMcpAccess(deployments), clock);
         DeploymentStates states = new StoredDeploymentStates(database.deployments(), fromFile);
         var post = new HandleMcpPostService(endpoints, access, states);
@@ -132,6 +141,7 @@ final class Application implements AutoCloseable {
                     console);
         } catch (IOException | RuntimeException e) {
             server.stop(Duration.ZERO);
+            probes.shutdownNow();
             supervisor.closeAll();
             endpoints.close();
             database.close();
@@ -144,7 +154,7 @@ final class Application implements AutoCloseable {
         // The first pass runs at once: deployments that should run are started again after a restart.
         upkeep.scheduleWithFixedDelay(() -> guarded("reconciling deployments", plane.reconcile()::reconcile),
                 0, RECONCILE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        return new Application(server, uri, supervisor, endpoints, upkeep, database);
+        return new Application(server, uri, supervisor, endpoints, upkeep, probes, database);
     }
 
     private static void guarded(String what, Runnable task) {
@@ -198,6 +208,7 @@ final class Application implements AutoCloseable {
     @Override
     public void close() {
         upkeep.shutdownNow();
+        probes.shutdownNow(); // a ping still waiting is interrupted: nothing reads its answer any more
         try {
             // A reconcile pass may be starting a server; let it finish so closeAll below sees that server.
             upkeep.awaitTermination(2, TimeUnit.SECONDS);

@@ -34,10 +34,14 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
         }
     }
 
-    /** How deployments' server processes run: in which sandbox mode, and how many at most at once. */
-    public record Servers(SandboxMode sandbox, int maxProcesses) {
+    /**
+     * How deployments' server processes run: in which sandbox mode, how many at most at once, and how often each
+     * running one is pinged for its health.
+     */
+    public record Servers(SandboxMode sandbox, int maxProcesses, Duration healthInterval) {
         public Servers {
             Objects.requireNonNull(sandbox, "sandbox");
+            Objects.requireNonNull(healthInterval, "healthInterval");
         }
     }
 
@@ -127,6 +131,8 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
             default -> throw new IllegalArgumentException("is not auto, required or off");
         });
         Integer maxProcesses = r.read(ConfigVariable.MAX_PROCESSES, v -> ConfigValues.wholeNumber(v, 1, 10_000));
+        Duration healthInterval = r.read(ConfigVariable.HEALTH_INTERVAL,
+                v -> ConfigValues.duration(v, Duration.ofSeconds(1), Duration.ofHours(1)));
         GatewayLimits limits = limits(r);
         if (!r.problems.isEmpty()) {
             throw new ConfigException(r.problems);
@@ -134,7 +140,7 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
         return new CatwalkConfig(bind, port, maxBody, level, deployments, publicUrl,
                 new Registries(npm.orElseThrow(), pypi.orElseThrow()), new Mcp(hosts, origins, idle, sessions, children, requestTimeout, heartbeat), storage,
                 new DeploymentQuotas(maxDeployments, maxRunning), new ReadTimeouts(headerTimeout, bodyTimeout),
-                new Servers(sandbox, maxProcesses), limits);
+                new Servers(sandbox, maxProcesses, healthInterval), limits);
     }
 
     /** The MCP gateway's shared budgets; null after recording a problem. */

@@ -25,6 +25,9 @@ enum ConfigVariable {
     SANDBOX("CATWALK_SANDBOX", "auto",
             "auto (run servers in bubblewrap when it works), required (refuse to start without it) or off "
                     + "(servers run as Catwalk's own user; only for a single-user instance)"),
+    HEALTH_INTERVAL("CATWALK_HEALTH_INTERVAL", "10s",
+            "a duration from 1s to 1h: how often each running server is pinged (and at once after a crash); "
+                    + "one that does not answer within 5s is marked unhealthy"),
     MAX_PROCESSES("CATWALK_MAX_PROCESSES", "64", "server processes alive at once across all deployments, from 1 to 10000"),
     MAX_BATCH("CATWALK_MAX_BATCH", "100", "messages in one MCP JSON-RPC batch, from 1 to 10000"),
     MAX_INFLIGHT_PER_SESSION("CATWALK_MAX_INFLIGHT_PER_SESSION", "100",

@@ -43,6 +43,7 @@ import live.catwalk.core.deployment.usecase.GetDeploymentService;
 import live.catwalk.core.deployment.usecase.ListDeploymentEventsService;
 import live.catwalk.core.deployment.usecase.ListDeploymentsService;
 import live.catwalk.core.deployment.usecase.ReadDeploymentLogsService;
+import live.catwalk.core.deployment.usecase.HealthProbes;
 import live.catwalk.core.deployment.usecase.ReconcileService;
 import live.catwalk.core.deployment.usecase.ReplaceDeploymentEnvService;
 import live.catwalk.core.deployment.usecase.RestartDeploymentService;
@@ -56,6 +57,8 @@ final class ControlPlaneWiring {
 
     /** How long the reconciler waits for a deployment's server to answer its health ping. */
     static final Duration PING_TIMEOUT = Duration.ofSeconds(5);
+    /** Health pings running at once over all deployments; more wait for a later pass. */
+    static final int MAX_PROBES = 32;
 
     /** What the composition root needs: the REST API's use cases, the reconciler, the first-admin step. */
     record Wired(ControlPlane api, Reconcile reconcile, EnsureAdmin ensureAdmin, TokenRepository tokens) {
@@ -74,16 +77,18 @@ final class ControlPlaneWiring {
                       Randomness random, Clock clock, Optional<URI> publicUrl, DeploymentQuotas quotas,
                       boolean sandboxed) {
         return wire(database, cipher, registry, runtime, random, clock, publicUrl, quotas, sandboxed, Programs.ANY,
-                caller -> List.of());
+                caller -> List.of(), HealthProbes.inline(runtime, PING_TIMEOUT, clock));
     }
 
     /**
      * As above, with {@code programs} (whether a deployment's program — npx, uvx, a command — is there to start
-     * it) and the deployments file's deployments listed (read-only) by the API.
+     * it), the deployments file's deployments listed (read-only) by the API, and the {@code probes} that ping
+     * running servers for the reconciler.
      */
     static Wired wire(Database database, SecretCipher cipher, PackageRegistry registry, Runtime runtime,
                       Randomness random, Clock clock, Optional<URI> publicUrl, DeploymentQuotas quotas,
-                      boolean sandboxed, Programs programs, ListFileDeployments fileDeployments) {
+                      boolean sandboxed, Programs programs, ListFileDeployments fileDeployments,
+                      HealthProbes probes) {
         Stores db = Stores.over(database, clock);
         var replaceCredentials = new ReplaceCredentialsService(cipher, db.credentials());
         var accounts = new ControlPlane.Accounts(
@@ -116,7 +121,7 @@ final class ControlPlaneWiring {
                 new ListDeploymentEventsService(db.deployments(), db.events()),
                 new ReadDeploymentLogsService(db.deployments(), runtime), fileDeployments);
         var reconcile = new ReconcileService(db.deployments(), db.events(), runtime,
-                new OpenCredentialsService(cipher, db.credentials()), clock, PING_TIMEOUT, db.users(), sandboxed,
+                new OpenCredentialsService(cipher, db.credentials()), clock, probes, db.users(), sandboxed,
                 programs);
         var ensureAdmin = new EnsureAdminService(db.users(), db.tokens(), db.auditLog(), random, clock);
         return new Wired(new ControlPlane(accounts, deployments, publicUrl), reconcile, ensureAdmin, db.tokens());

@@ -87,7 +87,9 @@ class CatwalkConfigTest {
         "CATWALK_BODY_TIMEOUT|2h|is outside the allowed range|1s to 1h",
         "CATWALK_BODY_TIMEOUT|soon|is not a duration|1s to 1h",
         "CATWALK_SANDBOX|maybe|'maybe' is not auto, required or off|bubblewrap",
-        "CATWALK_MAX_PROCESSES|0|is outside 1-10000|across all deployments"})
+        "CATWALK_MAX_PROCESSES|0|is outside 1-10000|across all deployments",
+        "CATWALK_HEALTH_INTERVAL|500ms|is outside the allowed range|1s to 1h",
+        "CATWALK_HEALTH_INTERVAL|often|is not a duration|1s to 1h"})
     void aBadValueNamesTheVariableTheProblemAndTheExpectedForm(String variable, String value, String problem,
                                                               String expected) {
         ConfigException e = assertThrows(ConfigException.class,
@@ -118,11 +120,12 @@ class CatwalkConfigTest {
     }
 
     @Test
-    void theSandboxIsAutoAndAtMost64ProcessesRunUnlessSetOtherwise() {
-        assertEquals(new CatwalkConfig.Servers(CatwalkConfig.SandboxMode.AUTO, 64),
+    void theSandboxIsAutoAtMost64ProcessesRunAndHealthIsPingedEvery10sUnlessSetOtherwise() {
+        assertEquals(new CatwalkConfig.Servers(CatwalkConfig.SandboxMode.AUTO, 64, Duration.ofSeconds(10)),
                 CatwalkConfig.defaults().servers());
-        assertEquals(new CatwalkConfig.Servers(CatwalkConfig.SandboxMode.REQUIRED, 8), CatwalkConfig.fromEnvironment(
-                Map.of("CATWALK_SANDBOX", "Required", "CATWALK_MAX_PROCESSES", "8")).servers());
+        assertEquals(new CatwalkConfig.Servers(CatwalkConfig.SandboxMode.REQUIRED, 8, Duration.ofMinutes(2)),
+                CatwalkConfig.fromEnvironment(Map.of("CATWALK_SANDBOX", "Required", "CATWALK_MAX_PROCESSES", "8",
+                        "CATWALK_HEALTH_INTERVAL", "2m")).servers());
         assertEquals(CatwalkConfig.SandboxMode.OFF,
                 CatwalkConfig.fromEnvironment(Map.of("CATWALK_SANDBOX", "off")).servers().sandbox());
     }

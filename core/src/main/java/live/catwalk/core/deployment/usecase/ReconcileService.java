@@ -42,7 +42,8 @@ import live.catwalk.core.shared.CatwalkException;
  * stored (optimistically) before the runtime is told to start, so a deployment stopped meanwhile loses the
  * race here, not in the runtime. A deployment that throws is skipped and the pass goes on; at its end, an
  * INTERNAL {@code reconcile_incomplete} carries each such exception as suppressed, for the caller to log.
- * Opened variables live only in the {@link ServerCommand} handed to {@link Runtime#start}.
+ * Opened variables live only in the {@link ServerCommand} handed to {@link Runtime#start}. A running server's
+ * health is read from {@link HealthProbes}, whose pings may run elsewhere, so the pass does not wait on a server.
  */
 public final class ReconcileService implements Reconcile {
 
@@ -53,7 +54,7 @@ public final class ReconcileService implements Reconcile {
     /** A deployment this young whose variables are not all stored yet is still being created, not broken. */
     static final Duration CREATE_GRACE = Duration.ofSeconds(10);
     private final Clock clock;
-    private final Duration pingTimeout;
+    private final HealthProbes probes;
     /** Whether the deployment's owner's packages may run here (always, when there is a sandbox). */
     private final Predicate<Deployment> mayRun;
     private final Programs programs;
@@ -85,7 +86,18 @@ public final class ReconcileService implements Reconcile {
     public ReconcileService(DeploymentRepository deployments, EventLog events, Runtime runtime,
                             OpenCredentials credentials, Clock clock, Duration pingTimeout, UserRepository users,
                             boolean sandboxed, Programs programs) {
-        this(deployments, events, runtime, credentials, clock, pingTimeout, sandboxed ? d -> true
+        this(deployments, events, runtime, credentials, clock, HealthProbes.inline(runtime, pingTimeout, clock),
+                users, sandboxed, programs);
+    }
+
+    /**
+     * As above; each running server's health comes from {@code probes}, which ping off this pass's thread, so a
+     * server that does not answer never delays another deployment.
+     */
+    public ReconcileService(DeploymentRepository deployments, EventLog events, Runtime runtime,
+                            OpenCredentials credentials, Clock clock, HealthProbes probes, UserRepository users,
+                            boolean sandboxed, Programs programs) {
+        this(deployments, events, runtime, credentials, clock, probes, sandboxed ? d -> true
                 : d -> !(d.spec().launch() instanceof Launch.Package)
                         || users.find(d.owner()).map(u -> u.role() == Role.ADMIN).orElse(false), programs);
     }
@@ -93,11 +105,12 @@ public final class ReconcileService implements Reconcile {
     private ReconcileService(DeploymentRepository deployments, EventLog events, Runtime runtime,
                              OpenCredentials credentials, Clock clock, Duration pingTimeout,
                              Predicate<Deployment> mayRun) {
-        this(deployments, events, runtime, credentials, clock, pingTimeout, mayRun, Programs.ANY);
+        this(deployments, events, runtime, credentials, clock, HealthProbes.inline(runtime, pingTimeout, clock),
+                mayRun, Programs.ANY);
     }
 
     private ReconcileService(DeploymentRepository deployments, EventLog events, Runtime runtime,
-                             OpenCredentials credentials, Clock clock, Duration pingTimeout,
+                             OpenCredentials credentials, Clock clock, HealthProbes probes,
                              Predicate<Deployment> mayRun, Programs programs) {
         this.mayRun = mayRun;
         this.programs = Objects.requireNonNull(programs, "programs");
@@ -106,10 +119,7 @@ public final class ReconcileService implements Reconcile {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.pingTimeout = Objects.requireNonNull(pingTimeout, "pingTimeout");
-        if (pingTimeout.isNegative() || pingTimeout.isZero()) {
-            throw new IllegalArgumentException("the ping timeout is positive");
-        }
+        this.probes = Objects.requireNonNull(probes, "probes");
     }
 
     @Override
@@ -125,6 +135,7 @@ public final class ReconcileService implements Reconcile {
             }
         }
         driven.retainAll(wanted);
+        probes.retain(wanted);
         for (DeploymentId running : runtime.deployments()) {
             if (!wanted.contains(running)) {
                 try {
@@ -180,8 +191,13 @@ public final class ReconcileService implements Reconcile {
         for (Crash crash : runtime.takeCrashes(deployment.id())) {
             events.append(new DeploymentEvent(deployment.id(), clock.instant(), Optional.of(status), status,
                     crash.describe()));
+            probes.forget(deployment.id()); // the restarted server is probed at once
         }
-        switch (runtime.state(deployment.id())) {
+        RuntimeState state = runtime.state(deployment.id());
+        if (!(state instanceof RuntimeState.Running)) {
+            probes.forget(deployment.id());
+        }
+        switch (state) {
             case RuntimeState.Failed failed ->
                     move(deployment, DeploymentStatus.FAILED, Optional.of(failed.reason()), "failed: " + failed.reason());
             case RuntimeState.Absent absent -> startAgain(deployment);
@@ -192,12 +208,16 @@ public final class ReconcileService implements Reconcile {
                 }
             }
             case RuntimeState.Running running -> {
-                boolean answers = runtime.ping(deployment.id(), pingTimeout);
+                Optional<Boolean> probed = probes.answers(deployment.id());
+                if (probed.isEmpty()) {
+                    return; // its first probe still runs
+                }
+                boolean answers = probed.get();
                 if (answers && status != DeploymentStatus.RUNNING) {
                     move(deployment, DeploymentStatus.RUNNING, Optional.empty(),
                             status == DeploymentStatus.STARTING ? "running" : "healthy again: answers ping");
                 } else if (!answers && status != DeploymentStatus.UNHEALTHY) {
-                    String why = "does not answer an MCP ping within " + pingTimeout.toMillis() + " ms";
+                    String why = "does not answer an MCP ping within " + probes.pingTimeout().toMillis() + " ms";
                     move(deployment, DeploymentStatus.UNHEALTHY, Optional.of(why), "unhealthy: " + why);
                 }
             }

@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import live.catwalk.core.deployment.domain.Crash;
 import live.catwalk.core.deployment.domain.DeploymentId;
 import live.catwalk.core.deployment.domain.RuntimeState;
@@ -30,6 +32,8 @@ public final class FakeRuntime implements Runtime {
     private final List<DeploymentId> sessionsEnded = new ArrayList<>();
     private final Map<DeploymentId, RuntimeState> states = new LinkedHashMap<>();
     private final Map<DeploymentId, Boolean> pings = new LinkedHashMap<>();
+    private final Map<DeploymentId, CountDownLatch> hangs = new LinkedHashMap<>();
+    private final Map<DeploymentId, Integer> pingsStarted = new LinkedHashMap<>();
     private final Map<DeploymentId, List<String>> logs = new LinkedHashMap<>();
     private final Map<DeploymentId, List<Crash>> crashes = new LinkedHashMap<>();
 
@@ -55,9 +59,38 @@ public final class FakeRuntime implements Runtime {
         return new LinkedHashSet<>(states.keySet());
     }
 
+    /** Not synchronized: a hung ping holds no lock, so the rest of the runtime answers meanwhile. */
     @Override
-    public synchronized boolean ping(DeploymentId id, Duration timeout) {
-        return states.get(id) instanceof RuntimeState.Running && pings.getOrDefault(id, true);
+    public boolean ping(DeploymentId id, Duration timeout) {
+        CountDownLatch hang;
+        synchronized (this) {
+            pingsStarted.merge(id, 1, Integer::sum);
+            hang = hangs.get(id);
+        }
+        if (hang != null) {
+            try {
+                if (!hang.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return false; // no answer within the timeout, as a hung server
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        synchronized (this) {
+            return states.get(id) instanceof RuntimeState.Running && pings.getOrDefault(id, true);
+        }
+    }
+
+    /** The deployment's server answers a ping only once {@code release} counts down (or the ping times out). */
+    public synchronized FakeRuntime hangPings(DeploymentId id, CountDownLatch release) {
+        hangs.put(id, release);
+        return this;
+    }
+
+    /** How many pings of the deployment have begun. */
+    public synchronized int pingsStarted(DeploymentId id) {
+        return pingsStarted.getOrDefault(id, 0);
     }
 
     @Override

@@ -89,6 +89,13 @@ class HealthProbesTest {
             pass(reconcile);
             h.clock.advance(INTERVAL); // due again, were it not still running
         }
+        // the one ping runs on another thread: wait until it has reached the runtime, then check it is the only one
+        long reached = System.nanoTime();
+        while (h.runtime.pingsStarted(hung.id()) == 0 && System.nanoTime() - reached < 3_000_000_000L) {
+            Thread.sleep(10);
+        }
+        pass(reconcile);
+        Thread.sleep(50);
         assertEquals(1, h.runtime.pingsStarted(hung.id()));
 
         release.countDown();

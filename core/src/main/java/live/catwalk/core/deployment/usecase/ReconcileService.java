@@ -64,35 +64,13 @@ public final class ReconcileService implements Reconcile {
      */
     private final Set<DeploymentId> driven = ConcurrentHashMap.newKeySet();
 
-    public ReconcileService(DeploymentRepository deployments, EventLog events, Runtime runtime,
-                            OpenCredentials credentials, Clock clock, Duration pingTimeout) {
-        this(deployments, events, runtime, credentials, clock, pingTimeout, d -> true);
-    }
-
     /**
+     * Each running server's health comes from {@code probes} ({@link HealthProbes#inline} pings on the pass's own
+     * thread, for tests); off this pass's thread a server that does not answer never delays another deployment.
      * Without a sandbox ({@code sandboxed} false) a plain user's package deployment is not started but FAILED,
-     * with the fix as reason: it may have been created while there was one. {@code users} tells who is admin.
-     */
-    public ReconcileService(DeploymentRepository deployments, EventLog events, Runtime runtime,
-                            OpenCredentials credentials, Clock clock, Duration pingTimeout, UserRepository users,
-                            boolean sandboxed) {
-        this(deployments, events, runtime, credentials, clock, pingTimeout, users, sandboxed, Programs.ANY);
-    }
-
-    /**
-     * As above; a deployment whose program (e.g. {@code uvx}) {@code programs} does not find is not started but
-     * FAILED, with how to install it as reason.
-     */
-    public ReconcileService(DeploymentRepository deployments, EventLog events, Runtime runtime,
-                            OpenCredentials credentials, Clock clock, Duration pingTimeout, UserRepository users,
-                            boolean sandboxed, Programs programs) {
-        this(deployments, events, runtime, credentials, clock, HealthProbes.inline(runtime, pingTimeout, clock),
-                users, sandboxed, programs);
-    }
-
-    /**
-     * As above; each running server's health comes from {@code probes}, which ping off this pass's thread, so a
-     * server that does not answer never delays another deployment.
+     * with the fix as reason: it may have been created while there was one. {@code users} tells who is admin. A
+     * deployment whose program (e.g. {@code uvx}) {@code programs} does not find is not started but FAILED, with
+     * how to install it as reason.
      */
     public ReconcileService(DeploymentRepository deployments, EventLog events, Runtime runtime,
                             OpenCredentials credentials, Clock clock, HealthProbes probes, UserRepository users,
@@ -100,13 +78,6 @@ public final class ReconcileService implements Reconcile {
         this(deployments, events, runtime, credentials, clock, probes, sandboxed ? d -> true
                 : d -> !(d.spec().launch() instanceof Launch.Package)
                         || users.find(d.owner()).map(u -> u.role() == Role.ADMIN).orElse(false), programs);
-    }
-
-    private ReconcileService(DeploymentRepository deployments, EventLog events, Runtime runtime,
-                             OpenCredentials credentials, Clock clock, Duration pingTimeout,
-                             Predicate<Deployment> mayRun) {
-        this(deployments, events, runtime, credentials, clock, HealthProbes.inline(runtime, pingTimeout, clock),
-                mayRun, Programs.ANY);
     }
 
     private ReconcileService(DeploymentRepository deployments, EventLog events, Runtime runtime,

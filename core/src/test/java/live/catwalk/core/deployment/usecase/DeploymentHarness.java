@@ -75,7 +75,7 @@ final class DeploymentHarness {
     /** A reconciler as a freshly started Catwalk has (it remembers nothing of earlier passes). */
     ReconcileService newReconciler() {
         return new ReconcileService(stores.deployments(), stores.events(), runtime, openCredentials, clock,
-                Duration.ofSeconds(2), stores.users(), true, programs);
+                HealthProbes.inline(runtime, Duration.ofSeconds(2), clock), stores.users(), true, programs);
     }
 
     DeploymentHarness() {

@@ -10,6 +10,7 @@ import live.catwalk.core.deployment.domain.Deployment;
 import live.catwalk.core.deployment.domain.DeploymentQuotas;
 import live.catwalk.core.deployment.domain.ValidationProblem;
 import live.catwalk.core.deployment.port.in.CreateDeployment.Result;
+import live.catwalk.core.deployment.port.out.Programs;
 import live.catwalk.core.shared.CatwalkException;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,8 @@ class NoSandboxTest {
     @Test
     void theReconcilerFailsAPlainUsersPackageCreatedWhileThereWasASandboxAndStartsAnAdmins() {
         var reconcile = new ReconcileService(h.stores.deployments(), h.stores.events(), h.runtime, h.openCredentials,
-                h.clock, java.time.Duration.ofSeconds(2), h.stores.users(), false);
+                h.clock, HealthProbes.inline(h.runtime, java.time.Duration.ofSeconds(2), h.clock), h.stores.users(), false,
+                Programs.ANY);
         Deployment ada = h.created(h.ada, "everything").deployment();
         Deployment root = h.created(h.root, "everything").deployment();
 

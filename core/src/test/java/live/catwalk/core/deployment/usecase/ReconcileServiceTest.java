@@ -19,6 +19,7 @@ import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.deployment.fakes.FakeRuntime;
 import live.catwalk.core.deployment.port.in.CreateDeployment;
 import live.catwalk.core.deployment.port.out.DeploymentRepository;
+import live.catwalk.core.deployment.port.out.Programs;
 import live.catwalk.core.mcp.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.SessionMode;
 import live.catwalk.core.shared.CatwalkException;
@@ -215,7 +216,7 @@ class ReconcileServiceTest {
         Deployment second = h.deployment(h.ada, "second");
         DeploymentRepository racing = new RacingRepository(h, first.id());
         var reconcile = new ReconcileService(racing, h.stores.events(), h.runtime, h.openCredentials, h.clock,
-                Duration.ofSeconds(1));
+                HealthProbes.inline(h.runtime, Duration.ofSeconds(1), h.clock), h.stores.users(), true, Programs.ANY);
 
         reconcile.reconcile();
 
@@ -234,7 +235,8 @@ class ReconcileServiceTest {
                 throw new IllegalStateException("vault hiccup");
             }
             return h.openCredentials.open(id);
-        }, h.clock, Duration.ofSeconds(1));
+        }, h.clock, HealthProbes.inline(h.runtime, Duration.ofSeconds(1), h.clock), h.stores.users(), true,
+                Programs.ANY);
 
         var e = assertThrows(CatwalkException.class, reconcile::reconcile);
 

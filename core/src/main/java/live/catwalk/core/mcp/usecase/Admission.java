@@ -2,7 +2,6 @@ package live.catwalk.core.mcp.usecase;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -152,16 +151,16 @@ final class Admission {
     /** 400 for an {@code MCP-Protocol-Version} Catwalk does not serve; absent means 2025-03-26. */
     static Optional<McpHttpResponse> versionProblem(McpHttpRequest request) {
         Optional<String> header = request.headers().first("MCP-Protocol-Version");
-        if (header.isPresent() && ProtocolVersion.parse(header.get().strip()).isEmpty()) {
+        if (header.isPresent() && ProtocolVersion.offered(header.get().strip()).isEmpty()) {
             return Optional.of(McpReplies.error(400, JsonRpc.TRANSPORT_ERROR, "Bad Request: unsupported "
                     + "MCP-Protocol-Version; this server speaks " + supported() + "."));
         }
         return Optional.empty();
     }
 
-    /** The protocol versions served, newest first as declared, comma-separated. */
+    /** The protocol versions served, as declared, comma-separated. */
     static String supported() {
-        return String.join(", ", Arrays.stream(ProtocolVersion.values()).map(ProtocolVersion::wire).toList());
+        return ProtocolVersion.offeredList();
     }
 
     private Outcome authenticate(McpHttpRequest request) {

@@ -146,7 +146,7 @@ final class Endpoint implements ChildRouter.Sessions {
         }
         ObjectNode result = bridge.initResult().orElseThrow();
         String spoken = result.path("protocolVersion").asText("");
-        Optional<ProtocolVersion> version = ProtocolVersion.parse(spoken);
+        Optional<ProtocolVersion> version = ProtocolVersion.offered(spoken);
         if (version.isEmpty()) {
             bridge.close();
             return McpReplies.error(502, JsonRpc.SERVER_UNAVAILABLE, "The MCP server answered with protocol version '"

@@ -15,6 +15,7 @@ import live.catwalk.core.mcp.domain.http.McpReplies;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Request;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage;
+import live.catwalk.core.mcp.domain.protocol.EraOfRequest;
 import live.catwalk.core.mcp.domain.session.McpStream;
 import live.catwalk.core.mcp.domain.session.Session;
 import live.catwalk.core.mcp.port.in.HandleMcpPost;
@@ -111,7 +112,8 @@ public final class HandleMcpPostService implements HandleMcpPost {
             return initialize(request, admitted, json.isArray(), initialize.get());
         }
         if (headers.first("Mcp-Session-Id").isEmpty()) {
-            return withoutSession(json.isArray() ? List.of() : messages);
+            return withoutSession(json.isArray() ? List.of() : messages, EraOfRequest.of(request.method(), json,
+                    headers.first("MCP-Protocol-Version"), headers.first("Mcp-Method")));
         }
         Admission.SessionOutcome addressed = admission.session(request, admitted);
         if (addressed.refused()) {
@@ -182,11 +184,14 @@ public final class HandleMcpPostService implements HandleMcpPost {
      * of MCP 2026-07-28 clients (who fall back to {@code initialize} on an error): what to send instead,
      * answering the message's own id.
      */
-    private static McpHttpResponse withoutSession(List<JsonRpcMessage> messages) {
+    private static McpHttpResponse withoutSession(List<JsonRpcMessage> messages, EraOfRequest era) {
         JsonNode id = requestId(messages);
-        boolean discover = messages.size() == 1 && messages.getFirst() instanceof Request r
-                && r.method().equals(DISCOVER);
-        return discover ? McpReplies.discoverUnsupported(id, Admission.supported()) : McpReplies.sessionRequired(id);
+        if (messages.size() == 1 && messages.getFirst() instanceof Request r && r.method().equals(DISCOVER)) {
+            return McpReplies.discoverUnsupported(id, Admission.supported());
+        }
+        return era instanceof EraOfRequest.Stateless stateless
+                ? McpReplies.statelessUnsupported(stateless.version(), id, Admission.supported())
+                : McpReplies.sessionRequired(id);
     }
 
     /** The id of a lone request, or null (a batch, a notification, an answer). */

@@ -317,7 +317,7 @@ public final class McpEndpoints implements AutoCloseable {
 
     /** What the gateway tells a shared server at initialize: the newest version, every client capability. */
     ObjectNode gatewayInitParams() {
-        ObjectNode params = JsonRpc.object().put("protocolVersion", ProtocolVersion.LATEST.wire());
+        ObjectNode params = JsonRpc.object().put("protocolVersion", ProtocolVersion.TO_CHILDREN.wire());
         ObjectNode capabilities = params.putObject("capabilities");
         capabilities.putObject("sampling");
         capabilities.putObject("elicitation");

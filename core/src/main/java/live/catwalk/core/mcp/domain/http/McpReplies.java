@@ -51,6 +51,17 @@ public final class McpReplies {
                 + "session with 'initialize' (this server speaks " + supportedVersions + ").", id, NO_HEADERS);
     }
 
+    /**
+     * 400 for any other request of the stateless MCP 2026-07-28 era (a {@code _meta} version claim), which
+     * Catwalk does not serve yet: the client starts a 2025 session instead.
+     */
+    public static McpHttpResponse statelessUnsupported(String claimed, JsonNode id, String supportedVersions) {
+        String shown = claimed.length() <= 32 ? claimed : claimed.substring(0, 32) + "…";
+        return error(400, JsonRpc.TRANSPORT_ERROR, "Bad Request: requests of the stateless protocol (here "
+                + shown + ") are not served here yet; start a session with 'initialize' (this server speaks "
+                + supportedVersions + ").", id, NO_HEADERS);
+    }
+
     /** 503 while Catwalk shuts down (to restart, or for good): see {@link #SHUTTING_DOWN}. */
     public static McpHttpResponse shuttingDown(JsonNode id) {
         return error(503, JsonRpc.SERVER_UNAVAILABLE, SHUTTING_DOWN, id, RETRY_LATER);

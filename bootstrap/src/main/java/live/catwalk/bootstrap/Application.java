@@ -17,6 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import live.catwalk.adapters.rest.api.ControlPlane;
+import live.catwalk.core.mcp.domain.http.McpHttpRequest;
+import live.catwalk.core.mcp.domain.http.McpHttpResponse;
 import live.catwalk.adapters.llm.PackageRegistries;
 import live.catwalk.adapters.persistence.Database;
 import live.catwalk.adapters.persistence.vault.TinkVault;
@@ -65,9 +69,14 @@ final class Application implements AutoCloseable {
     /** Where the reconciler's health pings run, one virtual thread each, so a hung server blocks no pass. */
     private final ExecutorService probes;
     private final Database database;
+    private final ControlPlane api;
+    private final Function<McpHttpRequest, McpHttpResponse> mcp;
 
     private Application(RestServer server, URI uri, ProcessSupervisor supervisor, McpEndpoints endpoints,
-                        ScheduledExecutorService upkeep, ExecutorService probes, Database database) {
+                        ScheduledExecutorService upkeep, ExecutorService probes, Database database, ControlPlane api,
+                        Function<McpHttpRequest, McpHttpResponse> mcp) {
+        this.api = api;
+        this.mcp = mcp;
         this.server = server;
         this.uri = uri;
         this.supervisor = supervisor;
@@ -154,7 +163,13 @@ final class Application implements AutoCloseable {
         // The first pass runs at once: deployments that should run are started again after a restart.
         upkeep.scheduleWithFixedDelay(() -> guarded("reconciling deployments", plane.reconcile()::reconcile),
                 0, RECONCILE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        return new Application(server, uri, supervisor, endpoints, upkeep, probes, database);
+        return new Application(server, uri, supervisor, endpoints, upkeep, probes, database, plane.api(),
+                request -> switch (request.method()) {
+                    case "POST" -> post.handle(request);
+                    case "GET" -> open.open(request);
+                    case "DELETE" -> end.end(request);
+                    default -> new McpHttpResponse.Empty(405, Map.of("Allow", "GET, POST, DELETE"));
+                });
     }
 
     private static void guarded(String what, Runnable task) {
@@ -197,6 +212,16 @@ final class Application implements AutoCloseable {
 
     URI uri() {
         return uri;
+    }
+
+    /** The control plane's use cases, as the REST API serves them. */
+    ControlPlane api() {
+        return api;
+    }
+
+    /** One MCP exchange ({@code /mcp/{id}}: POST, GET or DELETE), exactly as the HTTP endpoint serves it. */
+    McpHttpResponse mcp(McpHttpRequest request) {
+        return mcp.apply(request);
     }
 
     /**

@@ -13,7 +13,7 @@ import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.deployment.port.out.Runtime;
 import live.catwalk.core.mcp.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.SessionMode;
-import live.catwalk.core.mcp.usecase.McpEndpoints;
+import live.catwalk.core.mcp.port.in.ManageMcpEngine;
 
 /**
  * The local {@link Runtime}: each deployment's server runs on this host as a supervised process behind
@@ -23,13 +23,13 @@ import live.catwalk.core.mcp.usecase.McpEndpoints;
  */
 public final class LocalRuntime implements Runtime {
 
-    private final McpEndpoints endpoints;
+    private final ManageMcpEngine endpoints;
     private final Function<DeploymentId, String> sessionTenants;
     private final Set<DeploymentId> started = ConcurrentHashMap.newKeySet();
     /** Start and stop of one deployment take turns; different deployments do not wait for each other. */
     private final Map<DeploymentId, Object> turns = new ConcurrentHashMap<>();
 
-    public LocalRuntime(McpEndpoints endpoints) {
+    public LocalRuntime(ManageMcpEngine endpoints) {
         this(endpoints, id -> null);
     }
 
@@ -37,7 +37,7 @@ public final class LocalRuntime implements Runtime {
      * As above; {@code sessionTenants} names whose per-user session limit a deployment's sessions count
      * against (its owner unless an admin), or null for none.
      */
-    public LocalRuntime(McpEndpoints endpoints, Function<DeploymentId, String> sessionTenants) {
+    public LocalRuntime(ManageMcpEngine endpoints, Function<DeploymentId, String> sessionTenants) {
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
         this.sessionTenants = Objects.requireNonNull(sessionTenants, "sessionTenants");
     }

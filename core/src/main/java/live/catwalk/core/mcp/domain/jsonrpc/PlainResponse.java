@@ -138,10 +138,11 @@ public record PlainResponse(String text, long id, int idStart, int idEnd) {
             i++;
         }
 
+        /** Spaces and tabs only: a line holding a CR goes to the parser, whose output is one clean line. */
         private void skipSpace() {
             while (i < s.length()) {
                 char c = s.charAt(i);
-                if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                if (c != ' ' && c != '\t') {
                     return;
                 }
                 i++;

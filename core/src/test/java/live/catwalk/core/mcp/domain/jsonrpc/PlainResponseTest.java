@@ -54,6 +54,7 @@ class PlainResponseTest {
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"\\x\"}",
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":[1,]}",
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}} ",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\r\"result\":{}}", // a CR would end an SSE data line: re-serialised
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}{}",
         "[{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}]",
         "{}",

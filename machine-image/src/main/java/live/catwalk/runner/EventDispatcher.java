@@ -57,8 +57,8 @@ final class EventDispatcher {
      * Delivers a stdout line now if nothing else is queued or being delivered, else queues it, waiting while too
      * much is undelivered; dropped once delivery stopped.
      */
-    void line(StdioEvent.Line line) throws InterruptedException {
-        if (queued.get() == 0 && delivering.tryLock()) {
+    void line(StdioEvent.Line line, boolean inline) throws InterruptedException {
+        if (inline && queued.get() == 0 && delivering.tryLock()) {
             try {
                 if (queued.get() == 0) {
                     if (!stopped && !halted && line.generation() > lastExited) {

@@ -33,6 +33,7 @@ final class Generation {
     private final StdinWriter stdin;
     private final Set<ProcessHandle> seen = ConcurrentHashMap.newKeySet();
     private final CountDownLatch stdoutDone = new CountDownLatch(1);
+    private volatile boolean exited;
     private final CountDownLatch stderrDone = new CountDownLatch(1);
     private final LongAdder stdoutBytes = new LongAdder();
     private volatile List<Thread> threads = List.of();
@@ -76,6 +77,12 @@ final class Generation {
             track();
             every = Math.min(TRACK_MILLIS, every * 2);
         }
+        exited = true;
+    }
+
+    /** Whether {@link #awaitExit} saw the process end (its stdout is being drained then). */
+    boolean exited() {
+        return exited;
     }
 
     /**

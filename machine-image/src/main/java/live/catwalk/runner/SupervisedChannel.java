@@ -251,7 +251,8 @@ final class SupervisedChannel implements StdioChannel {
         current = generation;
         latest = generation;
         events.lifecycle(new StdioEvent.Started(number)); // before the first line can be queued
-        generation.startIo(threadPrefix + "#" + number, new StdoutLines(number, label, settings.maxLineBytes(), events),
+        generation.startIo(threadPrefix + "#" + number, new StdoutLines(number, label, settings.maxLineBytes(), events,
+                        generation::exited),
                 settings.maxLineBytes(), new StderrLines(label, redactor, stderr, stderrThrottle));
         LOG.log(Level.INFO, () -> label + " started, pid " + process.pid());
         return generation;

@@ -5,13 +5,17 @@ import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import live.catwalk.core.mcp.domain.StdioEvent;
 
 /**
- * Delivers a channel's events to its consumer in order, from one thread. Lifecycle events never wait;
- * stdout lines wait while too much text is undelivered, which pushes back on the child's stdout pipe
- * instead of buffering without bound. Lines of a generation whose exit was already reported are dropped.
+ * Delivers a channel's events to its consumer in order, one at a time. Lifecycle events are queued for the
+ * delivery thread and never wait. A stdout line is delivered on the reading thread itself when nothing is
+ * queued and no other event is being delivered (a slow consumer then pushes back on the child's stdout pipe),
+ * else queued behind the rest, waiting while too much text is undelivered instead of buffering without bound.
+ * Lines of a generation whose exit was already reported are dropped.
  */
 final class EventDispatcher {
 
@@ -23,9 +27,14 @@ final class EventDispatcher {
     private final String label;
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Semaphore pendingChars = new Semaphore(MAX_PENDING_CHARS);
+    /** Held while an event is delivered, on whichever thread. */
+    private final ReentrantLock delivering = new ReentrantLock();
+    /** Events queued and not yet delivered (the STOP marker included). */
+    private final AtomicInteger queued = new AtomicInteger();
     private volatile boolean halted;
     private final Thread thread;
-    private int lastExited; // only touched by the delivery thread
+    private int lastExited; // guarded by delivering
+    private boolean stopped; // guarded by delivering
 
     private EventDispatcher(Consumer<StdioEvent> consumer, String label, String threadName) {
         this.consumer = consumer;
@@ -41,18 +50,33 @@ final class EventDispatcher {
 
     /** Queues a lifecycle event (Started, Exited, GaveUp); never blocks. */
     void lifecycle(StdioEvent event) {
-        queue.add(event);
+        enqueue(event);
     }
 
-    /** Queues a stdout line, waiting while too much is undelivered; dropped once delivery stopped. */
-    void line(StdioEvent.Line line) throws InterruptedException {
+    /**
+     * Delivers a stdout line now if nothing else is queued or being delivered, else queues it, waiting while too
+     * much is undelivered; dropped once delivery stopped.
+     */
+    void line(StdioEvent.Line line, boolean inline) throws InterruptedException {
+        if (inline && queued.get() == 0 && delivering.tryLock()) {
+            try {
+                if (queued.get() == 0) {
+                    if (!stopped && !halted && line.generation() > lastExited) {
+                        deliver(line);
+                    }
+                    return;
+                }
+            } finally {
+                delivering.unlock();
+            }
+        }
         int weight = weight(line);
         while (!pendingChars.tryAcquire(weight, 100, TimeUnit.MILLISECONDS)) {
             if (halted || !thread.isAlive()) {
                 return;
             }
         }
-        queue.add(line);
+        enqueue(line);
     }
 
     /**
@@ -61,8 +85,8 @@ final class EventDispatcher {
      * after the timeout gets nothing more.
      */
     void finish(Duration timeout) throws InterruptedException {
-        queue.add(STOP);
-        if (Thread.currentThread() == thread) {
+        enqueue(STOP);
+        if (isDeliveryThread()) {
             return;
         }
         if (!thread.join(timeout)) {
@@ -72,24 +96,40 @@ final class EventDispatcher {
         }
     }
 
+    /** Whether this thread is the delivery thread or is delivering an event now. */
     boolean isDeliveryThread() {
-        return Thread.currentThread() == thread;
+        return Thread.currentThread() == thread || delivering.isHeldByCurrentThread();
+    }
+
+    private void enqueue(Object event) {
+        queued.incrementAndGet();
+        queue.add(event);
     }
 
     private void run() {
         try {
-            Object next;
-            while ((next = queue.take()) != STOP && !halted) {
-                StdioEvent event = (StdioEvent) next;
-                if (event instanceof StdioEvent.Line line) {
-                    pendingChars.release(weight(line));
-                    if (line.generation() <= lastExited) {
-                        continue;
+            while (true) {
+                Object next = queue.take();
+                delivering.lock();
+                try {
+                    if (next == STOP || halted) {
+                        stopped = true;
+                        return;
                     }
-                } else if (event instanceof StdioEvent.Exited exited) {
-                    lastExited = exited.generation();
+                    StdioEvent event = (StdioEvent) next;
+                    if (event instanceof StdioEvent.Line line) {
+                        pendingChars.release(weight(line));
+                        if (line.generation() <= lastExited) {
+                            continue;
+                        }
+                    } else if (event instanceof StdioEvent.Exited exited) {
+                        lastExited = exited.generation();
+                    }
+                    deliver(event);
+                } finally {
+                    queued.decrementAndGet();
+                    delivering.unlock();
                 }
-                deliver(event);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -30,8 +30,10 @@ final class Generation {
     private final Process process;
     private final long startedNanos = System.nanoTime();
     private final SendQueue sendQueue;
+    private final StdinWriter stdin;
     private final Set<ProcessHandle> seen = ConcurrentHashMap.newKeySet();
     private final CountDownLatch stdoutDone = new CountDownLatch(1);
+    private volatile boolean exited;
     private final CountDownLatch stderrDone = new CountDownLatch(1);
     private final LongAdder stdoutBytes = new LongAdder();
     private volatile List<Thread> threads = List.of();
@@ -43,6 +45,7 @@ final class Generation {
         this.label = label;
         this.process = process;
         this.sendQueue = sendQueue;
+        this.stdin = new StdinWriter(process.getOutputStream(), sendQueue, stdoutBytes, label);
     }
 
     void startIo(String threadPrefix, LineReader.Sink stdout, int maxLineBytes, LineReader.Sink stderr) {
@@ -51,15 +54,16 @@ final class Generation {
                         stdoutBytes), new LineReader(maxLineBytes, false), stdout, stdoutDone),
                 PipeThreads.reader(threadPrefix + "-err", label, process.getErrorStream(),
                         new LineReader(StderrLines.MAX_LINE_BYTES, true), stderr, stderrDone),
-                PipeThreads.writer(threadPrefix + "-in", label, process.getOutputStream(), sendQueue));
+                PipeThreads.writer(threadPrefix + "-in", stdin));
     }
 
     boolean isAlive() {
         return process.isAlive();
     }
 
-    SendQueue.Offer offer(byte[] line) {
-        return process.isAlive() ? sendQueue.offer(line) : SendQueue.Offer.CLOSED;
+    /** Sends {@code line}; {@code inline}: it may be written on this thread (see {@link StdinWriter}). */
+    SendQueue.Offer offer(byte[] line, boolean inline) {
+        return process.isAlive() ? stdin.offer(line, inline) : SendQueue.Offer.CLOSED;
     }
 
     /**
@@ -73,6 +77,12 @@ final class Generation {
             track();
             every = Math.min(TRACK_MILLIS, every * 2);
         }
+        exited = true;
+    }
+
+    /** Whether {@link #awaitExit} saw the process end (its stdout is being drained then). */
+    boolean exited() {
+        return exited;
     }
 
     /**
@@ -125,6 +135,9 @@ final class Generation {
     void joinIo(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (Thread thread : threads) {
+            if (thread == Thread.currentThread()) {
+                continue; // a consumer closing the channel from a line delivered on the reader thread
+            }
             long left = Math.max(1, deadline - System.nanoTime());
             if (!thread.join(Duration.ofNanos(left))) {
                 LOG.log(Level.DEBUG, () -> label + ": " + thread.getName() + " still waiting on its pipe");

@@ -3,7 +3,6 @@ package live.catwalk.runner;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.LongAdder;
@@ -35,27 +34,9 @@ final class PipeThreads {
         });
     }
 
-    /** Writes queued lines to {@code stdin}, flushing once per burst; closes stdin when the queue closes. */
-    static Thread writer(String name, String label, OutputStream stdin, SendQueue queue) {
-        return start(name, () -> {
-            try (stdin) {
-                byte[] line = queue.take();
-                while (line != null) {
-                    stdin.write(line);
-                    line = queue.poll();
-                    if (line == null) {
-                        stdin.flush();
-                        line = queue.take();
-                    }
-                }
-            } catch (IOException e) {
-                LOG.log(Level.DEBUG, () -> label + ": stdin closed by the process: " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                queue.close();
-            }
-        });
+    /** Runs {@code stdin}'s writer thread: queued lines to the pipe, then closes it when the queue closes. */
+    static Thread writer(String name, StdinWriter stdin) {
+        return start(name, stdin::drain);
     }
 
     /** {@code in}, adding every byte read to {@code counter}. */

@@ -57,6 +57,29 @@ final class SendQueue {
         }
     }
 
+    /** Waits until a line is queued; false once the queue is closed. The line stays queued. */
+    boolean awaitLine() throws InterruptedException {
+        lock.lock();
+        try {
+            while (lines.isEmpty() && !closed) {
+                notEmpty.await();
+            }
+            return !closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the queue is open and holds nothing, so that a line may bypass it. */
+    boolean isIdle() {
+        lock.lock();
+        try {
+            return lines.isEmpty() && !closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The next line if one is waiting, else null. */
     byte[] poll() {
         lock.lock();

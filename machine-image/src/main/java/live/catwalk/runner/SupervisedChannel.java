@@ -106,7 +106,8 @@ final class SupervisedChannel implements StdioChannel {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         byte[] framed = Arrays.copyOf(bytes, bytes.length + 1);
         framed[bytes.length] = '\n';
-        switch (generation.offer(framed)) {
+        // not on a delivery thread: a reply to a line must not wait on a child blocked printing the next one
+        switch (generation.offer(framed, !events.isDeliveryThread())) {
             case ACCEPTED -> {
             }
             case FULL -> throw CatwalkException.of(Kind.LIMIT_EXCEEDED,
@@ -250,7 +251,8 @@ final class SupervisedChannel implements StdioChannel {
         current = generation;
         latest = generation;
         events.lifecycle(new StdioEvent.Started(number)); // before the first line can be queued
-        generation.startIo(threadPrefix + "#" + number, new StdoutLines(number, label, settings.maxLineBytes(), events),
+        generation.startIo(threadPrefix + "#" + number, new StdoutLines(number, label, settings.maxLineBytes(), events,
+                        generation::exited),
                 settings.maxLineBytes(), new StderrLines(label, redactor, stderr, stderrThrottle));
         LOG.log(Level.INFO, () -> label + " started, pid " + process.pid());
         return generation;

@@ -11,10 +11,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import live.catwalk.core.mcp.domain.StdioEvent;
 
-/** An event consumer for tests: records every event and the threads that delivered them. */
+/** An event consumer for tests: records every event, the threads that delivered them and whether two deliveries overlapped. */
 final class RecordedEvents implements Consumer<StdioEvent> {
 
     static final Duration PATIENCE = Duration.ofSeconds(10);
@@ -22,14 +23,22 @@ final class RecordedEvents implements Consumer<StdioEvent> {
     private final LinkedBlockingQueue<StdioEvent> pending = new LinkedBlockingQueue<>();
     private final List<StdioEvent> all = new ArrayList<>();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger delivering = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
 
     @Override
     public void accept(StdioEvent event) {
-        threads.add(Thread.currentThread());
-        synchronized (all) {
-            all.add(event);
+        mostAtOnce.accumulateAndGet(delivering.incrementAndGet(), Math::max);
+        try {
+            threads.add(Thread.currentThread());
+            Thread.onSpinWait(); // widens the window in which an overlapping delivery would be seen
+            synchronized (all) {
+                all.add(event);
+            }
+            pending.add(event);
+        } finally {
+            delivering.decrementAndGet();
         }
-        pending.add(event);
     }
 
     /** The next event not yet taken, waiting up to {@code timeout}; fails when none comes. */
@@ -87,5 +96,10 @@ final class RecordedEvents implements Consumer<StdioEvent> {
 
     Set<Thread> deliveryThreads() {
         return Set.copyOf(threads);
+    }
+
+    /** The most deliveries that ever ran at the same time: 1 when events came one at a time. */
+    int mostDeliveriesAtOnce() {
+        return mostAtOnce.get();
     }
 }

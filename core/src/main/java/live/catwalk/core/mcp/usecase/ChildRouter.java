@@ -11,6 +11,7 @@ import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Notification;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Request;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Response;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage;
+import live.catwalk.core.mcp.domain.jsonrpc.PlainResponse;
 import live.catwalk.core.mcp.domain.session.Session;
 
 /**
@@ -46,6 +47,11 @@ final class ChildRouter {
 
     /** One stdout line of the server; lines that are not JSON-RPC are ignored. */
     void route(String text) {
+        PlainResponse plain = PlainResponse.scan(text);
+        if (plain != null && !bridge.isInitialize(plain.id())) {
+            onPlainResponse(plain); // the common case: no tree, the id spliced into the server's text
+            return;
+        }
         JsonNode json;
         try {
             json = JsonRpc.parse(text);
@@ -93,6 +99,16 @@ final class ChildRouter {
         ObjectNode node = response.node();
         node.set("id", p.clientId());
         p.session().deliver(p.stream(), JsonRpc.line(node), true);
+    }
+
+    private void onPlainResponse(PlainResponse response) {
+        Pending p = bridge.inFlight.requests.get(response.id());
+        if (p == null || !bridge.inFlight.release(p)) {
+            return;
+        }
+        JsonNode clientId = p.clientId();
+        String id = clientId.isIntegralNumber() ? clientId.asText() : JsonRpc.line(clientId);
+        p.session().deliver(p.stream(), response.withId(id), true);
     }
 
     private void onNotification(Notification notification) {

@@ -203,20 +203,9 @@ public final class Session {
             throws InterruptedException {
         lock.lock();
         try {
-            JsonWindows.Window timer = null; // opened only if the answer is not there yet: no timer per request
-            try {
-                while (!ended && !stream.sawOther && stream.open > 0 && window.isPositive()) {
-                    if (timer == null) {
-                        timer = JsonWindows.open(lock, stream.changed, window);
-                    } else if (timer.passed()) {
-                        break;
-                    }
-                    stream.changed.await();
-                }
-            } finally {
-                if (timer != null) {
-                    timer.close();
-                }
+            long nanos = window.toNanos();
+            while (!ended && !stream.sawOther && stream.open > 0 && nanos > 0) {
+                nanos = stream.changed.awaitNanos(nanos);
             }
             if (!ended) {
                 long early = stream.early.stream().mapToLong(LoggedEvent::bytes).sum();

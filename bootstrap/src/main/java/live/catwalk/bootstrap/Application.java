@@ -41,6 +41,7 @@ import live.catwalk.core.mcp.port.out.McpAccess;
 import live.catwalk.core.mcp.usecase.EndMcpSessionService;
 import live.catwalk.core.mcp.usecase.HandleMcpPostService;
 import live.catwalk.core.mcp.usecase.MaintainMcpSessionsService;
+import live.catwalk.core.mcp.usecase.ManageMcpEngineService;
 import live.catwalk.core.mcp.usecase.McpEndpoints;
 import live.catwalk.core.mcp.usecase.OpenMcpStreamService;
 import live.catwalk.runner.ChildLedger;
@@ -116,7 +117,8 @@ final class Application implements AutoCloseable {
         // The file's packages are pinned as the API pins them; one that cannot be is FAILED, never run unpinned.
         List<FileDeployment> fromFile = FileDeployments.start(deployments, new PinConfiguredDeploymentService(registry),
                 endpoints);
-        LocalRuntime runtime = new LocalRuntime(endpoints, id -> sessionTenant(database, id));
+        LocalRuntime runtime = new LocalRuntime(new ManageMcpEngineService(endpoints),
+                id -> sessionTenant(database, id));
         ExecutorService probes = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("catwalk-health-", 0).factory());
         ControlPlaneWiring.Wired plane = ControlPlaneWiring.wire(database, vault, registry, runtime,

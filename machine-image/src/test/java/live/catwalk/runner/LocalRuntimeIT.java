@@ -17,6 +17,7 @@ import live.catwalk.core.mcp.domain.GatewaySettings;
 import live.catwalk.core.mcp.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.SessionMode;
 import live.catwalk.core.mcp.fakes.CountingSessionIds;
+import live.catwalk.core.mcp.usecase.ManageMcpEngineService;
 import live.catwalk.core.mcp.usecase.McpEndpoints;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class LocalRuntimeIT {
             .backoff(Duration.ofSeconds(1), Duration.ofSeconds(5)).build();
     private final McpEndpoints endpoints = new McpEndpoints(supervisor, new CountingSessionIds(), Clock.systemUTC(),
             GatewaySettings.defaults(), "9.9.9");
-    private final LocalRuntime runtime = new LocalRuntime(endpoints);
+    private final LocalRuntime runtime = new LocalRuntime(new ManageMcpEngineService(endpoints));
     private final List<Long> pids = new ArrayList<>();
 
     @AfterEach

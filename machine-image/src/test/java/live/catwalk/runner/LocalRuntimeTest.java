@@ -19,6 +19,7 @@ import live.catwalk.core.mcp.domain.SessionMode;
 import live.catwalk.core.mcp.fakes.CountingSessionIds;
 import live.catwalk.core.mcp.fakes.FakeStdioServers;
 import live.catwalk.core.mcp.fakes.MutableClock;
+import live.catwalk.core.mcp.usecase.ManageMcpEngineService;
 import live.catwalk.core.mcp.usecase.McpEndpoints;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class LocalRuntimeTest {
     private final FakeStdioServers servers = new FakeStdioServers();
     private final McpEndpoints endpoints = new McpEndpoints(servers, new CountingSessionIds(),
             new MutableClock(Instant.parse("2026-11-23T10:00:00Z")), GatewaySettings.defaults(), "9.9.9");
-    private final LocalRuntime runtime = new LocalRuntime(endpoints);
+    private final LocalRuntime runtime = new LocalRuntime(new ManageMcpEngineService(endpoints));
 
     @AfterEach
     void close() {

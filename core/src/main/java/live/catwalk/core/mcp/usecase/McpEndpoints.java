@@ -22,7 +22,6 @@ import live.catwalk.core.mcp.domain.http.McpReplies;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
 import live.catwalk.core.mcp.domain.protocol.ProtocolVersion;
 import live.catwalk.core.mcp.domain.session.RetainedBytes;
-import live.catwalk.core.mcp.port.in.ManageMcpEngine;
 import live.catwalk.core.mcp.port.out.SessionIdSource;
 import live.catwalk.core.mcp.port.out.StdioServers;
 
@@ -32,7 +31,7 @@ import live.catwalk.core.mcp.port.out.StdioServers;
  * everything at shutdown. An unregistered deployment answers by what the control plane holds about it
  * (stopped, failed, about to start), or like an unknown one. Thread-safe.
  */
-public final class McpEndpoints implements ManageMcpEngine, AutoCloseable {
+public final class McpEndpoints implements AutoCloseable {
 
     /** The most {@link #logs} returns. */
     public static final int MAX_LOG_LINES = 1000;
@@ -84,7 +83,6 @@ public final class McpEndpoints implements ManageMcpEngine, AutoCloseable {
      * {@code tenant} (e.g. its owner) against the limit of sessions per user; null: not counted, unlimited.
      * At the limit an {@code initialize} is answered 429 (no other session is ended to make room).
      */
-    @Override
     public Optional<String> register(String deploymentId, ServerCommand command, SessionMode mode, String tenant) {
         Objects.requireNonNull(deploymentId, "deploymentId");
         Endpoint endpoint = new Endpoint(Objects.requireNonNull(command, "command"),
@@ -104,7 +102,6 @@ public final class McpEndpoints implements ManageMcpEngine, AutoCloseable {
      * returns (bounded by the supervisor's stop timeouts). Later requests are answered as for an unknown
      * deployment. Idempotent.
      */
-    @Override
     public void unregister(String deploymentId) {
         Endpoint removed = endpoints.remove(deploymentId);
         if (removed != null) {
@@ -117,7 +114,6 @@ public final class McpEndpoints implements ManageMcpEngine, AutoCloseable {
      * open streams end, later requests with those session ids get 404. The server keeps running and new
      * sessions may start (e.g. after the deployment's token was rotated). Nothing when not registered.
      */
-    @Override
     public void endSessions(String deploymentId) {
         Endpoint endpoint = endpoints.get(deploymentId);
         if (endpoint != null) {
@@ -131,7 +127,6 @@ public final class McpEndpoints implements ManageMcpEngine, AutoCloseable {
      * {@code Failed} with a secret-free reason); in isolated mode {@code Running}, as its servers start per
      * session.
      */
-    @Override
     public RuntimeState state(String deploymentId) {
         Endpoint endpoint = endpoints.get(deploymentId);
         return endpoint == null ? new RuntimeState.Absent() : endpoint.runtimeState();
@@ -142,7 +137,6 @@ public final class McpEndpoints implements ManageMcpEngine, AutoCloseable {
      * session) with a result within {@code timeout}; false at once when the server is not ready. Isolated
      * mode: true. Unregistered: false.
      */
-    @Override
     public boolean ping(String deploymentId, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         Endpoint endpoint = endpoints.get(deploymentId);
@@ -153,7 +147,6 @@ public final class McpEndpoints implements ManageMcpEngine, AutoCloseable {
      * Shared mode: the server's crashes (exits Catwalk did not ask for) since the last call, oldest first, at
      * most 10; isolated mode or not registered: none.
      */
-    @Override
     public List<Crash> takeCrashes(String deploymentId) {
         Endpoint endpoint = endpoints.get(deploymentId);
         return endpoint == null ? List.of() : endpoint.takeCrashes();
@@ -165,7 +158,6 @@ public final class McpEndpoints implements ManageMcpEngine, AutoCloseable {
      * none or the deployment is not registered. Throws {@code IllegalArgumentException} for negative
      * {@code lines}.
      */
-    @Override
     public List<String> logs(String deploymentId, int lines) {
         if (lines < 0) {
             throw new IllegalArgumentException("lines must not be negative: " + lines);

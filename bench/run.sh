@@ -1,21 +1,27 @@
 #!/usr/bin/env bash
 # Benchmarks tools/call echo (issue #3) against @modelcontextprotocol/server-everything over stdio directly, through
 # Catwalk (shared session mode) and through supergateway 4.0.0 --stateful, one target after the other, with the load
-# generator bench/load/McpLoad.java at concurrency 1, 8 and 64 (HTTP targets once with the JDK HttpClient and once
-# with the generator's plain-socket client). Prints the machine, the versions, a table of req/s,
-# p50, p90 and p99 per target and level, and the ratios against the goals; writes the same as markdown. Not part of CI.
+# generator bench/load/McpLoad.java at concurrency 1, 8 and 64 (HTTP targets once per client: McpLoad's JDK HttpClient
+# and plain-socket clients, and bench/load/mcp-load.mjs, the same generator on Node 22 with undici). The generator
+# reads the gateway process's own CPU time (/proc/<pid>/stat utime+stime: Catwalk's JVM, supergateway's node, not
+# their child server) when each measured window opens and closes. Prints the machine, the versions, a table of req/s,
+# p50, p90, p99 and gateway CPU per call per target and level, and the goals; writes the same as markdown. Not part
+# of CI. Takes about 10 minutes with the defaults.
 #
 #   bench/run.sh [report.md]          (default bench/RESULTS.md)
 #
 # Environment: MCPLOAD_OPTS  extra generator options, e.g. "--duration 20 --warmup 15" (see McpLoad without arguments)
 #              CATWALK_BENCH_JAVA_OPTS  extra JVM options for Catwalk, e.g. -XX:StartFlightRecording=filename=x.jfr
-#              BENCH_CLIENTS  the generator's HTTP clients, default "jdk socket": each HTTP target is measured with
-#                            both (a fresh gateway each time), since the JDK HttpClient alone takes much of a small
-#                            machine's CPU
+#              BENCH_CLIENTS  the generator's HTTP clients, default "jdk socket node": each HTTP target is measured
+#                            with each (a fresh gateway each time); jdk is java.net.http.HttpClient, which alone takes
+#                            much of a small machine's CPU, socket McpLoad's minimal client, node undici on Node 22
+#              BENCH_NOTE    a line put at the top of the report (e.g. which state of the code it measures)
 #              BENCH_SERVER  another stdio server script for Node 22 instead of server-everything's, e.g.
 #                            bench/servers/echo.mjs (a trivial one, to tell a gateway's cost from the server's)
-# Builds the jar and bootstrap's test classes (Maven), installs the pinned Node tools into .test-tools/ if needed
-# (TestTools, through bench/load/BenchSetup.java), and stops every process it started, also on Ctrl-C.
+# Builds the jar and bootstrap's test classes (Maven), installs the pinned Node tools (Node 22, server-everything,
+# supergateway, undici) into .test-tools/ if needed (TestTools, through bench/load/BenchSetup.java), and stops every
+# process it started, also on Ctrl-C. Catwalk runs with CATWALK_SANDBOX=off (like supergateway, no bubblewrap around
+# the server, which would not see .test-tools either) and a fresh CATWALK_HOME under target/bench.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$PWD
@@ -38,6 +44,7 @@ JAVA_HOME=$java_home MAVEN_OPTS=${MAVEN_OPTS:---sun-misc-unsafe-memory-access=al
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 classpath=$root/bootstrap/target/test-classes:$root/bootstrap/target/classes:$(cat bootstrap/target/bench.classpath)
 eval "$("$java" -Dcatwalk.root="$root" -cp "$classpath" bench/load/BenchSetup.java)"
+started_at=$SECONDS # the measurements' run time, without the build
 
 # Stops a process and everything below it: SIGTERM, up to 15 s, then SIGKILL for whatever is left.
 started=()
@@ -91,9 +98,16 @@ measure() { # label, command...: runs the generator, then records the CPU time o
     printf "%s\t%.1f\t%.1f\t%.0f\n", l, x, cap, 100*x/cap}' >>"$others"
 }
 mcpload() { "$java" bench/load/McpLoad.java "${load_opts[@]}" --tsv "$work/results.tsv" "$@"; }
+nodeload() { TEST_TOOLS=${undici%/node_modules/undici} "$node" bench/load/mcp-load.mjs "${load_opts[@]}" \
+  --tsv "$work/results.tsv" "$@"; }
+load() { # client, generator arguments...: McpLoad with that client, or the Node generator
+  local client=$1
+  shift
+  if [[ $client == node ]]; then nodeload "$@"; else mcpload --client "$client" "$@"; fi
+}
 
 server=$(realpath "${BENCH_SERVER:-$everything}")
-clients=${BENCH_CLIENTS:-jdk socket}
+clients=${BENCH_CLIENTS:-jdk socket node}
 stdio_command="$node $server stdio"
 
 say "direct: McpLoad speaks stdio to $server"
@@ -102,9 +116,12 @@ measure direct mcpload --label direct stdio "$node" "$server" stdio 2>"$work/dir
 start_catwalk() {
   printf '{"deployments":[{"id":"echo","command":["%s","%s","stdio"],"sessionMode":"shared","token":"%s"}]}\n' \
     "$node" "$server" "$token" >"$work/deployments.json"
-  CATWALK_PORT=$catwalk_port CATWALK_DEPLOYMENTS_FILE=$work/deployments.json CATWALK_LOG_LEVEL=warn \
+  rm -rf "$work/catwalk-home"
+  CATWALK_HOME=$work/catwalk-home CATWALK_SANDBOX=off CATWALK_PORT=$catwalk_port \
+    CATWALK_DEPLOYMENTS_FILE=$work/deployments.json CATWALK_LOG_LEVEL=warn \
     "$java" "${catwalk_opts[@]}" -jar bootstrap/target/catwalk.jar serve >>"$work/catwalk.log" 2>&1 &
   started+=($!)
+  gateway_pid=$!
   await_http "http://127.0.0.1:$catwalk_port/api/health" $! Catwalk
   url=http://127.0.0.1:$catwalk_port/mcp/echo
 }
@@ -112,6 +129,7 @@ start_supergateway() {
   "$node" "$supergateway" --stdio "$stdio_command" --outputTransport streamableHttp --stateful \
     --port "$supergateway_port" --logLevel none >>"$work/supergateway.log" 2>&1 &
   started+=($!)
+  gateway_pid=$!
   await_http "http://127.0.0.1:$supergateway_port/" $! supergateway
   url=http://127.0.0.1:$supergateway_port/mcp
 }
@@ -121,14 +139,16 @@ for target in catwalk supergateway; do
   for client in $clients; do
     say "$target with the $client client: a fresh $target in front of the same server"
     "start_$target"
-    measure "$target/$client" mcpload --client "$client" --label "$target/$client" http "$url" "$token"
+    measure "$target/$client" load "$client" --label "$target/$client" --gateway-pid "$gateway_pid" \
+      http "$url" "$token"
     cleanup
   done
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+run_time=$((SECONDS - started_at))
 
 say "report: $report"
 JAVA=$java NODE=$node SERVER=$server STDIO_COMMAND=$stdio_command LOAD_BEFORE=$load_before \
-  LOAD_AFTER=$load_after LOAD_OPTS="${MCPLOAD_OPTS:-}" CATWALK_OPTS="${CATWALK_BENCH_JAVA_OPTS:-}" CLIENTS=$clients \
+  LOAD_AFTER=$load_after RUN_TIME=$run_time NOTE=${BENCH_NOTE:-} UNDICI=$undici LOAD_OPTS="${MCPLOAD_OPTS:-}" CATWALK_OPTS="${CATWALK_BENCH_JAVA_OPTS:-}" CLIENTS=$clients \
   bench/report.sh "$work/results.tsv" "$others" | sed "s#$root/#./#g" >"$report"
 cat "$report"

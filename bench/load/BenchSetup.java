@@ -14,6 +14,7 @@ class BenchSetup {
         System.out.println("node='" + tools.node() + "'");
         System.out.println("everything='" + tools.serverEverything() + "'");
         System.out.println("supergateway='" + tools.supergateway() + "'");
+        System.out.println("undici='" + tools.undici() + "'");
         try (ServerSocket a = free(); ServerSocket b = free()) {
             System.out.println("catwalk_port=" + a.getLocalPort());
             System.out.println("supergateway_port=" + b.getLocalPort());

@@ -61,7 +61,10 @@ public final class McpLoad {
                                          far less CPU from a small machine; plain http only)
               --label NAME               the target's name in the output (default: the mode)
               --tsv FILE                 also append one tab-separated line per level to FILE: label, level,
-                                         requests, errors, req/s, p50, p90, p99, max (us)
+                                         requests, errors, req/s, p50, p90, p99, max (us), gateway CPU per call
+                                         (us, '-' without --gateway-pid)
+              --gateway-pid PID          read utime+stime of this process (/proc/PID/stat, not its children) when
+                                         each measured window opens and closes; report its CPU per call (us)
 
             exit status: 0 done (failed calls are counted as errors), 1 the session could not be set up,
                          2 bad arguments
@@ -103,6 +106,7 @@ public final class McpLoad {
             System.err.println("McpLoad: " + options.label() + ": " + (e.getMessage() != null ? e.getMessage() : e));
             return 1;
         }
+        GatewayCpu cpu = new GatewayCpu(options.gatewayPid());
         Caller caller = () -> {
             long id = ids.getAndIncrement();
             return succeeded(transport.request("{\"jsonrpc\":\"2.0\",\"id\":" + id + callTail, id));
@@ -110,18 +114,19 @@ public final class McpLoad {
         System.err.printf("%s: warming up for %d s, split across the levels%n", options.label(), options.warmup());
         for (int workers : options.levels()) {
             if (options.warmup() > 0) {
-                Level.run(caller, workers, 0, Math.max(1, options.warmup() / options.levels().size()));
+                Level.run(caller, workers, 0, Math.max(1, options.warmup() / options.levels().size()), cpu);
             }
         }
-        System.out.printf("%-20s %5s %9s %7s %10s %8s %8s %8s %8s%n",
-                "target", "conc", "requests", "errors", "req/s", "p50 us", "p90 us", "p99 us", "max us");
+        String format = "%-20s %5s %9s %7s %10s %8s %8s %8s %8s" + (cpu.pid() > 0 ? " %10s%n" : "%n");
+        System.out.printf(format, "target", "conc", "requests", "errors", "req/s", "p50 us", "p90 us", "p99 us",
+                "max us", "gw us/call");
         for (int workers : options.levels()) {
-            Level level = Level.run(caller, workers, options.settle(), options.duration());
+            Level level = Level.run(caller, workers, options.settle(), options.duration(), cpu);
             List<String> row = List.of(options.label(), "" + workers, "" + level.requests(), "" + level.errors(),
                     String.format("%.1f", level.perSecond()), "" + level.latency().percentile(50),
                     "" + level.latency().percentile(90), "" + level.latency().percentile(99),
-                    "" + level.latency().max());
-            System.out.printf("%-20s %5s %9s %7s %10s %8s %8s %8s %8s%n", row.toArray());
+                    "" + level.latency().max(), level.gatewayCpuPerCall());
+            System.out.printf(format, row.toArray());
             if (options.tsv() != null) {
                 Files.writeString(options.tsv(), String.join("\t", row) + "\n", StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
@@ -151,7 +156,7 @@ public final class McpLoad {
 
     /** The command line. */
     record Options(List<Integer> levels, int warmup, int settle, int duration, String tool, String arguments,
-                   String label, Path tsv, String client, boolean http, List<String> target) {
+                   String label, Path tsv, String client, boolean http, List<String> target, int gatewayPid) {
 
         static Options parse(String[] args) {
             Map<String, String> named = new HashMap<>(Map.of("--levels", "1,8,64", "--warmup", "30",
@@ -159,7 +164,7 @@ public final class McpLoad {
                     "--client", "jdk"));
             int i = 0;
             for (; i < args.length && args[i].startsWith("--"); i += 2) {
-                if (!named.containsKey(args[i]) && !List.of("--label", "--tsv").contains(args[i])) {
+                if (!named.containsKey(args[i]) && !List.of("--label", "--tsv", "--gateway-pid").contains(args[i])) {
                     throw new IllegalArgumentException("unknown option " + args[i]);
                 }
                 if (i + 1 >= args.length) {
@@ -201,7 +206,9 @@ public final class McpLoad {
                     number("--settle", named.get("--settle"), 0, 3600),
                     number("--duration", named.get("--duration"), 1, 3600), named.get("--tool"), arguments,
                     named.getOrDefault("--label", args[i]),
-                    named.containsKey("--tsv") ? Path.of(named.get("--tsv")) : null, client, http, target);
+                    named.containsKey("--tsv") ? Path.of(named.get("--tsv")) : null, client, http, target,
+                    named.containsKey("--gateway-pid")
+                            ? number("--gateway-pid", named.get("--gateway-pid"), 1, Integer.MAX_VALUE) : 0);
         }
 
         static int number(String option, String text, int min, int max) {
@@ -223,13 +230,57 @@ public final class McpLoad {
         boolean call() throws IOException, InterruptedException;
     }
 
-    /** One concurrency level: workers calling back to back; only calls that start and end in the window count. */
-    record Level(long requests, long errors, double perSecond, Histogram latency) {
+    /**
+     * The gateway's own CPU time (utime + stime of /proc/PID/stat, without its children) in clock ticks; pid 0 for
+     * none (direct stdio).
+     */
+    record GatewayCpu(int pid, long ticksPerSecond) {
+        GatewayCpu(int pid) throws IOException, InterruptedException {
+            this(pid, pid > 0 ? clockTicks() : 0);
+        }
 
-        static Level run(Caller caller, int workers, int settleSeconds, int measureSeconds)
+        private static long clockTicks() throws IOException, InterruptedException {
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            String out = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            getconf.waitFor();
+            return Long.parseLong(out);
+        }
+
+        long ticks() {
+            if (pid <= 0) {
+                return 0;
+            }
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException("cannot read /proc/" + pid + "/stat: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * One concurrency level: workers calling back to back; only calls that start and end in the window count. The
+     * gateway's CPU is read by a separate thread right when the window opens and when it closes.
+     */
+    record Level(long requests, long errors, double perSecond, Histogram latency, String gatewayCpuPerCall) {
+
+        static Level run(Caller caller, int workers, int settleSeconds, int measureSeconds, GatewayCpu cpu)
                 throws InterruptedException {
             long from = System.nanoTime() + TimeUnit.SECONDS.toNanos(settleSeconds);
             long to = from + TimeUnit.SECONDS.toNanos(measureSeconds);
+            long[] ticks = new long[2];
+            Thread clock = Thread.ofPlatform().name("gateway-cpu").start(() -> {
+                for (long wait = from - System.nanoTime(); wait > 0; wait = from - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                ticks[0] = cpu.ticks();
+                for (long wait = to - System.nanoTime(); wait > 0; wait = to - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                ticks[1] = cpu.ticks();
+            });
             Histogram[] latencies = new Histogram[workers];
             long[] errors = new long[workers];
             List<Thread> threads = new ArrayList<>();
@@ -263,13 +314,17 @@ public final class McpLoad {
             for (Thread thread : threads) {
                 thread.join();
             }
+            clock.join();
             Histogram all = new Histogram();
             long errorCount = 0;
             for (int w = 0; w < workers; w++) {
                 all.add(latencies[w]);
                 errorCount += errors[w];
             }
-            return new Level(all.count() + errorCount, errorCount, all.count() / (double) measureSeconds, all);
+            long requests = all.count() + errorCount;
+            String perCall = cpu.pid() <= 0 ? "-" : requests == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f",
+                    (ticks[1] - ticks[0]) * 1e6 / cpu.ticksPerSecond() / requests);
+            return new Level(requests, errorCount, all.count() / (double) measureSeconds, all, perCall);
         }
     }
 
@@ -392,7 +447,7 @@ public final class McpLoad {
         private List<String> headers() {
             List<String> headers = new ArrayList<>(List.of("Authorization", "Bearer " + token,
                     "Accept", "application/json, text/event-stream", "Content-Type", "application/json"));
-            if (sessionId != null) {
+            if (sessionId != null && protocol != null) {
                 headers.addAll(List.of("Mcp-Session-Id", sessionId, "MCP-Protocol-Version", protocol));
             }
             return headers;

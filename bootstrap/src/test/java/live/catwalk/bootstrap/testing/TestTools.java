@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The Node tools the tests run, pinned in the committed {@code test-tools/package.json} and
  * {@code test-tools/package-lock.json}: Node 22, the MCP conformance suite (0.1.16 and 0.2.0-alpha.12),
- * {@code @modelcontextprotocol/server-everything}, supergateway and the TypeScript MCP SDK.
+ * {@code @modelcontextprotocol/server-everything}, supergateway, the TypeScript MCP SDK and undici (for the
+ * benchmark's Node load generator).
  *
  * <p>The first {@link #get()} in a JVM makes {@code <repository root>/.test-tools/} match the committed pair
  * ({@code npm ci} when the pair's hash differs from the last successful install, under a file lock shared by
@@ -91,6 +92,11 @@ public final class TestTools {
         return modules().resolve("@modelcontextprotocol/sdk");
     }
 
+    /** undici's package folder (7.x, pinned for {@code bench/load/mcp-load.mjs}, the benchmark's Node client). */
+    public Path undici() {
+        return modules().resolve("undici");
+    }
+
     /** An argv that runs {@code script} with {@link #node()}, followed by {@code args}. */
     public List<String> nodeCommand(Path script, String... args) {
         List<String> argv = new ArrayList<>(List.of(node().toString(), script.toString()));
@@ -100,7 +106,7 @@ public final class TestTools {
 
     List<Path> expectedFiles() {
         return List.of(node(), conformance(), conformanceAlpha(), serverEverything(), supergateway(),
-                typescriptSdk().resolve("package.json"));
+                typescriptSdk().resolve("package.json"), undici().resolve("package.json"));
     }
 
     static TestTools orAbort(Outcome result, boolean ci) {

@@ -20,8 +20,10 @@ import live.catwalk.adapters.fly.bite.UsesJaxRs;
 import live.catwalk.adapters.fly.bite.UsesJooq;
 import live.catwalk.adapters.fly.bite.UsesTheRestAdapter;
 import live.catwalk.adapters.llm.bite.UsesBootstrap;
+import live.catwalk.adapters.llm.bite.UsesAnInPort;
 import live.catwalk.adapters.llm.bite.UsesJdbc;
 import live.catwalk.adapters.rest.RestServer;
+import live.catwalk.adapters.rest.bite.ReachesAUseCase;
 import live.catwalk.adapters.rest.bite.UsesHttpClient;
 import live.catwalk.adapters.rest.bite.UsesTink;
 import live.catwalk.bootstrap.architecture.ArchitectureRules.NamedRule;
@@ -29,6 +31,7 @@ import live.catwalk.core.bite.Stray;
 import live.catwalk.core.bite.domain.CreatesNewDate;
 import live.catwalk.core.bite.domain.DependsOnAPort;
 import live.catwalk.core.bite.domain.ImplementsAnOutPort;
+import live.catwalk.core.bite.domain.MutableValue;
 import live.catwalk.core.bite.domain.PrintsAStackTrace;
 import live.catwalk.core.bite.domain.PrintsToStdout;
 import live.catwalk.core.bite.domain.ReadsASystemProperty;
@@ -41,6 +44,7 @@ import live.catwalk.core.bite.domain.UsesAnAdapter;
 import live.catwalk.core.bite.port.in.InPortAsRecord;
 import live.catwalk.core.bite.port.out.OutPortAsClass;
 import live.catwalk.core.bite.usecase.ReadsAFile;
+import live.catwalk.runner.bite.SupervisorUsesAnInPort;
 import live.catwalk.core.bite.usecase.FinalButMisnamed;
 import live.catwalk.core.bite.usecase.LonelyService;
 import live.catwalk.core.bite.usecase.NotFinalService;
@@ -79,7 +83,11 @@ class ArchitectureBiteTest {
             entry("ports are interfaces", List.of(new Plant(OutPortAsClass.class), new Plant(InPortAsRecord.class))),
             entry("use cases are final services implementing an in-port", List.of(new Plant(NotFinalService.class),
                     new Plant(FinalButMisnamed.class), new Plant(LonelyService.class))),
-            entry("out-ports are implemented only outside core", List.of(new Plant(ImplementsAnOutPort.class))));
+            entry("out-ports are implemented only outside core", List.of(new Plant(ImplementsAnOutPort.class))),
+            entry("only bootstrap reaches a use case from outside core", List.of(new Plant(ReachesAUseCase.class))),
+            entry("driven adapters use no in-port", List.of(new Plant(UsesAnInPort.class),
+                    new Plant(SupervisorUsesAnInPort.class))),
+            entry("domain types are immutable", List.of(new Plant(MutableValue.class))));
 
     @Test
     void everyRuleHasAPlantedViolation() {

@@ -4,6 +4,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -32,6 +33,7 @@ final class ArchitectureRules {
     private static final String FLY = "live.catwalk.adapters.fly..";
     private static final String LLM = "live.catwalk.adapters.llm..";
     private static final String BOOTSTRAP = "live.catwalk.bootstrap..";
+    private static final String RUNNER = "live.catwalk.runner..";
 
     /** A rule and the name its bite test refers to. */
     record NamedRule(String name, ArchRule rule) {
@@ -57,7 +59,39 @@ final class ArchitectureRules {
                 new NamedRule("Tink stays in adapters-persistence", tinkStaysInPersistence()),
                 new NamedRule("ports are interfaces", portsAreInterfaces()),
                 new NamedRule("use cases are final services implementing an in-port", useCasesAreFinalInPortServices()),
-                new NamedRule("out-ports are implemented only outside core", outPortsAreImplementedOutsideCore()));
+                new NamedRule("out-ports are implemented only outside core", outPortsAreImplementedOutsideCore()),
+                new NamedRule("only bootstrap reaches a use case from outside core", onlyBootstrapReachesUseCases()),
+                new NamedRule("driven adapters use no in-port", drivenAdaptersUseNoInPort()),
+                new NamedRule("domain types are immutable", domainTypesAreImmutable()));
+    }
+
+    static ArchRule onlyBootstrapReachesUseCases() {
+        return noClasses().that().resideOutsideOfPackages(CORE, BOOTSTRAP)
+                .should().dependOnClassesThat().resideInAPackage("live.catwalk.core.*.usecase..")
+                .because("adapters drive core through in-ports and are driven through out-ports; only the "
+                        + "composition root news a use case (DESIGN.md, Modules: Rules)");
+    }
+
+    static ArchRule drivenAdaptersUseNoInPort() {
+        // LocalRuntime is the local runtime: the Runtime out-port implemented by registering servers with the
+        // in-process MCP engine, through the engine's management in-port. The supervisor itself stays driven.
+        return noClasses().that().resideInAnyPackage(PERSISTENCE, LLM, FLY, RUNNER)
+                .and().doNotHaveFullyQualifiedName("live.catwalk.runner.LocalRuntime")
+                .should().dependOnClassesThat().resideInAPackage("live.catwalk.core.*.port.in..")
+                .because("a driven adapter answers core's out-ports and never drives core itself (DESIGN.md, "
+                        + "Modules: Rules)");
+    }
+
+    static ArchRule domainTypesAreImmutable() {
+        // Exempt: core.mcp.domain.session, the MCP engine's stateful mailboxes (sessions, streams, event logs,
+        // the retained-bytes budget), which are the engine's state by design and are to move to core.mcp.engine;
+        // and private nested helpers no one else sees (a parser's cursor), which are not domain types.
+        return fields().that().areDeclaredInClassesThat().resideInAPackage("live.catwalk.core.*.domain..")
+                .and().areDeclaredInClassesThat().resideOutsideOfPackage("live.catwalk.core.mcp.domain.session..")
+                .and().areDeclaredInClassesThat(describe("are not private",
+                        c -> !c.getModifiers().contains(JavaModifier.PRIVATE)))
+                .should().beFinal()
+                .because("domain types are values: a change makes a new one (STYLE.md; DESIGN.md)");
     }
 
     static ArchRule coreUsesOnlyJdkAndJackson() {

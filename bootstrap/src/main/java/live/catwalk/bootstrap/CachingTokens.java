@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import live.catwalk.core.account.domain.AccessToken;
 import live.catwalk.core.account.domain.TokenHash;
 import live.catwalk.core.account.domain.TokenId;
-import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.shared.domain.UserId;
 import live.catwalk.core.account.port.out.TokenRepository;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 
 /**
  * Live deployment tokens by hash, kept in memory so that an MCP request does not cost a database round

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import live.catwalk.adapters.rest.api.ControlPlane;
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.deployment.domain.Deployment;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.deployment.port.in.CreateDeployment;
 import live.catwalk.core.mcp.domain.http.Headers;
 import live.catwalk.core.mcp.domain.http.McpHttpRequest;

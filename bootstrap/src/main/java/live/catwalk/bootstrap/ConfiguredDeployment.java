@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import live.catwalk.core.deployment.domain.DeploymentSpec;
-import live.catwalk.core.mcp.domain.ServerCommand;
-import live.catwalk.core.mcp.domain.SessionMode;
+import live.catwalk.core.shared.domain.ServerCommand;
+import live.catwalk.core.shared.domain.SessionMode;
 
 /**
  * A deployment defined in the deployments file: its id, its spec as checked by core's rules (a package not yet

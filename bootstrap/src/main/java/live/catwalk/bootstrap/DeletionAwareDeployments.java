@@ -3,9 +3,9 @@ package live.catwalk.bootstrap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.shared.domain.UserId;
 import live.catwalk.core.deployment.domain.Deployment;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.deployment.port.out.DeploymentRepository;
 
 /** The deployment repository, telling the token cache when a delete took a deployment's tokens with it. */

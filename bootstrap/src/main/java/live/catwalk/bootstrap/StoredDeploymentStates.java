@@ -3,7 +3,7 @@ package live.catwalk.bootstrap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.deployment.domain.DeploymentStatus;
 import live.catwalk.core.deployment.domain.DesiredState;
 import live.catwalk.core.deployment.domain.FileDeployment;

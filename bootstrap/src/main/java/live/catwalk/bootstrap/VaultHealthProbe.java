@@ -1,8 +1,8 @@
 package live.catwalk.bootstrap;
 
 import java.util.UUID;
-import live.catwalk.core.account.domain.SettingName;
-import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.shared.domain.SettingName;
+import live.catwalk.core.shared.domain.UserId;
 import live.catwalk.core.credential.domain.SecretScope;
 import live.catwalk.core.credential.domain.SecretValue;
 import live.catwalk.core.credential.port.out.SecretCipher;

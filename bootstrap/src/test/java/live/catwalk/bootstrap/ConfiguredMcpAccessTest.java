@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import live.catwalk.core.deployment.domain.DeploymentSpec;
 import live.catwalk.core.deployment.domain.Launch;
-import live.catwalk.core.mcp.domain.SessionMode;
+import live.catwalk.core.shared.domain.SessionMode;
 import org.junit.jupiter.api.Test;
 
 class ConfiguredMcpAccessTest {

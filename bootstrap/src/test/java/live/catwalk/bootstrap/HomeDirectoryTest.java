@@ -17,7 +17,7 @@ import live.catwalk.core.account.domain.AccessToken;
 import live.catwalk.core.account.domain.IssuedToken;
 import live.catwalk.core.account.domain.TokenHash;
 import live.catwalk.core.account.domain.TokenId;
-import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.shared.domain.UserId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import live.catwalk.core.deployment.port.out.Programs;
-import live.catwalk.core.mcp.domain.ServerCommand;
+import live.catwalk.core.shared.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.StdioEvent;
 import live.catwalk.core.mcp.port.out.StdioChannel;
 import live.catwalk.core.mcp.port.out.StdioServers;

@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
-import live.catwalk.core.mcp.domain.ServerCommand;
+import live.catwalk.core.shared.domain.ServerCommand;
 
 /**
  * Where a child runs: {@link #none()} (as Catwalk's own user, with Catwalk's view of the system) or

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import live.catwalk.core.mcp.domain.ServerCommand;
+import live.catwalk.core.shared.domain.ServerCommand;
 
 /** Commands for test children (bash and coreutils only) and checks on their processes. */
 final class Children {

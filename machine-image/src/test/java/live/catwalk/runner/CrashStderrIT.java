@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import live.catwalk.core.mcp.domain.ServerCommand;
+import live.catwalk.core.shared.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.StdioEvent.Exited;
 import live.catwalk.core.mcp.domain.StdioEvent.GaveUp;
 import live.catwalk.core.shared.CatwalkException;

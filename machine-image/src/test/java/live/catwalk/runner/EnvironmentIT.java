@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import live.catwalk.core.mcp.domain.ServerCommand;
+import live.catwalk.core.shared.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.StdioEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

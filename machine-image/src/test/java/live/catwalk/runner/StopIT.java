@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import live.catwalk.core.mcp.domain.ServerCommand;
+import live.catwalk.core.shared.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.StdioEvent;
 import live.catwalk.core.mcp.domain.StdioEvent.Exited;
 import live.catwalk.core.mcp.domain.StdioEvent.Line;

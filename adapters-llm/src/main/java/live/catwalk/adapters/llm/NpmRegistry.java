@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
-import live.catwalk.core.analysis.port.out.PackageRegistry.Lookup;
+import live.catwalk.core.deployment.port.out.PackageRegistry.Lookup;
 import live.catwalk.core.deployment.domain.PackageRef;
 
 /** npm: the abbreviated package document at {@code <base>/<name>}, its dist-tags and version keys. */

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
-import live.catwalk.core.analysis.port.out.PackageRegistry;
+import live.catwalk.core.deployment.port.out.PackageRegistry;
 import live.catwalk.core.deployment.domain.PackageRef;
 
 /**

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import live.catwalk.core.analysis.port.out.PackageRegistry.Lookup;
+import live.catwalk.core.deployment.port.out.PackageRegistry.Lookup;
 import live.catwalk.core.deployment.domain.PackageRef;
 
 /**

@@ -12,7 +12,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.Optional;
-import live.catwalk.core.analysis.port.out.PackageRegistry.Lookup;
+import live.catwalk.core.deployment.port.out.PackageRegistry.Lookup;
 import live.catwalk.core.deployment.domain.PackageRef;
 import live.catwalk.core.deployment.domain.PackageRef.Registry;
 import org.junit.jupiter.api.AfterAll;

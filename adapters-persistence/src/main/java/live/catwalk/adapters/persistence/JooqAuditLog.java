@@ -8,7 +8,7 @@ import java.util.Optional;
 import live.catwalk.adapters.persistence.jooq.tables.records.AuditLogRecord;
 import live.catwalk.core.account.domain.AuditAction;
 import live.catwalk.core.account.domain.AuditEntry;
-import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.shared.domain.UserId;
 import live.catwalk.core.account.port.out.AuditLog;
 import org.jooq.DSLContext;
 

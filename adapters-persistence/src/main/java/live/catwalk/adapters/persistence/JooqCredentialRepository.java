@@ -9,7 +9,7 @@ import live.catwalk.core.credential.domain.Credential;
 import live.catwalk.core.credential.domain.EnvVarName;
 import live.catwalk.core.credential.domain.SealedSecret;
 import live.catwalk.core.credential.port.out.CredentialRepository;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.shared.CatwalkException;
 import org.jooq.DSLContext;
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import live.catwalk.adapters.persistence.jooq.tables.records.DeploymentEventsRecord;
 import live.catwalk.core.deployment.domain.DeploymentEvent;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.deployment.domain.DeploymentStatus;
 import live.catwalk.core.deployment.port.out.EventLog;
 import org.jooq.DSLContext;

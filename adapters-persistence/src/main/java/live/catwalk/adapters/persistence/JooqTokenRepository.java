@@ -9,9 +9,9 @@ import live.catwalk.adapters.persistence.jooq.tables.records.AccessTokensRecord;
 import live.catwalk.core.account.domain.AccessToken;
 import live.catwalk.core.account.domain.TokenHash;
 import live.catwalk.core.account.domain.TokenId;
-import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.shared.domain.UserId;
 import live.catwalk.core.account.port.out.TokenRepository;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import org.jooq.DSLContext;
 
 final class JooqTokenRepository implements TokenRepository {

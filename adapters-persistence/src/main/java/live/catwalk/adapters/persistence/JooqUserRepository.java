@@ -7,7 +7,7 @@ import java.util.Optional;
 import live.catwalk.adapters.persistence.jooq.tables.records.UsersRecord;
 import live.catwalk.core.account.domain.Role;
 import live.catwalk.core.account.domain.User;
-import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.shared.domain.UserId;
 import live.catwalk.core.account.port.out.UserRepository;
 import org.jooq.DSLContext;
 

@@ -13,7 +13,7 @@ import live.catwalk.core.credential.domain.EnvVarName;
 import live.catwalk.core.deployment.domain.DeploymentSpec;
 import live.catwalk.core.deployment.domain.Launch;
 import live.catwalk.core.deployment.domain.PackageRef;
-import live.catwalk.core.mcp.domain.SessionMode;
+import live.catwalk.core.shared.domain.SessionMode;
 
 /**
  * A deployment spec's stored JSON (its name has a column of its own):

@@ -9,14 +9,14 @@ import live.catwalk.core.account.domain.Role;
 import live.catwalk.core.account.domain.TokenHash;
 import live.catwalk.core.account.domain.TokenId;
 import live.catwalk.core.account.domain.User;
-import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.shared.domain.UserId;
 import live.catwalk.core.credential.domain.EnvVarName;
 import live.catwalk.core.deployment.domain.Deployment;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.deployment.domain.DeploymentSpec;
 import live.catwalk.core.deployment.domain.Launch;
 import live.catwalk.core.deployment.domain.PackageRef;
-import live.catwalk.core.mcp.domain.SessionMode;
+import live.catwalk.core.shared.domain.SessionMode;
 
 /** Small object mother for this module's own tests (the port contracts bring their own). */
 final class Rows {

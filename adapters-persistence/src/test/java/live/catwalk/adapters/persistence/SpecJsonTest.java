@@ -9,7 +9,7 @@ import java.util.Optional;
 import live.catwalk.core.deployment.domain.DeploymentSpec;
 import live.catwalk.core.deployment.domain.Launch;
 import live.catwalk.core.deployment.domain.PackageRef;
-import live.catwalk.core.mcp.domain.SessionMode;
+import live.catwalk.core.shared.domain.SessionMode;
 import org.junit.jupiter.api.Test;
 
 /** The stored spec JSON: a package's arguments round-trip, and rows written before arguments existed still read. */

@@ -28,6 +28,8 @@ import live.catwalk.adapters.rest.bite.UsesHttpClient;
 import live.catwalk.adapters.rest.bite.UsesTink;
 import live.catwalk.bootstrap.architecture.ArchitectureRules.NamedRule;
 import live.catwalk.core.bite.Stray;
+import live.catwalk.core.bitea.domain.NeedsB;
+import live.catwalk.core.biteb.domain.NeedsA;
 import live.catwalk.core.bite.domain.CreatesNewDate;
 import live.catwalk.core.bite.domain.DependsOnAPort;
 import live.catwalk.core.bite.domain.ImplementsAnOutPort;
@@ -87,7 +89,8 @@ class ArchitectureBiteTest {
             entry("only bootstrap reaches a use case from outside core", List.of(new Plant(ReachesAUseCase.class))),
             entry("driven adapters use no in-port", List.of(new Plant(UsesAnInPort.class),
                     new Plant(SupervisorUsesAnInPort.class))),
-            entry("domain types are immutable", List.of(new Plant(MutableValue.class))));
+            entry("domain types are immutable", List.of(new Plant(MutableValue.class))),
+            entry("core's features are free of cycles", List.of(new Plant(NeedsB.class, NeedsA.class))));
 
     @Test
     void everyRuleHasAPlantedViolation() {

@@ -62,7 +62,8 @@ final class ArchitectureRules {
                 new NamedRule("out-ports are implemented only outside core", outPortsAreImplementedOutsideCore()),
                 new NamedRule("only bootstrap reaches a use case from outside core", onlyBootstrapReachesUseCases()),
                 new NamedRule("driven adapters use no in-port", drivenAdaptersUseNoInPort()),
-                new NamedRule("domain types are immutable", domainTypesAreImmutable()));
+                new NamedRule("domain types are immutable", domainTypesAreImmutable()),
+                new NamedRule("core's features are free of cycles", coreFeaturesAreFreeOfCycles()));
     }
 
     static ArchRule onlyBootstrapReachesUseCases() {
@@ -92,6 +93,31 @@ final class ArchitectureRules {
                         c -> !c.getModifiers().contains(JavaModifier.PRIVATE)))
                 .should().beFinal()
                 .because("domain types are values: a change makes a new one (STYLE.md; DESIGN.md)");
+    }
+
+    static ArchRule coreFeaturesAreFreeOfCycles() {
+        return slices().assignedFrom(new CoreFeatures()).should().beFreeOfCycles()
+                .because("a feature depends on another only one way; values several features use live in "
+                        + "core.shared (DESIGN.md, Modules: Rules)");
+    }
+
+    /** One slice per feature of core ({@code core.<feature>}); core.shared belongs to none. */
+    private static final class CoreFeatures implements SliceAssignment {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String name = javaClass.getPackageName();
+            if (!name.startsWith("live.catwalk.core.") || name.startsWith("live.catwalk.core.shared")) {
+                return SliceIdentifier.ignore();
+            }
+            String rest = name.substring("live.catwalk.core.".length());
+            int dot = rest.indexOf('.');
+            return SliceIdentifier.of("core." + (dot < 0 ? rest : rest.substring(0, dot)));
+        }
+
+        @Override
+        public String getDescription() {
+            return "core's features";
+        }
     }
 
     static ArchRule coreUsesOnlyJdkAndJackson() {

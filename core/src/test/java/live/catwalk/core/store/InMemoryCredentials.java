@@ -4,7 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import live.catwalk.core.credential.domain.Credential;
 import live.catwalk.core.credential.port.out.CredentialRepository;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 
 final class InMemoryCredentials implements CredentialRepository {
 

@@ -3,7 +3,7 @@ package live.catwalk.core.store;
 import java.util.Comparator;
 import java.util.List;
 import live.catwalk.core.deployment.domain.DeploymentEvent;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.deployment.port.out.EventLog;
 
 final class InMemoryEvents implements EventLog {

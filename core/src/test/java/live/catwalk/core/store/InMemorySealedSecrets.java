@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import live.catwalk.core.account.domain.SettingName;
-import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.shared.domain.SettingName;
+import live.catwalk.core.shared.domain.UserId;
 import live.catwalk.core.credential.domain.Credential;
 import live.catwalk.core.credential.domain.SealedSecret;
 import live.catwalk.core.credential.domain.SecretScope;
 import live.catwalk.core.credential.port.out.SealedSecrets;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 
 final class InMemorySealedSecrets implements SealedSecrets {
 

@@ -5,8 +5,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import live.catwalk.core.account.domain.SettingName;
-import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.shared.domain.SettingName;
+import live.catwalk.core.shared.domain.UserId;
 import live.catwalk.core.account.port.out.SettingsRepository;
 import live.catwalk.core.credential.domain.SealedSecret;
 

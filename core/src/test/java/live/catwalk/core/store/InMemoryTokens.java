@@ -7,9 +7,9 @@ import java.util.Optional;
 import live.catwalk.core.account.domain.AccessToken;
 import live.catwalk.core.account.domain.TokenHash;
 import live.catwalk.core.account.domain.TokenId;
-import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.shared.domain.UserId;
 import live.catwalk.core.account.port.out.TokenRepository;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 
 final class InMemoryTokens implements TokenRepository {
 

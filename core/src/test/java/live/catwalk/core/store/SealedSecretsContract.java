@@ -1,7 +1,7 @@
 package live.catwalk.core.store;
 
-import static live.catwalk.core.account.domain.SettingName.FLY_API_TOKEN;
-import static live.catwalk.core.account.domain.SettingName.OPENROUTER_API_KEY;
+import static live.catwalk.core.shared.domain.SettingName.FLY_API_TOKEN;
+import static live.catwalk.core.shared.domain.SettingName.OPENROUTER_API_KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import live.catwalk.core.account.domain.SettingName;
+import live.catwalk.core.shared.domain.SettingName;
 import live.catwalk.core.account.domain.User;
 import live.catwalk.core.credential.domain.Credential;
 import live.catwalk.core.credential.domain.SealedSecret;

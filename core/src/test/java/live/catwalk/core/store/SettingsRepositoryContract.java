@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import java.util.Set;
-import live.catwalk.core.account.domain.SettingName;
+import live.catwalk.core.shared.domain.SettingName;
 import live.catwalk.core.account.domain.User;
 import live.catwalk.core.credential.domain.SealedSecret;
 import live.catwalk.core.shared.CatwalkException.Kind;

@@ -1,11 +1,11 @@
 package live.catwalk.adapters.persistence.vault;
 
 import java.util.UUID;
-import live.catwalk.core.account.domain.SettingName;
-import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.shared.domain.SettingName;
+import live.catwalk.core.shared.domain.UserId;
 import live.catwalk.core.credential.domain.EnvVarName;
 import live.catwalk.core.credential.domain.SecretScope;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 
 /** Scopes for the vault tests. */
 final class Scopes {

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import live.catwalk.core.account.domain.SettingName;
+import live.catwalk.core.shared.domain.SettingName;
 import live.catwalk.core.credential.domain.KeyInfo;
 import live.catwalk.core.credential.domain.KeyInfo.KeyState;
 import live.catwalk.core.credential.domain.SealedSecret;

@@ -18,7 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import live.catwalk.core.account.domain.IssuedToken;
 import live.catwalk.core.deployment.domain.DeploymentEvent;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.deployment.domain.FileDeployment;
 import live.catwalk.core.deployment.port.in.ReplaceDeploymentEnv;
 import live.catwalk.core.shared.CatwalkException;

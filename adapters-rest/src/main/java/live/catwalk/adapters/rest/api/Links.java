@@ -3,7 +3,7 @@ package live.catwalk.adapters.rest.api;
 import java.net.URI;
 import java.util.Objects;
 import java.util.function.Supplier;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 
 /**
  * Absolute URLs for responses, on the server's own base URL (the configured public URL, or else the address

@@ -2,8 +2,8 @@ package live.catwalk.adapters.rest.api;
 
 import java.util.UUID;
 import live.catwalk.core.account.domain.TokenId;
-import live.catwalk.core.account.domain.UserId;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.UserId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.shared.CatwalkException;
 
 /** Path and query parameters as core's values; a malformed id is simply not found. */

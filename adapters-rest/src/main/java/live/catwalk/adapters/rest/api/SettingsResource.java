@@ -18,7 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import live.catwalk.core.account.domain.Principal;
-import live.catwalk.core.account.domain.SettingName;
+import live.catwalk.core.shared.domain.SettingName;
 import live.catwalk.core.account.port.in.ReadSettings;
 import live.catwalk.core.account.port.in.UpdateSettings;
 import live.catwalk.core.credential.domain.SecretValue;

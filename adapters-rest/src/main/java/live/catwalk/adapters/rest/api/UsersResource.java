@@ -19,7 +19,7 @@ import java.util.Optional;
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.account.domain.Role;
 import live.catwalk.core.account.domain.User;
-import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.shared.domain.UserId;
 import live.catwalk.core.account.port.in.CreateUser;
 import live.catwalk.core.account.port.in.DisableUser;
 import live.catwalk.core.account.port.in.EnableUser;

@@ -38,8 +38,7 @@ class DeploymentsIT extends ApiServer {
         assertFalse(created.path("createdAt").asText().isEmpty());
         assertFalse(created.path("updatedAt").asText().isEmpty());
         assertFalse(response.body().contains("k-SECRET"), "variable values are never returned");
-        assertEquals(Map.of("API_KEY", "k-SECRET"), fake.env.get(new live.catwalk.core.deployment.domain
-                .DeploymentId(id)));
+        assertEquals(Map.of("API_KEY", "k-SECRET"), fake.env.get(new live.catwalk.core.shared.domain.DeploymentId(id)));
 
         JsonNode fetched = ok(get("/api/deployments/" + id), 200);
         assertFalse(fetched.has("token"), "the token is shown once");

@@ -1,10 +1,11 @@
 package live.catwalk.core.account.domain;
 
+import live.catwalk.core.shared.domain.UserId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 
 /**
  * An issued bearer token as stored: its hash and visible prefix, never its secret. A personal token

@@ -1,5 +1,6 @@
 package live.catwalk.core.account.domain;
 
+import live.catwalk.core.shared.domain.UserId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

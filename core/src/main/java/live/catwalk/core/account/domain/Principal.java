@@ -1,5 +1,6 @@
 package live.catwalk.core.account.domain;
 
+import live.catwalk.core.shared.domain.UserId;
 import java.util.Objects;
 
 /** The authenticated caller of the control plane: a user, their role, and the token they presented. */

@@ -1,11 +1,12 @@
 package live.catwalk.core.account.domain;
 
+import live.catwalk.core.shared.domain.UserId;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 
 /**
  * The two kinds of bearer token and their secret's form: a marker ({@code cwk_} personal, {@code cwd_}

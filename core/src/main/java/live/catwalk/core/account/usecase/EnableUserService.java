@@ -8,7 +8,7 @@ import live.catwalk.core.account.domain.AuditEntry;
 import live.catwalk.core.account.domain.IssuedToken;
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.account.domain.User;
-import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.shared.domain.UserId;
 import live.catwalk.core.account.port.in.EnableUser;
 import live.catwalk.core.account.port.out.AuditLog;
 import live.catwalk.core.account.port.out.TokenRepository;

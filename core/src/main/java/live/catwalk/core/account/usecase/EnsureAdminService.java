@@ -6,7 +6,7 @@ import java.util.Optional;
 import live.catwalk.core.account.domain.IssuedToken;
 import live.catwalk.core.account.domain.Role;
 import live.catwalk.core.account.domain.User;
-import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.shared.domain.UserId;
 import live.catwalk.core.account.port.in.EnsureAdmin;
 import live.catwalk.core.account.port.out.AuditLog;
 import live.catwalk.core.account.port.out.TokenRepository;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import live.catwalk.core.account.domain.AccessToken;
 import live.catwalk.core.account.domain.Principal;
-import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.shared.domain.UserId;
 import live.catwalk.core.account.port.in.ListUserTokens;
 import live.catwalk.core.account.port.out.TokenRepository;
 import live.catwalk.core.account.port.out.UserRepository;

@@ -9,7 +9,7 @@ import live.catwalk.core.account.domain.AuditEntry;
 import live.catwalk.core.account.domain.IssuedToken;
 import live.catwalk.core.account.domain.TokenId;
 import live.catwalk.core.account.domain.TokenKind;
-import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.shared.domain.UserId;
 import live.catwalk.core.account.port.out.AuditLog;
 import live.catwalk.core.account.port.out.TokenRepository;
 import live.catwalk.core.shared.port.out.Randomness;

@@ -3,7 +3,7 @@ package live.catwalk.core.account.usecase;
 import java.util.Objects;
 import java.util.Set;
 import live.catwalk.core.account.domain.Principal;
-import live.catwalk.core.account.domain.SettingName;
+import live.catwalk.core.shared.domain.SettingName;
 import live.catwalk.core.account.port.in.ReadSettings;
 import live.catwalk.core.account.port.out.SettingsRepository;
 

@@ -1,7 +1,7 @@
 package live.catwalk.core.credential.domain;
 
 import java.util.Objects;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 
 /** One environment variable of a deployment, its value sealed under {@link SecretScope.OfCredential}. */
 public record Credential(DeploymentId deployment, EnvVarName name, SealedSecret value) {

@@ -2,9 +2,9 @@ package live.catwalk.core.credential.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import live.catwalk.core.account.domain.SettingName;
-import live.catwalk.core.account.domain.UserId;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.SettingName;
+import live.catwalk.core.shared.domain.UserId;
+import live.catwalk.core.shared.domain.DeploymentId;
 
 /**
  * Where a secret belongs; its {@link #associatedData()} is bound into the ciphertext, so a sealed secret

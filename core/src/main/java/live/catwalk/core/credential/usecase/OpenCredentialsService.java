@@ -9,7 +9,7 @@ import live.catwalk.core.credential.domain.SecretValue;
 import live.catwalk.core.credential.port.in.OpenCredentials;
 import live.catwalk.core.credential.port.out.CredentialRepository;
 import live.catwalk.core.credential.port.out.SecretCipher;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 
 /** Opens each stored value under the scope it was sealed for. */
 public final class OpenCredentialsService implements OpenCredentials {

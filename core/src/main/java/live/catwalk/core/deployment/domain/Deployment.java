@@ -1,9 +1,10 @@
 package live.catwalk.core.deployment.domain;
 
+import live.catwalk.core.shared.domain.DeploymentId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.shared.domain.UserId;
 
 /**
  * A deployment as stored: its owner and spec, what the owner wants and where it is, why (for FAILED and

@@ -1,5 +1,6 @@
 package live.catwalk.core.deployment.domain;
 
+import live.catwalk.core.shared.domain.DeploymentId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import live.catwalk.core.credential.domain.EnvVarName;
-import live.catwalk.core.mcp.domain.SessionMode;
+import live.catwalk.core.shared.domain.SessionMode;
 
 /**
  * What a user asked to run: a display name (1-100 characters, no control characters), how to launch it,

@@ -7,7 +7,7 @@ import live.catwalk.core.deployment.domain.DeploymentSpec;
 import live.catwalk.core.deployment.domain.Launch;
 import live.catwalk.core.deployment.domain.ValidationProblem;
 import live.catwalk.core.deployment.port.in.CheckConfiguredDeployment;
-import live.catwalk.core.mcp.domain.SessionMode;
+import live.catwalk.core.shared.domain.SessionMode;
 
 /** The deployments file's entries under create's own rules ({@link LaunchRules}, {@link EnvRules}); no registry. */
 public final class CheckConfiguredDeploymentService implements CheckConfiguredDeployment {

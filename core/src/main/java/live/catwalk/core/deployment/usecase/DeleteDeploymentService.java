@@ -8,7 +8,7 @@ import live.catwalk.core.account.domain.AuditEntry;
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.account.port.out.AuditLog;
 import live.catwalk.core.deployment.domain.Deployment;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.deployment.port.in.DeleteDeployment;
 import live.catwalk.core.deployment.port.out.DeploymentRepository;
 import live.catwalk.core.deployment.port.out.Runtime;

@@ -6,7 +6,7 @@ import live.catwalk.core.account.domain.IssuedToken;
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.account.domain.TokenId;
 import live.catwalk.core.account.domain.TokenKind;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.shared.port.out.Randomness;
 
 /** Minting a deployment's {@code cwd_} token, alike at create and at rotation. */

@@ -3,7 +3,7 @@ package live.catwalk.core.deployment.usecase;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import live.catwalk.core.analysis.port.out.PackageRegistry;
+import live.catwalk.core.deployment.port.out.PackageRegistry;
 import live.catwalk.core.deployment.domain.Launch;
 import live.catwalk.core.deployment.domain.PackageArgs;
 import live.catwalk.core.deployment.domain.PackageRef;

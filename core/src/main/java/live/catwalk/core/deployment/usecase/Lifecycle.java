@@ -7,7 +7,7 @@ import java.util.Optional;
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.deployment.domain.Deployment;
 import live.catwalk.core.deployment.domain.DeploymentEvent;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.deployment.domain.DeploymentQuotas;
 import live.catwalk.core.deployment.domain.DeploymentStatus;
 import live.catwalk.core.deployment.domain.DesiredState;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.deployment.domain.DeploymentEvent;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.deployment.port.in.ListDeploymentEvents;
 import live.catwalk.core.deployment.port.out.DeploymentRepository;
 import live.catwalk.core.deployment.port.out.EventLog;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.deployment.domain.Deployment;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.deployment.domain.DeploymentQuotas;
 import live.catwalk.core.deployment.domain.DesiredState;
 import live.catwalk.core.deployment.port.out.DeploymentRepository;

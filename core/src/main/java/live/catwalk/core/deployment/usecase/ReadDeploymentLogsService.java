@@ -3,7 +3,7 @@ package live.catwalk.core.deployment.usecase;
 import java.util.List;
 import java.util.Objects;
 import live.catwalk.core.account.domain.Principal;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.deployment.port.in.ReadDeploymentLogs;
 import live.catwalk.core.deployment.port.out.DeploymentRepository;
 import live.catwalk.core.deployment.port.out.Runtime;

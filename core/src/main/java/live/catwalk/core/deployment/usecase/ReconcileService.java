@@ -22,7 +22,7 @@ import live.catwalk.core.credential.port.in.OpenCredentials;
 import live.catwalk.core.deployment.domain.Crash;
 import live.catwalk.core.deployment.domain.Deployment;
 import live.catwalk.core.deployment.domain.DeploymentEvent;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.deployment.domain.DeploymentStatus;
 import live.catwalk.core.deployment.domain.DesiredState;
 import live.catwalk.core.deployment.domain.Launch;
@@ -33,7 +33,7 @@ import live.catwalk.core.deployment.port.out.DeploymentRepository;
 import live.catwalk.core.deployment.port.out.EventLog;
 import live.catwalk.core.deployment.port.out.Programs;
 import live.catwalk.core.deployment.port.out.Runtime;
-import live.catwalk.core.mcp.domain.ServerCommand;
+import live.catwalk.core.shared.domain.ServerCommand;
 import live.catwalk.core.shared.CatwalkException;
 
 /**

@@ -13,7 +13,7 @@ import live.catwalk.core.account.port.out.AuditLog;
 import live.catwalk.core.credential.domain.EnvVarName;
 import live.catwalk.core.credential.port.in.ReplaceCredentials;
 import live.catwalk.core.deployment.domain.Deployment;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.deployment.domain.DeploymentQuotas;
 import live.catwalk.core.deployment.domain.DeploymentSpec;
 import live.catwalk.core.deployment.domain.ValidationProblem;

@@ -10,7 +10,7 @@ import live.catwalk.core.account.domain.IssuedToken;
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.account.port.out.AuditLog;
 import live.catwalk.core.account.port.out.TokenRepository;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.deployment.port.in.RotateDeploymentToken;
 import live.catwalk.core.deployment.port.out.DeploymentRepository;
 import live.catwalk.core.deployment.port.out.Runtime;

@@ -7,7 +7,7 @@ import live.catwalk.core.account.domain.AuditAction;
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.account.port.out.AuditLog;
 import live.catwalk.core.deployment.domain.Deployment;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.deployment.domain.DeploymentStatus;
 import live.catwalk.core.deployment.domain.DesiredState;
 import live.catwalk.core.deployment.port.in.StopDeployment;

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 import live.catwalk.core.deployment.domain.Crash;
 import live.catwalk.core.deployment.domain.FailureCause;
 import live.catwalk.core.deployment.domain.RuntimeState;
-import live.catwalk.core.mcp.domain.ServerCommand;
+import live.catwalk.core.shared.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.StdioEvent;
 import live.catwalk.core.mcp.domain.jsonrpc.IdKey;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 import live.catwalk.core.deployment.domain.Crash;
 import live.catwalk.core.deployment.domain.RuntimeState;
-import live.catwalk.core.mcp.domain.ServerCommand;
-import live.catwalk.core.mcp.domain.SessionMode;
+import live.catwalk.core.shared.domain.ServerCommand;
+import live.catwalk.core.shared.domain.SessionMode;
 import live.catwalk.core.mcp.port.in.ManageMcpEngine;
 
 /** {@link ManageMcpEngine} over the engine's endpoints: each operation is the endpoints' own. */

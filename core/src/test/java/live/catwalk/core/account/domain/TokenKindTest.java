@@ -1,12 +1,13 @@
 package live.catwalk.core.account.domain;
 
+import live.catwalk.core.shared.domain.UserId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import org.junit.jupiter.api.Test;
 
 class TokenKindTest {

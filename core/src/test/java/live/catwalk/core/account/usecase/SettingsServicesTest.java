@@ -10,7 +10,7 @@ import java.util.Set;
 import live.catwalk.core.account.domain.AuditAction;
 import live.catwalk.core.account.domain.AuditEntry;
 import live.catwalk.core.account.domain.Principal;
-import live.catwalk.core.account.domain.SettingName;
+import live.catwalk.core.shared.domain.SettingName;
 import live.catwalk.core.account.port.in.UpdateSettings;
 import live.catwalk.core.credential.domain.SealedSecret;
 import live.catwalk.core.credential.domain.SecretScope;

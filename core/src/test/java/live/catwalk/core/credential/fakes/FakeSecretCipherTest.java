@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import live.catwalk.core.account.domain.SettingName;
-import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.shared.domain.SettingName;
+import live.catwalk.core.shared.domain.UserId;
 import live.catwalk.core.credential.domain.EnvVarName;
 import live.catwalk.core.credential.domain.SealedSecret;
 import live.catwalk.core.credential.domain.SecretScope;
 import live.catwalk.core.credential.domain.SecretValue;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.shared.CatwalkException;
 import org.junit.jupiter.api.Test;
 

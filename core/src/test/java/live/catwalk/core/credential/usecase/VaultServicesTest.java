@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import live.catwalk.core.account.domain.SettingName;
+import live.catwalk.core.shared.domain.SettingName;
 import live.catwalk.core.account.domain.User;
 import live.catwalk.core.credential.domain.Credential;
 import live.catwalk.core.credential.domain.EnvVarName;

@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import live.catwalk.core.deployment.domain.Crash;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.deployment.port.out.Runtime;
-import live.catwalk.core.mcp.domain.ServerCommand;
-import live.catwalk.core.mcp.domain.SessionMode;
+import live.catwalk.core.shared.domain.ServerCommand;
+import live.catwalk.core.shared.domain.SessionMode;
 
 /**
  * A runtime that runs nothing: it records every start and stop, reports whatever state a test sets (a start

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import live.catwalk.core.credential.domain.EnvVarName;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.deployment.domain.DeploymentSpec;
 import live.catwalk.core.deployment.domain.DeploymentStatus;
 import live.catwalk.core.deployment.domain.FileDeployment;
@@ -23,7 +23,7 @@ import live.catwalk.core.deployment.port.in.CheckConfiguredDeployment.Result.Che
 import live.catwalk.core.deployment.port.in.CheckConfiguredDeployment.Result.Rejected;
 import live.catwalk.core.deployment.port.in.CreateDeployment.PackageRequest;
 import live.catwalk.core.deployment.port.in.PinConfiguredDeployment;
-import live.catwalk.core.mcp.domain.SessionMode;
+import live.catwalk.core.shared.domain.SessionMode;
 import live.catwalk.core.shared.CatwalkException;
 import org.junit.jupiter.api.Test;
 

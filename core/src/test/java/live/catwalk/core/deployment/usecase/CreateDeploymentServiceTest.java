@@ -30,7 +30,7 @@ import live.catwalk.core.deployment.domain.ValidationProblem;
 import live.catwalk.core.deployment.port.in.CreateDeployment;
 import live.catwalk.core.deployment.port.in.CreateDeployment.PackageRequest;
 import live.catwalk.core.deployment.port.in.CreateDeployment.Result;
-import live.catwalk.core.mcp.domain.SessionMode;
+import live.catwalk.core.shared.domain.SessionMode;
 import live.catwalk.core.shared.CatwalkException;
 import org.junit.jupiter.api.Test;
 

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.account.domain.TokenId;
 import live.catwalk.core.account.domain.User;
-import live.catwalk.core.analysis.fakes.FakePackageRegistry;
+import live.catwalk.core.deployment.fakes.FakePackageRegistry;
 import live.catwalk.core.credential.fakes.FakeKeyRing;
 import live.catwalk.core.credential.fakes.FakeSecretCipher;
 import live.catwalk.core.credential.usecase.OpenCredentialsService;

@@ -24,7 +24,7 @@ import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.deployment.domain.ValidationProblem;
 import live.catwalk.core.deployment.port.in.CreateDeployment;
 import live.catwalk.core.deployment.port.in.ReplaceDeploymentEnv;
-import live.catwalk.core.mcp.domain.ServerCommand;
+import live.catwalk.core.shared.domain.ServerCommand;
 import org.junit.jupiter.api.Test;
 
 /** Stop, start, restart, delete, replacing variables, rotating the token, events and logs, as seen by an owner. */

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import live.catwalk.core.deployment.domain.Deployment;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.shared.CatwalkException;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import live.catwalk.core.deployment.domain.RuntimeState;
-import live.catwalk.core.mcp.domain.SessionMode;
+import live.catwalk.core.shared.domain.SessionMode;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
 import live.catwalk.core.mcp.domain.http.SseFrame;
 import live.catwalk.core.mcp.domain.http.SseSource;

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import live.catwalk.core.mcp.domain.GatewayLimits;
 import live.catwalk.core.mcp.domain.GatewaySettings;
-import live.catwalk.core.mcp.domain.SessionMode;
+import live.catwalk.core.shared.domain.SessionMode;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
 import live.catwalk.core.mcp.fakes.FakeMcpServer;
 import live.catwalk.core.mcp.fakes.FakeStdioServers;

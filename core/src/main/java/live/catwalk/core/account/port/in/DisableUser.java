@@ -2,7 +2,7 @@ package live.catwalk.core.account.port.in;
 
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.account.domain.User;
-import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.shared.domain.UserId;
 
 /**
  * An admin disables a user: from then on their sign-in is refused, every token of theirs (personal and

@@ -3,7 +3,7 @@ package live.catwalk.core.account.port.in;
 import live.catwalk.core.account.domain.IssuedToken;
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.account.domain.User;
-import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.shared.domain.UserId;
 
 /**
  * An admin enables a disabled user again and gets a new personal token for them (shown once), since disabling

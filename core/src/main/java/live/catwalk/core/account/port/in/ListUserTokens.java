@@ -3,7 +3,7 @@ package live.catwalk.core.account.port.in;
 import java.util.List;
 import live.catwalk.core.account.domain.AccessToken;
 import live.catwalk.core.account.domain.Principal;
-import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.shared.domain.UserId;
 
 /**
  * An admin sees another user's personal access tokens (newest first, revoked ones included, never their secrets),

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import live.catwalk.core.account.domain.Principal;
-import live.catwalk.core.account.domain.SettingName;
+import live.catwalk.core.shared.domain.SettingName;
 import live.catwalk.core.credential.domain.SecretValue;
 
 /**

@@ -3,8 +3,8 @@ package live.catwalk.core.account.port.out;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import live.catwalk.core.account.domain.SettingName;
-import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.shared.domain.SettingName;
+import live.catwalk.core.shared.domain.UserId;
 import live.catwalk.core.credential.domain.SealedSecret;
 
 /** Users' secret settings, stored sealed. Thread-safe. */

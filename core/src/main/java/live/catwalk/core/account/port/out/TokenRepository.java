@@ -6,8 +6,8 @@ import java.util.Optional;
 import live.catwalk.core.account.domain.AccessToken;
 import live.catwalk.core.account.domain.TokenHash;
 import live.catwalk.core.account.domain.TokenId;
-import live.catwalk.core.account.domain.UserId;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.UserId;
+import live.catwalk.core.shared.domain.DeploymentId;
 
 /**
  * Issued access tokens, found by hash; timestamps are kept to the microsecond. A deployment's tokens are

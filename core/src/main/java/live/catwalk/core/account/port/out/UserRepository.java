@@ -3,7 +3,7 @@ package live.catwalk.core.account.port.out;
 import java.util.List;
 import java.util.Optional;
 import live.catwalk.core.account.domain.User;
-import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.shared.domain.UserId;
 
 /** Users. Timestamps are kept to the microsecond. Thread-safe. */
 public interface UserRepository {

@@ -3,7 +3,7 @@ package live.catwalk.core.credential.port.in;
 import java.util.Map;
 import live.catwalk.core.credential.domain.EnvVarName;
 import live.catwalk.core.credential.domain.SecretValue;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 
 /** Seals a deployment's variables and stores them in place of its previous ones, all at once. */
 @FunctionalInterface

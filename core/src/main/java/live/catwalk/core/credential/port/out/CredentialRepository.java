@@ -2,7 +2,7 @@ package live.catwalk.core.credential.port.out;
 
 import java.util.List;
 import live.catwalk.core.credential.domain.Credential;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 
 /** The sealed environment variables of deployments, removed with their deployment. Thread-safe. */
 public interface CredentialRepository {

@@ -1,7 +1,7 @@
 package live.catwalk.core.deployment.port.in;
 
 import live.catwalk.core.account.domain.Principal;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 
 /**
  * Removes the deployment with its credentials, events and tokens, and stops its server (the whole process

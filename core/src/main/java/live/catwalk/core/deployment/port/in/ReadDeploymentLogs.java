@@ -2,7 +2,7 @@ package live.catwalk.core.deployment.port.in;
 
 import java.util.List;
 import live.catwalk.core.account.domain.Principal;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 
 /** The last {@code lines} (1-1000) lines of the server's stderr, oldest first; NOT_FOUND if not the caller's. */
 @FunctionalInterface

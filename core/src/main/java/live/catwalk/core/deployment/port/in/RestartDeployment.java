@@ -2,7 +2,7 @@ package live.catwalk.core.deployment.port.in;
 
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.deployment.domain.Deployment;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 
 /**
  * Stops the deployment's server; the reconciler starts it again with its current variables (a STOPPED or FAILED

@@ -2,7 +2,7 @@ package live.catwalk.core.deployment.port.in;
 
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.deployment.domain.Deployment;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 
 /**
  * Wants the deployment RUNNING again: a STOPPED or FAILED one goes back to PENDING for the reconciler to validate

@@ -2,9 +2,9 @@ package live.catwalk.core.deployment.port.out;
 
 import java.util.List;
 import java.util.Optional;
-import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.shared.domain.UserId;
 import live.catwalk.core.deployment.domain.Deployment;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 
 /**
  * Deployments with optimistic locking: an update must carry the version it read, and gets back the stored

@@ -2,7 +2,7 @@ package live.catwalk.core.deployment.port.out;
 
 import java.util.List;
 import live.catwalk.core.deployment.domain.DeploymentEvent;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 
 /** Deployments' timelines, removed with their deployment. Thread-safe. */
 public interface EventLog {

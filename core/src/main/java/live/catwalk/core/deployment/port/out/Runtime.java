@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import live.catwalk.core.deployment.domain.Crash;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.deployment.domain.RuntimeState;
-import live.catwalk.core.mcp.domain.ServerCommand;
-import live.catwalk.core.mcp.domain.SessionMode;
+import live.catwalk.core.shared.domain.ServerCommand;
+import live.catwalk.core.shared.domain.SessionMode;
 
 /**
  * Where deployments' servers run (local processes, Fly machines) and are served at {@code /mcp/{id}}.

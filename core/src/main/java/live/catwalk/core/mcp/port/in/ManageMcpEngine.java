@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import live.catwalk.core.deployment.domain.Crash;
 import live.catwalk.core.deployment.domain.RuntimeState;
-import live.catwalk.core.mcp.domain.ServerCommand;
-import live.catwalk.core.mcp.domain.SessionMode;
+import live.catwalk.core.shared.domain.ServerCommand;
+import live.catwalk.core.shared.domain.SessionMode;
 
 /**
  * The MCP engine's management, for a runtime that runs deployments' servers in this process (the local

@@ -1,7 +1,7 @@
 package live.catwalk.core.mcp.port.out;
 
 import java.util.function.Consumer;
-import live.catwalk.core.mcp.domain.ServerCommand;
+import live.catwalk.core.shared.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.StdioEvent;
 
 /** Starts stdio MCP servers as supervised processes: restarted with backoff when they crash. */

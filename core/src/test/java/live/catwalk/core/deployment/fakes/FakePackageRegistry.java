@@ -1,4 +1,4 @@
-package live.catwalk.core.analysis.fakes;
+package live.catwalk.core.deployment.fakes;
 
 import java.util.List;
 import java.util.Locale;
@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import live.catwalk.core.analysis.port.out.PackageRegistry;
+import live.catwalk.core.deployment.port.out.PackageRegistry;
 import live.catwalk.core.deployment.domain.PackageRef;
 import live.catwalk.core.deployment.domain.PackageRef.Registry;
 import live.catwalk.core.shared.CatwalkException;

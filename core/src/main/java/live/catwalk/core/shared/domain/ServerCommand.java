@@ -1,4 +1,4 @@
-package live.catwalk.core.mcp.domain;
+package live.catwalk.core.shared.domain;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package live.catwalk.core.deployment.domain;
+package live.catwalk.core.shared.domain;
 
 import java.util.Objects;
 import java.util.regex.Pattern;

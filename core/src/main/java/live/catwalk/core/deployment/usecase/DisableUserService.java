@@ -1,5 +1,6 @@
-package live.catwalk.core.account.usecase;
+package live.catwalk.core.deployment.usecase;
 
+import live.catwalk.core.account.usecase.Admins;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,14 +11,14 @@ import live.catwalk.core.account.domain.AuditAction;
 import live.catwalk.core.account.domain.AuditEntry;
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.account.domain.User;
-import live.catwalk.core.account.domain.UserId;
+import live.catwalk.core.shared.domain.UserId;
 import live.catwalk.core.account.port.in.DisableUser;
 import live.catwalk.core.account.port.out.AuditLog;
 import live.catwalk.core.account.port.out.TokenRepository;
 import live.catwalk.core.account.port.out.UserRepository;
 import live.catwalk.core.deployment.domain.Deployment;
 import live.catwalk.core.deployment.domain.DeploymentEvent;
-import live.catwalk.core.deployment.domain.DeploymentId;
+import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.deployment.domain.DeploymentStatus;
 import live.catwalk.core.deployment.domain.DesiredState;
 import live.catwalk.core.deployment.port.out.DeploymentRepository;

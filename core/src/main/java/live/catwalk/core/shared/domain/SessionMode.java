@@ -1,4 +1,4 @@
-package live.catwalk.core.mcp.domain;
+package live.catwalk.core.shared.domain;
 
 /** How a deployment maps client sessions onto stdio server processes. */
 public enum SessionMode {

@@ -1,4 +1,4 @@
-package live.catwalk.core.analysis.port.out;
+package live.catwalk.core.deployment.port.out;
 
 import java.util.Objects;
 import live.catwalk.core.deployment.domain.PackageRef;

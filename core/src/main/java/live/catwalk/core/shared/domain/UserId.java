@@ -1,4 +1,4 @@
-package live.catwalk.core.account.domain;
+package live.catwalk.core.shared.domain;
 
 import java.util.Objects;
 import java.util.UUID;

@@ -1,10 +1,10 @@
-package live.catwalk.core.analysis.fakes;
+package live.catwalk.core.deployment.fakes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Optional;
-import live.catwalk.core.analysis.port.out.PackageRegistry.Lookup;
+import live.catwalk.core.deployment.port.out.PackageRegistry.Lookup;
 import live.catwalk.core.deployment.domain.PackageRef;
 import live.catwalk.core.deployment.domain.PackageRef.Registry;
 import live.catwalk.core.shared.CatwalkException;

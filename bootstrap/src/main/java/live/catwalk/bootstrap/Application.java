@@ -41,6 +41,7 @@ import live.catwalk.core.mcp.port.out.McpAccess;
 import live.catwalk.core.mcp.usecase.EndMcpSessionService;
 import live.catwalk.core.mcp.usecase.HandleMcpPostService;
 import live.catwalk.core.mcp.usecase.MaintainMcpSessionsService;
+import live.catwalk.core.account.usecase.AuthenticateDeploymentTokenService;
 import live.catwalk.core.mcp.usecase.ManageMcpEngineService;
 import live.catwalk.core.mcp.usecase.McpEndpoints;
 import live.catwalk.core.mcp.usecase.OpenMcpStreamService;
@@ -126,7 +127,8 @@ final class Application implements AutoCloseable {
                 supervisor.programs(), new ListFileDeploymentsService(fromFile, runtime),
                 new HealthProbes(runtime, ControlPlaneWiring.PING_TIMEOUT, clock, probes,
                         config.servers().healthInterval(), ControlPlaneWiring.MAX_PROBES));
-        McpAccess access = new StoredMcpAccess(plane.tokens(), new ConfiguredMcpAccess(deployments), clock);
+        McpAccess access = new StoredMcpAccess(
+                new AuthenticateDeploymentTokenService(plane.tokens(), clock), new ConfiguredMcpAccess(deployments));
         DeploymentStates states = new StoredDeploymentStates(database.deployments(), fromFile);
         var post = new HandleMcpPostService(endpoints, access, states);
         var open = new OpenMcpStreamService(endpoints, access, states);

@@ -127,8 +127,8 @@ final class Application implements AutoCloseable {
                 supervisor.programs(), new ListFileDeploymentsService(fromFile, runtime),
                 new HealthProbes(runtime, ControlPlaneWiring.PING_TIMEOUT, clock, probes,
                         config.servers().healthInterval(), ControlPlaneWiring.MAX_PROBES));
-        McpAccess access = new StoredMcpAccess(
-                new AuthenticateDeploymentTokenService(plane.tokens(), clock), new ConfiguredMcpAccess(deployments));
+        McpAccess access = McpAccess.bearer(new StoredMcpAccess(
+                new AuthenticateDeploymentTokenService(plane.tokens(), clock), new ConfiguredMcpAccess(deployments)));
         DeploymentStates states = new StoredDeploymentStates(database.deployments(), fromFile);
         var post = new HandleMcpPostService(endpoints, access, states);
         var open = new OpenMcpStreamService(endpoints, access, states);

@@ -11,7 +11,7 @@ import live.catwalk.core.mcp.port.out.McpAccess;
  * Access to the deployments of the deployments file: a token is accepted when its SHA-256 matches the
  * deployment's, compared in constant time. The principal is the deployment itself.
  */
-final class ConfiguredMcpAccess implements McpAccess {
+final class ConfiguredMcpAccess implements McpAccess.BearerCheck {
 
     private static final byte[] NO_MATCH = new byte[32];
     private final Map<String, byte[]> hashes;
@@ -27,7 +27,7 @@ final class ConfiguredMcpAccess implements McpAccess {
     }
 
     @Override
-    public Optional<String> authenticate(String deploymentId, Optional<String> bearerToken) {
+    public Optional<String> principal(String deploymentId, Optional<String> bearerToken) {
         byte[] expected = hashes.getOrDefault(deploymentId, NO_MATCH);
         byte[] presented = DeploymentsFile.sha256(bearerToken.orElse(""));
         boolean match = MessageDigest.isEqual(expected, presented) && bearerToken.isPresent()

@@ -11,7 +11,7 @@ import live.catwalk.core.shared.domain.DeploymentId;
  * AuthenticateDeploymentToken}) decides; the deployments file's access decides for the ids it defines. The
  * principal is the token's id, never the token.
  */
-final class StoredMcpAccess implements McpAccess {
+final class StoredMcpAccess implements McpAccess.BearerCheck {
 
     private final AuthenticateDeploymentToken tokens;
     private final ConfiguredMcpAccess configured;
@@ -22,10 +22,10 @@ final class StoredMcpAccess implements McpAccess {
     }
 
     @Override
-    public Optional<String> authenticate(String deploymentId, Optional<String> bearerToken) {
+    public Optional<String> principal(String deploymentId, Optional<String> bearerToken) {
         // One hash per request: a deployment is either the file's or the database's, never both.
         if (configured.defines(deploymentId)) {
-            return configured.authenticate(deploymentId, bearerToken);
+            return configured.principal(deploymentId, bearerToken);
         }
         if (bearerToken.isEmpty() || deploymentId.length() > 200) {
             return Optional.empty();

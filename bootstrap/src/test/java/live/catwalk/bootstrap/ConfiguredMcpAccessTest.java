@@ -18,13 +18,13 @@ class ConfiguredMcpAccessTest {
 
     @Test
     void theRightTokenGivesTheDeploymentAsPrincipal() {
-        assertEquals(Optional.of("deployment:docs"), access.authenticate("docs", Optional.of("the-right-token-0")));
+        assertEquals(Optional.of("deployment:docs"), access.principal("docs", Optional.of("the-right-token-0")));
     }
 
     @Test
     void aWrongOrMissingTokenAndAnUnknownDeploymentAreAllRefused() {
-        assertEquals(Optional.empty(), access.authenticate("docs", Optional.of("the-wrong-token-0")));
-        assertEquals(Optional.empty(), access.authenticate("docs", Optional.empty()));
-        assertEquals(Optional.empty(), access.authenticate("other", Optional.of("the-right-token-0")));
+        assertEquals(Optional.empty(), access.principal("docs", Optional.of("the-wrong-token-0")));
+        assertEquals(Optional.empty(), access.principal("docs", Optional.empty()));
+        assertEquals(Optional.empty(), access.principal("other", Optional.of("the-right-token-0")));
     }
 }

@@ -53,8 +53,8 @@ class McpEdgeIT {
                 Duration.ofSeconds(5), d.eventLogEvents(), d.eventLogBytes(), 700);
         endpoints = new McpEndpoints(servers, new CountingSessionIds(), new MutableClock(Instant.EPOCH), settings, "1");
         endpoints.register("dep", new ServerCommand(List.of("fake"), Map.of()), SessionMode.SHARED);
-        McpAccess access = (deployment, token) -> deployment.equals("dep") && token.equals(Optional.of(TOKEN))
-                ? Optional.of("user") : Optional.empty();
+        McpAccess access = McpAccess.bearer((deployment, token) -> deployment.equals("dep") && token.equals(Optional.of(TOKEN))
+                ? Optional.of("user") : Optional.empty());
         server = RestServer.builder("127.0.0.1", 0).maxBodyBytes(8 * 1024 * 1024)
                 .mcpEndpoint(new HandleMcpPostService(endpoints, access), new OpenMcpStreamService(endpoints, access),
                         new EndMcpSessionService(endpoints, access), Duration.ofMillis(200))

@@ -52,8 +52,8 @@ class McpHttpRulesIT {
                 Duration.ofSeconds(5), d.eventLogEvents(), d.eventLogBytes(), 700);
         endpoints = new McpEndpoints(servers, new CountingSessionIds(), new MutableClock(Instant.EPOCH), settings, "1");
         endpoints.register("dep", new ServerCommand(List.of("fake"), Map.of()), SessionMode.SHARED);
-        McpAccess access = (deployment, token) -> deployment.equals("dep") && token.equals(Optional.of(TOKEN))
-                ? Optional.of("user") : Optional.empty();
+        McpAccess access = McpAccess.bearer((deployment, token) -> deployment.equals("dep") && token.equals(Optional.of(TOKEN))
+                ? Optional.of("user") : Optional.empty());
         var post = new HandleMcpPostService(endpoints, access);
         var open = new OpenMcpStreamService(endpoints, access);
         var end = new EndMcpSessionService(endpoints, access);

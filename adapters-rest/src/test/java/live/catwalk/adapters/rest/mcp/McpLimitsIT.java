@@ -50,7 +50,7 @@ class McpLimitsIT {
                 settings, new GatewayLimits(2, 1, l.maxInFlightPerDeployment(), l.retainedBytes(), l.unreadTailBytes(),
                 l.maxSessionsPerUser()), "1");
         endpoints.register("dep", new ServerCommand(List.of("fake"), Map.of()), SessionMode.SHARED);
-        McpAccess access = (deployment, token) -> token.equals(Optional.of(TOKEN)) ? Optional.of("u") : Optional.empty();
+        McpAccess access = McpAccess.bearer((deployment, token) -> token.equals(Optional.of(TOKEN)) ? Optional.of("u") : Optional.empty());
         server = RestServer.builder("127.0.0.1", 0)
                 .mcpEndpoint(new HandleMcpPostService(endpoints, access), new OpenMcpStreamService(endpoints, access),
                         new EndMcpSessionService(endpoints, access), Duration.ofSeconds(15))

@@ -62,7 +62,7 @@ class McpStreamingIT {
                 Duration.ofSeconds(5), d.eventLogEvents(), d.eventLogBytes(), 500);
         endpoints = new McpEndpoints(servers, new CountingSessionIds(), new MutableClock(Instant.EPOCH), settings, "1");
         endpoints.register("dep", new ServerCommand(List.of("fake"), Map.of()), SessionMode.SHARED);
-        McpAccess access = (deployment, token) -> token.equals(Optional.of(TOKEN)) ? Optional.of("u") : Optional.empty();
+        McpAccess access = McpAccess.bearer((deployment, token) -> token.equals(Optional.of(TOKEN)) ? Optional.of("u") : Optional.empty());
         server = RestServer.builder("127.0.0.1", 0)
                 .mcpEndpoint(new HandleMcpPostService(endpoints, access), new OpenMcpStreamService(endpoints, access),
                         new EndMcpSessionService(endpoints, access), heartbeat)

@@ -173,8 +173,10 @@ final class Admission {
             return refuse(McpReplies.error(403, JsonRpc.TRANSPORT_ERROR,
                     "Forbidden: requests from this Origin are not allowed; add it to the allowed origins."));
         }
-        Optional<String> principal = access.authenticate(request.deploymentId(), request.bearerToken());
-        return principal.map(p -> new Outcome(null, null, p)).orElseGet(() -> refuse(McpReplies.unauthorized()));
+        return switch (access.decide(request.deploymentId(), request.headers(), request.bearerToken())) {
+            case McpAccess.Decision.Granted granted -> new Outcome(null, null, granted.principal());
+            case McpAccess.Decision.Refused refused -> refuse(McpReplies.unauthorized(refused.challenge()));
+        };
     }
 
     /**

@@ -34,12 +34,13 @@ final class McpHarness implements AutoCloseable {
 
     static final String DEPLOYMENT = "dep";
     static final String TOKEN = "alice-token";
-    static final McpAccess ACCESS = (deployment, token) -> !deployment.equals(DEPLOYMENT) ? Optional.empty()
+    static final McpAccess ACCESS = McpAccess.bearer((deployment, token) -> !deployment.equals(DEPLOYMENT)
+            ? Optional.empty()
             : token.map(t -> switch (t) {
                 case TOKEN -> "alice";
                 case "bob-token" -> "bob";
                 default -> null;
-            });
+            }));
 
     final FakeStdioServers servers;
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /** Sessions over all of one owner's deployments are capped; other owners and untenanted ones are not. */
 class SessionsPerUserTest {
 
-    private static final McpAccess ANY = (deployment, token) -> token.filter(TOKEN::equals).map(t -> "alice");
+    private static final McpAccess ANY = McpAccess.bearer((deployment, token) -> token.filter(TOKEN::equals).map(t -> "alice"));
     private static final String INIT = "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
             + "{\"protocolVersion\":\"2025-03-26\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
 

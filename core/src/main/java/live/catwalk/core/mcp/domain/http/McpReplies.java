@@ -25,10 +25,16 @@ public final class McpReplies {
         return new McpHttpResponse.Json(status, headers, JsonRpc.bytes(JsonRpc.error(id, code, message)));
     }
 
+    /** 401 with the plain {@link Challenge#bearer()}. */
     public static McpHttpResponse unauthorized() {
+        return unauthorized(Challenge.bearer());
+    }
+
+    /** 401 with {@code challenge} as its {@code WWW-Authenticate} header: the one place that header is made. */
+    public static McpHttpResponse unauthorized(Challenge challenge) {
         return error(401, JsonRpc.TRANSPORT_ERROR,
                 "Unauthorized: send the deployment's access token as 'Authorization: Bearer <token>'.", null,
-                Map.of("WWW-Authenticate", "Bearer realm=\"catwalk\""));
+                Map.of("WWW-Authenticate", challenge.header()));
     }
 
     public static McpHttpResponse sessionRequired() {

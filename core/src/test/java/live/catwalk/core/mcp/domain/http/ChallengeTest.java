@@ -1,0 +1,37 @@
+package live.catwalk.core.mcp.domain.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The one place a {@code WWW-Authenticate} value is made. */
+class ChallengeTest {
+
+    @Test
+    void todaysChallengeIsAPlainBearerOne() {
+        assertEquals("Bearer realm=\"catwalk\"", Challenge.bearer().header());
+        assertEquals("Bearer realm=\"catwalk\"", McpReplies.unauthorized().headers().get("WWW-Authenticate"));
+    }
+
+    @Test
+    void oauthParametersAreQuotedInOrder() {
+        Challenge oauth = new Challenge("catwalk", Optional.of("invalid_token"),
+                Optional.of("https://catwalk.example/.well-known/oauth-protected-resource/mcp/d1"),
+                Optional.of("mcp \"all\""));
+
+        assertEquals("Bearer realm=\"catwalk\", error=\"invalid_token\", resource_metadata="
+                + "\"https://catwalk.example/.well-known/oauth-protected-resource/mcp/d1\", scope=\"mcp \\\"all\\\"\"",
+                oauth.header());
+        assertEquals(oauth.header(), McpReplies.unauthorized(oauth).headers().get("WWW-Authenticate"));
+    }
+
+    @Test
+    void aValueThatCouldSplitTheHeaderIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new Challenge("catwalk\r\nSet-Cookie: x=1",
+                Optional.empty(), Optional.empty(), Optional.empty()));
+        assertThrows(IllegalArgumentException.class, () -> new Challenge("", Optional.empty(), Optional.empty(),
+                Optional.empty()));
+    }
+}

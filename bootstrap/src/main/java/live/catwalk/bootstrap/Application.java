@@ -21,6 +21,7 @@ import java.util.function.Function;
 import live.catwalk.adapters.rest.api.ControlPlane;
 import live.catwalk.core.mcp.domain.http.McpHttpRequest;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
+import live.catwalk.core.mcp.domain.http.McpReplies;
 import live.catwalk.adapters.llm.PackageRegistries;
 import live.catwalk.adapters.persistence.Database;
 import live.catwalk.adapters.persistence.vault.TinkVault;
@@ -172,7 +173,7 @@ final class Application implements AutoCloseable {
                     case "POST" -> post.handle(request);
                     case "GET" -> open.open(request);
                     case "DELETE" -> end.end(request);
-                    default -> new McpHttpResponse.Empty(405, Map.of("Allow", "GET, POST, DELETE"));
+                    default -> McpReplies.methodNotAllowed(request.method());
                 });
     }
 

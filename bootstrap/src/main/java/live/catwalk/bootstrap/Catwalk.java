@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import live.catwalk.adapters.rest.Bearer;
 import live.catwalk.adapters.rest.api.ControlPlane;
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.deployment.domain.Deployment;
@@ -67,11 +68,8 @@ public final class Catwalk implements AutoCloseable {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(deploymentId, "deploymentId");
         Headers parsed = Headers.of(headers);
-        Optional<String> bearer = parsed.first("Authorization")
-                .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
-                .map(value -> value.substring(7).strip());
         return server.application().mcp(new McpHttpRequest(deploymentId, method.toUpperCase(Locale.ROOT), parsed,
-                body, bearer));
+                body, parsed.first("Authorization").flatMap(Bearer::token)));
     }
 
     /** {@link #exchange} for a JSON body given as text. */

@@ -27,7 +27,7 @@ final class StoredMcpAccess implements McpAccess.BearerCheck {
         if (configured.defines(deploymentId)) {
             return configured.principal(deploymentId, bearerToken);
         }
-        if (bearerToken.isEmpty() || deploymentId.length() > 200) {
+        if (bearerToken.isEmpty()) {
             return Optional.empty();
         }
         DeploymentId id;

@@ -153,14 +153,9 @@ final class Admission {
         Optional<String> header = request.headers().first("MCP-Protocol-Version");
         if (header.isPresent() && ProtocolVersion.offered(header.get().strip()).isEmpty()) {
             return Optional.of(McpReplies.error(400, JsonRpc.TRANSPORT_ERROR, "Bad Request: unsupported "
-                    + "MCP-Protocol-Version; this server speaks " + supported() + "."));
+                    + "MCP-Protocol-Version; this server speaks " + ProtocolVersion.offeredList() + "."));
         }
         return Optional.empty();
-    }
-
-    /** The protocol versions served, as declared, comma-separated. */
-    static String supported() {
-        return ProtocolVersion.offeredList();
     }
 
     private Outcome authenticate(McpHttpRequest request) {

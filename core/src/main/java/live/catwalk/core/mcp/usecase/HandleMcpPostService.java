@@ -187,10 +187,10 @@ public final class HandleMcpPostService implements HandleMcpPost {
     private static McpHttpResponse withoutSession(List<JsonRpcMessage> messages, EraOfRequest era) {
         JsonNode id = requestId(messages);
         if (messages.size() == 1 && messages.getFirst() instanceof Request r && r.method().equals(DISCOVER)) {
-            return McpReplies.discoverUnsupported(id, Admission.supported());
+            return McpReplies.discoverUnsupported(id);
         }
         return era instanceof EraOfRequest.Stateless stateless
-                ? McpReplies.statelessUnsupported(stateless.version(), id, Admission.supported())
+                ? McpReplies.statelessUnsupported(stateless.version(), id)
                 : McpReplies.sessionRequired(id);
     }
 

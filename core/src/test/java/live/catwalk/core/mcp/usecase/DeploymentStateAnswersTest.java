@@ -34,6 +34,7 @@ import live.catwalk.core.mcp.domain.http.McpHttpRequest;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
 import live.catwalk.core.mcp.domain.http.McpReplies;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
+import live.catwalk.core.mcp.domain.protocol.ProtocolVersion;
 import live.catwalk.core.mcp.fakes.CountingSessionIds;
 import live.catwalk.core.mcp.fakes.FakeStdioServers;
 import live.catwalk.core.mcp.fakes.MutableClock;
@@ -176,7 +177,7 @@ class DeploymentStateAnswersTest {
         JsonNode answer = error(probe.get(5, TimeUnit.SECONDS), 400);
         assertEquals("server-discover-probe-1", answer.path("id").asText());
         assertEquals("Bad Request: server/discover is not supported here; start a session with 'initialize' (this "
-                + "server speaks " + Admission.supported() + ").", answer.path("error").path("message").asText());
+                + "server speaks " + ProtocolVersion.offeredList() + ").", answer.path("error").path("message").asText());
     }
 
     @Test

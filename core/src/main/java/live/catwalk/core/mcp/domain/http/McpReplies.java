@@ -3,6 +3,7 @@ package live.catwalk.core.mcp.domain.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
+import live.catwalk.core.mcp.domain.protocol.ProtocolVersion;
 
 /** The MCP engine's one mapping of refusals to HTTP: a status plus a JSON-RPC error body. */
 public final class McpReplies {
@@ -52,20 +53,20 @@ public final class McpReplies {
      * 400 for a {@code server/discover} probe (MCP 2026-07-28), which Catwalk does not serve yet: the client
      * falls back to {@code initialize}.
      */
-    public static McpHttpResponse discoverUnsupported(JsonNode id, String supportedVersions) {
+    public static McpHttpResponse discoverUnsupported(JsonNode id) {
         return error(400, JsonRpc.TRANSPORT_ERROR, "Bad Request: server/discover is not supported here; start a "
-                + "session with 'initialize' (this server speaks " + supportedVersions + ").", id, NO_HEADERS);
+                + "session with 'initialize' (this server speaks " + ProtocolVersion.offeredList() + ").", id, NO_HEADERS);
     }
 
     /**
      * 400 for any other request of the stateless MCP 2026-07-28 era (a {@code _meta} version claim), which
      * Catwalk does not serve yet: the client starts a 2025 session instead.
      */
-    public static McpHttpResponse statelessUnsupported(String claimed, JsonNode id, String supportedVersions) {
+    public static McpHttpResponse statelessUnsupported(String claimed, JsonNode id) {
         String shown = claimed.length() <= 32 ? claimed : claimed.substring(0, 32) + "…";
         return error(400, JsonRpc.TRANSPORT_ERROR, "Bad Request: requests of the stateless protocol (here "
                 + shown + ") are not served here yet; start a session with 'initialize' (this server speaks "
-                + supportedVersions + ").", id, NO_HEADERS);
+                + ProtocolVersion.offeredList() + ").", id, NO_HEADERS);
     }
 
     /** 503 while Catwalk shuts down (to restart, or for good): see {@link #SHUTTING_DOWN}. */

@@ -17,11 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import live.catwalk.adapters.rest.api.ControlPlane;
 import live.catwalk.core.mcp.domain.http.McpHttpRequest;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
-import live.catwalk.core.mcp.domain.http.McpReplies;
 import live.catwalk.adapters.llm.PackageRegistries;
 import live.catwalk.adapters.persistence.Database;
 import live.catwalk.adapters.persistence.vault.TinkVault;
@@ -37,15 +35,14 @@ import live.catwalk.core.deployment.usecase.PinConfiguredDeploymentService;
 import live.catwalk.core.health.usecase.CheckHealthService;
 import live.catwalk.core.mcp.domain.GatewayLimits;
 import live.catwalk.core.mcp.domain.GatewaySettings;
+import live.catwalk.core.mcp.port.in.ServeMcp;
 import live.catwalk.core.mcp.port.out.DeploymentStates;
 import live.catwalk.core.mcp.port.out.McpAccess;
-import live.catwalk.core.mcp.usecase.EndMcpSessionService;
-import live.catwalk.core.mcp.usecase.HandleMcpPostService;
 import live.catwalk.core.mcp.usecase.MaintainMcpSessionsService;
 import live.catwalk.core.account.usecase.AuthenticateDeploymentTokenService;
 import live.catwalk.core.mcp.usecase.ManageMcpEngineService;
-import live.catwalk.core.mcp.usecase.McpEndpoints;
-import live.catwalk.core.mcp.usecase.OpenMcpStreamService;
+import live.catwalk.core.mcp.usecase.ServeMcpService;
+import live.catwalk.core.mcp.engine.McpEndpoints;
 import live.catwalk.runner.ChildLedger;
 import live.catwalk.runner.LocalRuntime;
 import live.catwalk.runner.ProcessSupervisor;
@@ -73,11 +70,11 @@ final class Application implements AutoCloseable {
     private final ExecutorService probes;
     private final Database database;
     private final ControlPlane api;
-    private final Function<McpHttpRequest, McpHttpResponse> mcp;
+    private final ServeMcp mcp;
 
     private Application(RestServer server, URI uri, ProcessSupervisor supervisor, McpEndpoints endpoints,
                         ScheduledExecutorService upkeep, ExecutorService probes, Database database, ControlPlane api,
-                        Function<McpHttpRequest, McpHttpResponse> mcp) {
+                        ServeMcp mcp) {
         this.api = api;
         this.mcp = mcp;
         this.server = server;
@@ -109,8 +106,9 @@ final class Application implements AutoCloseable {
                 .sandbox(sandbox.sandbox()).maxProcesses(config.servers().maxProcesses())
                 .childLedger(ChildLedger.reapAndOpen(config.storage().home().resolve("run").resolve("children")))
                 .build();
-        McpEndpoints endpoints = new McpEndpoints(supervisor, new SecureSessionIds(), clock,
-                gatewaySettings(config), gatewayLimits(config, Runtime.getRuntime().maxMemory()), version);
+        GatewaySettings gateway = gatewaySettings(config);
+        GatewayLimits limits = gatewayLimits(config, Runtime.getRuntime().maxMemory());
+        McpEndpoints endpoints = new McpEndpoints(supervisor, new SecureSessionIds(), clock, gateway, limits, version);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         PackageRegistry registry = PackageRegistries.builder(http).npmBaseUri(config.registries().npm())
@@ -131,9 +129,7 @@ final class Application implements AutoCloseable {
         McpAccess access = McpAccess.bearer(new StoredMcpAccess(
                 new AuthenticateDeploymentTokenService(plane.tokens(), clock), new ConfiguredMcpAccess(deployments)));
         DeploymentStates states = new StoredDeploymentStates(database.deployments(), fromFile);
-        var post = new HandleMcpPostService(endpoints, access, states);
-        var open = new OpenMcpStreamService(endpoints, access, states);
-        var end = new EndMcpSessionService(endpoints, access, states);
+        var mcp = new ServeMcpService(gateway, limits, access, states, endpoints);
         // Catwalk's own components; deployments appear only as totals (mcp), never as its health.
         var health = new CheckHealthService(version,
                 List.of(new JvmHealthProbe(), database.healthProbe(), new VaultHealthProbe(vault),
@@ -141,11 +137,11 @@ final class Application implements AutoCloseable {
         Duration heartbeat = config.mcp().heartbeat();
         RestServer server = RestServer.builder(config.bind(), config.port())
                 .maxBodyBytes(config.maxBodyBytes())
-                .allowedHosts(gatewaySettings(config).allowedHosts())
+                .allowedHosts(gateway.allowedHosts())
                 .readTimeouts(config.readTimeouts().headers(), config.readTimeouts().body())
                 .register(new HealthResource(health))
                 .controlPlane(plane.api())
-                .mcpEndpoint(post, open, end, heartbeat)
+                .mcpEndpoint(mcp, heartbeat)
                 .build();
         URI uri;
         try {
@@ -169,12 +165,7 @@ final class Application implements AutoCloseable {
         upkeep.scheduleWithFixedDelay(() -> guarded("reconciling deployments", plane.reconcile()::reconcile),
                 0, RECONCILE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return new Application(server, uri, supervisor, endpoints, upkeep, probes, database, plane.api(),
-                request -> switch (request.method()) {
-                    case "POST" -> post.handle(request);
-                    case "GET" -> open.open(request);
-                    case "DELETE" -> end.end(request);
-                    default -> McpReplies.methodNotAllowed(request.method());
-                });
+                mcp);
     }
 
     private static void guarded(String what, Runnable task) {
@@ -226,7 +217,7 @@ final class Application implements AutoCloseable {
 
     /** One MCP exchange ({@code /mcp/{id}}: POST, GET or DELETE), exactly as the HTTP endpoint serves it. */
     McpHttpResponse mcp(McpHttpRequest request) {
-        return mcp.apply(request);
+        return mcp.serve(request);
     }
 
     /**

@@ -11,7 +11,7 @@ import live.catwalk.core.deployment.domain.Launch;
 import live.catwalk.core.deployment.domain.PackageRef;
 import live.catwalk.core.deployment.domain.ValidationProblem;
 import live.catwalk.core.deployment.port.in.PinConfiguredDeployment;
-import live.catwalk.core.mcp.usecase.McpEndpoints;
+import live.catwalk.core.mcp.engine.McpEndpoints;
 import live.catwalk.core.shared.CatwalkException;
 
 /**

@@ -2,7 +2,7 @@ package live.catwalk.bootstrap;
 
 import live.catwalk.core.health.domain.ComponentHealth;
 import live.catwalk.core.health.port.out.HealthProbe;
-import live.catwalk.core.mcp.usecase.McpEndpoints;
+import live.catwalk.core.mcp.engine.McpEndpoints;
 
 /**
  * The MCP deployments, as counts only: the health check needs no credentials, so it names no deployment

@@ -2,7 +2,7 @@ package live.catwalk.bootstrap;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import live.catwalk.core.mcp.domain.session.SessionId;
+import live.catwalk.core.mcp.domain.SessionId;
 import live.catwalk.core.mcp.port.out.SessionIdSource;
 
 /** Session ids of 192 random bits from the JDK's CSPRNG, as 32 URL-safe (visible ASCII) characters. */

@@ -22,7 +22,7 @@ import live.catwalk.core.shared.domain.SessionMode;
 import live.catwalk.core.mcp.fakes.CountingSessionIds;
 import live.catwalk.core.mcp.fakes.FakeStdioServers;
 import live.catwalk.core.mcp.fakes.MutableClock;
-import live.catwalk.core.mcp.usecase.McpEndpoints;
+import live.catwalk.core.mcp.engine.McpEndpoints;
 import live.catwalk.core.shared.CatwalkException;
 import org.junit.jupiter.api.Test;
 

@@ -14,7 +14,7 @@ import live.catwalk.core.shared.domain.SessionMode;
 import live.catwalk.core.mcp.fakes.CountingSessionIds;
 import live.catwalk.core.mcp.fakes.FakeStdioServers;
 import live.catwalk.core.mcp.fakes.MutableClock;
-import live.catwalk.core.mcp.usecase.McpEndpoints;
+import live.catwalk.core.mcp.engine.McpEndpoints;
 import org.junit.jupiter.api.Test;
 
 class McpHealthProbeTest {

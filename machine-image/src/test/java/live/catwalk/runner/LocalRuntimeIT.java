@@ -18,7 +18,7 @@ import live.catwalk.core.shared.domain.ServerCommand;
 import live.catwalk.core.shared.domain.SessionMode;
 import live.catwalk.core.mcp.fakes.CountingSessionIds;
 import live.catwalk.core.mcp.usecase.ManageMcpEngineService;
-import live.catwalk.core.mcp.usecase.McpEndpoints;
+import live.catwalk.core.mcp.engine.McpEndpoints;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -20,7 +20,7 @@ import live.catwalk.core.mcp.fakes.CountingSessionIds;
 import live.catwalk.core.mcp.fakes.FakeStdioServers;
 import live.catwalk.core.mcp.fakes.MutableClock;
 import live.catwalk.core.mcp.usecase.ManageMcpEngineService;
-import live.catwalk.core.mcp.usecase.McpEndpoints;
+import live.catwalk.core.mcp.engine.McpEndpoints;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

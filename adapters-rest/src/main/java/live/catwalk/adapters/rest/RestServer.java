@@ -17,9 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import live.catwalk.adapters.rest.api.ControlPlane;
 import live.catwalk.adapters.rest.api.ControlPlaneApi;
 import live.catwalk.adapters.rest.mcp.McpEndpoint;
-import live.catwalk.core.mcp.port.in.EndMcpSession;
-import live.catwalk.core.mcp.port.in.HandleMcpPost;
-import live.catwalk.core.mcp.port.in.OpenMcpStream;
+import live.catwalk.core.mcp.port.in.ServeMcp;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
@@ -157,7 +155,7 @@ public final class RestServer implements AutoCloseable {
         return builder.build();
     }
 
-    private record McpEndpointParts(HandleMcpPost post, OpenMcpStream open, EndMcpSession end, Duration heartbeat) {
+    private record McpEndpointParts(ServeMcp serve, Duration heartbeat) {
     }
 
     /** Collects what the server serves; nothing binds until {@link RestServer#start()}. */
@@ -191,8 +189,8 @@ public final class RestServer implements AutoCloseable {
          * Serves the MCP Streamable HTTP endpoint of every deployment at {@code /mcp/{deploymentId}} and
          * {@code /api/mcp/{deploymentId}}, with a heartbeat comment on event streams idle that long.
          */
-        public Builder mcpEndpoint(HandleMcpPost post, OpenMcpStream open, EndMcpSession end, Duration heartbeat) {
-            this.mcp = new McpEndpointParts(post, open, end, heartbeat);
+        public Builder mcpEndpoint(ServeMcp serve, Duration heartbeat) {
+            this.mcp = new McpEndpointParts(Objects.requireNonNull(serve, "serve"), Objects.requireNonNull(heartbeat, "heartbeat"));
             return this;
         }
 
@@ -266,8 +264,7 @@ public final class RestServer implements AutoCloseable {
             serverConfig.setHttpServerVersion("");
             if (mcp != null) {
                 // Full context paths: the string form "/api/mcp/*" would claim the whole /api context.
-                serverConfig.addHttpHandler(McpEndpoint.handler(mcp.post(), mcp.open(), mcp.end(), mcp.heartbeat(),
-                        maxBodyBytes),
+                serverConfig.addHttpHandler(McpEndpoint.handler(mcp.serve(), mcp.heartbeat()),
                         HttpHandlerRegistration.builder().contextPath("/mcp").urlPattern("/*").build(),
                         HttpHandlerRegistration.builder().contextPath("/api/mcp").urlPattern("/*").build());
             }

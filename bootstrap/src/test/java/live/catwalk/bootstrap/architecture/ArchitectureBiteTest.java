@@ -24,6 +24,7 @@ import live.catwalk.adapters.llm.bite.UsesAnInPort;
 import live.catwalk.adapters.llm.bite.UsesJdbc;
 import live.catwalk.adapters.rest.RestServer;
 import live.catwalk.adapters.rest.bite.ReachesAUseCase;
+import live.catwalk.adapters.rest.bite.ReachesTheEngine;
 import live.catwalk.adapters.rest.bite.UsesHttpClient;
 import live.catwalk.adapters.rest.bite.UsesTink;
 import live.catwalk.bootstrap.architecture.ArchitectureRules.NamedRule;
@@ -43,6 +44,7 @@ import live.catwalk.core.bite.domain.ReadsGetenv;
 import live.catwalk.core.bite.domain.ReadsInstantNow;
 import live.catwalk.core.bite.domain.ReadsLocalDateTimeInAZone;
 import live.catwalk.core.bite.domain.UsesAnAdapter;
+import live.catwalk.core.bite.port.in.DrivesTheEngine;
 import live.catwalk.core.bite.port.in.InPortAsRecord;
 import live.catwalk.core.bite.port.out.OutPortAsClass;
 import live.catwalk.core.bite.usecase.ReadsAFile;
@@ -86,7 +88,9 @@ class ArchitectureBiteTest {
             entry("use cases are final services implementing an in-port", List.of(new Plant(NotFinalService.class),
                     new Plant(FinalButMisnamed.class), new Plant(LonelyService.class))),
             entry("out-ports are implemented only outside core", List.of(new Plant(ImplementsAnOutPort.class))),
-            entry("only bootstrap reaches a use case from outside core", List.of(new Plant(ReachesAUseCase.class))),
+            entry("only bootstrap reaches a use case or the engine from outside core",
+                    List.of(new Plant(ReachesAUseCase.class), new Plant(ReachesTheEngine.class))),
+            entry("inside core, only use cases reach the MCP engine", List.of(new Plant(DrivesTheEngine.class))),
             entry("driven adapters use no in-port", List.of(new Plant(UsesAnInPort.class),
                     new Plant(SupervisorUsesAnInPort.class))),
             entry("domain types are immutable", List.of(new Plant(MutableValue.class))),

@@ -33,6 +33,7 @@ final class ArchitectureRules {
     private static final String FLY = "live.catwalk.adapters.fly..";
     private static final String LLM = "live.catwalk.adapters.llm..";
     private static final String BOOTSTRAP = "live.catwalk.bootstrap..";
+    private static final String ENGINE = "live.catwalk.core.mcp.engine..";
     private static final String RUNNER = "live.catwalk.runner..";
 
     /** A rule and the name its bite test refers to. */
@@ -60,7 +61,9 @@ final class ArchitectureRules {
                 new NamedRule("ports are interfaces", portsAreInterfaces()),
                 new NamedRule("use cases are final services implementing an in-port", useCasesAreFinalInPortServices()),
                 new NamedRule("out-ports are implemented only outside core", outPortsAreImplementedOutsideCore()),
-                new NamedRule("only bootstrap reaches a use case from outside core", onlyBootstrapReachesUseCases()),
+                new NamedRule("only bootstrap reaches a use case or the engine from outside core",
+                        onlyBootstrapReachesUseCases()),
+                new NamedRule("inside core, only use cases reach the MCP engine", onlyUseCasesReachTheEngine()),
                 new NamedRule("driven adapters use no in-port", drivenAdaptersUseNoInPort()),
                 new NamedRule("domain types are immutable", domainTypesAreImmutable()),
                 new NamedRule("core's features are free of cycles", coreFeaturesAreFreeOfCycles()));
@@ -68,9 +71,17 @@ final class ArchitectureRules {
 
     static ArchRule onlyBootstrapReachesUseCases() {
         return noClasses().that().resideOutsideOfPackages(CORE, BOOTSTRAP)
-                .should().dependOnClassesThat().resideInAPackage("live.catwalk.core.*.usecase..")
+                .should().dependOnClassesThat().resideInAnyPackage("live.catwalk.core.*.usecase..", ENGINE)
                 .because("adapters drive core through in-ports and are driven through out-ports; only the "
-                        + "composition root news a use case (DESIGN.md, Modules: Rules)");
+                        + "composition root news a use case or the engine (DESIGN.md, Modules: Rules)");
+    }
+
+    static ArchRule onlyUseCasesReachTheEngine() {
+        return noClasses().that().resideInAPackage(CORE)
+                .and().resideOutsideOfPackages(ENGINE, "live.catwalk.core.*.usecase..")
+                .should().dependOnClassesThat().resideInAPackage(ENGINE)
+                .because("the engine is one upstream behind the McpUpstream port; the edge, the domain and the ports "
+                        + "know it only through ports, and only the use cases that manage it name it");
     }
 
     static ArchRule drivenAdaptersUseNoInPort() {
@@ -84,11 +95,9 @@ final class ArchitectureRules {
     }
 
     static ArchRule domainTypesAreImmutable() {
-        // Exempt: core.mcp.domain.session, the MCP engine's stateful mailboxes (sessions, streams, event logs,
-        // the retained-bytes budget), which are the engine's state by design and are to move to core.mcp.engine;
-        // and private nested helpers no one else sees (a parser's cursor), which are not domain types.
+        // Exempt: private nested helpers no one else sees (a parser's cursor), which are not domain types. The
+        // engine's stateful mailboxes (sessions, streams, event logs) live in core.mcp.engine, not in a domain.
         return fields().that().areDeclaredInClassesThat().resideInAPackage("live.catwalk.core.*.domain..")
-                .and().areDeclaredInClassesThat().resideOutsideOfPackage("live.catwalk.core.mcp.domain.session..")
                 .and().areDeclaredInClassesThat(describe("are not private",
                         c -> !c.getModifiers().contains(JavaModifier.PRIVATE)))
                 .should().beFinal()
@@ -193,14 +202,16 @@ final class ArchitectureRules {
     static ArchRule coreFollowsTheFeatureLayout() {
         return classes().that().resideInAPackage(CORE)
                 .should().resideInAnyPackage("live.catwalk.core.shared..", "live.catwalk.core.*.domain..",
-                        "live.catwalk.core.*.port.in..", "live.catwalk.core.*.port.out..", "live.catwalk.core.*.usecase..")
-                .because("core is core.<feature>.{domain, port.in, port.out, usecase} plus core.shared (STYLE.md 2)");
+                        "live.catwalk.core.*.port.in..", "live.catwalk.core.*.port.out..", "live.catwalk.core.*.usecase..",
+                        ENGINE)
+                .because("core is core.<feature>.{domain, port.in, port.out, usecase} plus core.shared (STYLE.md 2), "
+                        + "and the MCP engine in core.mcp.engine");
     }
 
     static ArchRule domainDependsOnNoPortOrUseCase() {
         return noClasses().that().resideInAPackage("live.catwalk.core.*.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("live.catwalk.core.*.port..",
-                        "live.catwalk.core.*.usecase..")
+                        "live.catwalk.core.*.usecase..", ENGINE)
                 .because("the domain is the innermost ring");
     }
 
@@ -271,9 +282,11 @@ final class ArchitectureRules {
         // A port's own nested result types (e.g. a sealed Lookup and its records) are values, not ports.
         DescribedPredicate<JavaClass> anOutPort = describe("an out-port",
                 c -> c.isTopLevelClass() && c.getPackageName().matches("live\\.catwalk\\.core\\.[^.]+\\.port\\.out(\\..*)?"));
-        return noClasses().that().resideInAPackage(CORE)
+        // The one exception: the in-process engine is the McpUpstream(s) of deployments run here.
+        return noClasses().that().resideInAPackage(CORE).and().resideOutsideOfPackage(ENGINE)
                 .should().implement(anOutPort)
-                .because("out-ports are implemented by adapters (fakes live in core's test-jar) (DESIGN.md)");
+                .because("out-ports are implemented by adapters (fakes live in core's test-jar) and by the in-process "
+                        + "MCP engine, an upstream (DESIGN.md)");
     }
 
     /** Each adapter module is a slice: adapters-rest, -persistence, -fly, -llm and machine-image's runner. */

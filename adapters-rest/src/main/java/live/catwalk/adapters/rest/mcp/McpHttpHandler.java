@@ -15,9 +15,8 @@ import live.catwalk.core.mcp.domain.http.McpHttpRequest;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
 import live.catwalk.core.mcp.domain.http.McpReplies;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
-import live.catwalk.core.mcp.port.in.EndMcpSession;
-import live.catwalk.core.mcp.port.in.HandleMcpPost;
-import live.catwalk.core.mcp.port.in.OpenMcpStream;
+import live.catwalk.core.mcp.domain.http.RequestBody;
+import live.catwalk.core.mcp.port.in.ServeMcp;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
@@ -32,19 +31,13 @@ final class McpHttpHandler extends HttpHandler {
 
     private static final System.Logger LOG = System.getLogger(McpHttpHandler.class.getName());
 
-    private final HandleMcpPost post;
-    private final OpenMcpStream open;
-    private final EndMcpSession end;
+    private final ServeMcp mcp;
     private final Duration heartbeat;
-    private final long maxBodyBytes;
 
-    McpHttpHandler(HandleMcpPost post, OpenMcpStream open, EndMcpSession end, Duration heartbeat, long maxBodyBytes) {
+    McpHttpHandler(ServeMcp mcp, Duration heartbeat) {
         super("mcp");
-        this.post = Objects.requireNonNull(post, "post");
-        this.open = Objects.requireNonNull(open, "open");
-        this.end = Objects.requireNonNull(end, "end");
+        this.mcp = Objects.requireNonNull(mcp, "mcp");
         this.heartbeat = Objects.requireNonNull(heartbeat, "heartbeat");
-        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
@@ -56,30 +49,20 @@ final class McpHttpHandler extends HttpHandler {
             return;
         }
         String method = request.getMethod().getMethodString();
+        StreamedBody body = new StreamedBody(request);
         McpHttpResponse answer;
         try {
-            answer = switch (method) {
-                case "POST" -> {
-                    // Nobody may make the server wait for (or buffer) a body before showing a valid token.
-                    Optional<McpHttpResponse> refused = post.refuseBeforeBody(exchange(request, deployment.get(), null));
-                    if (refused.isPresent()) {
-                        // The unread body is abandoned: Grizzly then closes the connection instead of draining it.
-                        request.getRequest().setContentBroken(true);
-                        response.setHeader("Connection", "close");
-                        yield refused.get();
-                    }
-                    yield bodyOrTooLarge(request)
-                            .map(body -> post.handle(exchange(request, deployment.get(), body)))
-                            .orElseGet(() -> McpReplies.error(413, JsonRpc.TRANSPORT_ERROR,
-                                    "Payload Too Large: messages are limited to " + maxBodyBytes + " bytes."));
-                }
-                case "GET" -> open.open(exchange(request, deployment.get(), null));
-                case "DELETE" -> end.end(exchange(request, deployment.get(), null));
-                default -> McpReplies.methodNotAllowed(method);
-            };
+            answer = mcp.serve(exchange(request, deployment.get(), body));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "MCP request " + method + " " + loggable(request) + " failed", e);
             answer = McpReplies.error(500, JsonRpc.INTERNAL_ERROR, "Internal error; the server log has the details.");
+        }
+        if (method.equals("POST") && !body.consumed()
+                && (request.getContentLengthLong() > 0 || request.getRequest().isChunked())) {
+            // A body nobody read (a refused caller's, or one too large) is abandoned, not drained: Grizzly then
+            // closes the connection instead of reading what the client may still send.
+            request.getRequest().setContentBroken(true);
+            response.setHeader("Connection", "close");
         }
         write(response, answer);
     }
@@ -100,25 +83,46 @@ final class McpHttpHandler extends HttpHandler {
         return Optional.of(pathInfo.substring(1));
     }
 
-    /** The body, read to its declared length when there is one (the usual case), else up to the limit. */
-    private Optional<byte[]> bodyOrTooLarge(Request request) throws IOException {
-        long declared = request.getContentLengthLong();
-        if (declared > maxBodyBytes) {
-            return Optional.empty();
+    /** The request's body, read from Grizzly's stream only when core asks for it. */
+    private static final class StreamedBody implements RequestBody {
+
+        private final Request request;
+        private boolean consumed;
+
+        StreamedBody(Request request) {
+            this.request = request;
         }
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = declared >= 0 ? in.readNBytes((int) declared)
-                    : in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-            return body.length > maxBodyBytes ? Optional.empty() : Optional.of(body);
-        } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().contains("max post size")) {
+
+        /** Whether the body was read to its end. */
+        boolean consumed() {
+            return consumed;
+        }
+
+        /** The body, read to its declared length when there is one (the usual case), else up to the limit. */
+        @Override
+        public Optional<byte[]> read(long maxBytes) throws IOException {
+            long declared = request.getContentLengthLong();
+            if (declared > maxBytes) {
                 return Optional.empty();
             }
-            throw e;
+            try (InputStream in = request.getInputStream()) {
+                byte[] body = declared >= 0 ? in.readNBytes((int) declared)
+                        : in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                if (body.length > maxBytes) {
+                    return Optional.empty();
+                }
+                consumed = true;
+                return Optional.of(body);
+            } catch (IOException e) {
+                if (e.getMessage() != null && e.getMessage().contains("max post size")) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
         }
     }
 
-    private static McpHttpRequest exchange(Request request, String deploymentId, byte[] body) {
+    private static McpHttpRequest exchange(Request request, String deploymentId, RequestBody body) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : request.getHeaderNames()) {
             List<String> values = new ArrayList<>(1);

@@ -25,10 +25,10 @@ import live.catwalk.core.mcp.fakes.CountingSessionIds;
 import live.catwalk.core.mcp.fakes.FakeStdioServers;
 import live.catwalk.core.mcp.fakes.MutableClock;
 import live.catwalk.core.mcp.port.out.McpAccess;
-import live.catwalk.core.mcp.usecase.EndMcpSessionService;
-import live.catwalk.core.mcp.usecase.HandleMcpPostService;
-import live.catwalk.core.mcp.usecase.McpEndpoints;
-import live.catwalk.core.mcp.usecase.OpenMcpStreamService;
+import live.catwalk.core.mcp.domain.GatewayLimits;
+import live.catwalk.core.mcp.port.out.DeploymentStates;
+import live.catwalk.core.mcp.usecase.ServeMcpService;
+import live.catwalk.core.mcp.engine.McpEndpoints;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,8 +56,8 @@ class McpEdgeIT {
         McpAccess access = McpAccess.bearer((deployment, token) -> deployment.equals("dep") && token.equals(Optional.of(TOKEN))
                 ? Optional.of("user") : Optional.empty());
         server = RestServer.builder("127.0.0.1", 0).maxBodyBytes(8 * 1024 * 1024)
-                .mcpEndpoint(new HandleMcpPostService(endpoints, access), new OpenMcpStreamService(endpoints, access),
-                        new EndMcpSessionService(endpoints, access), Duration.ofMillis(200))
+                .mcpEndpoint(new ServeMcpService(settings, GatewayLimits.defaults(), access, DeploymentStates.NONE,
+                        endpoints), Duration.ofMillis(200))
                 .build();
         base = server.start();
     }

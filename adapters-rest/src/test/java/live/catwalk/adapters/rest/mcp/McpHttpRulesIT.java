@@ -23,10 +23,10 @@ import live.catwalk.core.mcp.fakes.CountingSessionIds;
 import live.catwalk.core.mcp.fakes.FakeStdioServers;
 import live.catwalk.core.mcp.fakes.MutableClock;
 import live.catwalk.core.mcp.port.out.McpAccess;
-import live.catwalk.core.mcp.usecase.EndMcpSessionService;
-import live.catwalk.core.mcp.usecase.HandleMcpPostService;
-import live.catwalk.core.mcp.usecase.McpEndpoints;
-import live.catwalk.core.mcp.usecase.OpenMcpStreamService;
+import live.catwalk.core.mcp.domain.GatewayLimits;
+import live.catwalk.core.mcp.port.out.DeploymentStates;
+import live.catwalk.core.mcp.usecase.ServeMcpService;
+import live.catwalk.core.mcp.engine.McpEndpoints;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,11 +54,9 @@ class McpHttpRulesIT {
         endpoints.register("dep", new ServerCommand(List.of("fake"), Map.of()), SessionMode.SHARED);
         McpAccess access = McpAccess.bearer((deployment, token) -> deployment.equals("dep") && token.equals(Optional.of(TOKEN))
                 ? Optional.of("user") : Optional.empty());
-        var post = new HandleMcpPostService(endpoints, access);
-        var open = new OpenMcpStreamService(endpoints, access);
-        var end = new EndMcpSessionService(endpoints, access);
+        var serve = new ServeMcpService(settings, GatewayLimits.defaults(), access, DeploymentStates.NONE, endpoints);
         server = RestServer.builder("127.0.0.1", 0).maxBodyBytes(1024 * 1024)
-                .mcpEndpoint(post, open, end, Duration.ofMillis(200))
+                .mcpEndpoint(serve, Duration.ofMillis(200))
                 .build();
         base = server.start();
     }

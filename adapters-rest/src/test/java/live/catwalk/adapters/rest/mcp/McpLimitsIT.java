@@ -22,10 +22,9 @@ import live.catwalk.core.mcp.fakes.CountingSessionIds;
 import live.catwalk.core.mcp.fakes.FakeStdioServers;
 import live.catwalk.core.mcp.fakes.MutableClock;
 import live.catwalk.core.mcp.port.out.McpAccess;
-import live.catwalk.core.mcp.usecase.EndMcpSessionService;
-import live.catwalk.core.mcp.usecase.HandleMcpPostService;
-import live.catwalk.core.mcp.usecase.McpEndpoints;
-import live.catwalk.core.mcp.usecase.OpenMcpStreamService;
+import live.catwalk.core.mcp.port.out.DeploymentStates;
+import live.catwalk.core.mcp.usecase.ServeMcpService;
+import live.catwalk.core.mcp.engine.McpEndpoints;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,14 +45,15 @@ class McpLimitsIT {
                 Duration.ofMillis(100), d.idleTimeout(), d.maxSessions(), d.maxChildren(), d.requestTimeout(),
                 Duration.ofSeconds(5), d.eventLogEvents(), d.eventLogBytes(), 500);
         GatewayLimits l = GatewayLimits.defaults();
+        GatewayLimits limits = new GatewayLimits(2, 1, l.maxInFlightPerDeployment(), l.retainedBytes(),
+                l.unreadTailBytes(), l.maxSessionsPerUser());
         endpoints = new McpEndpoints(new FakeStdioServers(), new CountingSessionIds(), new MutableClock(Instant.EPOCH),
-                settings, new GatewayLimits(2, 1, l.maxInFlightPerDeployment(), l.retainedBytes(), l.unreadTailBytes(),
-                l.maxSessionsPerUser()), "1");
+                settings, limits, "1");
         endpoints.register("dep", new ServerCommand(List.of("fake"), Map.of()), SessionMode.SHARED);
         McpAccess access = McpAccess.bearer((deployment, token) -> token.equals(Optional.of(TOKEN)) ? Optional.of("u") : Optional.empty());
         server = RestServer.builder("127.0.0.1", 0)
-                .mcpEndpoint(new HandleMcpPostService(endpoints, access), new OpenMcpStreamService(endpoints, access),
-                        new EndMcpSessionService(endpoints, access), Duration.ofSeconds(15))
+                .mcpEndpoint(new ServeMcpService(settings, limits, access, DeploymentStates.NONE, endpoints),
+                        Duration.ofSeconds(15))
                 .build();
         base = server.start();
     }

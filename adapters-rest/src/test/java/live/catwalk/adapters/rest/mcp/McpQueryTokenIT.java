@@ -35,7 +35,7 @@ class McpQueryTokenIT {
     @BeforeEach
     void start() throws IOException {
         server = RestServer.builder("127.0.0.1", 0)
-                .mcpEndpoint(this::answer, this::answer, this::answer, Duration.ofSeconds(1))
+                .mcpEndpoint(this::answer, Duration.ofSeconds(1))
                 .build();
         base = server.start();
     }
@@ -48,7 +48,7 @@ class McpQueryTokenIT {
     /** 200 for the right token, 401 otherwise; a body of "boom" fails like a bug would. */
     private live.catwalk.core.mcp.domain.http.McpHttpResponse answer(McpHttpRequest request) {
         seen.add(request.bearerToken());
-        if (new String(request.body()).equals("boom")) {
+        if (RawHttp.text(request).equals("boom")) {
             throw new IllegalStateException("planted failure");
         }
         return request.bearerToken().equals(Optional.of(TOKEN)) ? McpReplies.accepted() : McpReplies.unauthorized();

@@ -41,7 +41,7 @@ class McpShutdownIT {
     @BeforeEach
     void start() throws IOException {
         server = RestServer.builder("127.0.0.1", 0)
-                .mcpEndpoint(this::answer, this::answer, this::answer, Duration.ofSeconds(1))
+                .mcpEndpoint(this::answer, Duration.ofSeconds(1))
                 .build();
         base = server.start();
     }
@@ -54,7 +54,7 @@ class McpShutdownIT {
 
     /** A body of "slow" holds its request until released; anything else is answered 202 at once. */
     private McpHttpResponse answer(McpHttpRequest request) {
-        if (new String(request.body(), StandardCharsets.UTF_8).equals("slow")) {
+        if (RawHttp.text(request).equals("slow")) {
             onVirtualThread = Thread.currentThread().isVirtual();
             slowStarted.countDown();
             try {

@@ -36,10 +36,10 @@ import live.catwalk.core.mcp.fakes.CountingSessionIds;
 import live.catwalk.core.mcp.fakes.FakeStdioServers;
 import live.catwalk.core.mcp.fakes.MutableClock;
 import live.catwalk.core.mcp.port.out.McpAccess;
-import live.catwalk.core.mcp.usecase.EndMcpSessionService;
-import live.catwalk.core.mcp.usecase.HandleMcpPostService;
-import live.catwalk.core.mcp.usecase.McpEndpoints;
-import live.catwalk.core.mcp.usecase.OpenMcpStreamService;
+import live.catwalk.core.mcp.domain.GatewayLimits;
+import live.catwalk.core.mcp.port.out.DeploymentStates;
+import live.catwalk.core.mcp.usecase.ServeMcpService;
+import live.catwalk.core.mcp.engine.McpEndpoints;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,8 +64,8 @@ class McpStreamingIT {
         endpoints.register("dep", new ServerCommand(List.of("fake"), Map.of()), SessionMode.SHARED);
         McpAccess access = McpAccess.bearer((deployment, token) -> token.equals(Optional.of(TOKEN)) ? Optional.of("u") : Optional.empty());
         server = RestServer.builder("127.0.0.1", 0)
-                .mcpEndpoint(new HandleMcpPostService(endpoints, access), new OpenMcpStreamService(endpoints, access),
-                        new EndMcpSessionService(endpoints, access), heartbeat)
+                .mcpEndpoint(new ServeMcpService(settings, GatewayLimits.defaults(), access, DeploymentStates.NONE,
+                        endpoints), heartbeat)
                 .build();
         base = server.start();
     }

@@ -24,6 +24,15 @@ public final class RawHttp {
     private RawHttp() {
     }
 
+    /** A request's whole body as UTF-8 text, as a stand-in upstream reads it. */
+    public static String text(live.catwalk.core.mcp.domain.http.McpHttpRequest request) {
+        try {
+            return new String(request.body().read(Long.MAX_VALUE).orElseThrow(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static Reply send(URI base, String method, String path, Map<String, String> headers, String body) throws IOException {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder request = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n");

@@ -1,24 +1,20 @@
 package live.catwalk.core.mcp.usecase;
 
-import java.time.Instant;
+import java.util.Objects;
+import live.catwalk.core.mcp.engine.McpEndpoints;
 import live.catwalk.core.mcp.port.in.MaintainMcpSessions;
 
-/** Ends idle sessions and times out overdue requests across all endpoints. */
+/** Ends idle sessions and times out overdue requests across all of the engine's endpoints. */
 public final class MaintainMcpSessionsService implements MaintainMcpSessions {
 
     private final McpEndpoints endpoints;
 
     public MaintainMcpSessionsService(McpEndpoints endpoints) {
-        this.endpoints = endpoints;
+        this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
     }
 
     @Override
     public int maintain() {
-        Instant now = endpoints.clock().instant();
-        int ended = 0;
-        for (Endpoint endpoint : endpoints.all()) {
-            ended += endpoint.maintain(now);
-        }
-        return ended;
+        return endpoints.maintain();
     }
 }

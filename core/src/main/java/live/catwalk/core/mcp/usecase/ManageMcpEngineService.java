@@ -8,6 +8,7 @@ import live.catwalk.core.deployment.domain.Crash;
 import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.shared.domain.ServerCommand;
 import live.catwalk.core.shared.domain.SessionMode;
+import live.catwalk.core.mcp.engine.McpEndpoints;
 import live.catwalk.core.mcp.port.in.ManageMcpEngine;
 
 /** {@link ManageMcpEngine} over the engine's endpoints: each operation is the endpoints' own. */

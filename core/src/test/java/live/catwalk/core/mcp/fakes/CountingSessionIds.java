@@ -1,7 +1,7 @@
 package live.catwalk.core.mcp.fakes;
 
 import java.util.concurrent.atomic.AtomicLong;
-import live.catwalk.core.mcp.domain.session.SessionId;
+import live.catwalk.core.mcp.domain.SessionId;
 import live.catwalk.core.mcp.port.out.SessionIdSource;
 
 /** Predictable session ids for tests: {@code test-session-0001}, {@code test-session-0002}, … */

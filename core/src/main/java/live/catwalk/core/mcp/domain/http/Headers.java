@@ -34,6 +34,17 @@ public record Headers(Map<String, List<String>> values) {
         return list == null || list.isEmpty() ? Optional.empty() : Optional.of(list.getFirst());
     }
 
+    /** These headers but {@code name}. */
+    public Headers without(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (!values.containsKey(lower)) {
+            return this;
+        }
+        Map<String, List<String>> rest = new TreeMap<>(values);
+        rest.remove(lower);
+        return new Headers(rest);
+    }
+
     /** All values of {@code name}, joined by commas as HTTP allows for list headers. */
     public Optional<String> joined(String name) {
         List<String> list = values.get(name.toLowerCase(Locale.ROOT));

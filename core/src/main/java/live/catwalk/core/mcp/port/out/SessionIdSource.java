@@ -1,6 +1,6 @@
 package live.catwalk.core.mcp.port.out;
 
-import live.catwalk.core.mcp.domain.session.SessionId;
+import live.catwalk.core.mcp.domain.SessionId;
 
 /** New session ids from a cryptographically secure random source, never repeated. Thread-safe. */
 @FunctionalInterface

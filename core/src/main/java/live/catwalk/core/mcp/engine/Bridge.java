@@ -1,0 +1,384 @@
+package live.catwalk.core.mcp.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import live.catwalk.core.deployment.domain.Crash;
+import live.catwalk.core.deployment.domain.FailureCause;
+import live.catwalk.core.deployment.domain.RuntimeState;
+import live.catwalk.core.shared.domain.ServerCommand;
+import live.catwalk.core.mcp.domain.StdioEvent;
+import live.catwalk.core.mcp.domain.jsonrpc.IdKey;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Request;
+import live.catwalk.core.mcp.engine.session.McpStream;
+import live.catwalk.core.mcp.engine.session.Session;
+import live.catwalk.core.mcp.port.out.StdioChannel;
+import live.catwalk.core.mcp.port.out.StdioServers;
+import live.catwalk.core.shared.CatwalkException;
+
+/**
+ * The link to one supervised stdio server. Client requests reach the server under ids of the bridge's
+ * own (and progress tokens likewise), so any number of sessions can share one process; answers are
+ * mapped back to the session, stream and id they came from. The server is initialized once per process
+ * with {@code initParams}, and again after every restart. When the process exits, every request in
+ * flight is answered with an error at once. Thread-safe.
+ *
+ * <p>Longer than most files: one lock guards the process's state, its initialize handshake and the wait
+ * for readiness, and that state machine is easier to check in one place.
+ */
+final class Bridge implements Consumer<StdioEvent> {
+
+    enum State { STARTING, INITIALIZING, READY, RESTARTING, FAILED, CLOSED }
+
+    private final StdioServers servers;
+    private final ServerCommand command;
+    private final ObjectNode initParams;
+    final ChildRouter router;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition stateChanged = lock.newCondition();
+    /** Written under the lock; read without it on the request path. */
+    private volatile State state = State.STARTING;
+    private String problem = "The MCP server is starting.";
+    /** What the control plane sees while starting or failed: short and secret-free. */
+    private String detail = "starting the process";
+    /** A process started before {@link #start()} knew its channel, and still needs its initialize. */
+    private boolean awaitingInitialize;
+    private ObjectNode initResult;
+    private ObjectNode initError;
+    private volatile StdioChannel channel;
+    private volatile long initId = -1;
+
+    private final CrashLog crashes = new CrashLog();
+
+    private final AtomicLong nextId = new AtomicLong();
+    final InFlight inFlight;
+    final Pings pings = new Pings();
+
+    Bridge(StdioServers servers, ServerCommand command, ObjectNode initParams, ChildRouter.Sessions sessions,
+           InFlight inFlight) {
+        this.servers = servers;
+        this.inFlight = inFlight;
+        this.command = command;
+        this.initParams = initParams;
+        this.router = new ChildRouter(this, sessions);
+    }
+
+    /** Starts the process; throws {@code UPSTREAM_UNAVAILABLE} when it cannot be started at all. */
+    void start() {
+        StdioChannel started = servers.start(command, this);
+        boolean closedMeanwhile;
+        lock.lock();
+        try {
+            closedMeanwhile = state == State.CLOSED;
+            if (!closedMeanwhile) {
+                channel = started;
+                if (awaitingInitialize) {
+                    awaitingInitialize = false;
+                    sendInitialize();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (closedMeanwhile) {
+            started.close();
+        }
+    }
+
+    /** The process could not be started at all: failed for good with {@code reason} (secret-free). */
+    void failToStart(String reason) {
+        changeState(State.FAILED, reason, reason);
+    }
+
+    @Override
+    public void accept(StdioEvent event) {
+        switch (event) {
+            case StdioEvent.Started started -> onStarted();
+            case StdioEvent.Line line -> router.route(line.text());
+            case StdioEvent.Exited exited -> onExited(exited);
+            case StdioEvent.GaveUp gaveUp -> {
+                String why = gaveUp.startFailure()
+                        .map(f -> "The MCP server kept crashing and was stopped (" + gaveUp.reason() + "): " + f)
+                        .orElseGet(() -> FailureCause.gaveUp(gaveUp.reason(), crashes.lastStderr(), deploymentId()));
+                changeState(State.FAILED, why, why);
+            }
+        }
+    }
+
+    /** Waits until the server is initialized; returns why not when it is not ready in time. */
+    Optional<String> awaitReady(Duration timeout) throws InterruptedException {
+        if (state == State.READY) {
+            return Optional.empty();
+        }
+        lock.lock();
+        try {
+            long nanos = timeout.toNanos();
+            while ((state == State.STARTING || state == State.INITIALIZING || state == State.RESTARTING) && nanos > 0) {
+                nanos = stateChanged.awaitNanos(nanos);
+            }
+            if (state == State.READY) {
+                return Optional.empty();
+            }
+            return Optional.of(state == State.STARTING || state == State.INITIALIZING || state == State.RESTARTING
+                    ? "The MCP server did not become ready within " + timeout.toSeconds() + " s." : problem);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    State state() {
+        return state;
+    }
+
+    /** The state for the control plane; a closed bridge is absent. */
+    RuntimeState runtimeState() {
+        lock.lock();
+        try {
+            return switch (state) {
+                case STARTING, INITIALIZING, RESTARTING -> new RuntimeState.Starting(detail);
+                case READY -> new RuntimeState.Running();
+                case FAILED -> new RuntimeState.Failed(detail);
+                case CLOSED -> new RuntimeState.Absent();
+            };
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the server answers a ping of the bridge's own within {@code timeout}; false at once unless ready. */
+    boolean ping(Duration timeout) {
+        return state == State.READY && pings.ping(this, timeout);
+    }
+
+    /** The server's most recent stderr lines, oldest first; none before a process was started. */
+    List<String> recentStderr(int max) {
+        StdioChannel c = channel;
+        return c == null || max == 0 ? List.of() : c.recentStderr(max);
+    }
+
+    /** The crashes since the last call, oldest first (a bounded few, see {@link CrashLog}). */
+    List<Crash> takeCrashes() {
+        return crashes.take();
+    }
+
+    /**
+     * For hints naming the deployment's API path: the local runtime names a deployment's workspace after it;
+     * empty for one of the deployments file (workspace owner {@code file}), which the API does not manage.
+     */
+    private Optional<String> deploymentId() {
+        return command.workspace().filter(w -> !w.owner().equals("file")).map(ServerCommand.Workspace::name);
+    }
+
+    /** The latest successful initialize result (a copy), if any. */
+    Optional<ObjectNode> initResult() {
+        lock.lock();
+        try {
+            return Optional.ofNullable(initResult).map(ObjectNode::deepCopy);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The error object the server answered initialize with, if it refused. */
+    Optional<ObjectNode> initError() {
+        lock.lock();
+        try {
+            return Optional.ofNullable(initError).map(ObjectNode::deepCopy);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sends a client request to the server on behalf of {@code session}; its answer goes to {@code stream}. */
+    void forward(Session session, McpStream stream, Request request, Instant deadline) {
+        String refused = inFlight.reserve(session);
+        if (refused != null) {
+            session.deliver(stream, JsonRpc.line(JsonRpc.error(request.id(), JsonRpc.TRANSPORT_ERROR, refused)), true);
+            return;
+        }
+        long childId = nextId.incrementAndGet();
+        ObjectNode node = request.node();
+        node.put("id", childId);
+        String childToken = null;
+        JsonNode clientToken = null;
+        if (node.path("params").path("_meta") instanceof ObjectNode meta && meta.has("progressToken")) {
+            clientToken = meta.get("progressToken");
+            childToken = "catwalk-progress-" + childId;
+            meta.put("progressToken", childToken);
+        }
+        Pending p = new Pending(childId, session, stream, request.id(), IdKey.of(request.id()), childToken,
+                clientToken, deadline);
+        inFlight.add(p);
+        if (!send(JsonRpc.line(node)) && inFlight.release(p)) {
+            InFlight.answer(p, JsonRpc.SERVER_UNAVAILABLE, currentProblem());
+        }
+    }
+
+    /** Writes one line to the server; false when no process is running or it does not read. */
+    boolean send(String line) {
+        StdioChannel c = channel;
+        if (c == null) {
+            return false;
+        }
+        try {
+            c.send(line);
+            return true;
+        } catch (CatwalkException e) {
+            return false;
+        }
+    }
+
+    /** Tells the server a forwarded request is no longer wanted. */
+    void cancelAtServer(long childId, String reason) {
+        ObjectNode params = JsonRpc.object().put("requestId", childId).put("reason", reason);
+        send(JsonRpc.line(JsonRpc.notification("notifications/cancelled", params)));
+    }
+
+    /** Fails what a vanished session had in flight and forgets its routes. */
+    void forget(Session session) {
+        inFlight.forget(session, this);
+        router.subscriptions.forget(session);
+    }
+
+    /** Answers and cancels requests past their deadline. */
+    void expire(Instant now) {
+        inFlight.expire(now, this);
+    }
+
+    /** Stops the process tree; requests in flight are answered with an error. Idempotent. */
+    void close() {
+        StdioChannel c;
+        lock.lock();
+        try {
+            if (state == State.CLOSED) {
+                return;
+            }
+            state = State.CLOSED;
+            problem = "The MCP server was stopped.";
+            stateChanged.signalAll();
+            c = channel;
+        } finally {
+            lock.unlock();
+        }
+        pings.failAll();
+        inFlight.failAll("The MCP server was stopped.");
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    boolean isInitialize(long childId) {
+        return childId == initId;
+    }
+
+    void onInitializeAnswer(ObjectNode answer) {
+        lock.lock();
+        try {
+            if (answer.has("result") && answer.get("result").isObject()) {
+                initResult = (ObjectNode) answer.get("result");
+                initError = null;
+                send(JsonRpc.line(JsonRpc.notification("notifications/initialized", null)));
+                state = State.READY;
+                problem = "";
+            } else {
+                initError = answer.path("error").isObject() ? (ObjectNode) answer.get("error")
+                        : JsonRpc.object().put("code", JsonRpc.INTERNAL_ERROR).put("message", "initialize failed");
+                state = State.FAILED;
+                problem = "The MCP server refused to initialize: " + initError.path("message").asText("no reason given");
+                // the server's own message may quote anything, so the control plane gets only the code
+                detail = "The MCP server refused to initialize (JSON-RPC error " + initError.path("code").asInt() + ").";
+            }
+            stateChanged.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void onStarted() {
+        lock.lock();
+        try {
+            if (state == State.CLOSED) {
+                return;
+            }
+            if (channel == null) {
+                awaitingInitialize = true;
+                return;
+            }
+            sendInitialize();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs under the lock. If the process is already gone, its Exited event follows and the supervisor's
+     * restart brings another Started: nothing to do here.
+     */
+    private void sendInitialize() {
+        long id = nextId.incrementAndGet();
+        initId = id;
+        state = State.INITIALIZING;
+        detail = "initializing the MCP session";
+        stateChanged.signalAll();
+        try {
+            channel.send(JsonRpc.line(JsonRpc.request(JsonRpc.object().numberNode(id), "initialize", initParams)));
+        } catch (CatwalkException processAlreadyGone) {
+            problem = "The MCP server exited while starting.";
+        }
+    }
+
+    private void onExited(StdioEvent.Exited exited) {
+        lock.lock();
+        try {
+            awaitingInitialize = false;
+            if (state != State.CLOSED) { // not stopped on purpose: a crash
+                crashes.add(new Crash(exited.exitCode(), exited.stderr(), exited.restartIn()));
+            }
+        } finally {
+            lock.unlock();
+        }
+        String message = Exits.problem(exited);
+        String detail = Exits.detail(exited);
+        if (exited.restartIn().isEmpty() && !exited.stderr().isEmpty()) {
+            // the supervisor gave up (its GaveUp follows at once) or the bridge is closing (then nothing changes)
+            message = FailureCause.explain(Exits.ended(exited) + " and is not restarted", exited.stderr(),
+                    deploymentId());
+            detail = message;
+        }
+        changeState(exited.restartIn().isPresent() ? State.RESTARTING : State.FAILED, message, detail);
+        pings.failAll();
+        inFlight.failAll(message);
+    }
+
+    private void changeState(State next, String why, String briefly) {
+        lock.lock();
+        try {
+            if (state != State.CLOSED) {
+                state = next;
+                problem = why;
+                detail = briefly;
+            }
+            stateChanged.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private String currentProblem() {
+        lock.lock();
+        try {
+            return problem.isEmpty() ? "The MCP server is not reading its input." : problem;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

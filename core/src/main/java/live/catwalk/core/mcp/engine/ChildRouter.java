@@ -1,0 +1,188 @@
+package live.catwalk.core.mcp.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import live.catwalk.core.mcp.domain.jsonrpc.IdKey;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Notification;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Request;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Response;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage;
+import live.catwalk.core.mcp.domain.jsonrpc.PlainResponse;
+import live.catwalk.core.mcp.engine.session.Session;
+
+/**
+ * Routes what the server writes: answers back to the request they answer, progress to the request that
+ * asked for it, server→client requests (sampling, elicitation, roots) to exactly one session (the one
+ * with the oldest request in flight, else the most recently active one, on its standalone stream), and
+ * notifications unrelated to a request to each session's standalone stream. A stdio server does not say
+ * which request a message relates to; the oldest request in flight is the best evidence there is.
+ */
+final class ChildRouter {
+
+    /** The sessions a bridge serves: all of them in shared mode, the one in isolated mode. */
+    interface Sessions {
+
+        Collection<Session> all();
+
+        Optional<Session> mostRecent();
+    }
+
+    private static final Map<String, String> NEEDS = Map.of(
+            "sampling/createMessage", "sampling",
+            "elicitation/create", "elicitation",
+            "roots/list", "roots");
+
+    private final Bridge bridge;
+    private final Sessions sessions;
+    final Subscriptions subscriptions = new Subscriptions();
+
+    ChildRouter(Bridge bridge, Sessions sessions) {
+        this.bridge = bridge;
+        this.sessions = sessions;
+    }
+
+    /** One stdout line of the server; lines that are not JSON-RPC are ignored. */
+    void route(String text) {
+        PlainResponse plain = PlainResponse.scan(text);
+        if (plain != null && !bridge.isInitialize(plain.id())) {
+            onPlainResponse(plain); // the common case: no tree, the id spliced into the server's text
+            return;
+        }
+        JsonNode json;
+        try {
+            json = JsonRpc.parse(text);
+        } catch (JsonRpc.MalformedJson e) {
+            return;
+        }
+        if (json.isArray()) {
+            json.forEach(this::routeOne);
+        } else {
+            routeOne(json);
+        }
+    }
+
+    private void routeOne(JsonNode json) {
+        JsonRpcMessage message;
+        try {
+            message = JsonRpcMessage.of(json);
+        } catch (JsonRpcMessage.InvalidMessage e) {
+            return;
+        }
+        switch (message) {
+            case Response response -> onResponse(response);
+            case Notification notification -> onNotification(notification);
+            case Request request -> onRequest(request);
+        }
+    }
+
+    private void onResponse(Response response) {
+        if (Pings.isPingId(response.id())) {
+            bridge.pings.onAnswer(response.node());
+            return;
+        }
+        if (!response.id().isIntegralNumber()) {
+            return;
+        }
+        long childId = response.id().asLong();
+        if (bridge.isInitialize(childId)) {
+            bridge.onInitializeAnswer(response.node());
+            return;
+        }
+        Pending p = bridge.inFlight.requests.get(childId);
+        if (p == null || !bridge.inFlight.release(p)) {
+            return;
+        }
+        ObjectNode node = response.node();
+        node.set("id", p.clientId());
+        p.session().deliver(p.stream(), JsonRpc.line(node), true);
+    }
+
+    private void onPlainResponse(PlainResponse response) {
+        Pending p = bridge.inFlight.requests.get(response.id());
+        if (p == null || !bridge.inFlight.release(p)) {
+            return;
+        }
+        JsonNode clientId = p.clientId();
+        String id = clientId.isIntegralNumber() ? clientId.asText() : JsonRpc.line(clientId);
+        p.session().deliver(p.stream(), response.withId(id), true);
+    }
+
+    private void onNotification(Notification notification) {
+        JsonNode params = notification.params();
+        switch (notification.method()) {
+            case "notifications/progress" -> {
+                Pending p = bridge.inFlight.progress.get(params.path("progressToken").asText(""));
+                if (p != null) {
+                    ((ObjectNode) params).set("progressToken", p.clientToken());
+                    p.session().deliver(p.stream(), JsonRpc.line(notification.node()), false);
+                }
+            }
+            case "notifications/cancelled" -> {
+                JsonNode requestId = params.path("requestId");
+                Session session = requestId.isTextual() || requestId.isIntegralNumber()
+                        ? bridge.inFlight.serverRequests.remove(IdKey.of(requestId)) : null;
+                if (session != null) {
+                    toRelatedStream(session, JsonRpc.line(notification.node()));
+                }
+            }
+            case "notifications/resources/updated" -> {
+                String line = JsonRpc.line(notification.node());
+                subscriptions.of(params.path("uri").asText("")).forEach(s -> s.deliverUnrelated(line));
+            }
+            case "notifications/message" -> {
+                Pending oldest = bridge.inFlight.oldest();
+                String line = JsonRpc.line(notification.node());
+                if (oldest != null) {
+                    oldest.session().deliver(oldest.stream(), line, false);
+                } else {
+                    sessions.all().forEach(s -> s.deliverUnrelated(line));
+                }
+            }
+            default -> {
+                String line = JsonRpc.line(notification.node());
+                sessions.all().forEach(s -> s.deliverUnrelated(line));
+            }
+        }
+    }
+
+    private void onRequest(Request request) {
+        if (request.method().equals("ping")) {
+            bridge.send(JsonRpc.line(JsonRpc.result(request.id(), JsonRpc.object())));
+            return;
+        }
+        Pending oldest = bridge.inFlight.oldest();
+        Session target = oldest != null ? oldest.session() : sessions.mostRecent().orElse(null);
+        if (target == null) {
+            bridge.send(JsonRpc.line(JsonRpc.error(request.id(), JsonRpc.INTERNAL_ERROR,
+                    "No client session is connected to answer " + request.method() + ".")));
+            return;
+        }
+        String capability = NEEDS.get(request.method());
+        if (capability != null && !target.clientSupports(capability)) {
+            bridge.send(JsonRpc.line(JsonRpc.error(request.id(), JsonRpc.METHOD_NOT_FOUND,
+                    "The client did not declare the '" + capability + "' capability.")));
+            return;
+        }
+        bridge.inFlight.serverRequests.put(IdKey.of(request.id()), target);
+        String line = JsonRpc.line(request.node());
+        if (oldest != null) {
+            target.deliver(oldest.stream(), line, false);
+        } else {
+            target.deliverUnrelated(line);
+        }
+    }
+
+    private void toRelatedStream(Session session, String line) {
+        for (Pending p : bridge.inFlight.requests.values()) {
+            if (p.session() == session) {
+                session.deliver(p.stream(), line, false);
+                return;
+            }
+        }
+        session.deliverUnrelated(line);
+    }
+}

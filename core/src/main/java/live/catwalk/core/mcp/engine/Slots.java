@@ -1,0 +1,43 @@
+package live.catwalk.core.mcp.engine;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A count with a cap, shared by whoever draws on it. Thread-safe. */
+final class Slots {
+
+    private final int cap;
+    private final AtomicInteger used = new AtomicInteger();
+
+    Slots(int cap) {
+        this.cap = cap;
+    }
+
+    /** Takes one slot; false (taking none) at the cap. */
+    boolean take() {
+        while (true) {
+            int now = used.get();
+            if (now >= cap) {
+                return false;
+            }
+            if (used.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
+    }
+
+    void give() {
+        used.decrementAndGet();
+    }
+
+    boolean full() {
+        return used.get() >= cap;
+    }
+
+    int cap() {
+        return cap;
+    }
+
+    int used() {
+        return used.get();
+    }
+}

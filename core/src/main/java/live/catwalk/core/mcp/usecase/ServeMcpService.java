@@ -1,0 +1,216 @@
+package live.catwalk.core.mcp.usecase;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import live.catwalk.core.deployment.domain.DeploymentStatus;
+import live.catwalk.core.deployment.domain.DesiredState;
+import live.catwalk.core.mcp.domain.GatewayLimits;
+import live.catwalk.core.mcp.domain.GatewaySettings;
+import live.catwalk.core.mcp.domain.http.Headers;
+import live.catwalk.core.mcp.domain.http.HttpRules;
+import live.catwalk.core.mcp.domain.http.McpHttpRequest;
+import live.catwalk.core.mcp.domain.http.McpHttpResponse;
+import live.catwalk.core.mcp.domain.http.McpReplies;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage;
+import live.catwalk.core.mcp.port.in.ServeMcp;
+import live.catwalk.core.mcp.port.out.DeploymentStates;
+import live.catwalk.core.mcp.port.out.McpAccess;
+import live.catwalk.core.mcp.port.out.McpUpstream;
+import live.catwalk.core.mcp.port.out.McpUpstreams;
+
+/**
+ * The edge of {@code /mcp/{deployment}}, once per request and in this order: the method; Host and Origin
+ * (DNS rebinding); access (an unknown deployment and a wrong token answer alike: 401); the request's own
+ * rules (Accept, Content-Type, the body's size and JSON-RPC shape); Catwalk's shutdown; then the deployment's
+ * upstream or, without one, its stored state (stopped, failed: 503; about to start: a POST waits for it).
+ * Only then does the upstream see the exchange, without the caller's credential.
+ */
+public final class ServeMcpService implements ServeMcp {
+
+    /** How often a request waiting for a deployment to start looks at its stored state again. */
+    private static final Duration RECHECK = Duration.ofSeconds(1);
+
+    private final GatewaySettings settings;
+    private final GatewayLimits limits;
+    private final McpAccess access;
+    private final DeploymentStates states;
+    private final McpUpstreams upstreams;
+
+    /** A deployment without an upstream answers by its stored state (stopped, failed, starting). */
+    public ServeMcpService(GatewaySettings settings, GatewayLimits limits, McpAccess access, DeploymentStates states,
+                           McpUpstreams upstreams) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.access = Objects.requireNonNull(access, "access");
+        this.states = Objects.requireNonNull(states, "states");
+        this.upstreams = Objects.requireNonNull(upstreams, "upstreams");
+    }
+
+    @Override
+    public McpHttpResponse serve(McpHttpRequest request) {
+        String method = request.method();
+        if (!method.equals("POST") && !method.equals("GET") && !method.equals("DELETE")) {
+            return McpReplies.methodNotAllowed(method);
+        }
+        try {
+            return admitted(request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return McpReplies.shuttingDown(null);
+        }
+    }
+
+    private McpHttpResponse admitted(McpHttpRequest request) throws InterruptedException {
+        Headers headers = request.headers();
+        if (!HttpRules.hostAllowed(headers.first("Host").orElse(null), settings.allowedHosts())) {
+            return McpReplies.error(421, JsonRpc.TRANSPORT_ERROR, "Misdirected Request: this server does not "
+                    + "answer to that Host name (DNS rebinding protection); add it to the allowed hosts.");
+        }
+        if (!HttpRules.originAllowed(headers.first("Origin").orElse(null), settings.allowedOrigins())) {
+            return McpReplies.error(403, JsonRpc.TRANSPORT_ERROR,
+                    "Forbidden: requests from this Origin are not allowed; add it to the allowed origins.");
+        }
+        String principal;
+        switch (access.decide(request.deploymentId(), headers, request.bearerToken())) {
+            case McpAccess.Decision.Granted granted -> principal = granted.principal();
+            case McpAccess.Decision.Refused refused -> {
+                return McpReplies.unauthorized(refused.challenge());
+            }
+        }
+        Optional<McpUpstream.Posted> posted = Optional.empty();
+        if (request.method().equals("POST")) {
+            Parsed parsed = parse(request);
+            if (parsed.refusal() != null) {
+                return parsed.refusal();
+            }
+            posted = Optional.of(parsed.posted());
+        } else if (request.method().equals("GET")
+                && !HttpRules.accepts(headers.joined("Accept").orElse(null), "text", "event-stream")) {
+            return McpReplies.error(406, JsonRpc.TRANSPORT_ERROR,
+                    "Not Acceptable: a GET stream needs 'Accept: text/event-stream'.");
+        }
+        JsonNode replyId = posted.map(McpUpstream.Posted::replyId).orElse(null);
+        if (upstreams.shuttingDown()) {
+            return McpReplies.shuttingDown(replyId);
+        }
+        McpUpstream.Exchange exchange = new McpUpstream.Exchange(request.deploymentId(), request.method(), principal,
+                headers.without("Authorization"), posted);
+        Optional<McpUpstream> upstream = upstreams.find(request.deploymentId());
+        if (upstream.isPresent()) {
+            return upstream.get().exchange(exchange);
+        }
+        Optional<McpHttpResponse> refusal = byState(request.deploymentId(), replyId);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        if (headers.first("Mcp-Session-Id").isPresent()) { // not started here yet: no session of it is alive
+            return McpReplies.sessionNotFound();
+        }
+        if (posted.isEmpty()) {
+            return McpReplies.sessionRequired();
+        }
+        return awaitStart(exchange, replyId);
+    }
+
+    /** A POST's own rules: Accept, Content-Type, then the body (read only now), its size, JSON and batch. */
+    private Parsed parse(McpHttpRequest request) {
+        Headers headers = request.headers();
+        String accept = headers.joined("Accept").orElse(null);
+        if (!HttpRules.accepts(accept, "application", "json") || !HttpRules.accepts(accept, "text", "event-stream")) {
+            return Parsed.refused(McpReplies.error(406, JsonRpc.TRANSPORT_ERROR,
+                    "Not Acceptable: the client must accept both application/json and text/event-stream."));
+        }
+        if (!HttpRules.isJson(headers.first("Content-Type").orElse(null))) {
+            return Parsed.refused(McpReplies.error(415, JsonRpc.TRANSPORT_ERROR,
+                    "Unsupported Media Type: send the JSON-RPC message as Content-Type: application/json."));
+        }
+        Optional<byte[]> body;
+        try {
+            body = request.body().read(settings.maxBodyBytes());
+        } catch (IOException e) {
+            return Parsed.refused(McpReplies.error(400, JsonRpc.TRANSPORT_ERROR,
+                    "Bad Request: the body could not be read to its end."));
+        }
+        if (body.isEmpty()) {
+            return Parsed.refused(McpReplies.error(413, JsonRpc.TRANSPORT_ERROR,
+                    "Payload Too Large: messages are limited to " + settings.maxBodyBytes() + " bytes."));
+        }
+        try {
+            JsonNode json = JsonRpc.parse(body.get());
+            if (json.isArray() && json.size() > limits.maxBatch()) {
+                return Parsed.refused(McpReplies.error(400, JsonRpc.INVALID_REQUEST, "Invalid Request: a batch may "
+                        + "hold at most " + limits.maxBatch() + " messages (CATWALK_MAX_BATCH)."));
+            }
+            return new Parsed(null, new McpUpstream.Posted(body.get(), json, messages(json)));
+        } catch (JsonRpc.MalformedJson e) {
+            return Parsed.refused(McpReplies.error(400, JsonRpc.PARSE_ERROR, "Parse error: " + e.getMessage()));
+        } catch (JsonRpcMessage.InvalidMessage e) {
+            return Parsed.refused(McpReplies.error(400, JsonRpc.INVALID_REQUEST, "Invalid Request: " + e.getMessage()));
+        }
+    }
+
+    /** Either a refusal or the parsed body. */
+    private record Parsed(McpHttpResponse refusal, McpUpstream.Posted posted) {
+        static Parsed refused(McpHttpResponse refusal) {
+            return new Parsed(refusal, null);
+        }
+    }
+
+    /**
+     * A deployment with no upstream here, by its stored state: unknown or deleted answers as a wrong token
+     * does; stopped and failed are refused with how to start it; empty when it is wanted running (starting).
+     */
+    private Optional<McpHttpResponse> byState(String deploymentId, JsonNode replyId) {
+        Optional<DeploymentStates.Stored> stored = states.find(deploymentId);
+        if (stored.isEmpty() || stored.get().status() == DeploymentStatus.DELETED) {
+            return Optional.of(McpReplies.unauthorized());
+        }
+        if (stored.get().desired() == DesiredState.STOPPED) {
+            return Optional.of(McpReplies.stopped(deploymentId, replyId));
+        }
+        if (stored.get().status() == DeploymentStatus.FAILED) {
+            return Optional.of(McpReplies.failed(deploymentId, stored.get().reason().orElse(""), replyId));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Waits, up to the start timeout, for the deployment's upstream, looking at its stored state every second
+     * (stopped or failed meanwhile: refused so); then hands it the exchange.
+     */
+    private McpHttpResponse awaitStart(McpUpstream.Exchange exchange, JsonNode replyId) throws InterruptedException {
+        String id = exchange.deploymentId();
+        McpHttpResponse[] changed = {null};
+        Duration timeout = settings.startTimeout();
+        Optional<McpUpstream> upstream = upstreams.await(id, timeout, RECHECK, () -> {
+            changed[0] = byState(id, replyId).orElse(null);
+            return changed[0] == null;
+        });
+        if (upstream.isPresent()) {
+            return upstream.get().exchange(exchange);
+        }
+        if (upstreams.shuttingDown()) {
+            return McpReplies.shuttingDown(replyId);
+        }
+        return changed[0] != null ? changed[0]
+                : McpReplies.notStarted(id, Math.max(1, timeout.toSeconds()), replyId);
+    }
+
+    private static List<JsonRpcMessage> messages(JsonNode json) {
+        if (!json.isArray()) {
+            return List.of(JsonRpcMessage.of(json));
+        }
+        if (json.isEmpty()) {
+            throw new JsonRpcMessage.InvalidMessage("A batch must not be empty.");
+        }
+        List<JsonRpcMessage> messages = new ArrayList<>(json.size());
+        json.forEach(element -> messages.add(JsonRpcMessage.of(element)));
+        return messages;
+    }
+}

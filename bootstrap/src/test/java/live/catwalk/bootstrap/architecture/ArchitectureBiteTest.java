@@ -45,6 +45,7 @@ import live.catwalk.core.bite.domain.ReadsInstantNow;
 import live.catwalk.core.bite.domain.ReadsLocalDateTimeInAZone;
 import live.catwalk.core.bite.domain.UsesAnAdapter;
 import live.catwalk.core.bite.port.in.DrivesTheEngine;
+import live.catwalk.core.mcp.engine.bridge.bite.KnowsTheEndpoints;
 import live.catwalk.core.bite.port.in.InPortAsRecord;
 import live.catwalk.core.bite.port.out.OutPortAsClass;
 import live.catwalk.core.bite.usecase.ReadsAFile;
@@ -91,6 +92,8 @@ class ArchitectureBiteTest {
             entry("only bootstrap reaches a use case or the engine from outside core",
                     List.of(new Plant(ReachesAUseCase.class), new Plant(ReachesTheEngine.class))),
             entry("inside core, only use cases reach the MCP engine", List.of(new Plant(DrivesTheEngine.class))),
+            entry("the engine's bridge knows nothing of endpoints and sessions' exchanges",
+                    List.of(new Plant(KnowsTheEndpoints.class))),
             entry("driven adapters use no in-port", List.of(new Plant(UsesAnInPort.class),
                     new Plant(SupervisorUsesAnInPort.class))),
             entry("domain types are immutable", List.of(new Plant(MutableValue.class))),

@@ -64,6 +64,8 @@ final class ArchitectureRules {
                 new NamedRule("only bootstrap reaches a use case or the engine from outside core",
                         onlyBootstrapReachesUseCases()),
                 new NamedRule("inside core, only use cases reach the MCP engine", onlyUseCasesReachTheEngine()),
+                new NamedRule("the engine's bridge knows nothing of endpoints and sessions' exchanges",
+                        bridgeKnowsNoEndpoint()),
                 new NamedRule("driven adapters use no in-port", drivenAdaptersUseNoInPort()),
                 new NamedRule("domain types are immutable", domainTypesAreImmutable()),
                 new NamedRule("core's features are free of cycles", coreFeaturesAreFreeOfCycles()));
@@ -82,6 +84,13 @@ final class ArchitectureRules {
                 .should().dependOnClassesThat().resideInAPackage(ENGINE)
                 .because("the engine is one upstream behind the McpUpstream port; the edge, the domain and the ports "
                         + "know it only through ports, and only the use cases that manage it name it");
+    }
+
+    static ArchRule bridgeKnowsNoEndpoint() {
+        return noClasses().that().resideInAPackage("live.catwalk.core.mcp.engine.bridge..")
+                .should().dependOnClassesThat().resideInAPackage("live.catwalk.core.mcp.engine")
+                .because("a bridge is one encapsulated object per server process: endpoints use it through its "
+                        + "methods, and it reaches sessions only through BridgeSessions, so no cycle runs through it");
     }
 
     static ArchRule drivenAdaptersUseNoInPort() {

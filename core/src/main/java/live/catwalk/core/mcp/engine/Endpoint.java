@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +20,9 @@ import live.catwalk.core.mcp.domain.http.McpReplies;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Request;
 import live.catwalk.core.mcp.domain.protocol.ProtocolVersion;
+import live.catwalk.core.mcp.engine.bridge.Bridge;
+import live.catwalk.core.mcp.engine.bridge.BridgeSessions;
+import live.catwalk.core.mcp.engine.bridge.Slots;
 import live.catwalk.core.mcp.engine.session.Session;
 import live.catwalk.core.mcp.domain.SessionId;
 import live.catwalk.core.mcp.port.out.McpUpstream;
@@ -31,10 +33,10 @@ import live.catwalk.core.shared.CatwalkException;
  * one per session) they talk through. Sessions are capped; at the cap the least recently active idle
  * session makes room. Once closed it takes no new session. Thread-safe.
  */
-final class Endpoint implements ChildRouter.Sessions, McpUpstream {
+final class Endpoint implements BridgeSessions, McpUpstream {
 
-    /** A live session with the bridge and client router it uses. */
-    record Attached(Session session, Bridge bridge, ClientRouter client) {
+    /** A live session with the bridge it uses. */
+    record Attached(Session session, Bridge bridge) {
     }
 
     private static final String STOPPED = "The deployment was stopped.";
@@ -49,7 +51,6 @@ final class Endpoint implements ChildRouter.Sessions, McpUpstream {
     /** Requests in flight over all of this deployment's bridges. */
     private final Slots inFlight;
     private final Bridge shared;
-    private final ClientRouter sharedClient;
     /** Initializations under way, counted against the session limit until they end. */
     private int starting;
     private boolean closed; // guarded by this
@@ -64,8 +65,7 @@ final class Endpoint implements ChildRouter.Sessions, McpUpstream {
         this.context = context;
         this.inFlight = new Slots(context.limits().maxInFlightPerDeployment());
         this.shared = mode == SessionMode.SHARED
-                ? new Bridge(context.servers(), command, context.gatewayInitParams(), this, newInFlight()) : null;
-        this.sharedClient = shared == null ? null : new ClientRouter(shared);
+                ? newBridge(context.gatewayInitParams(), this) : null;
         this.exchanges = new SessionExchanges(context, this);
     }
 
@@ -129,12 +129,12 @@ final class Endpoint implements ChildRouter.Sessions, McpUpstream {
         ObjectNode result = shared.initResult().orElseThrow();
         ProtocolVersion version = ProtocolVersion.negotiate(params.path("protocolVersion").asText(""));
         result.put("protocolVersion", version.wire());
-        return admit(new Attached(newSession(principal, version, params), shared, sharedClient), init, result);
+        return admit(new Attached(newSession(principal, version, params), shared), init, result);
     }
 
     private McpHttpResponse startIsolated(String principal, Request init, ObjectNode params) throws InterruptedException {
         OneSession directory = new OneSession();
-        Bridge bridge = new Bridge(context.servers(), command, params.deepCopy(), directory, newInFlight());
+        Bridge bridge = newBridge(params.deepCopy(), directory);
         try {
             bridge.start();
         } catch (CatwalkException e) {
@@ -162,7 +162,7 @@ final class Endpoint implements ChildRouter.Sessions, McpUpstream {
         }
         Session session = newSession(principal, version.get(), params);
         directory.session = session;
-        return admit(new Attached(session, bridge, new ClientRouter(bridge)), init, result);
+        return admit(new Attached(session, bridge), init, result);
     }
 
     private McpHttpResponse admit(Attached attached, Request init, ObjectNode result) {
@@ -212,7 +212,7 @@ final class Endpoint implements ChildRouter.Sessions, McpUpstream {
     /** Ends every session now (their requests in flight get an error, their streams end); takes new ones after. */
     void endAll() {
         for (Attached attached : List.copyOf(sessions.values())) {
-            attached.bridge().inFlight.failAllOf(attached.session(), SESSIONS_ENDED);
+            attached.bridge().failAllOf(attached.session(), SESSIONS_ENDED);
             end(attached);
         }
     }
@@ -220,21 +220,13 @@ final class Endpoint implements ChildRouter.Sessions, McpUpstream {
     /** Answers every request in flight with a JSON-RPC error saying {@code message}; sessions and servers stay. */
     void failInFlight(String message) {
         for (Attached attached : sessions.values()) {
-            attached.bridge().inFlight.failAllOf(attached.session(), message);
+            attached.bridge().failAllOf(attached.session(), message);
         }
     }
 
     /** Shared mode: why the server failed for good, if it did; isolated mode: never. */
     Optional<String> failure() {
-        if (shared == null || shared.state() != Bridge.State.FAILED) {
-            return Optional.empty();
-        }
-        try {
-            return shared.awaitReady(Duration.ZERO); // a failed bridge answers at once with its problem
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        return shared == null ? Optional.empty() : shared.failure();
     }
 
     /** Ends idle sessions and times out overdue requests; returns how many sessions ended. */
@@ -257,13 +249,12 @@ final class Endpoint implements ChildRouter.Sessions, McpUpstream {
     /** A short status for health reports: the shared server's state and the number of sessions. */
     String status() {
         String count = sessions.size() == 1 ? "1 session" : sessions.size() + " sessions";
-        return shared != null ? shared.state().name().toLowerCase(Locale.ROOT) + ", " + count
+        return shared != null ? shared.stateName() + ", " + count
                 : "isolated, " + count;
     }
 
     boolean healthy() {
-        Bridge.State state = shared == null ? Bridge.State.READY : shared.state();
-        return state != Bridge.State.FAILED && state != Bridge.State.CLOSED;
+        return shared == null || shared.usable();
     }
 
     int sessionCount() {
@@ -283,7 +274,7 @@ final class Endpoint implements ChildRouter.Sessions, McpUpstream {
         all.forEach(a -> context.giveSession(tenant));
         String why = context.shuttingDown() ? McpReplies.SHUTTING_DOWN : STOPPED;
         for (Attached attached : all) {
-            attached.bridge().inFlight.failAllOf(attached.session(), why);
+            attached.bridge().failAllOf(attached.session(), why);
             attached.session().end();
         }
         if (shared != null) {
@@ -335,8 +326,9 @@ final class Endpoint implements ChildRouter.Sessions, McpUpstream {
         return sessions.values().stream().map(Attached::session).max(Comparator.comparing(Session::lastActivity));
     }
 
-    private InFlight newInFlight() {
-        return new InFlight(inFlight, context.limits().maxInFlightPerSession());
+    private Bridge newBridge(ObjectNode initParams, BridgeSessions directory) {
+        return new Bridge(context.servers(), command, initParams, directory, inFlight,
+                context.limits().maxInFlightPerSession());
     }
 
     private int limit() {
@@ -368,6 +360,6 @@ final class Endpoint implements ChildRouter.Sessions, McpUpstream {
     }
 
     private boolean inFlight(Attached attached) {
-        return attached.bridge().inFlight.hasRequestsOf(attached.session());
+        return attached.bridge().hasRequestsOf(attached.session());
     }
 }

@@ -152,7 +152,7 @@ final class SessionExchanges {
             if (message instanceof Request r) {
                 requests.add(r);
             } else {
-                attached.client().other(session, message);
+                attached.bridge().relay(session, message);
             }
         }
         if (requests.isEmpty()) {
@@ -162,9 +162,9 @@ final class SessionExchanges {
             return memoryFull(requests.getFirst());
         }
         if (messages.size() == 1) {
-            String full = attached.bridge().inFlight.refusal(session);
-            if (full != null) {
-                return McpReplies.error(429, JsonRpc.TRANSPORT_ERROR, full, requests.getFirst().id(), RETRY_SOON);
+            Optional<String> full = attached.bridge().refusal(session);
+            if (full.isPresent()) {
+                return McpReplies.error(429, JsonRpc.TRANSPORT_ERROR, full.get(), requests.getFirst().id(), RETRY_SOON);
             }
         }
         Optional<String> notReady = attached.bridge().awaitReady(settings.startTimeout())
@@ -175,7 +175,7 @@ final class SessionExchanges {
             if (notReady.isPresent()) {
                 session.deliver(stream, JsonRpc.line(JsonRpc.error(r.id(), JsonRpc.SERVER_UNAVAILABLE, notReady.get())), true);
             } else {
-                attached.client().request(session, stream, r, deadline);
+                attached.bridge().request(session, stream, r, deadline);
             }
         }
         return session.awaitAnswer(stream, settings.jsonWindow(), McpReplies.NO_HEADERS);

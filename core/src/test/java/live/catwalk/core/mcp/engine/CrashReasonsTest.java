@@ -12,10 +12,8 @@ import live.catwalk.core.deployment.domain.Crash;
 import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.shared.domain.ServerCommand;
 import live.catwalk.core.shared.domain.SessionMode;
-import live.catwalk.core.mcp.domain.StdioEvent;
-import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
-import live.catwalk.core.mcp.fakes.FakeStdioServers;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
+import live.catwalk.core.mcp.engine.bridge.Bridge;
 import org.junit.jupiter.api.Test;
 
 /** A server given up on tells the control plane and MCP clients the same likely cause; its crashes are kept for the timeline. */
@@ -51,29 +49,16 @@ class CrashReasonsTest {
     }
 
     @Test
-    void betweenTheLastExitAndTheGiveUpTheReasonAlreadyNamesTheCause() {
-        Bridge bridge = new Bridge(new FakeStdioServers(), new ServerCommand(List.of("x"), Map.of())
-                .in(new ServerCommand.Workspace("file", "file-weather")), JsonRpc.object(), null,
-                new InFlight(new Slots(4), 4));
-
-        bridge.accept(new StdioEvent.Exited(1, OptionalInt.of(1), Optional.empty(), List.of(MISSING)));
-
-        assertEquals(new RuntimeState.Failed("The MCP server exited with code 1 and is not restarted: FOO_API_KEY "
-                + "environment variable is required — set FOO_API_KEY in the deployment's env in the deployments file. "
-                + "Its last stderr line: " + MISSING), bridge.runtimeState());
-    }
-
-    @Test
     void crashesThatRestartAreKeptBoundedNewestLast() throws InterruptedException {
         try (McpHarness mcp = new McpHarness(SessionMode.SHARED)) {
-            for (int i = 0; i < CrashLog.MAX + 3; i++) {
+            for (int i = 0; i < Bridge.CRASHES_KEPT + 3; i++) {
                 mcp.servers.last().crash(true);
             }
-            eventually(() -> mcp.servers.last().generation() == CrashLog.MAX + 4,
+            eventually(() -> mcp.servers.last().generation() == Bridge.CRASHES_KEPT + 4,
                     () -> "generation " + mcp.servers.last().generation());
 
             List<Crash> crashes = mcp.endpoints.takeCrashes(DEPLOYMENT);
-            assertEquals(CrashLog.MAX, crashes.size());
+            assertEquals(Bridge.CRASHES_KEPT, crashes.size());
             assertEquals(OptionalInt.of(137), crashes.getFirst().exitCode());
             assertEquals(Optional.of(java.time.Duration.ofMillis(20)), crashes.getLast().restartIn());
         }

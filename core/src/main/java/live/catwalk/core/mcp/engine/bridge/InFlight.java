@@ -1,4 +1,4 @@
-package live.catwalk.core.mcp.engine;
+package live.catwalk.core.mcp.engine.bridge;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -116,22 +116,28 @@ final class InFlight {
         serverRequests.values().removeIf(s -> s == session);
     }
 
+    /** How to tell the server that the request it knows as {@code childId} is no longer wanted, and why. */
+    interface Cancel {
+
+        void atServer(long childId, String reason);
+    }
+
     /** Releases a vanished session's requests (cancelling each at the server) and its server requests. */
-    void forget(Session session, Bridge bridge) {
+    void forget(Session session, Cancel cancel) {
         for (Pending p : requests.values()) {
             if (p.session() == session && release(p)) {
-                bridge.cancelAtServer(p.childId(), "The client session ended.");
+                cancel.atServer(p.childId(), "The client session ended.");
             }
         }
         serverRequests.values().removeIf(s -> s == session);
     }
 
     /** Answers and cancels requests past their deadline. */
-    void expire(Instant now, Bridge bridge) {
+    void expire(Instant now, Cancel cancel) {
         for (Pending p : requests.values()) {
             if (p.deadline().isBefore(now) && release(p)) {
                 answer(p, JsonRpc.REQUEST_TIMEOUT, "The MCP server did not answer in time; the request was cancelled.");
-                bridge.cancelAtServer(p.childId(), "Timed out at the gateway.");
+                cancel.atServer(p.childId(), "Timed out at the gateway.");
             }
         }
     }

@@ -1,4 +1,4 @@
-package live.catwalk.core.mcp.engine;
+package live.catwalk.core.mcp.engine.bridge;
 
 import java.time.Duration;
 import live.catwalk.core.mcp.domain.StdioEvent.Exited;

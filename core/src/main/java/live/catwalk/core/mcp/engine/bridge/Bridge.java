@@ -1,4 +1,4 @@
-package live.catwalk.core.mcp.engine;
+package live.catwalk.core.mcp.engine.bridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import live.catwalk.core.deployment.domain.Crash;
 import live.catwalk.core.deployment.domain.FailureCause;
 import live.catwalk.core.deployment.domain.RuntimeState;
@@ -17,6 +17,7 @@ import live.catwalk.core.shared.domain.ServerCommand;
 import live.catwalk.core.mcp.domain.StdioEvent;
 import live.catwalk.core.mcp.domain.jsonrpc.IdKey;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Request;
 import live.catwalk.core.mcp.engine.session.McpStream;
 import live.catwalk.core.mcp.engine.session.Session;
@@ -31,17 +32,26 @@ import live.catwalk.core.shared.CatwalkException;
  * with {@code initParams}, and again after every restart. When the process exits, every request in
  * flight is answered with an error at once. Thread-safe.
  *
+ * <p>One object per server process with a small surface: the endpoint asks it to start, carries client
+ * messages in ({@link #request}, {@link #relay}), asks about the caps and a session's requests, and stops
+ * it. What it holds (the requests in flight, subscriptions, pings, the routers) is its own.
+ *
  * <p>Longer than most files: one lock guards the process's state, its initialize handshake and the wait
  * for readiness, and that state machine is easier to check in one place.
  */
-final class Bridge implements Consumer<StdioEvent> {
+public final class Bridge {
 
-    enum State { STARTING, INITIALIZING, READY, RESTARTING, FAILED, CLOSED }
+    /** How many crashes a bridge keeps until they are taken; older ones are dropped. */
+    public static final int CRASHES_KEPT = CrashLog.MAX;
+
+    private enum State { STARTING, INITIALIZING, READY, RESTARTING, FAILED, CLOSED }
 
     private final StdioServers servers;
     private final ServerCommand command;
     private final ObjectNode initParams;
-    final ChildRouter router;
+    private final ChildRouter router;
+    private final ClientRouter client;
+    private final Subscriptions subscriptions = new Subscriptions();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition stateChanged = lock.newCondition();
@@ -60,21 +70,26 @@ final class Bridge implements Consumer<StdioEvent> {
     private final CrashLog crashes = new CrashLog();
 
     private final AtomicLong nextId = new AtomicLong();
-    final InFlight inFlight;
-    final Pings pings = new Pings();
+    private final InFlight inFlight;
+    private final Pings pings = new Pings();
 
-    Bridge(StdioServers servers, ServerCommand command, ObjectNode initParams, ChildRouter.Sessions sessions,
-           InFlight inFlight) {
+    /**
+     * A bridge (not started) to {@code command}, initialized with {@code initParams}; its requests in flight
+     * count against {@code deploymentSlots} (shared by a deployment's bridges) and {@code perSession}.
+     */
+    public Bridge(StdioServers servers, ServerCommand command, ObjectNode initParams, BridgeSessions sessions,
+                  Slots deploymentSlots, int perSession) {
         this.servers = servers;
-        this.inFlight = inFlight;
+        this.inFlight = new InFlight(deploymentSlots, perSession);
         this.command = command;
         this.initParams = initParams;
-        this.router = new ChildRouter(this, sessions);
+        this.router = new ChildRouter(new ToServer(), inFlight, pings, subscriptions, sessions);
+        this.client = new ClientRouter(this::forward, this::send, inFlight, subscriptions);
     }
 
     /** Starts the process; throws {@code UPSTREAM_UNAVAILABLE} when it cannot be started at all. */
-    void start() {
-        StdioChannel started = servers.start(command, this);
+    public void start() {
+        StdioChannel started = servers.start(command, this::onEvent);
         boolean closedMeanwhile;
         lock.lock();
         try {
@@ -95,12 +110,12 @@ final class Bridge implements Consumer<StdioEvent> {
     }
 
     /** The process could not be started at all: failed for good with {@code reason} (secret-free). */
-    void failToStart(String reason) {
+    public void failToStart(String reason) {
         changeState(State.FAILED, reason, reason);
     }
 
-    @Override
-    public void accept(StdioEvent event) {
+    /** What the supervisor says about the process: started, a stdout line, exited, gave up. */
+    void onEvent(StdioEvent event) {
         switch (event) {
             case StdioEvent.Started started -> onStarted();
             case StdioEvent.Line line -> router.route(line.text());
@@ -115,7 +130,7 @@ final class Bridge implements Consumer<StdioEvent> {
     }
 
     /** Waits until the server is initialized; returns why not when it is not ready in time. */
-    Optional<String> awaitReady(Duration timeout) throws InterruptedException {
+    public Optional<String> awaitReady(Duration timeout) throws InterruptedException {
         if (state == State.READY) {
             return Optional.empty();
         }
@@ -135,12 +150,29 @@ final class Bridge implements Consumer<StdioEvent> {
         }
     }
 
-    State state() {
-        return state;
+    /** Why the server failed for good, if it did (a restart under way is not a failure). */
+    public Optional<String> failure() {
+        lock.lock();
+        try {
+            return state == State.FAILED ? Optional.of(problem) : Optional.empty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the bridge may still serve: neither failed for good nor closed. */
+    public boolean usable() {
+        State now = state;
+        return now != State.FAILED && now != State.CLOSED;
+    }
+
+    /** The state's name, in lower case, for health reports (e.g. {@code ready}, {@code restarting}). */
+    public String stateName() {
+        return state.name().toLowerCase(Locale.ROOT);
     }
 
     /** The state for the control plane; a closed bridge is absent. */
-    RuntimeState runtimeState() {
+    public RuntimeState runtimeState() {
         lock.lock();
         try {
             return switch (state) {
@@ -155,18 +187,18 @@ final class Bridge implements Consumer<StdioEvent> {
     }
 
     /** Whether the server answers a ping of the bridge's own within {@code timeout}; false at once unless ready. */
-    boolean ping(Duration timeout) {
-        return state == State.READY && pings.ping(this, timeout);
+    public boolean ping(Duration timeout) {
+        return state == State.READY && pings.ping(this::send, timeout);
     }
 
     /** The server's most recent stderr lines, oldest first; none before a process was started. */
-    List<String> recentStderr(int max) {
+    public List<String> recentStderr(int max) {
         StdioChannel c = channel;
         return c == null || max == 0 ? List.of() : c.recentStderr(max);
     }
 
     /** The crashes since the last call, oldest first (a bounded few, see {@link CrashLog}). */
-    List<Crash> takeCrashes() {
+    public List<Crash> takeCrashes() {
         return crashes.take();
     }
 
@@ -179,7 +211,7 @@ final class Bridge implements Consumer<StdioEvent> {
     }
 
     /** The latest successful initialize result (a copy), if any. */
-    Optional<ObjectNode> initResult() {
+    public Optional<ObjectNode> initResult() {
         lock.lock();
         try {
             return Optional.ofNullable(initResult).map(ObjectNode::deepCopy);
@@ -189,7 +221,7 @@ final class Bridge implements Consumer<StdioEvent> {
     }
 
     /** The error object the server answered initialize with, if it refused. */
-    Optional<ObjectNode> initError() {
+    public Optional<ObjectNode> initError() {
         lock.lock();
         try {
             return Optional.ofNullable(initError).map(ObjectNode::deepCopy);
@@ -198,8 +230,35 @@ final class Bridge implements Consumer<StdioEvent> {
         }
     }
 
-    /** Sends a client request to the server on behalf of {@code session}; its answer goes to {@code stream}. */
-    void forward(Session session, McpStream stream, Request request, Instant deadline) {
+    /**
+     * Carries a client request of {@code session} to the server (a repeated subscription is answered here);
+     * its answer, or an error when the caps or the server refuse it, goes to {@code stream}.
+     */
+    public void request(Session session, McpStream stream, Request request, Instant deadline) {
+        client.request(session, stream, request, deadline);
+    }
+
+    /** Carries a client notification or answer (to one of the server's requests) of {@code session}; never answered. */
+    public void relay(Session session, JsonRpcMessage message) {
+        client.other(session, message);
+    }
+
+    /** Why a request of {@code session} would be refused now for the caps, or empty. */
+    public Optional<String> refusal(Session session) {
+        return Optional.ofNullable(inFlight.refusal(session));
+    }
+
+    /** Whether {@code session} waits for an answer through this bridge. */
+    public boolean hasRequestsOf(Session session) {
+        return inFlight.hasRequestsOf(session);
+    }
+
+    /** Answers {@code session}'s requests in flight with an error saying {@code message} (it is ending). */
+    public void failAllOf(Session session, String message) {
+        inFlight.failAllOf(session, message);
+    }
+
+    private void forward(Session session, McpStream stream, Request request, Instant deadline) {
         String refused = inFlight.reserve(session);
         if (refused != null) {
             session.deliver(stream, JsonRpc.line(JsonRpc.error(request.id(), JsonRpc.TRANSPORT_ERROR, refused)), true);
@@ -224,7 +283,7 @@ final class Bridge implements Consumer<StdioEvent> {
     }
 
     /** Writes one line to the server; false when no process is running or it does not read. */
-    boolean send(String line) {
+    private boolean send(String line) {
         StdioChannel c = channel;
         if (c == null) {
             return false;
@@ -238,24 +297,24 @@ final class Bridge implements Consumer<StdioEvent> {
     }
 
     /** Tells the server a forwarded request is no longer wanted. */
-    void cancelAtServer(long childId, String reason) {
+    private void cancelAtServer(long childId, String reason) {
         ObjectNode params = JsonRpc.object().put("requestId", childId).put("reason", reason);
         send(JsonRpc.line(JsonRpc.notification("notifications/cancelled", params)));
     }
 
-    /** Fails what a vanished session had in flight and forgets its routes. */
-    void forget(Session session) {
-        inFlight.forget(session, this);
-        router.subscriptions.forget(session);
+    /** Cancels at the server what a vanished session had in flight and forgets its routes. */
+    public void forget(Session session) {
+        inFlight.forget(session, this::cancelAtServer);
+        subscriptions.forget(session);
     }
 
     /** Answers and cancels requests past their deadline. */
-    void expire(Instant now) {
-        inFlight.expire(now, this);
+    public void expire(Instant now) {
+        inFlight.expire(now, this::cancelAtServer);
     }
 
     /** Stops the process tree; requests in flight are answered with an error. Idempotent. */
-    void close() {
+    public void close() {
         StdioChannel c;
         lock.lock();
         try {
@@ -276,11 +335,26 @@ final class Bridge implements Consumer<StdioEvent> {
         }
     }
 
-    boolean isInitialize(long childId) {
-        return childId == initId;
+    /** What the child router may do to the bridge: send, and recognise and take the initialize answer. */
+    private final class ToServer implements ChildRouter.Server {
+
+        @Override
+        public boolean send(String line) {
+            return Bridge.this.send(line);
+        }
+
+        @Override
+        public boolean isInitialize(long childId) {
+            return childId == initId;
+        }
+
+        @Override
+        public void onInitializeAnswer(ObjectNode answer) {
+            Bridge.this.onInitializeAnswer(answer);
+        }
     }
 
-    void onInitializeAnswer(ObjectNode answer) {
+    private void onInitializeAnswer(ObjectNode answer) {
         lock.lock();
         try {
             if (answer.has("result") && answer.get("result").isObject()) {

@@ -1,14 +1,15 @@
-package live.catwalk.core.mcp.engine;
+package live.catwalk.core.mcp.engine.bridge;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A count with a cap, shared by whoever draws on it. Thread-safe. */
-final class Slots {
+public final class Slots {
 
     private final int cap;
     private final AtomicInteger used = new AtomicInteger();
 
-    Slots(int cap) {
+    /** A count of none, capped at {@code cap}. */
+    public Slots(int cap) {
         this.cap = cap;
     }
 

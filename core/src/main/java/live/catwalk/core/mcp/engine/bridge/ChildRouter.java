@@ -1,10 +1,8 @@
-package live.catwalk.core.mcp.engine;
+package live.catwalk.core.mcp.engine.bridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Collection;
 import java.util.Map;
-import java.util.Optional;
 import live.catwalk.core.mcp.domain.jsonrpc.IdKey;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Notification;
@@ -23,12 +21,15 @@ import live.catwalk.core.mcp.engine.session.Session;
  */
 final class ChildRouter {
 
-    /** The sessions a bridge serves: all of them in shared mode, the one in isolated mode. */
-    interface Sessions {
+    /** What the router may do to its bridge: write to the server, and take the answer to the bridge's initialize. */
+    interface Server {
 
-        Collection<Session> all();
+        /** Writes one line to the server; false when no process is running or it does not read. */
+        boolean send(String line);
 
-        Optional<Session> mostRecent();
+        boolean isInitialize(long childId);
+
+        void onInitializeAnswer(ObjectNode answer);
     }
 
     private static final Map<String, String> NEEDS = Map.of(
@@ -36,19 +37,24 @@ final class ChildRouter {
             "elicitation/create", "elicitation",
             "roots/list", "roots");
 
-    private final Bridge bridge;
-    private final Sessions sessions;
-    final Subscriptions subscriptions = new Subscriptions();
+    private final Server server;
+    private final InFlight inFlight;
+    private final Pings pings;
+    private final Subscriptions subscriptions;
+    private final BridgeSessions sessions;
 
-    ChildRouter(Bridge bridge, Sessions sessions) {
-        this.bridge = bridge;
+    ChildRouter(Server server, InFlight inFlight, Pings pings, Subscriptions subscriptions, BridgeSessions sessions) {
+        this.server = server;
+        this.inFlight = inFlight;
+        this.pings = pings;
+        this.subscriptions = subscriptions;
         this.sessions = sessions;
     }
 
     /** One stdout line of the server; lines that are not JSON-RPC are ignored. */
     void route(String text) {
         PlainResponse plain = PlainResponse.scan(text);
-        if (plain != null && !bridge.isInitialize(plain.id())) {
+        if (plain != null && !server.isInitialize(plain.id())) {
             onPlainResponse(plain); // the common case: no tree, the id spliced into the server's text
             return;
         }
@@ -81,19 +87,19 @@ final class ChildRouter {
 
     private void onResponse(Response response) {
         if (Pings.isPingId(response.id())) {
-            bridge.pings.onAnswer(response.node());
+            pings.onAnswer(response.node());
             return;
         }
         if (!response.id().isIntegralNumber()) {
             return;
         }
         long childId = response.id().asLong();
-        if (bridge.isInitialize(childId)) {
-            bridge.onInitializeAnswer(response.node());
+        if (server.isInitialize(childId)) {
+            server.onInitializeAnswer(response.node());
             return;
         }
-        Pending p = bridge.inFlight.requests.get(childId);
-        if (p == null || !bridge.inFlight.release(p)) {
+        Pending p = inFlight.requests.get(childId);
+        if (p == null || !inFlight.release(p)) {
             return;
         }
         ObjectNode node = response.node();
@@ -102,8 +108,8 @@ final class ChildRouter {
     }
 
     private void onPlainResponse(PlainResponse response) {
-        Pending p = bridge.inFlight.requests.get(response.id());
-        if (p == null || !bridge.inFlight.release(p)) {
+        Pending p = inFlight.requests.get(response.id());
+        if (p == null || !inFlight.release(p)) {
             return;
         }
         JsonNode clientId = p.clientId();
@@ -115,7 +121,7 @@ final class ChildRouter {
         JsonNode params = notification.params();
         switch (notification.method()) {
             case "notifications/progress" -> {
-                Pending p = bridge.inFlight.progress.get(params.path("progressToken").asText(""));
+                Pending p = inFlight.progress.get(params.path("progressToken").asText(""));
                 if (p != null) {
                     ((ObjectNode) params).set("progressToken", p.clientToken());
                     p.session().deliver(p.stream(), JsonRpc.line(notification.node()), false);
@@ -124,7 +130,7 @@ final class ChildRouter {
             case "notifications/cancelled" -> {
                 JsonNode requestId = params.path("requestId");
                 Session session = requestId.isTextual() || requestId.isIntegralNumber()
-                        ? bridge.inFlight.serverRequests.remove(IdKey.of(requestId)) : null;
+                        ? inFlight.serverRequests.remove(IdKey.of(requestId)) : null;
                 if (session != null) {
                     toRelatedStream(session, JsonRpc.line(notification.node()));
                 }
@@ -134,7 +140,7 @@ final class ChildRouter {
                 subscriptions.of(params.path("uri").asText("")).forEach(s -> s.deliverUnrelated(line));
             }
             case "notifications/message" -> {
-                Pending oldest = bridge.inFlight.oldest();
+                Pending oldest = inFlight.oldest();
                 String line = JsonRpc.line(notification.node());
                 if (oldest != null) {
                     oldest.session().deliver(oldest.stream(), line, false);
@@ -151,23 +157,23 @@ final class ChildRouter {
 
     private void onRequest(Request request) {
         if (request.method().equals("ping")) {
-            bridge.send(JsonRpc.line(JsonRpc.result(request.id(), JsonRpc.object())));
+            server.send(JsonRpc.line(JsonRpc.result(request.id(), JsonRpc.object())));
             return;
         }
-        Pending oldest = bridge.inFlight.oldest();
+        Pending oldest = inFlight.oldest();
         Session target = oldest != null ? oldest.session() : sessions.mostRecent().orElse(null);
         if (target == null) {
-            bridge.send(JsonRpc.line(JsonRpc.error(request.id(), JsonRpc.INTERNAL_ERROR,
+            server.send(JsonRpc.line(JsonRpc.error(request.id(), JsonRpc.INTERNAL_ERROR,
                     "No client session is connected to answer " + request.method() + ".")));
             return;
         }
         String capability = NEEDS.get(request.method());
         if (capability != null && !target.clientSupports(capability)) {
-            bridge.send(JsonRpc.line(JsonRpc.error(request.id(), JsonRpc.METHOD_NOT_FOUND,
+            server.send(JsonRpc.line(JsonRpc.error(request.id(), JsonRpc.METHOD_NOT_FOUND,
                     "The client did not declare the '" + capability + "' capability.")));
             return;
         }
-        bridge.inFlight.serverRequests.put(IdKey.of(request.id()), target);
+        inFlight.serverRequests.put(IdKey.of(request.id()), target);
         String line = JsonRpc.line(request.node());
         if (oldest != null) {
             target.deliver(oldest.stream(), line, false);
@@ -177,7 +183,7 @@ final class ChildRouter {
     }
 
     private void toRelatedStream(Session session, String line) {
-        for (Pending p : bridge.inFlight.requests.values()) {
+        for (Pending p : inFlight.requests.values()) {
             if (p.session() == session) {
                 session.deliver(p.stream(), line, false);
                 return;

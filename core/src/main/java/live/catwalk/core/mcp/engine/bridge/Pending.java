@@ -1,4 +1,4 @@
-package live.catwalk.core.mcp.engine;
+package live.catwalk.core.mcp.engine.bridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;

@@ -1,8 +1,9 @@
-package live.catwalk.core.mcp.engine;
+package live.catwalk.core.mcp.engine.bridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.function.Predicate;
 import live.catwalk.core.mcp.domain.jsonrpc.IdKey;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Notification;
@@ -19,23 +20,36 @@ import live.catwalk.core.mcp.engine.session.Session;
  */
 final class ClientRouter {
 
-    private final Bridge bridge;
+    /** Sends a client request on to the server (or answers it with the caps' refusal). */
+    interface Forward {
 
-    ClientRouter(Bridge bridge) {
-        this.bridge = bridge;
+        void forward(Session session, McpStream stream, Request request, Instant deadline);
+    }
+
+    private final Forward forward;
+    private final Predicate<String> send;
+    private final InFlight inFlight;
+    private final Subscriptions subscriptions;
+
+    /** {@code send} writes one line to the server, false when it cannot. */
+    ClientRouter(Forward forward, Predicate<String> send, InFlight inFlight, Subscriptions subscriptions) {
+        this.forward = forward;
+        this.send = send;
+        this.inFlight = inFlight;
+        this.subscriptions = subscriptions;
     }
 
     void request(Session session, McpStream stream, Request request, Instant deadline) {
         String uri = request.params().path("uri").asText("");
         boolean answerHere = switch (request.method()) {
-            case "resources/subscribe" -> !bridge.router.subscriptions.add(uri, session);
-            case "resources/unsubscribe" -> !bridge.router.subscriptions.remove(uri, session);
+            case "resources/subscribe" -> !subscriptions.add(uri, session);
+            case "resources/unsubscribe" -> !subscriptions.remove(uri, session);
             default -> false;
         };
         if (answerHere) {
             session.deliver(stream, JsonRpc.line(JsonRpc.result(request.id(), JsonRpc.object())), true);
         } else {
-            bridge.forward(session, stream, request, deadline);
+            forward.forward(session, stream, request, deadline);
         }
     }
 
@@ -50,8 +64,8 @@ final class ClientRouter {
 
     private void answerServer(Session session, Response response) {
         JsonNode id = response.id();
-        if ((id.isTextual() || id.isIntegralNumber()) && bridge.inFlight.serverRequests.remove(IdKey.of(id), session)) {
-            bridge.send(JsonRpc.line(response.node()));
+        if ((id.isTextual() || id.isIntegralNumber()) && inFlight.serverRequests.remove(IdKey.of(id), session)) {
+            send.test(JsonRpc.line(response.node()));
         }
     }
 
@@ -60,7 +74,7 @@ final class ClientRouter {
             // The bridge initialized the server itself, once per process.
             case "notifications/initialized" -> { }
             case "notifications/cancelled" -> cancel(session, notification);
-            default -> bridge.send(JsonRpc.line(notification.node()));
+            default -> send.test(JsonRpc.line(notification.node()));
         }
     }
 
@@ -70,10 +84,10 @@ final class ClientRouter {
             return;
         }
         IdKey key = IdKey.of(requestId);
-        for (Pending p : bridge.inFlight.requests.values()) {
-            if (p.session() == session && p.clientKey().equals(key) && bridge.inFlight.release(p)) {
+        for (Pending p : inFlight.requests.values()) {
+            if (p.session() == session && p.clientKey().equals(key) && inFlight.release(p)) {
                 ((ObjectNode) notification.params()).put("requestId", p.childId());
-                bridge.send(JsonRpc.line(notification.node()));
+                send.test(JsonRpc.line(notification.node()));
                 session.abandon(p.stream());
                 return;
             }

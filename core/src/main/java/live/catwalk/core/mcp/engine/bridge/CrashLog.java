@@ -1,4 +1,4 @@
-package live.catwalk.core.mcp.engine;
+package live.catwalk.core.mcp.engine.bridge;
 
 import java.util.ArrayDeque;
 import java.util.List;

@@ -1,4 +1,4 @@
-package live.catwalk.core.mcp.engine;
+package live.catwalk.core.mcp.engine.bridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
 
 /**
@@ -24,13 +25,13 @@ final class Pings {
     private final AtomicLong next = new AtomicLong();
     private final Map<String, CompletableFuture<Boolean>> waiting = new ConcurrentHashMap<>();
 
-    /** Sends a ping through {@code bridge}; true when a result (not an error) comes back in time. */
-    boolean ping(Bridge bridge, Duration timeout) {
+    /** Sends a ping with {@code send}; true when a result (not an error) comes back in time. */
+    boolean ping(Predicate<String> send, Duration timeout) {
         String id = PREFIX + next.incrementAndGet();
         CompletableFuture<Boolean> answered = new CompletableFuture<>();
         waiting.put(id, answered);
         try {
-            if (!bridge.send(JsonRpc.line(JsonRpc.request(JsonRpc.object().textNode(id), "ping", JsonRpc.object())))) {
+            if (!send.test(JsonRpc.line(JsonRpc.request(JsonRpc.object().textNode(id), "ping", JsonRpc.object())))) {
                 return false;
             }
             return answered.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import live.catwalk.adapters.rest.Bearer;
 import live.catwalk.adapters.rest.api.ControlPlane;
+import live.catwalk.bootstrap.config.ConfigVariable;
+import live.catwalk.bootstrap.wiring.Server;
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.deployment.domain.Deployment;
 import live.catwalk.core.shared.domain.DeploymentId;
@@ -263,7 +265,7 @@ public final class Catwalk implements AutoCloseable {
                 return new Catwalk(Server.open(env, System.out));
             } catch (Server.CannotStart e) {
                 String why = String.join("; ", e.lines());
-                throw e.exitCode() == Main.USAGE ? new IllegalArgumentException(why) : new IllegalStateException(why);
+                throw e.badConfiguration() ? new IllegalArgumentException(why) : new IllegalStateException(why);
             }
         }
 

@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The runnable jar as a child process, with its output captured for assertions. */
-final class CatwalkProcess implements AutoCloseable {
+public final class CatwalkProcess implements AutoCloseable {
 
     private static final Pattern SERVING = Pattern.compile("serving (http://\\S+/) ");
 
@@ -33,7 +33,7 @@ final class CatwalkProcess implements AutoCloseable {
         };
     }
 
-    static CatwalkProcess start(Map<String, String> env, String... args) throws IOException {
+    public static CatwalkProcess start(Map<String, String> env, String... args) throws IOException {
         Path jar = Path.of(System.getProperty("catwalk.jar", "target/catwalk.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; the IT runs after 'package' (mvn verify)");
@@ -62,7 +62,7 @@ final class CatwalkProcess implements AutoCloseable {
     }
 
     /** Waits for the "serving http://…/" log line and returns that base URI. */
-    URI awaitServing(Duration timeout) throws InterruptedException {
+    public URI awaitServing(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (String line : stderr()) {
@@ -80,7 +80,7 @@ final class CatwalkProcess implements AutoCloseable {
     }
 
     /** Waits for the process to end and its output to be read; returns the exit code, or -1 on timeout. */
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             return -1;
         }
@@ -90,35 +90,35 @@ final class CatwalkProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    void signal(String signal) throws IOException, InterruptedException {
+    public void signal(String signal) throws IOException, InterruptedException {
         int code = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
         if (code != 0) {
             throw new IllegalStateException("kill -" + signal + " failed with " + code);
         }
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** The processes the jar started (MCP servers and their children), as of now. */
-    List<ProcessHandle> descendants() {
+    public List<ProcessHandle> descendants() {
         return process.descendants().toList();
     }
 
-    String stdout() {
+    public String stdout() {
         synchronized (stdout) {
             return String.join("\n", stdout);
         }
     }
 
-    List<String> stderr() {
+    public List<String> stderr() {
         synchronized (stderr) {
             return List.copyOf(stderr);
         }
     }
 
-    String stderrText() {
+    public String stderrText() {
         return String.join("\n", stderr());
     }
 

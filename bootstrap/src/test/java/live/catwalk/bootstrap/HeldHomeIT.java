@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 class HeldHomeIT {
 
     private static final Duration START = Duration.ofSeconds(30);
+    /** Where the README says Catwalk keeps its pid (PidFile.NAME). */
+    private static final String PID_FILE = "catwalk.pid";
 
     @TempDir
     Path temp;
@@ -25,7 +27,7 @@ class HeldHomeIT {
         Map<String, String> env = Map.of("CATWALK_HOME", temp.resolve("home").toString(), "CATWALK_PORT", "0");
         try (CatwalkProcess server = CatwalkProcess.start(env, "serve")) {
             server.awaitServing(START);
-            assertTrue(Files.exists(temp.resolve("home").resolve(PidFile.NAME)));
+            assertTrue(Files.exists(temp.resolve("home").resolve(PID_FILE)));
 
             for (String[] command : new String[][] {{"keys", "status"}, {"serve"}}) {
                 try (CatwalkProcess second = CatwalkProcess.start(env, command)) {
@@ -41,7 +43,7 @@ class HeldHomeIT {
 
             server.signal("TERM");
             assertNotEquals(-1, server.awaitExit(START), "still running after SIGTERM");
-            assertFalse(Files.exists(temp.resolve("home").resolve(PidFile.NAME)), "a stopped server removes its pid file");
+            assertFalse(Files.exists(temp.resolve("home").resolve(PID_FILE)), "a stopped server removes its pid file");
         }
         try (CatwalkProcess keys = CatwalkProcess.start(env, "keys", "status")) {
             assertEquals(0, keys.awaitExit(START), keys.stderrText());

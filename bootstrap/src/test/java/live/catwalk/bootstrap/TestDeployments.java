@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Writes a deployments file with one deployment, for tests that start Catwalk. */
-final class TestDeployments {
+public final class TestDeployments {
 
     private TestDeployments() {
     }
 
-    static Path write(Path dir, String id, List<String> argv, Map<String, String> env, String mode, String token)
+    public static Path write(Path dir, String id, List<String> argv, Map<String, String> env, String mode, String token)
             throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode deployment = json.createObjectNode().put("id", id).put("sessionMode", mode).put("token", token);

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A minimal MCP client for tests: one session, requests answered as JSON or on an event stream. */
-final class TestMcpClient {
+public final class TestMcpClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -22,13 +22,13 @@ final class TestMcpClient {
     private final AtomicInteger ids = new AtomicInteger();
     private String session;
 
-    TestMcpClient(URI endpoint, String token) {
+    public TestMcpClient(URI endpoint, String token) {
         this.endpoint = endpoint;
         this.token = token;
     }
 
     /** initialize and notifications/initialized; returns this client, now in its session. */
-    TestMcpClient initialize() throws IOException, InterruptedException {
+    public TestMcpClient initialize() throws IOException, InterruptedException {
         HttpResponse<String> response = post("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
                 + "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}");
         if (response.statusCode() != 200) {
@@ -40,7 +40,7 @@ final class TestMcpClient {
     }
 
     /** Calls a tool and returns the JSON-RPC response (result or error). */
-    JsonNode call(String tool, String arguments) throws IOException, InterruptedException {
+    public JsonNode call(String tool, String arguments) throws IOException, InterruptedException {
         int id = ids.incrementAndGet();
         HttpResponse<String> response = post("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\","
                 + "\"params\":{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "}}");

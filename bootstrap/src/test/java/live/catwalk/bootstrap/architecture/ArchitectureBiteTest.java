@@ -28,6 +28,10 @@ import live.catwalk.adapters.rest.bite.ReachesTheEngine;
 import live.catwalk.adapters.rest.bite.UsesHttpClient;
 import live.catwalk.adapters.rest.bite.UsesTink;
 import live.catwalk.bootstrap.architecture.ArchitectureRules.NamedRule;
+import live.catwalk.bootstrap.bite.StrayInBootstrap;
+import live.catwalk.bootstrap.config.bite.ConfigUsesACommand;
+import live.catwalk.bootstrap.config.bite.ConfigUsesWiring;
+import live.catwalk.bootstrap.wiring.bite.WiringUsesACommand;
 import live.catwalk.core.bite.Stray;
 import live.catwalk.core.bitea.domain.NeedsB;
 import live.catwalk.core.biteb.domain.NeedsA;
@@ -81,6 +85,11 @@ class ArchitectureBiteTest {
             entry("domain does not depend on ports or use cases", List.of(new Plant(DependsOnAPort.class))),
             entry("adapters do not depend on each other", List.of(new Plant(UsesTheRestAdapter.class, RestServer.class))),
             entry("nothing depends on bootstrap", List.of(new Plant(UsesBootstrap.class))),
+            entry("bootstrap is config, wiring and command around the Catwalk facade",
+                    List.of(new Plant(StrayInBootstrap.class))),
+            entry("bootstrap's config depends on neither wiring nor command",
+                    List.of(new Plant(ConfigUsesWiring.class), new Plant(ConfigUsesACommand.class))),
+            entry("bootstrap's wiring does not depend on command", List.of(new Plant(WiringUsesACommand.class))),
             entry("jOOQ and JDBC stay in adapters-persistence", List.of(new Plant(UsesJdbc.class), new Plant(UsesJooq.class))),
             entry("JAX-RS, Jersey and Grizzly stay in adapters-rest", List.of(new Plant(UsesJaxRs.class))),
             entry("java.net.http stays in the HTTP adapters", List.of(new Plant(UsesHttpClient.class))),

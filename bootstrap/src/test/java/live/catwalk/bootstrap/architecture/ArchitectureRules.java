@@ -33,6 +33,11 @@ final class ArchitectureRules {
     private static final String FLY = "live.catwalk.adapters.fly..";
     private static final String LLM = "live.catwalk.adapters.llm..";
     private static final String BOOTSTRAP = "live.catwalk.bootstrap..";
+    private static final String BOOTSTRAP_CONFIG = "live.catwalk.bootstrap.config..";
+    private static final String BOOTSTRAP_WIRING = "live.catwalk.bootstrap.wiring..";
+    private static final String BOOTSTRAP_COMMAND = "live.catwalk.bootstrap.command..";
+    /** The library facade, the one class (with its nested ones) at bootstrap's root. */
+    private static final String FACADE = "live.catwalk.bootstrap.Catwalk";
     private static final String ENGINE = "live.catwalk.core.mcp.engine..";
     private static final String RUNNER = "live.catwalk.runner..";
 
@@ -54,6 +59,11 @@ final class ArchitectureRules {
                 new NamedRule("domain does not depend on ports or use cases", domainDependsOnNoPortOrUseCase()),
                 new NamedRule("adapters do not depend on each other", adaptersDoNotDependOnEachOther()),
                 new NamedRule("nothing depends on bootstrap", nothingDependsOnBootstrap()),
+                new NamedRule("bootstrap is config, wiring and command around the Catwalk facade",
+                        bootstrapIsSplitByRole()),
+                new NamedRule("bootstrap's config depends on neither wiring nor command",
+                        bootstrapConfigUsesNoWiringOrCommand()),
+                new NamedRule("bootstrap's wiring does not depend on command", bootstrapWiringUsesNoCommand()),
                 new NamedRule("jOOQ and JDBC stay in adapters-persistence", persistenceTechStaysInPersistence()),
                 new NamedRule("JAX-RS, Jersey and Grizzly stay in adapters-rest", jaxRsStaysInRest()),
                 new NamedRule("java.net.http stays in the HTTP adapters", httpClientStaysInHttpAdapters()),
@@ -233,6 +243,30 @@ final class ArchitectureRules {
         return noClasses().that().resideOutsideOfPackage(BOOTSTRAP)
                 .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP)
                 .because("bootstrap is the composition root; only it sees every module (DESIGN.md)");
+    }
+
+    static ArchRule bootstrapIsSplitByRole() {
+        return classes().that().resideInAPackage(BOOTSTRAP)
+                .and(describe("are not the Catwalk facade or nested in it",
+                        c -> !c.getName().equals(FACADE) && !c.getName().startsWith(FACADE + "$")))
+                .should().resideInAnyPackage(BOOTSTRAP_CONFIG, BOOTSTRAP_WIRING, BOOTSTRAP_COMMAND)
+                .because("bootstrap is split by role: config (what is read from the environment and files), wiring "
+                        + "(the composition root and what it news) and command (the command line); only the embedding "
+                        + "facade, Catwalk, is at the root (docs/ARCHITECTURE.md)");
+    }
+
+    static ArchRule bootstrapConfigUsesNoWiringOrCommand() {
+        return noClasses().that().resideInAPackage(BOOTSTRAP_CONFIG)
+                .should().dependOnClassesThat().resideInAnyPackage(BOOTSTRAP_WIRING, BOOTSTRAP_COMMAND)
+                .because("configuration is read and checked before anything is wired or run; wiring and the "
+                        + "command line read it, never the other way round");
+    }
+
+    static ArchRule bootstrapWiringUsesNoCommand() {
+        return noClasses().that().resideInAPackage(BOOTSTRAP_WIRING)
+                .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP_COMMAND)
+                .because("the composition root serves both the command line and the embedding facade, so it knows "
+                        + "neither exit codes nor commands");
     }
 
     static ArchRule persistenceTechStaysInPersistence() {

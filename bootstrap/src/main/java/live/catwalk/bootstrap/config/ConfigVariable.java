@@ -1,0 +1,93 @@
+package live.catwalk.bootstrap.config;
+
+/** The environment variables Catwalk reads, with their defaults and the form a value must take. */
+public enum ConfigVariable {
+    BIND("CATWALK_BIND", "127.0.0.1", "an IP address or host name of this machine, e.g. 127.0.0.1 or 0.0.0.0"),
+    PORT("CATWALK_PORT", "8080", "an integer from 0 to 65535 (0 picks a free port), e.g. 8080"),
+    MAX_BODY_BYTES("CATWALK_MAX_BODY_BYTES", "4194304",
+            "a number of bytes from 1024 to 268435456, e.g. 4194304 (4 MiB)"),
+    LOG_LEVEL("CATWALK_LOG_LEVEL", "info", "one of error, warn, info, debug, trace"),
+    DEPLOYMENTS_FILE("CATWALK_DEPLOYMENTS_FILE", "",
+            "the path of a JSON file listing deployments (see the README), or empty for none"),
+    ALLOWED_HOSTS("CATWALK_ALLOWED_HOSTS", "",
+            "host names the MCP endpoints answer to besides loopback, comma-separated, or * for any"),
+    ALLOWED_ORIGINS("CATWALK_ALLOWED_ORIGINS", "",
+            "browser origins allowed to call the MCP endpoints besides loopback, comma-separated, "
+                    + "e.g. https://claude.ai, or * for any"),
+    SESSION_IDLE_TIMEOUT("CATWALK_SESSION_IDLE_TIMEOUT", "30m",
+            "a duration from 10s to 24h such as 90s, 30m or 2h: MCP sessions idle this long are ended"),
+    MAX_SESSIONS("CATWALK_MAX_SESSIONS", "1000", "MCP sessions per deployment, from 1 to 100000"),
+    MAX_CHILDREN("CATWALK_MAX_CHILDREN", "16", "server processes per isolated-mode deployment, from 1 to 1000"),
+    MAX_DEPLOYMENTS_PER_USER("CATWALK_MAX_DEPLOYMENTS_PER_USER", "10",
+            "deployments a user (not an admin) may have, from 1 to 500"),
+    MAX_RUNNING_PER_USER("CATWALK_MAX_RUNNING_PER_USER", "5",
+            "deployments a user (not an admin) may have running or starting at once, from 1 to 500"),
+    SANDBOX("CATWALK_SANDBOX", "auto",
+            "auto (run servers in bubblewrap when it works), required (refuse to start without it) or off "
+                    + "(servers run as Catwalk's own user; only for a single-user instance)"),
+    HEALTH_INTERVAL("CATWALK_HEALTH_INTERVAL", "10s",
+            "a duration from 1s to 1h: how often each running server is pinged (and at once after a crash); "
+                    + "one that does not answer within 5s is marked unhealthy"),
+    MAX_PROCESSES("CATWALK_MAX_PROCESSES", "64", "server processes alive at once across all deployments, from 1 to 10000"),
+    MAX_BATCH("CATWALK_MAX_BATCH", "100", "messages in one MCP JSON-RPC batch, from 1 to 10000"),
+    MAX_INFLIGHT_PER_SESSION("CATWALK_MAX_INFLIGHT_PER_SESSION", "100",
+            "unanswered MCP requests of one session, from 1 to 100000"),
+    MAX_INFLIGHT_PER_DEPLOYMENT("CATWALK_MAX_INFLIGHT_PER_DEPLOYMENT", "1000",
+            "unanswered MCP requests of one deployment, from 1 to 1000000"),
+    RETAINED_BYTES("CATWALK_RETAINED_BYTES", "67108864",
+            "bytes of MCP answers and events kept for all sessions together, from 1048576 to 2147483647 "
+                    + "(at most a quarter of the Java heap is used), e.g. 67108864 (64 MiB)"),
+    MAX_SESSIONS_PER_USER("CATWALK_MAX_SESSIONS_PER_USER", "100",
+            "MCP sessions over all of one user's deployments (admins are exempt), from 1 to 100000"),
+    REQUEST_TIMEOUT("CATWALK_REQUEST_TIMEOUT", "10m",
+            "a duration from 1s to 24h: an MCP request unanswered this long gets an error and is cancelled"),
+    SSE_HEARTBEAT("CATWALK_SSE_HEARTBEAT", "15s",
+            "a duration from 100ms to 5m: how often an idle event stream gets a keep-alive comment"),
+    PUBLIC_URL("CATWALK_PUBLIC_URL", "",
+            "the URL clients reach Catwalk at, e.g. https://catwalk.example.com, for the MCP links the API "
+                    + "returns (default: the bind address and port, 127.0.0.1 for a wildcard bind)"),
+    HEADER_TIMEOUT("CATWALK_HEADER_TIMEOUT", "10s",
+            "a duration from 1s to 5m: a request's headers must arrive within it of their first byte"),
+    BODY_TIMEOUT("CATWALK_BODY_TIMEOUT", "60s",
+            "a duration from 1s to 1h: a request's body must arrive within it of the headers"),
+    NPM_REGISTRY("CATWALK_NPM_REGISTRY", "https://registry.npmjs.org/",
+            "the npm registry that deployments' packages are checked against, an http(s) URL"),
+    PYPI_INDEX("CATWALK_PYPI_INDEX", "https://pypi.org/",
+            "the PyPI server that deployments' packages are checked against (its /pypi/<name>/json API), an http(s) URL"),
+    HOME("CATWALK_HOME", "", "a directory for the embedded database and the generated keyset (default ~/.catwalk)"),
+    DATABASE_URL("DATABASE_URL", "",
+            "postgres://user:password@host:5432/database, postgresql://… or jdbc:postgresql://…; "
+                    + "empty for the embedded H2 database under CATWALK_HOME", true),
+    DB_POOL_SIZE("CATWALK_DB_POOL_SIZE", "10", "database connections, from 1 to 200"),
+    KEYSET("CATWALK_KEYSET", "", "the base64 of a Tink JSON keyset (see 'catwalk keys --help')", true),
+    KEYSET_FILE("CATWALK_KEYSET_FILE", "", "the path of a Tink JSON keyset file with mode 0600"),
+    ADMIN_TOKEN_FILE("CATWALK_ADMIN_TOKEN_FILE", "",
+            "a file path (in an existing directory) where the first admin's token is written once, mode 0600, "
+                    + "instead of the console; empty to print it");
+
+    public final String envName;
+    public final String defaultValue;
+    public final String expected;
+    /** A secret's value is never repeated in a message. */
+    final boolean secret;
+
+    ConfigVariable(String envName, String defaultValue, String expected) {
+        this(envName, defaultValue, expected, false);
+    }
+
+    ConfigVariable(String envName, String defaultValue, String expected, boolean secret) {
+        this.envName = envName;
+        this.defaultValue = defaultValue;
+        this.expected = expected;
+        this.secret = secret;
+    }
+
+    static ConfigVariable named(String envName) {
+        for (ConfigVariable v : values()) {
+            if (v.envName.equals(envName)) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,260 @@
+package live.catwalk.bootstrap.wiring;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import live.catwalk.adapters.rest.api.ControlPlane;
+import live.catwalk.bootstrap.config.CatwalkConfig;
+import live.catwalk.bootstrap.config.ConfigVariable;
+import live.catwalk.bootstrap.config.ConfiguredDeployment;
+import live.catwalk.core.mcp.domain.http.McpHttpRequest;
+import live.catwalk.core.mcp.domain.http.McpHttpResponse;
+import live.catwalk.adapters.llm.PackageRegistries;
+import live.catwalk.adapters.persistence.Database;
+import live.catwalk.adapters.persistence.vault.TinkVault;
+import live.catwalk.adapters.rest.HealthResource;
+import live.catwalk.adapters.rest.RestServer;
+import live.catwalk.core.deployment.port.out.PackageRegistry;
+import live.catwalk.core.account.domain.Role;
+import live.catwalk.core.shared.domain.DeploymentId;
+import live.catwalk.core.deployment.domain.FileDeployment;
+import live.catwalk.core.deployment.usecase.HealthProbes;
+import live.catwalk.core.deployment.usecase.ListFileDeploymentsService;
+import live.catwalk.core.deployment.usecase.PinConfiguredDeploymentService;
+import live.catwalk.core.health.usecase.CheckHealthService;
+import live.catwalk.core.mcp.domain.GatewayLimits;
+import live.catwalk.core.mcp.domain.GatewaySettings;
+import live.catwalk.core.mcp.port.in.ServeMcp;
+import live.catwalk.core.mcp.port.out.DeploymentStates;
+import live.catwalk.core.mcp.port.out.McpAccess;
+import live.catwalk.core.mcp.usecase.MaintainMcpSessionsService;
+import live.catwalk.core.account.usecase.AuthenticateDeploymentTokenService;
+import live.catwalk.core.mcp.usecase.ManageMcpEngineService;
+import live.catwalk.core.mcp.usecase.ServeMcpService;
+import live.catwalk.core.mcp.engine.McpEndpoints;
+import live.catwalk.runner.ChildLedger;
+import live.catwalk.runner.LocalRuntime;
+import live.catwalk.runner.ProcessSupervisor;
+
+/**
+ * The composition root: news every component in dependency order from the parsed configuration, and
+ * closes them in reverse. Nothing else in Catwalk creates adapters.
+ */
+public final class Application implements AutoCloseable {
+
+    /** The whole stop, from the signal to the last process gone, stays under 10 s. */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(8);
+    /** In-flight requests (MCP calls included) get this long to finish before sessions are ended. */
+    public static final Duration DRAIN = Duration.ofSeconds(3);
+    /** How often the reconciler compares what should run with what runs: under the supervisor's first restart delay (1 s), so a crash is always seen. */
+    static final Duration RECONCILE_EVERY = Duration.ofMillis(500);
+    private static final System.Logger LOG = System.getLogger(Application.class.getName());
+
+    private final RestServer server;
+    private final URI uri;
+    private final ProcessSupervisor supervisor;
+    private final McpEndpoints endpoints;
+    private final ScheduledExecutorService upkeep;
+    /** Where the reconciler's health pings run, one virtual thread each, so a hung server blocks no pass. */
+    private final ExecutorService probes;
+    private final Database database;
+    private final ControlPlane api;
+    private final ServeMcp mcp;
+
+    private Application(RestServer server, URI uri, ProcessSupervisor supervisor, McpEndpoints endpoints,
+                        ScheduledExecutorService upkeep, ExecutorService probes, Database database, ControlPlane api,
+                        ServeMcp mcp) {
+        this.api = api;
+        this.mcp = mcp;
+        this.server = server;
+        this.uri = uri;
+        this.supervisor = supervisor;
+        this.endpoints = endpoints;
+        this.upkeep = upkeep;
+        this.probes = probes;
+        this.database = database;
+    }
+
+    /**
+     * Builds everything and starts serving; {@code environment} is the server's own, from which the MCP
+     * servers inherit only non-secret basics. Takes ownership of the opened database (closed with the
+     * application, or at once if starting fails). Throws {@link IOException} when the address cannot be bound.
+     */
+    static Application start(CatwalkConfig config, List<ConfiguredDeployment> deployments,
+                             Map<String, String> environment, String version, Database database, TinkVault vault,
+                             PrintStream console) throws IOException {
+        return start(config, deployments, environment, version, database, vault, console, Sandboxes.Choice.off());
+    }
+
+    /** As above, with servers run in the chosen sandbox. */
+    static Application start(CatwalkConfig config, List<ConfiguredDeployment> deployments,
+                             Map<String, String> environment, String version, Database database, TinkVault vault,
+                             PrintStream console, Sandboxes.Choice sandbox) throws IOException {
+        Clock clock = Clock.systemUTC();
+        ProcessSupervisor supervisor = ProcessSupervisor.builder().baseEnvironment(environment)
+                .sandbox(sandbox.sandbox()).maxProcesses(config.servers().maxProcesses())
+                .childLedger(ChildLedger.reapAndOpen(config.storage().home().resolve("run").resolve("children")))
+                .build();
+        GatewaySettings gateway = gatewaySettings(config);
+        GatewayLimits limits = gatewayLimits(config, Runtime.getRuntime().maxMemory());
+        McpEndpoints endpoints = new McpEndpoints(supervisor, new SecureSessionIds(), clock, gateway, limits, version);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        PackageRegistry registry = PackageRegistries.builder(http).npmBaseUri(config.registries().npm())
+                .pypiBaseUri(config.registries().pypi())
+                .settingNames(ConfigVariable.NPM_REGISTRY.envName, ConfigVariable.PYPI_INDEX.envName).build();
+        // The file's packages are pinned as the API pins them; one that cannot be is FAILED, never run unpinned.
+        List<FileDeployment> fromFile = FileDeployments.start(deployments, new PinConfiguredDeploymentService(registry),
+                endpoints);
+        LocalRuntime runtime = new LocalRuntime(new ManageMcpEngineService(endpoints),
+                id -> sessionTenant(database, id));
+        ExecutorService probes = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("catwalk-health-", 0).factory());
+        ControlPlaneWiring.Wired plane = ControlPlaneWiring.wire(database, vault, registry, runtime,
+                new SecureRandomness(), clock, config.publicUrl(), config.quotas(), sandbox.usersMayRunPackages(),
+                supervisor.programs(), new ListFileDeploymentsService(fromFile, runtime),
+                new HealthProbes(runtime, ControlPlaneWiring.PING_TIMEOUT, clock, probes,
+                        config.servers().healthInterval(), ControlPlaneWiring.MAX_PROBES));
+        McpAccess access = McpAccess.bearer(new StoredMcpAccess(
+                new AuthenticateDeploymentTokenService(plane.tokens(), clock), new ConfiguredMcpAccess(deployments)));
+        DeploymentStates states = new StoredDeploymentStates(database.deployments(), fromFile);
+        var mcp = new ServeMcpService(gateway, limits, access, states, endpoints);
+        // Catwalk's own components; deployments appear only as totals (mcp), never as its health.
+        var health = new CheckHealthService(version,
+                List.of(new JvmHealthProbe(), database.healthProbe(), new VaultHealthProbe(vault),
+                        new RuntimeHealthProbe(sandbox, clock), new McpHealthProbe(endpoints)));
+        Duration heartbeat = config.mcp().heartbeat();
+        RestServer server = RestServer.builder(config.bind(), config.port())
+                .maxBodyBytes(config.maxBodyBytes())
+                .allowedHosts(gateway.allowedHosts())
+                .readTimeouts(config.readTimeouts().headers(), config.readTimeouts().body())
+                .register(new HealthResource(health))
+                .controlPlane(plane.api())
+                .mcpEndpoint(mcp, heartbeat)
+                .build();
+        URI uri;
+        try {
+            uri = server.start();
+            // Only once the port is bound: a server that cannot start must not hand out an admin token.
+            FirstAdmin.ensure(plane.ensureAdmin(), config.storage().home(), config.storage().adminTokenFile(),
+                    console);
+        } catch (IOException | RuntimeException e) {
+            server.stop(Duration.ZERO);
+            probes.shutdownNow();
+            supervisor.closeAll();
+            endpoints.close();
+            database.close();
+            throw e;
+        }
+        var maintain = new MaintainMcpSessionsService(endpoints);
+        ScheduledExecutorService upkeep = Executors.newScheduledThreadPool(2,
+                Thread.ofPlatform().name("catwalk-upkeep-", 0).daemon().factory());
+        upkeep.scheduleWithFixedDelay(() -> guarded("session upkeep", maintain::maintain), 1, 1, TimeUnit.SECONDS);
+        // The first pass runs at once: deployments that should run are started again after a restart.
+        upkeep.scheduleWithFixedDelay(() -> guarded("reconciling deployments", plane.reconcile()::reconcile),
+                0, RECONCILE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        return new Application(server, uri, supervisor, endpoints, upkeep, probes, database, plane.api(),
+                mcp);
+    }
+
+    private static void guarded(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, what + " failed", e);
+        }
+    }
+
+    static GatewaySettings gatewaySettings(CatwalkConfig config) {
+        CatwalkConfig.Mcp mcp = config.mcp();
+        GatewaySettings d = GatewaySettings.defaults();
+        // The public URL's host is where clients reach Catwalk, so the MCP endpoints must answer to it.
+        Set<String> hosts = new HashSet<>(mcp.allowedHosts());
+        config.publicUrl().map(URI::getHost).ifPresent(hosts::add);
+        // The links the API returns without a public URL name the bind address; it must answer to them.
+        if (!config.bind().equals("0.0.0.0") && !config.bind().replaceAll("[\\[\\]]", "").matches("[0:]+")) {
+            hosts.add(config.bind().contains(":") && !config.bind().startsWith("[") ? "[" + config.bind() + "]"
+                    : config.bind());
+        }
+        return new GatewaySettings(hosts, mcp.allowedOrigins(), config.maxBodyBytes(), d.jsonWindow(),
+                mcp.idleTimeout(), mcp.maxSessions(), mcp.maxChildren(), mcp.requestTimeout(), d.startTimeout(),
+                d.eventLogEvents(), d.eventLogBytes(), d.retryMillis());
+    }
+
+    /** Whose per-user session limit a deployment's sessions count against: its owner, unless an admin. */
+    static String sessionTenant(Database database, DeploymentId id) {
+        return database.deployments().find(id).flatMap(d -> database.users().find(d.owner()))
+                .filter(user -> user.role() != Role.ADMIN).map(user -> user.id().value().toString()).orElse(null);
+    }
+
+    /** The configured budgets, the retained bytes at most a quarter of {@code maxHeap} so answers never fill it. */
+    static GatewayLimits gatewayLimits(CatwalkConfig config, long maxHeap) {
+        GatewayLimits l = config.limits();
+        long retained = Math.max(1024 * 1024, Math.min(l.retainedBytes(), maxHeap / 4));
+        return new GatewayLimits(l.maxBatch(), l.maxInFlightPerSession(), l.maxInFlightPerDeployment(), retained,
+                Math.min(l.unreadTailBytes(), retained / 4), l.maxSessionsPerUser());
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    /** The control plane's use cases, as the REST API serves them. */
+    public ControlPlane api() {
+        return api;
+    }
+
+    /** One MCP exchange ({@code /mcp/{id}}: POST, GET or DELETE), exactly as the HTTP endpoint serves it. */
+    public McpHttpResponse mcp(McpHttpRequest request) {
+        return mcp.serve(request);
+    }
+
+    /**
+     * Stops accepting connections, lets in-flight requests finish for a few seconds, then answers what is
+     * still pending (and any request waiting for a start) that Catwalk is shutting down, stops every MCP
+     * server (their trees in parallel) and ends the sessions, which ends open streams, and finally lets the
+     * HTTP server finish.
+     */
+    @Override
+    public void close() {
+        upkeep.shutdownNow();
+        probes.shutdownNow(); // a ping still waiting is interrupted: nothing reads its answer any more
+        try {
+            // A reconcile pass may be starting a server; let it finish so closeAll below sees that server.
+            upkeep.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        CompletableFuture<Void> http = CompletableFuture.runAsync(() -> server.stop(SHUTDOWN_GRACE),
+                command -> Thread.ofPlatform().name("catwalk-http-stop").start(command));
+        try {
+            http.get(DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stillBusy) {
+            LOG.log(System.Logger.Level.INFO, "ending MCP sessions still open");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.log(System.Logger.Level.WARNING, "the HTTP server failed to stop cleanly", e.getCause());
+        }
+        // Before the servers are killed: clients are told Catwalk is shutting down, not that their server exited.
+        endpoints.shutDown();
+        supervisor.closeAll();
+        endpoints.close();
+        http.join();
+        database.close();
+    }
+}

@@ -1,0 +1,141 @@
+package live.catwalk.bootstrap.wiring;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import live.catwalk.adapters.persistence.Database;
+import live.catwalk.adapters.rest.api.ControlPlane;
+import live.catwalk.core.account.port.in.EnsureAdmin;
+import live.catwalk.core.account.port.out.AuditLog;
+import live.catwalk.core.account.port.out.SettingsRepository;
+import live.catwalk.core.account.port.out.TokenRepository;
+import live.catwalk.core.account.port.out.UserRepository;
+import live.catwalk.core.account.usecase.AuthenticateService;
+import live.catwalk.core.account.usecase.CreateUserService;
+import live.catwalk.core.deployment.usecase.DisableUserService;
+import live.catwalk.core.account.usecase.EnableUserService;
+import live.catwalk.core.account.usecase.EnsureAdminService;
+import live.catwalk.core.account.usecase.GetMeService;
+import live.catwalk.core.account.usecase.IssueTokenService;
+import live.catwalk.core.account.usecase.ListTokensService;
+import live.catwalk.core.account.usecase.ListUserTokensService;
+import live.catwalk.core.account.usecase.ListUsersService;
+import live.catwalk.core.account.usecase.ReadSettingsService;
+import live.catwalk.core.account.usecase.RevokeTokenService;
+import live.catwalk.core.account.usecase.UpdateSettingsService;
+import live.catwalk.core.deployment.port.out.PackageRegistry;
+import live.catwalk.core.credential.port.out.CredentialRepository;
+import live.catwalk.core.credential.port.out.SecretCipher;
+import live.catwalk.core.credential.usecase.OpenCredentialsService;
+import live.catwalk.core.credential.usecase.ReplaceCredentialsService;
+import live.catwalk.core.deployment.domain.DeploymentQuotas;
+import live.catwalk.core.deployment.port.in.Reconcile;
+import live.catwalk.core.deployment.port.in.ListFileDeployments;
+import live.catwalk.core.deployment.port.out.DeploymentRepository;
+import live.catwalk.core.deployment.port.out.EventLog;
+import live.catwalk.core.deployment.port.out.Programs;
+import live.catwalk.core.deployment.port.out.Runtime;
+import live.catwalk.core.deployment.usecase.CreateDeploymentService;
+import live.catwalk.core.deployment.usecase.DeleteDeploymentService;
+import live.catwalk.core.deployment.usecase.GetDeploymentService;
+import live.catwalk.core.deployment.usecase.ListDeploymentEventsService;
+import live.catwalk.core.deployment.usecase.ListDeploymentsService;
+import live.catwalk.core.deployment.usecase.ReadDeploymentLogsService;
+import live.catwalk.core.deployment.usecase.HealthProbes;
+import live.catwalk.core.deployment.usecase.ReconcileService;
+import live.catwalk.core.deployment.usecase.ReplaceDeploymentEnvService;
+import live.catwalk.core.deployment.usecase.RestartDeploymentService;
+import live.catwalk.core.deployment.usecase.RotateDeploymentTokenService;
+import live.catwalk.core.deployment.usecase.StartDeploymentService;
+import live.catwalk.core.deployment.usecase.StopDeploymentService;
+import live.catwalk.core.shared.port.out.Randomness;
+
+/** News the control plane's use cases over the database, the vault, the registries and the runtime. */
+final class ControlPlaneWiring {
+
+    /** How long the reconciler waits for a deployment's server to answer its health ping. */
+    static final Duration PING_TIMEOUT = Duration.ofSeconds(5);
+    /** Health pings running at once over all deployments; more wait for a later pass. */
+    static final int MAX_PROBES = 32;
+
+    /** What the composition root needs: the REST API's use cases, the reconciler, the first-admin step. */
+    record Wired(ControlPlane api, Reconcile reconcile, EnsureAdmin ensureAdmin, TokenRepository tokens) {
+    }
+
+    private ControlPlaneWiring() {
+    }
+
+    static Wired wire(Database database, SecretCipher cipher, PackageRegistry registry, Runtime runtime,
+                      Randomness random, Clock clock, Optional<URI> publicUrl, DeploymentQuotas quotas) {
+        return wire(database, cipher, registry, runtime, random, clock, publicUrl, quotas, true);
+    }
+
+    /** {@code sandboxed}: whether plain users' packages may run (in a sandbox, or CATWALK_SANDBOX=off). */
+    static Wired wire(Database database, SecretCipher cipher, PackageRegistry registry, Runtime runtime,
+                      Randomness random, Clock clock, Optional<URI> publicUrl, DeploymentQuotas quotas,
+                      boolean sandboxed) {
+        return wire(database, cipher, registry, runtime, random, clock, publicUrl, quotas, sandboxed, Programs.ANY,
+                caller -> List.of(), HealthProbes.inline(runtime, PING_TIMEOUT, clock));
+    }
+
+    /**
+     * As above, with {@code programs} (whether a deployment's program — npx, uvx, a command — is there to start
+     * it), the deployments file's deployments listed (read-only) by the API, and the {@code probes} that ping
+     * running servers for the reconciler.
+     */
+    static Wired wire(Database database, SecretCipher cipher, PackageRegistry registry, Runtime runtime,
+                      Randomness random, Clock clock, Optional<URI> publicUrl, DeploymentQuotas quotas,
+                      boolean sandboxed, Programs programs, ListFileDeployments fileDeployments,
+                      HealthProbes probes) {
+        Stores db = Stores.over(database, clock);
+        var replaceCredentials = new ReplaceCredentialsService(cipher, db.credentials());
+        var accounts = new ControlPlane.Accounts(
+                new AuthenticateService(db.tokens(), db.users(), db.auditLog(), clock),
+                new GetMeService(db.users()),
+                new IssueTokenService(db.tokens(), db.auditLog(), random, clock),
+                new ListTokensService(db.tokens()),
+                new RevokeTokenService(db.tokens(), db.auditLog(), clock),
+                new ReadSettingsService(db.settings()),
+                new UpdateSettingsService(db.settings(), cipher, db.auditLog(), clock),
+                new CreateUserService(db.users(), db.tokens(), db.auditLog(), random, clock),
+                new ListUsersService(db.users()),
+                new DisableUserService(db.users(), db.tokens(), db.deployments(), db.events(), runtime, db.auditLog(),
+                        clock),
+                new EnableUserService(db.users(), db.tokens(), db.auditLog(), random, clock),
+                new ListUserTokensService(db.users(), db.tokens()));
+        var deployments = new ControlPlane.Deployments(
+                new CreateDeploymentService(db.deployments(), db.events(), db.tokens(), db.auditLog(),
+                        replaceCredentials, registry, random, clock, quotas, sandboxed, programs),
+                new GetDeploymentService(db.deployments()),
+                new ListDeploymentsService(db.deployments()),
+                new StopDeploymentService(db.deployments(), db.events(), runtime, db.auditLog(), clock),
+                new StartDeploymentService(db.deployments(), db.events(), db.auditLog(), clock, quotas, sandboxed),
+                new RestartDeploymentService(db.deployments(), db.events(), runtime, db.auditLog(), clock, quotas),
+                new DeleteDeploymentService(db.deployments(), runtime, db.auditLog(), clock),
+                new ReplaceDeploymentEnvService(db.deployments(), db.events(), replaceCredentials, runtime,
+                        db.auditLog(), clock, quotas),
+                new RotateDeploymentTokenService(db.deployments(), db.tokens(), db.auditLog(), random, clock,
+                        runtime),
+                new ListDeploymentEventsService(db.deployments(), db.events()),
+                new ReadDeploymentLogsService(db.deployments(), runtime), fileDeployments);
+        var reconcile = new ReconcileService(db.deployments(), db.events(), runtime,
+                new OpenCredentialsService(cipher, db.credentials()), clock, probes, db.users(), sandboxed,
+                programs);
+        var ensureAdmin = new EnsureAdminService(db.users(), db.tokens(), db.auditLog(), random, clock);
+        return new Wired(new ControlPlane(accounts, deployments, publicUrl), reconcile, ensureAdmin, db.tokens());
+    }
+
+    /** The database's repositories, with deployment tokens cached for the MCP hot path. */
+    private record Stores(UserRepository users, TokenRepository tokens, SettingsRepository settings, AuditLog auditLog,
+                          DeploymentRepository deployments, EventLog events, CredentialRepository credentials) {
+
+        static Stores over(Database database, Clock clock) {
+            CachingTokens tokens = new CachingTokens(database.tokens(), clock);
+            return new Stores(database.users(), tokens, database.settings(), database.auditLog(),
+                    new DeletionAwareDeployments(database.deployments(), tokens), database.events(),
+                    database.credentials());
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package live.catwalk.bootstrap.wiring;
+
+import java.util.Objects;
+import java.util.Optional;
+import live.catwalk.core.account.port.in.AuthenticateDeploymentToken;
+import live.catwalk.core.mcp.port.out.McpAccess;
+import live.catwalk.core.shared.domain.DeploymentId;
+
+/**
+ * Access to deployments created through the API: core's deployment-token rule ({@link
+ * AuthenticateDeploymentToken}) decides; the deployments file's access decides for the ids it defines. The
+ * principal is the token's id, never the token.
+ */
+final class StoredMcpAccess implements McpAccess.BearerCheck {
+
+    private final AuthenticateDeploymentToken tokens;
+    private final ConfiguredMcpAccess configured;
+
+    StoredMcpAccess(AuthenticateDeploymentToken tokens, ConfiguredMcpAccess configured) {
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.configured = Objects.requireNonNull(configured, "configured");
+    }
+
+    @Override
+    public Optional<String> principal(String deploymentId, Optional<String> bearerToken) {
+        // One hash per request: a deployment is either the file's or the database's, never both.
+        if (configured.defines(deploymentId)) {
+            return configured.principal(deploymentId, bearerToken);
+        }
+        if (bearerToken.isEmpty()) {
+            return Optional.empty();
+        }
+        DeploymentId id;
+        try {
+            id = new DeploymentId(deploymentId);
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty(); // answers as a wrong token does
+        }
+        return tokens.authenticate(id, bearerToken.get()).map(token -> "token:" + token);
+    }
+}

@@ -16,7 +16,13 @@ public record SessionId(String value) {
         if (value == null || value.length() < 16 || value.length() > 128) {
             return false;
         }
-        return value.chars().allMatch(c -> c >= 0x21 && c <= 0x7E);
+        for (int i = 0; i < value.length(); i++) { // a loop, not a stream: this runs on every request
+            char c = value.charAt(i);
+            if (c < 0x21 || c > 0x7E) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

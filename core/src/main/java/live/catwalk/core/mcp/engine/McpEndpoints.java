@@ -42,6 +42,7 @@ public final class McpEndpoints implements McpUpstreams, AutoCloseable {
     private final StdioServers servers;
     private final SessionIdSource ids;
     private final Clock clock;
+    private final JsonWindows windows;
     private final GatewaySettings settings;
     private final GatewayLimits limits;
     private final RetainedBytes retained;
@@ -69,6 +70,7 @@ public final class McpEndpoints implements McpUpstreams, AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.productVersion = Objects.requireNonNull(productVersion, "productVersion");
+        this.windows = new JsonWindows(settings.jsonWindow());
     }
 
     /**
@@ -224,6 +226,7 @@ public final class McpEndpoints implements McpUpstreams, AutoCloseable {
     public void close() {
         endpoints.values().forEach(Endpoint::close);
         endpoints.clear();
+        windows.close();
     }
 
     /** The deployment's endpoint, when registered. */
@@ -279,6 +282,10 @@ public final class McpEndpoints implements McpUpstreams, AutoCloseable {
             ended += endpoint.maintain(now);
         }
         return ended;
+    }
+
+    JsonWindows windows() {
+        return windows;
     }
 
     StdioServers servers() {

@@ -170,6 +170,7 @@ final class SessionExchanges {
         Optional<String> notReady = attached.bridge().awaitReady(settings.startTimeout())
                 .map(why -> context.shuttingDown() ? McpReplies.SHUTTING_DOWN : why);
         McpStream stream = session.openPostStream(requests.size());
+        context.windows().open(session, stream);
         Instant deadline = context.clock().instant().plus(settings.requestTimeout());
         for (Request r : requests) {
             if (notReady.isPresent()) {
@@ -178,7 +179,7 @@ final class SessionExchanges {
                 attached.bridge().request(session, stream, r, deadline);
             }
         }
-        return session.awaitAnswer(stream, settings.jsonWindow(), McpReplies.NO_HEADERS);
+        return session.awaitAnswer(stream, McpReplies.NO_HEADERS);
     }
 
     /**

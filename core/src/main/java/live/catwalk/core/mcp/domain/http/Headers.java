@@ -1,5 +1,6 @@
 package live.catwalk.core.mcp.domain.http;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +12,8 @@ import java.util.stream.Stream;
 public record Headers(Map<String, List<String>> values) {
 
     public Headers {
-        Map<String, List<String>> lower = new TreeMap<>();
+        // a HashMap, not a TreeMap, and no stream: this runs on every request
+        Map<String, List<String>> lower = HashMap.newHashMap(values.size());
         values.forEach((name, list) -> lower.merge(name.toLowerCase(Locale.ROOT), List.copyOf(list),
                 (a, b) -> Stream.concat(a.stream(), b.stream()).toList()));
         values = Map.copyOf(lower);
@@ -40,7 +42,7 @@ public record Headers(Map<String, List<String>> values) {
         if (!values.containsKey(lower)) {
             return this;
         }
-        Map<String, List<String>> rest = new TreeMap<>(values);
+        Map<String, List<String>> rest = new HashMap<>(values);
         rest.remove(lower);
         return new Headers(rest);
     }

@@ -1,6 +1,5 @@
 package live.catwalk.core.mcp.domain.http;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
@@ -20,10 +19,24 @@ public final class HttpRules {
         if (accept == null) {
             return false;
         }
-        return Arrays.stream(accept.split(","))
-                .map(range -> range.split(";", 2)[0].strip().toLowerCase(Locale.ROOT))
-                .anyMatch(range -> range.equals(type + "/" + subtype) || range.equals(type + "/*")
-                        || range.equals("*/*"));
+        int start = 0;
+        while (start <= accept.length()) { // no split, no stream: this runs on every request
+            int comma = accept.indexOf(',', start);
+            int end = comma < 0 ? accept.length() : comma;
+            int semicolon = accept.indexOf(';', start);
+            String range = accept.substring(start, semicolon >= 0 && semicolon < end ? semicolon : end).strip();
+            int slash = range.indexOf('/');
+            if (slash > 0) {
+                String t = range.substring(0, slash);
+                String s = range.substring(slash + 1);
+                if ((t.equalsIgnoreCase(type) && (s.equalsIgnoreCase(subtype) || s.equals("*")))
+                        || (t.equals("*") && s.equals("*"))) {
+                    return true;
+                }
+            }
+            start = end + 1;
+        }
+        return false;
     }
 
     /** Whether a Content-Type header is JSON ({@code application/json}, any parameters). */

@@ -26,6 +26,8 @@ public enum ProtocolVersion {
     /** The newest offered version: the answer to an {@code initialize} asking for one Catwalk does not offer. */
     public static final ProtocolVersion NEWEST_OFFERED = OFFERED.getLast();
 
+    private static final List<ProtocolVersion> ALL = List.of(values());
+
     /** What a request without an {@code MCP-Protocol-Version} header is assumed to speak. */
     public static final ProtocolVersion WHEN_ABSENT = V2025_03_26;
 
@@ -55,7 +57,12 @@ public enum ProtocolVersion {
 
     /** Any revision Catwalk knows by its wire name, offered or not. */
     public static Optional<ProtocolVersion> parse(String wire) {
-        return Arrays.stream(values()).filter(v -> v.wire.equals(wire)).findFirst();
+        for (ProtocolVersion v : ALL) { // a loop, not a stream: this runs on every request
+            if (v.wire.equals(wire)) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The revision named, if Catwalk offers it to clients. */

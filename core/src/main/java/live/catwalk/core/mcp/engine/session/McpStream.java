@@ -25,6 +25,8 @@ public final class McpStream {
     final List<String> early = new ArrayList<>();
     /** Whether something other than a response arrived while the POST was still choosing. */
     boolean sawOther;
+    /** Whether the POST's JSON window is over: it answers with what it has, as SSE if anything is missing. */
+    boolean windowOver;
     /** The newest event sequence number any reader of this stream has received. */
     long delivered;
     final ArrayDeque<LoggedEvent> events = new ArrayDeque<>();

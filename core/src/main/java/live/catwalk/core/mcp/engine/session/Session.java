@@ -187,26 +187,36 @@ public final class Session {
     }
 
     /**
-     * Waits up to {@code window} for the POST's answers: all responses first gives 200 JSON (an array
-     * for a batch), anything else first or nothing in time gives an SSE stream, primed for clients of
-     * 2025-11-25 or later. {@code headers} go on the response.
+     * Waits, without a timer of its own, until the POST's answers are in or its JSON window is over
+     * ({@link #endWindow}, which whoever keeps the windows calls): all responses first gives 200 JSON (an
+     * array for a batch), anything else first or nothing in time gives an SSE stream, primed for clients
+     * of 2025-11-25 or later. {@code headers} go on the response.
      */
-    public McpHttpResponse awaitAnswer(McpStream stream, Duration window, Map<String, String> headers)
-            throws InterruptedException {
+    public McpHttpResponse awaitAnswer(McpStream stream, Map<String, String> headers) throws InterruptedException {
         try {
-            return awaitAnswerLocked(stream, window, headers);
+            return awaitAnswerLocked(stream, headers);
         } finally {
             shared.settle();
         }
     }
 
-    private McpHttpResponse awaitAnswerLocked(McpStream stream, Duration window, Map<String, String> headers)
+    /** Ends the JSON window of a POST stream: its POST stops waiting and answers with what it has. */
+    public void endWindow(McpStream stream) {
+        lock.lock();
+        try {
+            stream.windowOver = true;
+            stream.changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private McpHttpResponse awaitAnswerLocked(McpStream stream, Map<String, String> headers)
             throws InterruptedException {
         lock.lock();
         try {
-            long nanos = window.toNanos();
-            while (!ended && !stream.sawOther && stream.open > 0 && nanos > 0) {
-                nanos = stream.changed.awaitNanos(nanos);
+            while (!ended && !stream.sawOther && stream.open > 0 && !stream.windowOver) {
+                stream.changed.await();
             }
             if (!ended) {
                 long early = stream.early.stream().mapToLong(LoggedEvent::bytes).sum();
@@ -218,6 +228,7 @@ public final class Session {
                 streams.remove(stream.number);
                 String body = stream.early.size() == 1 ? stream.early.getFirst()
                         : "[" + String.join(",", stream.early) + "]";
+                stream.early.clear();
                 return new McpHttpResponse.Json(200, headers, body.getBytes(StandardCharsets.UTF_8));
             }
             stream.mode = Mode.SSE;

@@ -101,7 +101,8 @@ class RetainedBytesTest {
         }
         assertTrue(budget.exhausted());
 
-        McpHttpResponse answer = a.awaitAnswer(post, Duration.ZERO, Map.of());
+        a.endWindow(post);
+        McpHttpResponse answer = a.awaitAnswer(post, Map.of());
 
         assertInstanceOf(McpHttpResponse.Json.class, answer);
         assertEquals(0, budget.used());

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import live.catwalk.core.mcp.port.in.ServeMcp;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
+import org.glassfish.grizzly.http.util.MimeHeaders;
 
 /**
  * The MCP endpoints {@code /mcp/{deploymentId}} and {@code /api/mcp/{deploymentId}} as a plain Grizzly
@@ -123,11 +125,12 @@ final class McpHttpHandler extends HttpHandler {
     }
 
     private static McpHttpRequest exchange(Request request, String deploymentId, RequestBody body) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String name : request.getHeaderNames()) {
-            List<String> values = new ArrayList<>(1);
-            request.getHeaders(name).forEach(values::add);
-            headers.put(name, values);
+        // One pass over the parsed headers: getHeaders(name) per name would scan them all for each name.
+        MimeHeaders mime = request.getRequest().getHeaders();
+        Map<String, List<String>> headers = LinkedHashMap.newLinkedHashMap(mime.size());
+        for (int i = 0; i < mime.size(); i++) {
+            headers.computeIfAbsent(mime.getName(i).toString().toLowerCase(Locale.ROOT), n -> new ArrayList<>(1))
+                    .add(mime.getValue(i).toString());
         }
         String authorization = request.getHeader("Authorization");
         Optional<String> token = authorization != null ? Bearer.token(authorization)

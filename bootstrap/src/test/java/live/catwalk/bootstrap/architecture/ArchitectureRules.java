@@ -4,7 +4,6 @@ import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -22,24 +21,20 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The rules of DESIGN.md ("Modules", "Rules") and STYLE.md ("Shape") as ArchUnit rules. Each has a
- * name so that {@code ArchitectureBiteTest} can prove it catches a planted violation.
+ * The rules of DESIGN.md ("Modules", "Rules") and STYLE.md ("Shape") as ArchUnit rules: here what each module
+ * may use and how core is shaped, in {@link DirectionRules} who may reach whom. Each has a name so that
+ * {@code ArchitectureBiteTest} can prove it catches a planted violation.
  */
 final class ArchitectureRules {
 
     static final String CORE = "live.catwalk.core..";
-    private static final String PERSISTENCE = "live.catwalk.adapters.persistence..";
+    static final String PERSISTENCE = "live.catwalk.adapters.persistence..";
     private static final String REST = "live.catwalk.adapters.rest..";
-    private static final String FLY = "live.catwalk.adapters.fly..";
-    private static final String LLM = "live.catwalk.adapters.llm..";
-    private static final String BOOTSTRAP = "live.catwalk.bootstrap..";
-    private static final String BOOTSTRAP_CONFIG = "live.catwalk.bootstrap.config..";
-    private static final String BOOTSTRAP_WIRING = "live.catwalk.bootstrap.wiring..";
-    private static final String BOOTSTRAP_COMMAND = "live.catwalk.bootstrap.command..";
-    /** The library facade, the one class (with its nested ones) at bootstrap's root. */
-    private static final String FACADE = "live.catwalk.bootstrap.Catwalk";
-    private static final String ENGINE = "live.catwalk.core.mcp.engine..";
-    private static final String RUNNER = "live.catwalk.runner..";
+    static final String FLY = "live.catwalk.adapters.fly..";
+    static final String LLM = "live.catwalk.adapters.llm..";
+    static final String BOOTSTRAP = "live.catwalk.bootstrap..";
+    static final String ENGINE = "live.catwalk.core.mcp.engine..";
+    static final String RUNNER = "live.catwalk.runner..";
 
     /** A rule and the name its bite test refers to. */
     record NamedRule(String name, ArchRule rule) {
@@ -60,10 +55,10 @@ final class ArchitectureRules {
                 new NamedRule("adapters do not depend on each other", adaptersDoNotDependOnEachOther()),
                 new NamedRule("nothing depends on bootstrap", nothingDependsOnBootstrap()),
                 new NamedRule("bootstrap is config, wiring and command around the Catwalk facade",
-                        bootstrapIsSplitByRole()),
+                        DirectionRules.bootstrapIsSplitByRole()),
                 new NamedRule("bootstrap's config depends on neither wiring nor command",
-                        bootstrapConfigUsesNoWiringOrCommand()),
-                new NamedRule("bootstrap's wiring does not depend on command", bootstrapWiringUsesNoCommand()),
+                        DirectionRules.bootstrapConfigUsesNoWiringOrCommand()),
+                new NamedRule("bootstrap's wiring does not depend on command", DirectionRules.bootstrapWiringUsesNoCommand()),
                 new NamedRule("jOOQ and JDBC stay in adapters-persistence", persistenceTechStaysInPersistence()),
                 new NamedRule("JAX-RS, Jersey and Grizzly stay in adapters-rest", jaxRsStaysInRest()),
                 new NamedRule("java.net.http stays in the HTTP adapters", httpClientStaysInHttpAdapters()),
@@ -72,81 +67,16 @@ final class ArchitectureRules {
                 new NamedRule("use cases are final services implementing an in-port", useCasesAreFinalInPortServices()),
                 new NamedRule("out-ports are implemented only outside core", outPortsAreImplementedOutsideCore()),
                 new NamedRule("only bootstrap reaches a use case or the engine from outside core",
-                        onlyBootstrapReachesUseCases()),
-                new NamedRule("inside core, only use cases reach the MCP engine", onlyUseCasesReachTheEngine()),
+                        DirectionRules.onlyBootstrapReachesUseCases()),
+                new NamedRule("inside core, only use cases reach the MCP engine", DirectionRules.onlyUseCasesReachTheEngine()),
                 new NamedRule("the engine's bridge knows nothing of endpoints and sessions' exchanges",
-                        bridgeKnowsNoEndpoint()),
-                new NamedRule("driven adapters use no in-port", drivenAdaptersUseNoInPort()),
-                new NamedRule("domain types are immutable", domainTypesAreImmutable()),
-                new NamedRule("core's features are free of cycles", coreFeaturesAreFreeOfCycles()));
+                        DirectionRules.bridgeKnowsNoEndpoint()),
+                new NamedRule("driven adapters use no in-port", DirectionRules.drivenAdaptersUseNoInPort()),
+                new NamedRule("domain types are immutable", DirectionRules.domainTypesAreImmutable()),
+                new NamedRule("core's features are free of cycles", DirectionRules.coreFeaturesAreFreeOfCycles()));
     }
 
-    static ArchRule onlyBootstrapReachesUseCases() {
-        return noClasses().that().resideOutsideOfPackages(CORE, BOOTSTRAP)
-                .should().dependOnClassesThat().resideInAnyPackage("live.catwalk.core.*.usecase..", ENGINE)
-                .because("adapters drive core through in-ports and are driven through out-ports; only the "
-                        + "composition root news a use case or the engine (DESIGN.md, Modules: Rules)");
-    }
 
-    static ArchRule onlyUseCasesReachTheEngine() {
-        return noClasses().that().resideInAPackage(CORE)
-                .and().resideOutsideOfPackages(ENGINE, "live.catwalk.core.*.usecase..")
-                .should().dependOnClassesThat().resideInAPackage(ENGINE)
-                .because("the engine is one upstream behind the McpUpstream port; the edge, the domain and the ports "
-                        + "know it only through ports, and only the use cases that manage it name it");
-    }
-
-    static ArchRule bridgeKnowsNoEndpoint() {
-        return noClasses().that().resideInAPackage("live.catwalk.core.mcp.engine.bridge..")
-                .should().dependOnClassesThat().resideInAPackage("live.catwalk.core.mcp.engine")
-                .because("a bridge is one encapsulated object per server process: endpoints use it through its "
-                        + "methods, and it reaches sessions only through BridgeSessions, so no cycle runs through it");
-    }
-
-    static ArchRule drivenAdaptersUseNoInPort() {
-        // LocalRuntime is the local runtime: the Runtime out-port implemented by registering servers with the
-        // in-process MCP engine, through the engine's management in-port. The supervisor itself stays driven.
-        return noClasses().that().resideInAnyPackage(PERSISTENCE, LLM, FLY, RUNNER)
-                .and().doNotHaveFullyQualifiedName("live.catwalk.runner.LocalRuntime")
-                .should().dependOnClassesThat().resideInAPackage("live.catwalk.core.*.port.in..")
-                .because("a driven adapter answers core's out-ports and never drives core itself (DESIGN.md, "
-                        + "Modules: Rules)");
-    }
-
-    static ArchRule domainTypesAreImmutable() {
-        // Exempt: private nested helpers no one else sees (a parser's cursor), which are not domain types. The
-        // engine's stateful mailboxes (sessions, streams, event logs) live in core.mcp.engine, not in a domain.
-        return fields().that().areDeclaredInClassesThat().resideInAPackage("live.catwalk.core.*.domain..")
-                .and().areDeclaredInClassesThat(describe("are not private",
-                        c -> !c.getModifiers().contains(JavaModifier.PRIVATE)))
-                .should().beFinal()
-                .because("domain types are values: a change makes a new one (STYLE.md; DESIGN.md)");
-    }
-
-    static ArchRule coreFeaturesAreFreeOfCycles() {
-        return slices().assignedFrom(new CoreFeatures()).should().beFreeOfCycles()
-                .because("a feature depends on another only one way; values several features use live in "
-                        + "core.shared (DESIGN.md, Modules: Rules)");
-    }
-
-    /** One slice per feature of core ({@code core.<feature>}); core.shared belongs to none. */
-    private static final class CoreFeatures implements SliceAssignment {
-        @Override
-        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-            String name = javaClass.getPackageName();
-            if (!name.startsWith("live.catwalk.core.") || name.startsWith("live.catwalk.core.shared")) {
-                return SliceIdentifier.ignore();
-            }
-            String rest = name.substring("live.catwalk.core.".length());
-            int dot = rest.indexOf('.');
-            return SliceIdentifier.of("core." + (dot < 0 ? rest : rest.substring(0, dot)));
-        }
-
-        @Override
-        public String getDescription() {
-            return "core's features";
-        }
-    }
 
     static ArchRule coreUsesOnlyJdkAndJackson() {
         return classes().that().resideInAPackage(CORE)
@@ -245,29 +175,6 @@ final class ArchitectureRules {
                 .because("bootstrap is the composition root; only it sees every module (DESIGN.md)");
     }
 
-    static ArchRule bootstrapIsSplitByRole() {
-        return classes().that().resideInAPackage(BOOTSTRAP)
-                .and(describe("are not the Catwalk facade or nested in it",
-                        c -> !c.getName().equals(FACADE) && !c.getName().startsWith(FACADE + "$")))
-                .should().resideInAnyPackage(BOOTSTRAP_CONFIG, BOOTSTRAP_WIRING, BOOTSTRAP_COMMAND)
-                .because("bootstrap is split by role: config (what is read from the environment and files), wiring "
-                        + "(the composition root and what it news) and command (the command line); only the embedding "
-                        + "facade, Catwalk, is at the root (docs/ARCHITECTURE.md)");
-    }
-
-    static ArchRule bootstrapConfigUsesNoWiringOrCommand() {
-        return noClasses().that().resideInAPackage(BOOTSTRAP_CONFIG)
-                .should().dependOnClassesThat().resideInAnyPackage(BOOTSTRAP_WIRING, BOOTSTRAP_COMMAND)
-                .because("configuration is read and checked before anything is wired or run; wiring and the "
-                        + "command line read it, never the other way round");
-    }
-
-    static ArchRule bootstrapWiringUsesNoCommand() {
-        return noClasses().that().resideInAPackage(BOOTSTRAP_WIRING)
-                .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP_COMMAND)
-                .because("the composition root serves both the command line and the embedding facade, so it knows "
-                        + "neither exit codes nor commands");
-    }
 
     static ArchRule persistenceTechStaysInPersistence() {
         return noClasses().that().resideOutsideOfPackage(PERSISTENCE)

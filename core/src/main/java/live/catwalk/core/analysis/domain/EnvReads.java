@@ -34,7 +34,7 @@ public final class EnvReads {
         }
     }
 
-    private static final String NAME = "([A-Za-z_][A-Za-z0-9_]{0,99})";
+    private static final String NAME = "(" + EnvVar.NAME_FORM + ")";
     private static final String LITERAL = "(?:\"([^\"\\\\\\n]{0,200})\"|'([^'\\\\\\n]{0,200})')";
     private static final Pattern JS_DOT = Pattern.compile(
             "\\bprocess\\.env(?:\\?\\.|\\.)" + NAME + "\\b(?:\\s*(?:\\|\\||\\?\\?)\\s*" + LITERAL + ")?");
@@ -62,7 +62,7 @@ public final class EnvReads {
         while (destructure.find() && hits.size() < MAX_HITS) {
             for (String part : destructure.group(1).split(",")) {
                 String name = part.strip().split("[\\s:=]", 2)[0];
-                if (VALID_NAME.matcher(name).matches()) {
+                if (EnvVar.isName(name)) {
                     Matcher d = DESTRUCTURED_DEFAULT.matcher(part);
                     hits.add(new Hit(destructure.start(), new Read(name, false,
                             d.find() ? Optional.of(literal(d, 1)) : Optional.empty())));
@@ -88,7 +88,6 @@ public final class EnvReads {
     }
 
     private static final int MAX_HITS = 10_000;
-    private static final Pattern VALID_NAME = Pattern.compile(NAME);
     private static final Pattern DESTRUCTURED_DEFAULT = Pattern.compile("=\\s*" + LITERAL);
 
     private static void scan(Matcher m, boolean required, List<Hit> hits) {

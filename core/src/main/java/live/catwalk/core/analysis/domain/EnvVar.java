@@ -18,7 +18,9 @@ public record EnvVar(String name, Optional<String> description, boolean required
     /** The formats a variable may declare; anything else reads as text. */
     public static final List<String> FORMATS = List.of("text", "number", "boolean", "url");
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,99}");
+    /** What an analysis accepts as a variable's name (as code reads it; a deployment's own rule is EnvVarName). */
+    static final String NAME_FORM = "[A-Za-z_][A-Za-z0-9_]{0,99}";
+    private static final Pattern NAME = Pattern.compile(NAME_FORM);
     private static final Pattern SECRET_WORDS = Pattern.compile(
             "(^|_)(KEY|APIKEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|PWD|CREDENTIALS?|AUTH|PRIVATE|COOKIE|SESSION)(_|$)");
     private static final int MAX_DESCRIPTION = 500;
@@ -30,7 +32,7 @@ public record EnvVar(String name, Optional<String> description, boolean required
         Objects.requireNonNull(defaultValue, "defaultValue");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(source, "source");
-        if (!NAME.matcher(name).matches()) {
+        if (!isName(name)) {
             throw new IllegalArgumentException("an environment variable name is a letter or '_' and then letters, "
                     + "digits or '_', at most 100");
         }
@@ -38,6 +40,11 @@ public record EnvVar(String name, Optional<String> description, boolean required
                 .map(d -> d.length() <= MAX_DESCRIPTION ? d : d.substring(0, MAX_DESCRIPTION - 1) + "…");
         format = FORMATS.contains(format) ? format : "text";
         choices = choices.stream().distinct().limit(MAX_CHOICES).toList();
+    }
+
+    /** Whether {@code name} has the form of a variable's name. */
+    static boolean isName(String name) {
+        return NAME.matcher(name).matches();
     }
 
     /** A variable known by name only, from {@code source}: optional, secret if its name says so. */

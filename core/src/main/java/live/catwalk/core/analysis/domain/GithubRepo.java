@@ -150,14 +150,17 @@ public record GithubRepo(String owner, String name, Optional<String> ref, Option
      * refs and paths are not. E.g. {@code github.com/modelcontextprotocol/servers/tree/main/src/filesystem}.
      */
     public String key() {
-        return "github.com/" + owner.toLowerCase(Locale.ROOT) + "/" + name.toLowerCase(Locale.ROOT)
-                + ref.map(r -> "/tree/" + r + subdir.map(s -> "/" + s).orElse("")).orElse("");
+        return "github.com/" + owner.toLowerCase(Locale.ROOT) + "/" + name.toLowerCase(Locale.ROOT) + folder();
     }
 
     /** The repository's (or folder's) page on github.com, for links shown to people. */
     public String htmlUrl() {
-        return "https://github.com/" + fullName()
-                + ref.map(r -> "/tree/" + r + subdir.map(s -> "/" + s).orElse("")).orElse("");
+        return "https://github.com/" + fullName() + folder();
+    }
+
+    /** {@code /tree/<ref>[/<path>]} for a folder link; empty for the repository itself. */
+    private String folder() {
+        return ref.map(r -> "/tree/" + r + subdir.map(s -> "/" + s).orElse("")).orElse("");
     }
 
     @Override

@@ -1,8 +1,6 @@
 package live.catwalk.core.analysis.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,9 +21,7 @@ public record PackageJson(Optional<String> name, Optional<String> version, Optio
     public static final int MAX_BYTES = 256 * 1024;
     /** Packages a Node MCP server is built on. */
     public static final Set<String> MCP_SDKS = Set.of("@modelcontextprotocol/sdk", "fastmcp", "mcp-framework");
-    private static final int MAX_TEXT = 300;
     private static final int MAX_BINS = 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public PackageJson {
         Objects.requireNonNull(name, "name");
@@ -48,17 +44,12 @@ public record PackageJson(Optional<String> name, Optional<String> version, Optio
 
     /** Reads a {@code package.json}'s text. */
     public static Parsed parse(String text) {
-        if (text.length() > MAX_BYTES) {
-            return new Parsed.Unreadable("package.json is larger than " + MAX_BYTES / 1024 + " KiB");
-        }
         JsonNode root;
-        try {
-            root = JSON.readTree(text);
-        } catch (IOException e) {
-            return new Parsed.Unreadable("package.json is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
-            return new Parsed.Unreadable("package.json is not a JSON object");
+        switch (ManifestJson.read("package.json", text, MAX_BYTES)) {
+            case ManifestJson.Root.Read read -> root = read.object();
+            case ManifestJson.Root.Unreadable unreadable -> {
+                return new Parsed.Unreadable(unreadable.problem());
+            }
         }
         Optional<String> name = text(root, "name")
                 .filter(n -> PackageRef.problem(Registry.NPM, n, Optional.empty()).isEmpty());
@@ -70,7 +61,7 @@ public record PackageJson(Optional<String> name, Optional<String> version, Optio
         } else if (bin.isObject()) {
             bin.fieldNames().forEachRemaining(b -> {
                 if (bins.size() < MAX_BINS && !b.isBlank()) {
-                    bins.add(bounded(b));
+                    bins.add(ManifestJson.bounded(b));
                 }
             });
         }
@@ -84,12 +75,6 @@ public record PackageJson(Optional<String> name, Optional<String> version, Optio
     }
 
     private static Optional<String> text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isTextual() && !value.asText().isBlank()
-                ? Optional.of(bounded(value.asText().strip())) : Optional.empty();
-    }
-
-    private static String bounded(String text) {
-        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+        return ManifestJson.text(node.get(field));
     }
 }

@@ -58,7 +58,6 @@ public record ReadmeFacts(List<Launch> launches, List<String> otherVariables) {
         otherVariables = List.copyOf(otherVariables);
     }
 
-    private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,99}");
     private static final Pattern ASSIGNMENT = Pattern.compile("([A-Z_][A-Z0-9_]{0,99})=\\S*");
     private static final Set<String> PROGRAMS = Set.of("npx", "uvx", "bunx", "pipx", "uv", "node", "python",
             "python3", "docker", "deno");
@@ -85,11 +84,6 @@ public record ReadmeFacts(List<Launch> launches, List<String> otherVariables) {
         }
         List<Launch> kept = launches.size() > MAX_LAUNCHES ? launches.subList(0, MAX_LAUNCHES) : launches;
         return new ReadmeFacts(kept, List.copyOf(exported).subList(0, Math.min(exported.size(), 100)));
-    }
-
-    /** The launches that run {@code command}, e.g. {@code npx}. */
-    public List<Launch> launchesOf(String command) {
-        return launches.stream().filter(l -> l.command().equals(command)).toList();
     }
 
     /** The fenced code blocks (``` or ~~~, indented at most 3 spaces), in order; one pass over the lines. */
@@ -172,7 +166,7 @@ public record ReadmeFacts(List<Launch> launches, List<String> otherVariables) {
         List<String> names = new ArrayList<>();
         if (env.isObject()) {
             env.fieldNames().forEachRemaining(n -> {
-                if (VARIABLE.matcher(n).matches()) {
+                if (EnvVar.isName(n)) {
                     names.add(n);
                 }
             });

@@ -1,9 +1,7 @@
 package live.catwalk.core.analysis.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +24,6 @@ public record ServerJson(Optional<String> name, Optional<String> description, Li
     private static final int MAX_PACKAGES = 20;
     private static final int MAX_VARIABLES = 100;
     private static final int MAX_ARGUMENTS = 30;
-    private static final int MAX_TEXT = 300;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public ServerJson {
         Objects.requireNonNull(name, "name");
@@ -86,17 +82,12 @@ public record ServerJson(Optional<String> name, Optional<String> description, Li
 
     /** Reads a {@code server.json}'s text. */
     public static Parsed parse(String text) {
-        if (text.length() > MAX_BYTES) {
-            return new Parsed.Unreadable("server.json is larger than " + MAX_BYTES / 1024 + " KiB");
-        }
         JsonNode root;
-        try {
-            root = JSON.readTree(text);
-        } catch (IOException e) {
-            return new Parsed.Unreadable("server.json is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
-            return new Parsed.Unreadable("server.json is not a JSON object");
+        switch (ManifestJson.read("server.json", text, MAX_BYTES)) {
+            case ManifestJson.Root.Read read -> root = read.object();
+            case ManifestJson.Root.Unreadable unreadable -> {
+                return new Parsed.Unreadable(unreadable.problem());
+            }
         }
         List<String> warnings = new ArrayList<>();
         List<StdioPackage> packages = new ArrayList<>();
@@ -117,7 +108,7 @@ public record ServerJson(Optional<String> name, Optional<String> description, Li
             };
             if (registry.isEmpty() || identifier.isEmpty() || !transport.equals("stdio")) {
                 others.add((type.isEmpty() ? "unknown" : type) + identifier.map(i -> ":" + i).orElse("")
-                        + (transport.equals("stdio") ? "" : " (" + bounded(transport) + ")"));
+                        + (transport.equals("stdio") ? "" : " (" + ManifestJson.bounded(transport) + ")"));
                 continue;
             }
             packages.add(new StdioPackage(registry.get(), identifier.get(), text(p, "version"),
@@ -138,7 +129,7 @@ public record ServerJson(Optional<String> name, Optional<String> description, Li
             String name = get(v, "name").asText("");
             try {
                 List<String> choices = new ArrayList<>();
-                get(v, "choices").forEach(c -> choices.add(bounded(c.asText())));
+                get(v, "choices").forEach(c -> choices.add(ManifestJson.bounded(c.asText())));
                 String format = switch (get(v, "format").asText("string")) {
                     case "number" -> "number";
                     case "boolean" -> "boolean";
@@ -148,8 +139,8 @@ public record ServerJson(Optional<String> name, Optional<String> description, Li
                         get(v, "isSecret").asBoolean(false) || EnvVar.looksSecret(name),
                         text(v, "default").or(() -> text(v, "value")), format, choices, Source.SERVER_JSON));
             } catch (IllegalArgumentException badName) {
-                warnings.add("server.json declares a variable whose name is not one ('" + bounded(name) + "'); "
-                        + "it was skipped");
+                warnings.add("server.json declares a variable whose name is not one ('" + ManifestJson.bounded(name)
+                        + "'); it was skipped");
             }
         }
         return env;
@@ -183,12 +174,6 @@ public record ServerJson(Optional<String> name, Optional<String> description, Li
 
     /** A non-blank text field, bounded. */
     private static Optional<String> text(JsonNode node, String field) {
-        JsonNode value = get(node, field);
-        return value.isTextual() && !value.asText().isBlank()
-                ? Optional.of(bounded(value.asText().strip())) : Optional.empty();
-    }
-
-    private static String bounded(String text) {
-        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+        return ManifestJson.text(get(node, field));
     }
 }

@@ -55,6 +55,10 @@ class ReadmeFactsTest {
             ```
             """;
 
+    private static List<Launch> launchesOf(ReadmeFacts facts, String command) {
+        return facts.launches().stream().filter(l -> l.command().equals(command)).toList();
+    }
+
     @Test
     void readsClientConfigsOfEveryShapeAndCommandLines() {
         ReadmeFacts facts = ReadmeFacts.of(CONFIGS);
@@ -94,7 +98,7 @@ class ReadmeFactsTest {
                 """);
 
         assertEquals(List.of(new Launch("uvx", List.of("acme-mcp"), List.of()),
-                new Launch("uvx", List.of("acme-mcp"), List.of("ACME_TOKEN"))), facts.launchesOf("uvx"));
+                new Launch("uvx", List.of("acme-mcp"), List.of("ACME_TOKEN"))), launchesOf(facts, "uvx"));
         List<EnvVar> env = facts.env(l -> l.runs("acme-mcp"));
         assertEquals(List.of("ACME_TOKEN"), env.stream().map(EnvVar::name).toList());
         assertTrue(env.getFirst().required(), "the one launch that sets variables sets it");
@@ -137,7 +141,7 @@ class ReadmeFactsTest {
         assertEquals(List.of("GITHUB_TOKEN"), facts.env(l -> l.runs("@acme/server-github")).stream()
                 .map(EnvVar::name).toList());
         assertEquals(1, facts.launches().stream().filter(l -> l.runs("@acme/server-files")).count());
-        assertTrue(facts.launchesOf("uvx").getFirst().runs("acme-files"));
+        assertTrue(launchesOf(facts, "uvx").getFirst().runs("acme-files"));
         assertTrue(facts.launches().stream().noneMatch(l -> l.runs("@acme/server")), "a prefix is not a package");
     }
 

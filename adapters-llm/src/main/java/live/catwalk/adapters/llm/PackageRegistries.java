@@ -4,12 +4,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
+import live.catwalk.adapters.llm.http.BoundedHttp;
 import live.catwalk.core.deployment.port.out.PackageRegistry;
 import live.catwalk.core.deployment.domain.PackageRef;
 
 /**
  * The npm and PyPI registries over HTTP, as a {@link PackageRegistry}: each lookup is one bounded GET (plus at
- * most {@value RegistryHttp#MAX_REDIRECTS} same-host redirects). Thread-safe; throws UPSTREAM_UNAVAILABLE
+ * most {@value BoundedHttp#MAX_REDIRECTS} same-host redirects). Thread-safe; throws UPSTREAM_UNAVAILABLE
  * {@code registry_unavailable} as the port says.
  */
 public final class PackageRegistries implements PackageRegistry {
@@ -18,7 +19,7 @@ public final class PackageRegistries implements PackageRegistry {
     private final PypiRegistry pypi;
 
     private PackageRegistries(Builder b) {
-        RegistryHttp http = new RegistryHttp(b.client, b.timeout, b.maxResponseBytes);
+        RegistryHttp http = new RegistryHttp(new BoundedHttp(b.client, b.timeout, b.maxResponseBytes));
         this.npm = new NpmRegistry(http, b.npmBaseUri, b.npmSetting);
         this.pypi = new PypiRegistry(http, b.pypiBaseUri, b.pypiSetting);
     }
@@ -93,12 +94,7 @@ public final class PackageRegistries implements PackageRegistry {
         }
 
         private static URI baseUri(URI uri) {
-            String scheme = Objects.requireNonNull(uri, "uri").getScheme();
-            if (!"https".equals(scheme) && !"http".equals(scheme) || uri.getHost() == null) {
-                throw new IllegalArgumentException("a registry base URI is an absolute http(s) URI: " + uri);
-            }
-            String text = uri.toString();
-            return URI.create(text.endsWith("/") ? text : text + "/");
+            return BoundedHttp.baseUri(uri);
         }
     }
 }

@@ -1,4 +1,4 @@
-package live.catwalk.adapters.llm;
+package live.catwalk.adapters.llm.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package live.catwalk.bootstrap.config;
 
+import live.catwalk.core.credential.domain.SecretValue;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +25,7 @@ import live.catwalk.core.shared.CatwalkException;
 public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logLevel, Optional<Path> deploymentsFile,
                             Optional<URI> publicUrl, Registries registries, Mcp mcp, Storage storage,
                             DeploymentQuotas quotas, ReadTimeouts readTimeouts, Servers servers,
-                            GatewayLimits limits) {
+                            GatewayLimits limits, Analysis analysis) {
 
     /** How long a request's headers may take from their first byte, and its body after its headers. */
     public record ReadTimeouts(Duration headers, Duration body) {
@@ -56,6 +57,22 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
         }
     }
 
+    /**
+     * Where repository analysis reads: GitHub's API (with an optional token), the official MCP registry, and
+     * OpenRouter (with an optional key and model). The secrets' {@code toString} never shows them.
+     */
+    public record Analysis(URI githubApi, Optional<SecretValue> githubToken, URI mcpRegistry, URI openRouter,
+                           Optional<SecretValue> openRouterKey, Optional<String> openRouterModel) {
+        public Analysis {
+            Objects.requireNonNull(githubApi, "githubApi");
+            Objects.requireNonNull(githubToken, "githubToken");
+            Objects.requireNonNull(mcpRegistry, "mcpRegistry");
+            Objects.requireNonNull(openRouter, "openRouter");
+            Objects.requireNonNull(openRouterKey, "openRouterKey");
+            Objects.requireNonNull(openRouterModel, "openRouterModel");
+        }
+    }
+
     /** The MCP gateway's settings. */
     public record Mcp(Set<String> allowedHosts, Set<String> allowedOrigins, Duration idleTimeout, int maxSessions,
                       int maxChildren, Duration requestTimeout, Duration heartbeat) {
@@ -84,6 +101,7 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
         Objects.requireNonNull(readTimeouts, "readTimeouts");
         Objects.requireNonNull(servers, "servers");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(analysis, "analysis");
     }
 
     /** The configuration with nothing set: loopback on 8080, 4 MiB bodies, INFO logs, no deployments. */
@@ -134,13 +152,46 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
         Duration healthInterval = r.read(ConfigVariable.HEALTH_INTERVAL,
                 v -> ConfigValues.duration(v, Duration.ofSeconds(1), Duration.ofHours(1)));
         GatewayLimits limits = limits(r);
+        Analysis analysis = analysis(r);
         if (!r.problems.isEmpty()) {
             throw new ConfigException(r.problems);
         }
         return new CatwalkConfig(bind, port, maxBody, level, deployments, publicUrl,
                 new Registries(npm.orElseThrow(), pypi.orElseThrow()), new Mcp(hosts, origins, idle, sessions, children, requestTimeout, heartbeat), storage,
                 new DeploymentQuotas(maxDeployments, maxRunning), new ReadTimeouts(headerTimeout, bodyTimeout),
-                new Servers(sandbox, maxProcesses, healthInterval), limits);
+                new Servers(sandbox, maxProcesses, healthInterval), limits, analysis);
+    }
+
+    /** Analysis's sources; null after recording a problem. */
+    private static Analysis analysis(Reader r) {
+        Optional<URI> github = r.read(ConfigVariable.GITHUB_API_URL, ConfigValues::httpUrl);
+        Optional<SecretValue> githubToken = r.read(ConfigVariable.GITHUB_TOKEN, CatwalkConfig::secret);
+        Optional<URI> registry = r.read(ConfigVariable.MCP_REGISTRY_URL, ConfigValues::httpUrl);
+        Optional<URI> openRouter = r.read(ConfigVariable.OPENROUTER_URL, ConfigValues::httpUrl);
+        Optional<SecretValue> key = r.read(ConfigVariable.OPENROUTER_API_KEY, CatwalkConfig::secret);
+        Optional<String> model = r.read(ConfigVariable.OPENROUTER_MODEL, v -> {
+            if (!v.isEmpty() && !v.matches("[A-Za-z0-9._:/-]{1,200}")) {
+                throw new IllegalArgumentException("is not a model id");
+            }
+            return Optional.of(v).filter(m -> !m.isEmpty());
+        });
+        if (github == null || githubToken == null || registry == null || openRouter == null || key == null
+                || model == null) {
+            return null;
+        }
+        return new Analysis(github.orElseThrow(), githubToken, registry.orElseThrow(), openRouter.orElseThrow(), key,
+                model);
+    }
+
+    /** A secret setting: empty when unset; refused (without repeating it) when it holds spaces or is too long. */
+    private static Optional<SecretValue> secret(String value) {
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.length() > 1000 || !value.matches("\\S+")) {
+            throw new IllegalArgumentException("is not a token: it holds white space or is over 1000 characters");
+        }
+        return Optional.of(new SecretValue(value));
     }
 
     /** The MCP gateway's shared budgets; null after recording a problem. */

@@ -54,6 +54,20 @@ public enum ConfigVariable {
             "the npm registry that deployments' packages are checked against, an http(s) URL"),
     PYPI_INDEX("CATWALK_PYPI_INDEX", "https://pypi.org/",
             "the PyPI server that deployments' packages are checked against (its /pypi/<name>/json API), an http(s) URL"),
+    GITHUB_API_URL("CATWALK_GITHUB_API_URL", "https://api.github.com/",
+            "the GitHub REST API that repositories are analysed through (GitHub Enterprise: https://host/api/v3/), "
+                    + "an http(s) URL"),
+    GITHUB_TOKEN("GITHUB_TOKEN", "", "a GitHub token for reading public repositories (optional; it raises "
+            + "GitHub's rate limit from 60 to 5000 requests an hour)", true),
+    MCP_REGISTRY_URL("CATWALK_MCP_REGISTRY_URL", "https://registry.modelcontextprotocol.io/",
+            "the official MCP registry (or a mirror of its v0.1 API), an http(s) URL"),
+    OPENROUTER_URL("CATWALK_OPENROUTER_URL", "https://openrouter.ai/api/v1/",
+            "the OpenRouter API that fills an analysis's gaps, an http(s) URL"),
+    OPENROUTER_API_KEY("OPENROUTER_API_KEY", "", "an OpenRouter API key (optional; without one, and without a "
+            + "user's own key in their settings, analyses use the repository's facts only)", true),
+    OPENROUTER_MODEL("CATWALK_OPENROUTER_MODEL", "",
+            "an OpenRouter model id that supports structured outputs, e.g. google/gemini-2.5-flash; empty for "
+                    + "Catwalk's default"),
     HOME("CATWALK_HOME", "", "a directory for the embedded database and the generated keyset (default ~/.catwalk)"),
     DATABASE_URL("DATABASE_URL", "",
             "postgres://user:password@host:5432/database, postgresql://… or jdbc:postgresql://…; "

@@ -12,7 +12,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import live.catwalk.adapters.llm.formats.JacksonManifestFormats;
+import live.catwalk.adapters.llm.github.GithubApi;
+import live.catwalk.adapters.llm.mcpregistry.OfficialMcpRegistry;
+import live.catwalk.adapters.llm.openrouter.OpenRouterAdvisor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -71,13 +77,15 @@ public final class Application implements AutoCloseable {
     private final ScheduledExecutorService upkeep;
     /** Where the reconciler's health pings run, one virtual thread each, so a hung server blocks no pass. */
     private final ExecutorService probes;
+    /** Where repository analyses run: a few at once, a bounded queue behind them. */
+    private final ExecutorService analyses;
     private final Database database;
     private final ControlPlane api;
     private final ServeMcp mcp;
 
     private Application(RestServer server, URI uri, ProcessSupervisor supervisor, McpEndpoints endpoints,
-                        ScheduledExecutorService upkeep, ExecutorService probes, Database database, ControlPlane api,
-                        ServeMcp mcp) {
+                        ScheduledExecutorService upkeep, ExecutorService probes, ExecutorService analyses,
+                        Database database, ControlPlane api, ServeMcp mcp) {
         this.api = api;
         this.mcp = mcp;
         this.server = server;
@@ -86,6 +94,7 @@ public final class Application implements AutoCloseable {
         this.endpoints = endpoints;
         this.upkeep = upkeep;
         this.probes = probes;
+        this.analyses = analyses;
         this.database = database;
     }
 
@@ -124,11 +133,13 @@ public final class Application implements AutoCloseable {
                 id -> sessionTenant(database, id));
         ExecutorService probes = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("catwalk-health-", 0).factory());
+        ExecutorService analyses = analysisExecutor();
         ControlPlaneWiring.Wired plane = ControlPlaneWiring.wire(database, vault, registry, runtime,
                 new SecureRandomness(), clock, config.publicUrl(), config.quotas(), sandbox.usersMayRunPackages(),
                 supervisor.programs(), new ListFileDeploymentsService(fromFile, runtime),
                 new HealthProbes(runtime, ControlPlaneWiring.PING_TIMEOUT, clock, probes,
-                        config.servers().healthInterval(), ControlPlaneWiring.MAX_PROBES));
+                        config.servers().healthInterval(), ControlPlaneWiring.MAX_PROBES),
+                analysisSources(config.analysis(), http, analyses));
         McpAccess access = McpAccess.bearer(new StoredMcpAccess(
                 new AuthenticateDeploymentTokenService(plane.tokens(), clock), new ConfiguredMcpAccess(deployments)));
         DeploymentStates states = new StoredDeploymentStates(database.deployments(), fromFile);
@@ -155,6 +166,7 @@ public final class Application implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             server.stop(Duration.ZERO);
             probes.shutdownNow();
+            analyses.shutdownNow();
             supervisor.closeAll();
             endpoints.close();
             database.close();
@@ -167,8 +179,32 @@ public final class Application implements AutoCloseable {
         // The first pass runs at once: deployments that should run are started again after a restart.
         upkeep.scheduleWithFixedDelay(() -> guarded("reconciling deployments", plane.reconcile()::reconcile),
                 0, RECONCILE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        return new Application(server, uri, supervisor, endpoints, upkeep, probes, database, plane.api(),
+        return new Application(server, uri, supervisor, endpoints, upkeep, probes, analyses, database, plane.api(),
                 mcp);
+    }
+
+    /** At most {@value #ANALYSES_AT_ONCE} analyses run at once and {@value #ANALYSES_QUEUED} wait; more are refused. */
+    static ExecutorService analysisExecutor() {
+        return new ThreadPoolExecutor(ANALYSES_AT_ONCE, ANALYSES_AT_ONCE, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(ANALYSES_QUEUED),
+                Thread.ofPlatform().name("catwalk-analysis-", 0).daemon().factory());
+    }
+
+    static final int ANALYSES_AT_ONCE = 4;
+    static final int ANALYSES_QUEUED = 64;
+
+    /** GitHub, the MCP registry and OpenRouter at their configured URLs, over the shared bounded client. */
+    static ControlPlaneWiring.AnalysisSources analysisSources(CatwalkConfig.Analysis config, HttpClient http,
+                                                             ExecutorService executor) {
+        GithubApi.Builder github = GithubApi.builder(http).baseUri(config.githubApi())
+                .settingName(ConfigVariable.GITHUB_API_URL.envName);
+        config.githubToken().ifPresent(github::token);
+        OpenRouterAdvisor.Builder openRouter = OpenRouterAdvisor.builder(http).baseUri(config.openRouter());
+        config.openRouterKey().ifPresent(openRouter::serverKey);
+        config.openRouterModel().ifPresent(openRouter::model);
+        return new ControlPlaneWiring.AnalysisSources(github.build(), new JacksonManifestFormats(), openRouter.build(),
+                OfficialMcpRegistry.builder(http).baseUri(config.mcpRegistry())
+                        .settingName(ConfigVariable.MCP_REGISTRY_URL.envName).build(), executor);
     }
 
     private static void guarded(String what, Runnable task) {
@@ -233,6 +269,7 @@ public final class Application implements AutoCloseable {
     public void close() {
         upkeep.shutdownNow();
         probes.shutdownNow(); // a ping still waiting is interrupted: nothing reads its answer any more
+        analyses.shutdownNow(); // an analysis under way is abandoned: its job lived in memory only
         try {
             // A reconcile pass may be starting a server; let it finish so closeAll below sees that server.
             upkeep.awaitTermination(2, TimeUnit.SECONDS);

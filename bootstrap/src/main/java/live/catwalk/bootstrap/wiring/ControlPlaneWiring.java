@@ -3,7 +3,7 @@ package live.catwalk.bootstrap.wiring;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.Optional;
 import live.catwalk.adapters.persistence.Database;
 import live.catwalk.adapters.rest.api.ControlPlane;
@@ -13,6 +13,13 @@ import live.catwalk.core.account.port.out.SettingsRepository;
 import live.catwalk.core.account.port.out.TokenRepository;
 import live.catwalk.core.account.port.out.UserRepository;
 import live.catwalk.core.account.usecase.AuthenticateService;
+import live.catwalk.core.analysis.port.out.ManifestFormats;
+import live.catwalk.core.analysis.port.out.McpRegistry;
+import live.catwalk.core.analysis.port.out.ModelAdvisor;
+import live.catwalk.core.analysis.port.out.RepositoryHost;
+import live.catwalk.core.analysis.usecase.AnalyseRepositoryService;
+import live.catwalk.core.analysis.usecase.BrowseMcpRegistryService;
+import live.catwalk.core.analysis.usecase.DeployAnalysisService;
 import live.catwalk.core.account.usecase.CreateUserService;
 import live.catwalk.core.deployment.usecase.DisableUserService;
 import live.catwalk.core.account.usecase.EnableUserService;
@@ -67,28 +74,16 @@ final class ControlPlaneWiring {
     private ControlPlaneWiring() {
     }
 
-    static Wired wire(Database database, SecretCipher cipher, PackageRegistry registry, Runtime runtime,
-                      Randomness random, Clock clock, Optional<URI> publicUrl, DeploymentQuotas quotas) {
-        return wire(database, cipher, registry, runtime, random, clock, publicUrl, quotas, true);
-    }
-
-    /** {@code sandboxed}: whether plain users' packages may run (in a sandbox, or CATWALK_SANDBOX=off). */
-    static Wired wire(Database database, SecretCipher cipher, PackageRegistry registry, Runtime runtime,
-                      Randomness random, Clock clock, Optional<URI> publicUrl, DeploymentQuotas quotas,
-                      boolean sandboxed) {
-        return wire(database, cipher, registry, runtime, random, clock, publicUrl, quotas, sandboxed, Programs.ANY,
-                caller -> List.of(), HealthProbes.inline(runtime, PING_TIMEOUT, clock));
-    }
-
     /**
-     * As above, with {@code programs} (whether a deployment's program — npx, uvx, a command — is there to start
-     * it), the deployments file's deployments listed (read-only) by the API, and the {@code probes} that ping
-     * running servers for the reconciler.
+     * The control plane over {@code database}: {@code sandboxed} says whether plain users' packages may run (in a
+     * sandbox, or CATWALK_SANDBOX=off), {@code programs} whether a deployment's program — npx, uvx, a command — is
+     * there to start it; the deployments file's deployments are listed (read-only) by the API, {@code probes} ping
+     * running servers for the reconciler, and analyses read through {@code analysis} and run on its executor.
      */
     static Wired wire(Database database, SecretCipher cipher, PackageRegistry registry, Runtime runtime,
                       Randomness random, Clock clock, Optional<URI> publicUrl, DeploymentQuotas quotas,
                       boolean sandboxed, Programs programs, ListFileDeployments fileDeployments,
-                      HealthProbes probes) {
+                      HealthProbes probes, AnalysisSources analysis) {
         Stores db = Stores.over(database, clock);
         var replaceCredentials = new ReplaceCredentialsService(cipher, db.credentials());
         var accounts = new ControlPlane.Accounts(
@@ -124,7 +119,18 @@ final class ControlPlaneWiring {
                 new OpenCredentialsService(cipher, db.credentials()), clock, probes, db.users(), sandboxed,
                 programs);
         var ensureAdmin = new EnsureAdminService(db.users(), db.tokens(), db.auditLog(), random, clock);
-        return new Wired(new ControlPlane(accounts, deployments, publicUrl), reconcile, ensureAdmin, db.tokens());
+        var analyse = new AnalyseRepositoryService(new AnalyseRepositoryService.Sources(analysis.host(),
+                analysis.formats(), registry, analysis.model(), database.analysisCache()), db.settings(), cipher,
+                analysis.executor(), random, clock);
+        var analyses = new ControlPlane.Analyses(analyse, analyse, new DeployAnalysisService(analyse,
+                deployments.create()), new BrowseMcpRegistryService(analysis.mcpRegistry()));
+        return new Wired(new ControlPlane(accounts, deployments, analyses, publicUrl), reconcile, ensureAdmin,
+                db.tokens());
+    }
+
+    /** Where analyses read (GitHub, TOML/YAML, a model, the MCP registry) and where they run. */
+    record AnalysisSources(RepositoryHost host, ManifestFormats formats, ModelAdvisor model, McpRegistry mcpRegistry,
+                           Executor executor) {
     }
 
     /** The database's repositories, with deployment tokens cached for the MCP hot path. */

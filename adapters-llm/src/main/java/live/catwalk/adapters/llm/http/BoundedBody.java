@@ -26,18 +26,26 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
     private Flow.Subscription subscription;
+    private final boolean keepPrefix;
     private volatile boolean overflowed;
+    private volatile boolean cut;
 
     /** {@code declaredLength} is the Content-Length, or -1 when unknown. */
     BoundedBody(long max, long declaredLength) {
+        this(max, declaredLength, false);
+    }
+
+    /** With {@code keepPrefix}, a larger body is cut to its first {@code max} bytes instead of abandoned. */
+    BoundedBody(long max, long declaredLength, boolean keepPrefix) {
         this.max = max;
         this.declaredLength = declaredLength;
+        this.keepPrefix = keepPrefix;
     }
 
     @Override
     public void onSubscribe(Flow.Subscription s) {
         subscription = s;
-        if (declaredLength > max) {
+        if (declaredLength > max && !keepPrefix) {
             fail();
             return;
         }
@@ -51,7 +59,16 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
                 return;
             }
             if (out.size() + (long) buffer.remaining() > max) {
-                fail();
+                if (keepPrefix) {
+                    byte[] rest = new byte[(int) (max - out.size())];
+                    buffer.get(rest);
+                    out.write(rest, 0, rest.length);
+                    cut = true;
+                    body.complete(out.toByteArray());
+                    subscription.cancel();
+                } else {
+                    fail();
+                }
                 return;
             }
             byte[] chunk = new byte[buffer.remaining()];
@@ -73,6 +90,11 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     @Override
     public CompletionStage<byte[]> getBody() {
         return body;
+    }
+
+    /** Whether the body kept was cut to its first {@code max} bytes. */
+    boolean cut() {
+        return cut;
     }
 
     /** Whether the body was abandoned for its size; the client may report that as its own "stream cancelled". */

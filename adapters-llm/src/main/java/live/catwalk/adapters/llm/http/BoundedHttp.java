@@ -56,8 +56,11 @@ public final class BoundedHttp {
         return timeout;
     }
 
-    /** An answer: its status, headers, the body of a 2xx answer (empty for any other), and the URI that gave it. */
-    public record Answer(int status, HttpHeaders headers, byte[] body, URI uri) {
+    /**
+     * An answer: its status, headers, the body of a 2xx answer (empty for any other), the URI that gave it, and
+     * whether the body was cut to the size bound (only when the request asked for a prefix).
+     */
+    public record Answer(int status, HttpHeaders headers, byte[] body, URI uri, boolean cut) {
         public Answer {
             Objects.requireNonNull(headers, "headers");
             Objects.requireNonNull(body, "body");
@@ -71,10 +74,15 @@ public final class BoundedHttp {
      * {@code "could not be reached"} or {@code "redirected to another host"}.
      */
     public Answer send(HttpRequest request, Function<String, CatwalkException> failure) {
+        return send(request, failure, false);
+    }
+
+    /** As {@link #send(HttpRequest, Function)}; with {@code keepPrefix} a body over the bound is cut, not refused. */
+    public Answer send(HttpRequest request, Function<String, CatwalkException> failure, boolean keepPrefix) {
         Objects.requireNonNull(failure, "failure");
         HttpRequest current = request;
         for (int hop = 0; ; hop++) {
-            Answer answer = exchange(current, failure);
+            Answer answer = exchange(current, failure, keepPrefix);
             if (!REDIRECTS.contains(answer.status()) || !"GET".equals(current.method())) {
                 return answer;
             }
@@ -122,7 +130,7 @@ public final class BoundedHttp {
         return URI.create(text.endsWith("/") ? text : text + "/");
     }
 
-    private Answer exchange(HttpRequest request, Function<String, CatwalkException> failure) {
+    private Answer exchange(HttpRequest request, Function<String, CatwalkException> failure, boolean keepPrefix) {
         HttpRequest bounded = HttpRequest.newBuilder(request, (name, value) -> true).timeout(timeout).build();
         // Only a 2xx body is kept; any other is drained unread (cancelling it fails the whole exchange on HTTP/2).
         AtomicReference<BoundedBody> kept = new AtomicReference<>();
@@ -130,13 +138,15 @@ public final class BoundedHttp {
             if (info.statusCode() / 100 != 2) {
                 return HttpResponse.BodySubscribers.replacing(new byte[0]);
             }
-            kept.set(new BoundedBody(maxResponseBytes, info.headers().firstValueAsLong("Content-Length").orElse(-1)));
+            kept.set(new BoundedBody(maxResponseBytes, info.headers().firstValueAsLong("Content-Length").orElse(-1),
+                    keepPrefix));
             return kept.get();
         });
         try {
             // The request timeout stops at the headers; this deadline also covers a body that trickles in.
             HttpResponse<byte[]> response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new Answer(response.statusCode(), response.headers(), response.body(), request.uri());
+            return new Answer(response.statusCode(), response.headers(), response.body(), request.uri(),
+                    kept.get() != null && kept.get().cut());
         } catch (TimeoutException e) {
             pending.cancel(true);
             throw failure.apply(timedOut()).withCause(e);

@@ -16,6 +16,10 @@ import live.catwalk.core.account.port.in.ListUsers;
 import live.catwalk.core.account.port.in.ReadSettings;
 import live.catwalk.core.account.port.in.RevokeToken;
 import live.catwalk.core.account.port.in.UpdateSettings;
+import live.catwalk.core.analysis.port.in.AnalyseRepository;
+import live.catwalk.core.analysis.port.in.BrowseMcpRegistry;
+import live.catwalk.core.analysis.port.in.DeployAnalysis;
+import live.catwalk.core.analysis.port.in.GetAnalysis;
 import live.catwalk.core.deployment.port.in.CreateDeployment;
 import live.catwalk.core.deployment.port.in.DeleteDeployment;
 import live.catwalk.core.deployment.port.in.GetDeployment;
@@ -33,17 +37,32 @@ import live.catwalk.core.deployment.port.in.StopDeployment;
  * What the control-plane API ({@code /api/**}) serves: the account and deployment use cases, and the public
  * base URL that MCP links are built on (empty: the address the server is bound to, never a request's {@code Host}).
  */
-public record ControlPlane(Accounts accounts, Deployments deployments, Optional<URI> publicUrl) {
+public record ControlPlane(Accounts accounts, Deployments deployments, Analyses analyses, Optional<URI> publicUrl) {
 
     public ControlPlane {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(deployments, "deployments");
+        Objects.requireNonNull(analyses, "analyses");
         Objects.requireNonNull(publicUrl, "publicUrl");
         publicUrl.ifPresent(url -> {
             if (!url.isAbsolute() || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
                 throw new IllegalArgumentException("the public URL is an absolute http(s) URL: " + url);
             }
         });
+    }
+
+    /**
+     * Repository analysis and what follows from it: start and poll analyses, deploy one, and browse the official
+     * MCP registry.
+     */
+    public record Analyses(AnalyseRepository analyse, GetAnalysis get, DeployAnalysis deploy,
+                           BrowseMcpRegistry registry) {
+        public Analyses {
+            Objects.requireNonNull(analyse, "analyse");
+            Objects.requireNonNull(get, "get");
+            Objects.requireNonNull(deploy, "deploy");
+            Objects.requireNonNull(registry, "registry");
+        }
     }
 
     /** The caller's identity, personal tokens and secret settings; an admin's management of users. */

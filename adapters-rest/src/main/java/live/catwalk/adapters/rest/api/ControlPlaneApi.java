@@ -25,7 +25,10 @@ public final class ControlPlaneApi {
                         accounts.enableUser(), accounts.listUserTokens()),
                 new TokensResource(accounts.issueToken(), accounts.listTokens(), accounts.revokeToken()),
                 new SettingsResource(accounts.readSettings(), accounts.updateSettings()),
-                new DeploymentsResource(deployments.create(), deployments.list(), deployments.files(), links),
+                new DeploymentsResource(deployments.create(), plane.analyses().deploy(), deployments.list(),
+                        deployments.files(), links),
+                new AnalysesResource(plane.analyses().analyse(), plane.analyses().get(), links),
+                new RegistryResource(plane.analyses().registry()),
                 new DeploymentResource(deployments, links),
                 new ConnectResource(deployments.get(), links));
     }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import live.catwalk.core.account.domain.Principal;
+import live.catwalk.core.analysis.port.in.DeployAnalysis;
 import live.catwalk.core.deployment.domain.FileDeployment;
 import live.catwalk.core.deployment.domain.ValidationProblem;
 import live.catwalk.core.deployment.port.in.CreateDeployment;
@@ -36,12 +37,15 @@ public final class DeploymentsResource {
     static final int MAX_PAGE = 100;
 
     private final CreateDeployment create;
+    private final DeployAnalysis deployAnalysis;
     private final ListDeployments list;
     private final ListFileDeployments files;
     private final Links links;
 
-    DeploymentsResource(CreateDeployment create, ListDeployments list, ListFileDeployments files, Links links) {
+    DeploymentsResource(CreateDeployment create, DeployAnalysis deployAnalysis, ListDeployments list,
+                        ListFileDeployments files, Links links) {
         this.create = Objects.requireNonNull(create, "create");
+        this.deployAnalysis = Objects.requireNonNull(deployAnalysis, "deployAnalysis");
         this.list = Objects.requireNonNull(list, "list");
         this.files = Objects.requireNonNull(files, "files");
         this.links = Objects.requireNonNull(links, "links");
@@ -51,11 +55,40 @@ public final class DeploymentsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Context SecurityContext security, NewDeployment body) {
         Principal caller = Caller.of(security);
+        if (body.analysisId() != null) {
+            return created(fromAnalysis(caller, body));
+        }
+        if (body.args() != null) {
+            return ValidationFailed.response(List.of(ValidationProblem.of("args", "is only for a deployment from an "
+                    + "analysis", "give a package's arguments as package.args")));
+        }
         List<ValidationProblem> missing = body.missing();
         if (!missing.isEmpty()) {
             return ValidationFailed.response(missing);
         }
-        return switch (create.create(body.command(caller))) {
+        return created(create.create(body.command(caller)));
+    }
+
+    /** A deployment from an analysis: no package or command of its own, which the analysis gives. */
+    private CreateDeployment.Result fromAnalysis(Principal caller, NewDeployment body) {
+        List<ValidationProblem> problems = new ArrayList<>();
+        if (body.pkg() != null) {
+            problems.add(ValidationProblem.of("package", "cannot be given with analysisId",
+                    "the analysis names the package; send either analysisId or package"));
+        }
+        if (body.command() != null) {
+            problems.add(ValidationProblem.of("command", "cannot be given with analysisId", null));
+        }
+        if (!problems.isEmpty()) {
+            return new CreateDeployment.Result.Rejected(problems);
+        }
+        return deployAnalysis.deploy(new DeployAnalysis.Command(caller, body.analysisId(),
+                body.env() == null ? Map.of() : body.env(), body.args() == null ? List.of() : body.args(),
+                Optional.ofNullable(body.name()), Optional.ofNullable(body.sessionMode())));
+    }
+
+    private Response created(CreateDeployment.Result result) {
+        return switch (result) {
             case CreateDeployment.Result.Rejected rejected -> ValidationFailed.response(rejected.problems());
             case CreateDeployment.Result.Created created -> {
                 Links.Base base = links.base();
@@ -94,7 +127,7 @@ public final class DeploymentsResource {
      * rest, a missing name or package included, by the use case, which reports every problem at once.
      */
     record NewDeployment(String name, @JsonProperty("package") PackageBody pkg, List<String> command,
-                         Map<String, String> env, String sessionMode) {
+                         Map<String, String> env, String sessionMode, String analysisId, List<String> args) {
 
         /**
          * The nulls in the package or command, which the use case cannot be asked about, with what the use case

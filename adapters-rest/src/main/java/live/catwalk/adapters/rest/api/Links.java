@@ -33,5 +33,9 @@ final class Links {
         URI deployment(DeploymentId id) {
             return URI.create(url + "/api/deployments/" + id.value());
         }
+
+        URI analysis(String id) {
+            return URI.create(url + "/api/analyses/" + id);
+        }
     }
 }

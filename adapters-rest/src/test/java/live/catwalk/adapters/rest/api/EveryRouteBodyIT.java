@@ -107,10 +107,11 @@ class EveryRouteBodyIT extends ApiServer {
         ids.put("/api/deployments/{id}", createDeployment("x").path("id").asText());
         ids.put("/api/users/{id}", fake.bob.id().toString());
         ids.put("/api/tokens/{id}", ok(call("POST", "/api/tokens", "{\"name\":\"t\"}"), 201).path("id").asText());
+        ids.put("/api/analyses/{id}", "an-analysis");
     }
 
     private String path(Route route) {
-        String path = route.template();
+        String path = route.template().replace("{name: .+}", "io.github.acme/weather");
         for (var id : ids.entrySet()) {
             if (path.startsWith(id.getKey())) {
                 path = id.getValue() == null ? path : path.replace("{id}", id.getValue());
@@ -126,7 +127,7 @@ class EveryRouteBodyIT extends ApiServer {
                 .collect(Collectors.toSet());
 
         assertEquals(Set.of("POST /api/deployments", "PUT /api/deployments/{id}/env", "POST /api/tokens",
-                "POST /api/users", "PUT /api/settings"), reading);
+                "POST /api/users", "PUT /api/settings", "POST /api/analyses"), reading);
         assertTrue(routes().stream().anyMatch(r -> r.toString().equals("POST /api/deployments/{id}/restart")));
     }
 

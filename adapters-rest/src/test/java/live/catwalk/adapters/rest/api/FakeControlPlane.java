@@ -2,6 +2,9 @@ package live.catwalk.adapters.rest.api;
 
 import java.net.URI;
 import java.time.Instant;
+import live.catwalk.core.analysis.domain.DeployForm;
+import live.catwalk.core.analysis.port.in.AnalyseRepository;
+import live.catwalk.core.analysis.port.in.BrowseMcpRegistry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -84,7 +87,24 @@ final class FakeControlPlane {
                 (c, id) -> want(c, id, DesiredState.RUNNING, DeploymentStatus.STARTING),
                 this::delete, this::replaceEnv, this::rotate, this::events, this::logs,
                 caller -> caller.isAdmin() ? List.copyOf(fileDeployments) : List.of());
-        return new ControlPlane(accounts, deploys, publicUrl);
+        var analyses = new ControlPlane.Analyses(
+                (caller, repo, force) -> new AnalyseRepository.Result.Rejected(List.of(
+                        ValidationProblem.of("repo", "is not analysed by this fake", null))),
+                (caller, id) -> Optional.empty(),
+                command -> new CreateDeployment.Result.Rejected(List.of(
+                        ValidationProblem.of("analysisId", "was not found", null))),
+                new BrowseMcpRegistry() {
+                    @Override
+                    public Page search(Optional<String> query, Optional<String> cursor, int limit) {
+                        return new Page(List.of(), Optional.empty());
+                    }
+
+                    @Override
+                    public Optional<DeployForm> form(String name) {
+                        return Optional.empty();
+                    }
+                });
+        return new ControlPlane(accounts, deploys, analyses, publicUrl);
     }
 
     Optional<Principal> authenticate(String token) {

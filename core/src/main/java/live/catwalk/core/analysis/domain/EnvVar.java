@@ -43,7 +43,7 @@ public record EnvVar(String name, Optional<String> description, boolean required
     }
 
     /** Whether {@code name} has the form of a variable's name. */
-    static boolean isName(String name) {
+    public static boolean isName(String name) {
         return NAME.matcher(name).matches();
     }
 

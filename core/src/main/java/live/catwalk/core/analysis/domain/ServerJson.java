@@ -16,7 +16,8 @@ import live.catwalk.core.deployment.domain.PackageRef.Registry;
  * current schemas' camel case and in the snake case of the 2025-07 schemas. Entries Catwalk cannot use are skipped
  * and said in {@link #warnings}. Immutable.
  */
-public record ServerJson(Optional<String> name, Optional<String> description, List<StdioPackage> packages,
+public record ServerJson(Optional<String> name, Optional<String> description, Optional<String> title,
+                         Optional<String> version, Optional<String> repositoryUrl, List<StdioPackage> packages,
                          List<String> otherPackages, boolean hasRemotes, List<String> warnings) {
 
     /** The longest {@code server.json} read. */
@@ -28,6 +29,9 @@ public record ServerJson(Optional<String> name, Optional<String> description, Li
     public ServerJson {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(repositoryUrl, "repositoryUrl");
         packages = List.copyOf(packages);
         otherPackages = List.copyOf(otherPackages);
         warnings = List.copyOf(warnings);
@@ -48,6 +52,17 @@ public record ServerJson(Optional<String> name, Optional<String> description, Li
         /** The arguments that must follow the package, in order. */
         public List<Argument> requiredArguments() {
             return arguments.stream().filter(Argument::required).toList();
+        }
+
+        /** The values a person must give for the required arguments, as placeholders in the command. */
+        public List<Analysis.Argument> requiredPlaceholders() {
+            List<Analysis.Argument> args = new ArrayList<>();
+            for (Argument a : requiredArguments()) {
+                a.words().stream().filter(w -> w.startsWith("<")).forEach(w -> args.add(new Analysis.Argument(w,
+                        Optional.of(a.named() ? "the value of " + a.name() : "a positional argument"),
+                        Optional.empty(), Source.SERVER_JSON)));
+            }
+            return args;
         }
     }
 
@@ -115,8 +130,8 @@ public record ServerJson(Optional<String> name, Optional<String> description, Li
                     variables(get(p, "environmentVariables"), warnings), arguments(get(p, "packageArguments"))));
         }
         boolean remotes = get(root, "remotes").isArray() && !get(root, "remotes").isEmpty();
-        return new Parsed.Read(new ServerJson(text(root, "name"), text(root, "description"), packages, others,
-                remotes, warnings));
+        return new Parsed.Read(new ServerJson(text(root, "name"), text(root, "description"), text(root, "title"),
+                text(root, "version"), text(get(root, "repository"), "url"), packages, others, remotes, warnings));
     }
 
     private static List<EnvVar> variables(JsonNode list, List<String> warnings) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Assumptions;
  * test time (never copied into the project; never the holdout). Without them a test skips with a loud message;
  * under {@code CI=true} it fails.
  */
-final class AnalysisFixtures {
+public final class AnalysisFixtures {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,7 +29,7 @@ final class AnalysisFixtures {
     }
 
     /** The fixture folders whose expected answer {@code wanted} accepts, sorted by name. */
-    static Stream<Path> where(Predicate<JsonNode> wanted) throws IOException {
+    public static Stream<Path> where(Predicate<JsonNode> wanted) throws IOException {
         Optional<Path> root = root();
         if (root.isEmpty()) {
             String why = "shared/fixtures/analysis not found above " + Path.of("").toAbsolutePath()
@@ -47,7 +47,7 @@ final class AnalysisFixtures {
     }
 
     /** A fixture's {@code expected.json}. */
-    static JsonNode expected(Path fixture) {
+    public static JsonNode expected(Path fixture) {
         try {
             return JSON.readTree(fixture.resolve("expected.json").toFile());
         } catch (IOException e) {
@@ -56,12 +56,12 @@ final class AnalysisFixtures {
     }
 
     /** Whether the fixture is an MCP server with a published package. */
-    static boolean publishedServer(JsonNode expected) {
+    public static boolean publishedServer(JsonNode expected) {
         return expected.path("isMcpServer").asBoolean() && expected.path("package").isObject();
     }
 
     /** Every variable the repository really has: its stdio ones, the HTTP-only ones and the source-only ones. */
-    static Set<String> realVariables(JsonNode expected) {
+    public static Set<String> realVariables(JsonNode expected) {
         return names(expected, List.of("env", "envNotForStdio", "envSourceOnly"));
     }
 

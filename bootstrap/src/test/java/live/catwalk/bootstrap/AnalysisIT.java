@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,13 +35,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AnalysisIT {
 
-    private static final Duration START = Duration.ofSeconds(60);
-    private static final Duration ANALYSIS = Duration.ofSeconds(60);
 
     @TempDir
     static Path temp;
 
     private static AnalysisStubs stubs;
+    private static AnalysisStubs.Serving serving;
     private static CatwalkProcess catwalk;
     private static ApiClient api;
     private static String admin;
@@ -50,19 +48,16 @@ class AnalysisIT {
     @BeforeAll
     static void start() throws Exception {
         stubs = new AnalysisStubs();
-        Map<String, String> env = new HashMap<>(stubs.env());
-        env.put("CATWALK_PORT", "0");
-        env.put("CATWALK_HOME", temp.resolve("home").toString());
-        env.put("CATWALK_ADMIN_TOKEN_FILE", temp.resolve("admin-token").toString());
-        catwalk = CatwalkProcess.start(env, "serve");
-        api = new ApiClient(catwalk.awaitServing(START));
-        admin = Files.readString(temp.resolve("admin-token")).strip();
+        serving = stubs.serve(temp, Map.of());
+        catwalk = serving.process();
+        api = serving.api();
+        admin = serving.admin();
     }
 
     @AfterAll
     static void stop() {
-        if (catwalk != null) {
-            catwalk.close();
+        if (serving != null) {
+            serving.close();
         }
         if (stubs != null) {
             stubs.close();
@@ -240,19 +235,8 @@ class AnalysisIT {
         assertFalse(catwalk.stderrText().contains("lin_api_not_a_real_key"), "the variable is never logged");
     }
 
-    /** Starts an analysis of {@code repo} and polls it until it is over. */
     private static JsonNode analysed(String repo) throws Exception {
-        ApiClient.Answer started = api.post("/api/analyses", admin, Map.of("repo", repo));
-        assertEquals(202, started.status(), started.body().toString());
-        String location = started.raw().headers().firstValue("Location").orElseThrow();
-        assertTrue(location.endsWith("/api/analyses/" + started.body().path("id").asText()), location);
-        long deadline = System.nanoTime() + ANALYSIS.toNanos();
-        JsonNode job = started.body();
-        while (!Set.of("succeeded", "failed").contains(job.path("status").asText()) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            job = api.get("/api/analyses/" + started.body().path("id").asText(), admin).body();
-        }
-        return job;
+        return AnalysisStubs.analysed(api, admin, repo);
     }
 
     private static List<String> strings(JsonNode array) {

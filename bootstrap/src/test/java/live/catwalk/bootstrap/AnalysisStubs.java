@@ -44,11 +44,53 @@ final class AnalysisStubs implements AutoCloseable {
         return server;
     }
 
+    AnalysisStubs() {
+        // An empty registry unless a test says otherwise: analyses look a repository up there.
+        registry.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v0.1/servers"))
+                .atPriority(10).willReturn(okJson("{\"servers\": [], \"metadata\": {\"count\": 0}}")));
+    }
+
     /** The variables that point Catwalk's analysis at these stubs. */
     Map<String, String> env() {
         return Map.of("CATWALK_GITHUB_API_URL", github.baseUrl() + "/", "CATWALK_NPM_REGISTRY", npm.baseUrl() + "/",
                 "CATWALK_PYPI_INDEX", pypi.baseUrl() + "/", "CATWALK_MCP_REGISTRY_URL", registry.baseUrl() + "/",
                 "CATWALK_OPENROUTER_URL", openRouter.baseUrl() + "/api/v1/");
+    }
+
+    /** Catwalk serving with its analysis pointed at these stubs: its process, its API and the admin's token. */
+    record Serving(CatwalkProcess process, ApiClient api, String admin) implements AutoCloseable {
+        @Override
+        public void close() {
+            process.close();
+        }
+    }
+
+    /** Starts Catwalk with its home and admin token under {@code dir}, these stubs' URLs and {@code extra}. */
+    Serving serve(Path dir, Map<String, String> extra) throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(env());
+        env.putAll(extra);
+        env.put("CATWALK_PORT", "0");
+        env.put("CATWALK_HOME", dir.resolve("home").toString());
+        env.put("CATWALK_ADMIN_TOKEN_FILE", dir.resolve("admin-token").toString());
+        CatwalkProcess process = CatwalkProcess.start(env, "serve");
+        ApiClient api = new ApiClient(process.awaitServing(java.time.Duration.ofSeconds(60)));
+        return new Serving(process, api, Files.readString(dir.resolve("admin-token")).strip());
+    }
+
+    /** Starts analysing {@code repo} and polls the job until it is over (or a minute has passed); the last job read. */
+    static JsonNode analysed(ApiClient api, String token, String repo) throws Exception {
+        ApiClient.Answer started = api.post("/api/analyses", token, Map.of("repo", repo));
+        org.junit.jupiter.api.Assertions.assertEquals(202, started.status(), started.body().toString());
+        String id = started.body().path("id").asText();
+        String location = started.raw().headers().firstValue("Location").orElseThrow();
+        org.junit.jupiter.api.Assertions.assertTrue(location.endsWith("/api/analyses/" + id), location);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        JsonNode job = started.body();
+        while (!Set.of("succeeded", "failed").contains(job.path("status").asText()) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            job = api.get("/api/analyses/" + id, token).body();
+        }
+        return job;
     }
 
     /** Requests received by every stub together. */

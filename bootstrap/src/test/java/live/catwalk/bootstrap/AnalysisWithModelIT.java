@@ -11,10 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +33,7 @@ class AnalysisWithModelIT {
     static Path temp;
 
     private static AnalysisStubs stubs;
+    private static AnalysisStubs.Serving serving;
     private static CatwalkProcess catwalk;
     private static ApiClient api;
     private static String admin;
@@ -43,20 +41,16 @@ class AnalysisWithModelIT {
     @BeforeAll
     static void start() throws Exception {
         stubs = new AnalysisStubs();
-        Map<String, String> env = new HashMap<>(stubs.env());
-        env.put("OPENROUTER_API_KEY", KEY);
-        env.put("CATWALK_PORT", "0");
-        env.put("CATWALK_HOME", temp.resolve("home").toString());
-        env.put("CATWALK_ADMIN_TOKEN_FILE", temp.resolve("admin-token").toString());
-        catwalk = CatwalkProcess.start(env, "serve");
-        api = new ApiClient(catwalk.awaitServing(Duration.ofSeconds(60)));
-        admin = Files.readString(temp.resolve("admin-token")).strip();
+        serving = stubs.serve(temp, Map.of("OPENROUTER_API_KEY", KEY));
+        catwalk = serving.process();
+        api = serving.api();
+        admin = serving.admin();
     }
 
     @AfterAll
     static void stop() {
-        if (catwalk != null) {
-            catwalk.close();
+        if (serving != null) {
+            serving.close();
         }
         if (stubs != null) {
             stubs.close();
@@ -154,15 +148,7 @@ class AnalysisWithModelIT {
     }
 
     private static JsonNode analysed(String repo) throws Exception {
-        ApiClient.Answer started = api.post("/api/analyses", admin, Map.of("repo", repo));
-        assertEquals(202, started.status(), started.body().toString());
-        String id = started.body().path("id").asText();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        JsonNode job = started.body();
-        while (!Set.of("succeeded", "failed").contains(job.path("status").asText()) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            job = api.get("/api/analyses/" + id, admin).body();
-        }
+        JsonNode job = AnalysisStubs.analysed(api, admin, repo);
         assertEquals("succeeded", job.path("status").asText(), job.toString());
         return job.path("analysis");
     }

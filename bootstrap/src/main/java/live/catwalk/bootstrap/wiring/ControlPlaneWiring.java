@@ -120,7 +120,8 @@ final class ControlPlaneWiring {
                 programs);
         var ensureAdmin = new EnsureAdminService(db.users(), db.tokens(), db.auditLog(), random, clock);
         var analyse = new AnalyseRepositoryService(new AnalyseRepositoryService.Sources(analysis.host(),
-                analysis.formats(), registry, analysis.model(), database.analysisCache()), db.settings(), cipher,
+                analysis.formats(), registry, analysis.mcpRegistry(), analysis.model(), database.analysisCache()),
+                db.settings(), cipher,
                 analysis.executor(), random, clock);
         var analyses = new ControlPlane.Analyses(analyse, analyse, new DeployAnalysisService(analyse,
                 deployments.create()), new BrowseMcpRegistryService(analysis.mcpRegistry()));

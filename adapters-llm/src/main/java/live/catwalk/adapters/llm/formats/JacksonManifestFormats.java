@@ -15,8 +15,9 @@ import live.catwalk.core.analysis.port.out.ManifestFormats;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * TOML and YAML through Jackson's format modules, as plain trees: YAML without aliases to speak of (an alias bomb
- * is refused), nesting bounded, one document only, no types constructed from tags. Thread-safe.
+ * TOML and YAML through Jackson's format modules, as plain trees: nesting and size bounded, one YAML document
+ * only, no types constructed from tags, and no alias expanded (Jackson reads an alias as its anchor's name, so an
+ * alias bomb stays small; SnakeYAML's alias limit stands behind that). Thread-safe.
  */
 public final class JacksonManifestFormats implements ManifestFormats {
 

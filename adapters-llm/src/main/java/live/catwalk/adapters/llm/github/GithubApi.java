@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import live.catwalk.adapters.llm.http.BoundedHttp;
+import live.catwalk.adapters.llm.http.SourceBuilder;
 import live.catwalk.core.analysis.port.out.RepositoryHost;
 import live.catwalk.core.credential.domain.SecretValue;
 import live.catwalk.core.shared.CatwalkException;
@@ -39,11 +40,11 @@ public final class GithubApi implements RepositoryHost {
     private final String setting;
 
     private GithubApi(Builder b) {
-        this.http = new BoundedHttp(b.client, b.timeout, b.maxResponseBytes);
-        this.files = new BoundedHttp(b.client, b.timeout, FileText.MAX_BYTES);
-        this.base = b.baseUri.toString();
+        this.http = b.http();
+        this.files = b.http(FileText.MAX_BYTES);
+        this.base = b.base().toString();
         this.token = b.token;
-        this.setting = b.settingName;
+        this.setting = b.setting();
     }
 
     /** Starts a builder over the JDK client to use; its redirect policy may be anything. */
@@ -69,7 +70,7 @@ public final class GithubApi implements RepositoryHost {
         return json("repos/" + fullName + "/commits/" + segment(ref)).map(c -> {
             String sha = c.path("sha").asText("");
             if (!SHA.matcher(sha).matches()) {
-                throw unavailable("answered a malformed sha", null);
+                throw fail("answered a malformed sha");
             }
             return sha;
         });
@@ -142,14 +143,15 @@ public final class GithubApi implements RepositoryHost {
             return;
         }
         var headers = answer.headers();
-        if ((status == 403 || status == 429) && headers.firstValue("x-ratelimit-remaining").filter("0"::equals).isPresent()) {
+        boolean limited = status == 403 || status == 429;
+        if (limited && headers.firstValue("x-ratelimit-remaining").filter("0"::equals).isPresent()) {
             String reset = headers.firstValueAsLong("x-ratelimit-reset").stream()
                     .mapToObj(s -> "it resets at " + Instant.ofEpochSecond(s)).findFirst().orElse("wait an hour");
             throw CatwalkException.of(CatwalkException.Kind.LIMIT_EXCEEDED, "GitHub's API rate limit is spent")
                     .withCode("github_rate_limited")
                     .withHint(reset + (token.isEmpty() ? ", or set GITHUB_TOKEN for a higher limit" : ""));
         }
-        if ((status == 403 || status == 429) && headers.firstValue("retry-after").isPresent()) {
+        if (limited && headers.firstValue("retry-after").isPresent()) {
             throw CatwalkException.of(CatwalkException.Kind.LIMIT_EXCEEDED, "GitHub is limiting how fast we ask")
                     .withCode("github_rate_limited").withHint("retry after "
                             + headers.firstValueAsLong("retry-after").orElse(60) + " seconds");
@@ -158,19 +160,16 @@ public final class GithubApi implements RepositoryHost {
             throw unavailable("refused the token (HTTP 401)", "check GITHUB_TOKEN: it is wrong or expired");
         }
         throw unavailable(status >= 500 ? "failed (HTTP " + status + ")" : "answered HTTP " + status,
-                "Catwalk asked " + BoundedHttp.shown(uri) + "; check that this machine can reach it, or set "
-                        + setting + " to a GitHub API it can reach");
+                SourceBuilder.reachHint(uri, setting, "a GitHub API"));
     }
 
     private CatwalkException fail(String what) {
-        return unavailable(what, "Catwalk asked " + BoundedHttp.shown(URI.create(base)) + "; check that this "
-                + "machine can reach it, or set " + setting + " to a GitHub API it can reach");
+        return unavailable(what, SourceBuilder.reachHint(URI.create(base), setting, "a GitHub API"));
     }
 
     private static CatwalkException unavailable(String what, String hint) {
-        CatwalkException e = CatwalkException.of(CatwalkException.Kind.UPSTREAM_UNAVAILABLE, "GitHub " + what)
-                .withCode("github_unavailable");
-        return hint == null ? e : e.withHint(hint);
+        return CatwalkException.of(CatwalkException.Kind.UPSTREAM_UNAVAILABLE, "GitHub " + what)
+                .withCode("github_unavailable").withHint(hint);
     }
 
     private static String utf8(byte[] bytes, boolean cut) {
@@ -215,42 +214,17 @@ public final class GithubApi implements RepositoryHost {
     }
 
     /** Options with GitHub's defaults: 10 s per request, 8 MiB per JSON answer, no token. */
-    public static final class Builder {
-        private final HttpClient client;
-        private URI baseUri = URI.create("https://api.github.com/");
+    public static final class Builder extends SourceBuilder<Builder> {
         private Optional<SecretValue> token = Optional.empty();
-        private Duration timeout = Duration.ofSeconds(10);
-        private long maxResponseBytes = 8L * 1024 * 1024;
-        private String settingName = "CATWALK_GITHUB_API_URL";
 
         private Builder(HttpClient client) {
-            this.client = client;
-        }
-
-        public Builder baseUri(URI uri) {
-            this.baseUri = BoundedHttp.baseUri(uri);
-            return this;
+            super(client, URI.create("https://api.github.com/"), Duration.ofSeconds(10), 8L * 1024 * 1024,
+                    "CATWALK_GITHUB_API_URL");
         }
 
         /** A token for higher rate limits, sent as a bearer. */
         public Builder token(SecretValue value) {
             this.token = Optional.of(value);
-            return this;
-        }
-
-        public Builder timeout(Duration perRequest) {
-            this.timeout = Objects.requireNonNull(perRequest, "perRequest");
-            return this;
-        }
-
-        public Builder maxResponseBytes(long bytes) {
-            this.maxResponseBytes = bytes;
-            return this;
-        }
-
-        /** The setting a failure's hint names as the one choosing the API's URL. */
-        public Builder settingName(String name) {
-            this.settingName = Objects.requireNonNull(name, "name");
             return this;
         }
 

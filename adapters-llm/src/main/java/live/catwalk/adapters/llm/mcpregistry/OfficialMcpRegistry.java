@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import live.catwalk.adapters.llm.http.BoundedHttp;
+import live.catwalk.adapters.llm.http.SourceBuilder;
 import live.catwalk.core.analysis.port.out.McpRegistry;
 import live.catwalk.core.shared.CatwalkException;
 
@@ -33,9 +34,9 @@ public final class OfficialMcpRegistry implements McpRegistry {
     private final String setting;
 
     private OfficialMcpRegistry(Builder b) {
-        this.http = new BoundedHttp(b.client, b.timeout, b.maxResponseBytes);
-        this.base = b.baseUri.toString();
-        this.setting = b.settingName;
+        this.http = b.http();
+        this.base = b.base().toString();
+        this.setting = b.setting();
     }
 
     /** Starts a builder over the JDK client to use. */
@@ -92,8 +93,7 @@ public final class OfficialMcpRegistry implements McpRegistry {
                         : "answered HTTP " + answer.status());
             };
         } catch (CatwalkException e) {
-            throw e.hint().isPresent() ? e : e.withHint("Catwalk asked " + BoundedHttp.shown(uri)
-                    + "; check that this machine can reach it, or set " + setting + " to a registry it can reach");
+            throw e.hint().isPresent() ? e : e.withHint(SourceBuilder.reachHint(uri, setting, "a registry"));
         }
     }
 
@@ -114,36 +114,11 @@ public final class OfficialMcpRegistry implements McpRegistry {
     }
 
     /** Options with the public registry's defaults: 10 s per request, 8 MiB per answer. */
-    public static final class Builder {
-        private final HttpClient client;
-        private URI baseUri = URI.create("https://registry.modelcontextprotocol.io/");
-        private Duration timeout = Duration.ofSeconds(10);
-        private long maxResponseBytes = 8L * 1024 * 1024;
-        private String settingName = "CATWALK_MCP_REGISTRY_URL";
+    public static final class Builder extends SourceBuilder<Builder> {
 
         private Builder(HttpClient client) {
-            this.client = client;
-        }
-
-        public Builder baseUri(URI uri) {
-            this.baseUri = BoundedHttp.baseUri(uri);
-            return this;
-        }
-
-        public Builder timeout(Duration perRequest) {
-            this.timeout = Objects.requireNonNull(perRequest, "perRequest");
-            return this;
-        }
-
-        public Builder maxResponseBytes(long bytes) {
-            this.maxResponseBytes = bytes;
-            return this;
-        }
-
-        /** The setting a failure's hint names as the one choosing the registry's URL. */
-        public Builder settingName(String name) {
-            this.settingName = Objects.requireNonNull(name, "name");
-            return this;
+            super(client, URI.create("https://registry.modelcontextprotocol.io/"), Duration.ofSeconds(10),
+                    8L * 1024 * 1024, "CATWALK_MCP_REGISTRY_URL");
         }
 
         public OfficialMcpRegistry build() {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import live.catwalk.adapters.llm.http.BoundedHttp;
+import live.catwalk.adapters.llm.http.SourceBuilder;
 import live.catwalk.core.analysis.domain.ModelAnswer;
 import live.catwalk.core.analysis.domain.ModelQuestion;
 import live.catwalk.core.analysis.port.out.ModelAdvisor;
@@ -31,12 +32,12 @@ public final class OpenRouterAdvisor implements ModelAdvisor {
     private final String setting;
 
     private OpenRouterAdvisor(Builder b) {
-        this.http = new BoundedHttp(b.client, b.timeout, 4L * 1024 * 1024);
-        this.completions = URI.create(b.baseUri + "chat/completions");
+        this.http = b.http();
+        this.completions = b.base().resolve("chat/completions");
         this.serverKey = b.serverKey;
         this.model = b.model;
         this.maxTokens = b.maxTokens;
-        this.setting = b.settingName;
+        this.setting = b.setting();
     }
 
     /** Starts a builder over the JDK client to use. */
@@ -71,8 +72,7 @@ public final class OpenRouterAdvisor implements ModelAdvisor {
                 .header("Authorization", "Bearer " + key.reveal()).header("Content-Type", "application/json")
                 .header("Accept", "application/json").header("X-Title", "Catwalk").header("User-Agent", "catwalk")
                 .build();
-        String where = "Catwalk asked " + BoundedHttp.shown(completions) + "; check that this machine can reach it, "
-                + "or set " + setting + " to an OpenRouter API it can reach";
+        String where = SourceBuilder.reachHint(completions, setting, "an OpenRouter API");
         BoundedHttp.Answer answer = http.send(request, what -> unavailable("OpenRouter " + what, where));
         int status = answer.status();
         return switch (status) {
@@ -94,22 +94,14 @@ public final class OpenRouterAdvisor implements ModelAdvisor {
     }
 
     /** Options with OpenRouter's defaults: {@value #DEFAULT_MODEL}, 60 s per request, 1500 answer tokens. */
-    public static final class Builder {
-        private final HttpClient client;
-        private URI baseUri = URI.create("https://openrouter.ai/api/v1/");
+    public static final class Builder extends SourceBuilder<Builder> {
         private Optional<SecretValue> serverKey = Optional.empty();
         private String model = DEFAULT_MODEL;
-        private Duration timeout = Duration.ofSeconds(60);
         private int maxTokens = 1500;
-        private String settingName = "CATWALK_OPENROUTER_URL";
 
         private Builder(HttpClient client) {
-            this.client = client;
-        }
-
-        public Builder baseUri(URI uri) {
-            this.baseUri = BoundedHttp.baseUri(uri);
-            return this;
+            super(client, URI.create("https://openrouter.ai/api/v1/"), Duration.ofSeconds(60), 4L * 1024 * 1024,
+                    "CATWALK_OPENROUTER_URL");
         }
 
         /** The key used when a person has none of their own. */
@@ -123,21 +115,11 @@ public final class OpenRouterAdvisor implements ModelAdvisor {
             return this;
         }
 
-        public Builder timeout(Duration perRequest) {
-            this.timeout = Objects.requireNonNull(perRequest, "perRequest");
-            return this;
-        }
-
         public Builder maxTokens(int tokens) {
             if (tokens < 100 || tokens > 32_000) {
                 throw new IllegalArgumentException("maxTokens is 100 to 32000");
             }
             this.maxTokens = tokens;
-            return this;
-        }
-
-        public Builder settingName(String name) {
-            this.settingName = Objects.requireNonNull(name, "name");
             return this;
         }
 

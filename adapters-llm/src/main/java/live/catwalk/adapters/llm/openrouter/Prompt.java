@@ -32,7 +32,8 @@ final class Prompt {
         messages.addObject().put("role", "user").put("content", user(q));
         if (retry) {
             messages.addObject().put("role", "user").put("content",
-                    "Your previous answer was not valid JSON for the required schema. Answer again with only that JSON.");
+                    "Your previous answer was not valid JSON for the required schema. "
+                            + "Answer again with only that JSON.");
         }
         ObjectNode format = body.putObject("response_format").put("type", "json_schema");
         format.putObject("json_schema").put("name", SCHEMA_NAME).put("strict", true).set("schema", schema());

@@ -73,7 +73,8 @@ public final class AnalysesResource {
     public FormView form(@Context SecurityContext security, @PathParam("id") String id) {
         AnalysisJob job = job(security, id);
         Analysis analysis = job.analysis().orElseThrow(() -> CatwalkException.of(CatwalkException.Kind.CONFLICT,
-                        job.status().finished() ? "the analysis failed, so it has no form" : "the analysis is still running")
+                        job.status().finished() ? "the analysis failed, so it has no form"
+                                : "the analysis is still running")
                 .withCode(job.status().finished() ? "analysis_failed" : "analysis_not_ready")
                 .withHint(job.status().finished() ? "start a new analysis" : "poll GET /api/analyses/" + id
                         + " until its status is succeeded"));
@@ -108,7 +109,8 @@ public final class AnalysesResource {
             return new JobView(job.id(), base.analysis(job.id()).toString(), job.repo().htmlUrl(),
                     job.status().name().toLowerCase(java.util.Locale.ROOT),
                     new Progress(step.name().toLowerCase(java.util.Locale.ROOT), step.label(), step.number(),
-                            AnalysisJob.Step.count()), job.cached(), job.createdAt().toString(), job.updatedAt().toString(),
+                            AnalysisJob.Step.count()), job.cached(), job.createdAt().toString(),
+                    job.updatedAt().toString(),
                     job.analysis().map(AnalysisJson::tree).orElse(null),
                     job.failure().map(f -> new Error(f.code(), f.message(), f.hint().orElse(null))).orElse(null));
         }

@@ -18,12 +18,14 @@ import live.catwalk.core.deployment.domain.PackageRef.Registry;
  */
 public record Facts(boolean isMcpServer, Source isMcpServerSource, List<String> evidence, List<Candidate> candidates,
                     Optional<String> runtime, Optional<Source> runtimeSource, Optional<ServerJson> serverJson,
-                    List<EnvVar> smitheryEnv, ReadmeFacts readme, List<EnvVar> looseEnv, List<Notice> notices) {
+                    Source declaredBy, Optional<String> registryName, List<EnvVar> smitheryEnv, ReadmeFacts readme,
+                    List<EnvVar> looseEnv, List<Notice> notices) {
 
     private static final Pattern PYTHON_MCP_REQUIREMENT = Pattern.compile(
             "(?im)^\\s*(mcp|fastmcp)\\s*(\\[[^\\]]*\\])?\\s*([<>=!~;].*)?$");
     private static final Pattern CODE_USES_MCP = Pattern.compile(
-            "@modelcontextprotocol/sdk|\\bfrom\\s+(mcp|fastmcp)(\\.[\\w.]+)?\\s+import\\b|\\bimport\\s+(mcp|fastmcp)\\b");
+            "@modelcontextprotocol/sdk|\\bfrom\\s+(mcp|fastmcp)(\\.[\\w.]+)?\\s+import\\b"
+                    + "|\\bimport\\s+(mcp|fastmcp)\\b");
     private static final Pattern CLIENT_CONFIG = Pattern.compile("\"?mcpServers\"?\\s*:|\"?context_servers\"?\\s*:");
     private static final Pattern DOTENV_LINE = Pattern.compile("(?m)^\\s*(?:export\\s+)?([A-Z_][A-Z0-9_]{0,99})\\s*=");
 
@@ -34,6 +36,8 @@ public record Facts(boolean isMcpServer, Source isMcpServerSource, List<String> 
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(runtimeSource, "runtimeSource");
         Objects.requireNonNull(serverJson, "serverJson");
+        Objects.requireNonNull(declaredBy, "declaredBy");
+        Objects.requireNonNull(registryName, "registryName");
         smitheryEnv = List.copyOf(smitheryEnv);
         Objects.requireNonNull(readme, "readme");
         looseEnv = List.copyOf(looseEnv);
@@ -111,7 +115,8 @@ public record Facts(boolean isMcpServer, Source isMcpServerSource, List<String> 
             if (p.isPrivate()) {
                 notices.add(Notice.warning("package.json is private: it is not published to npm"));
             } else {
-                p.name().ifPresent(n -> candidates.add(new Candidate(Registry.NPM, n, p.version(), Source.PACKAGE_JSON)));
+                p.name().ifPresent(n -> candidates.add(new Candidate(Registry.NPM, n, p.version(),
+                        Source.PACKAGE_JSON)));
             }
         }
 
@@ -164,8 +169,30 @@ public record Facts(boolean isMcpServer, Source isMcpServerSource, List<String> 
                 candidates.add(new Candidate(registry, name, Optional.empty(), Source.README));
             }
         });
+        Optional<String> registryName = serverJson.flatMap(ServerJson::name)
+                .or(() -> packageJson.flatMap(PackageJson::mcpName));
         return new Facts(is.any(), is.source(), is.evidence(), candidates, runtime, runtimeSource, serverJson,
-                smitheryEnv, readme, looseEnv, notices);
+                Source.SERVER_JSON, registryName, smitheryEnv, readme, looseEnv, notices);
+    }
+
+    /**
+     * These facts with the MCP registry's entry for the server as its declaration, when the repository has no
+     * {@code server.json} of its own: its stdio packages become the first candidates and its variables and
+     * arguments count as the registry's ({@link Source#REGISTRY}).
+     */
+    public Facts declaredByRegistry(ServerJson entry) {
+        if (serverJson.isPresent() || entry.packages().isEmpty()) {
+            return this;
+        }
+        List<Candidate> first = new ArrayList<>();
+        entry.packages().forEach(p -> first.add(new Candidate(p.registry(), p.identifier(), Optional.empty(),
+                Source.REGISTRY)));
+        candidates.stream().filter(c -> first.stream().noneMatch(f -> f.name().equals(c.name()))).forEach(first::add);
+        List<String> why = new ArrayList<>(isMcpServer ? evidence : List.of());
+        why.add("the official MCP registry lists it" + entry.name().map(n -> " as " + n).orElse(""));
+        return new Facts(true, isMcpServer && isMcpServerSource.compareTo(Source.REGISTRY) < 0 ? isMcpServerSource
+                : Source.REGISTRY, why, first, runtime, runtimeSource, Optional.of(entry), Source.REGISTRY,
+                entry.name().or(() -> registryName), smitheryEnv, readme, looseEnv, notices);
     }
 
     /**
@@ -175,7 +202,9 @@ public record Facts(boolean isMcpServer, Source isMcpServerSource, List<String> 
      */
     public List<EnvVar> env(Optional<Candidate> chosen) {
         List<EnvVar> all = new ArrayList<>();
-        chosen.flatMap(this::declared).ifPresent(p -> all.addAll(p.env()));
+        chosen.flatMap(this::declared).ifPresent(p -> p.env().forEach(v -> all.add(declaredBy == Source.SERVER_JSON
+                ? v : new EnvVar(v.name(), v.description(), v.required(), v.secret(), v.defaultValue(), v.format(),
+                v.choices(), declaredBy))));
         all.addAll(smitheryEnv);
         boolean launched = chosen.isPresent() && readme.launches().stream().anyMatch(l -> l.runs(chosen.get().name()));
         all.addAll(readme.env(l -> !launched || l.runs(chosen.get().name())));
@@ -190,7 +219,8 @@ public record Facts(boolean isMcpServer, Source isMcpServerSource, List<String> 
     public List<Analysis.Argument> requiredArgs(Candidate chosen) {
         Optional<ServerJson.StdioPackage> declared = declared(chosen);
         if (declared.isPresent()) {
-            return declared.get().requiredPlaceholders();
+            return declared.get().requiredPlaceholders().stream().map(a -> new Analysis.Argument(a.placeholder(),
+                    a.description(), a.example(), declaredBy)).toList();
         }
         List<List<String>> positional = readme.launches().stream().filter(l -> l.runs(chosen.name()))
                 .map(l -> LaunchWords.positionalAfter(l, chosen.name())).toList();

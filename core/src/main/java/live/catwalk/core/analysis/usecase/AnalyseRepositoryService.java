@@ -20,6 +20,7 @@ import live.catwalk.core.analysis.port.in.AnalyseRepository;
 import live.catwalk.core.analysis.port.in.GetAnalysis;
 import live.catwalk.core.analysis.port.out.AnalysisCache;
 import live.catwalk.core.analysis.port.out.ManifestFormats;
+import live.catwalk.core.analysis.port.out.McpRegistry;
 import live.catwalk.core.analysis.port.out.ModelAdvisor;
 import live.catwalk.core.analysis.port.out.RepositoryHost;
 import live.catwalk.core.credential.domain.SecretScope;
@@ -54,9 +55,10 @@ public final class AnalyseRepositoryService implements AnalyseRepository, GetAna
     private final Map<String, AnalysisJob> jobs = new ConcurrentHashMap<>();
 
     /** The ports an analysis reads through, and where it runs. */
-    public record Sources(RepositoryHost host, ManifestFormats formats, PackageRegistry registry, ModelAdvisor model,
-                          AnalysisCache cache) {
+    public record Sources(RepositoryHost host, ManifestFormats formats, PackageRegistry registry,
+                          McpRegistry mcpRegistry, ModelAdvisor model, AnalysisCache cache) {
         public Sources {
+            Objects.requireNonNull(mcpRegistry, "mcpRegistry");
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(formats, "formats");
             Objects.requireNonNull(registry, "registry");
@@ -68,7 +70,7 @@ public final class AnalyseRepositoryService implements AnalyseRepository, GetAna
     public AnalyseRepositoryService(Sources sources, SettingsRepository settings, SecretCipher cipher,
                                     Executor executor, Randomness random, Clock clock) {
         this.analyser = new Analyser(new RepositoryReader(sources.host(), sources.formats()), sources.registry(),
-                sources.model(), sources.cache(), clock);
+                sources.mcpRegistry(), sources.model(), sources.cache(), clock);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.cipher = Objects.requireNonNull(cipher, "cipher");
         this.executor = Objects.requireNonNull(executor, "executor");

@@ -21,6 +21,7 @@ import live.catwalk.core.analysis.domain.ModelQuestion;
 import live.catwalk.core.analysis.domain.ModelQuestion.Gap;
 import live.catwalk.core.analysis.domain.Notice;
 import live.catwalk.core.analysis.port.out.AnalysisCache;
+import live.catwalk.core.analysis.port.out.McpRegistry;
 import live.catwalk.core.analysis.port.out.ModelAdvisor;
 import live.catwalk.core.credential.domain.SecretValue;
 import live.catwalk.core.deployment.port.out.PackageRegistry;
@@ -43,13 +44,16 @@ final class Analyser {
     }
 
     private final RepositoryReader reader;
+    private final RegistryEntries entries;
     private final Packages packages;
     private final ModelAdvisor model;
     private final AnalysisCache cache;
     private final Clock clock;
 
-    Analyser(RepositoryReader reader, PackageRegistry registry, ModelAdvisor model, AnalysisCache cache, Clock clock) {
+    Analyser(RepositoryReader reader, PackageRegistry registry, McpRegistry mcpRegistry, ModelAdvisor model,
+             AnalysisCache cache, Clock clock) {
         this.reader = reader;
+        this.entries = new RegistryEntries(mcpRegistry);
         this.packages = new Packages(registry);
         this.model = model;
         this.cache = cache;
@@ -69,10 +73,10 @@ final class Analyser {
         }
         progress.accept(Step.FILES);
         RepositoryReader.Read read = reader.read(repo, found);
-        Facts facts = read.facts();
         progress.accept(Step.REGISTRIES);
+        List<Notice> notices = new ArrayList<>(read.facts().notices());
+        Facts facts = entries.declare(read.facts(), repo, found.repository().fullName(), notices);
         Packages.Choice choice = packages.choose(facts.candidates().stream().limit(MAX_LOOKUPS).toList());
-        List<Notice> notices = new ArrayList<>(facts.notices());
         notices.addAll(choice.notices());
         Draft draft = Draft.of(facts, choice);
 

@@ -31,6 +31,7 @@ import live.catwalk.core.analysis.domain.Notice;
 import live.catwalk.core.analysis.domain.Source;
 import live.catwalk.core.analysis.port.in.AnalyseRepository;
 import live.catwalk.core.analysis.port.out.ManifestFormats;
+import live.catwalk.core.analysis.port.out.McpRegistry;
 import live.catwalk.core.analysis.port.out.ModelAdvisor;
 import live.catwalk.core.credential.domain.SecretValue;
 import live.catwalk.core.credential.fakes.FakeKeyRing;
@@ -48,7 +49,8 @@ import org.junit.jupiter.api.Test;
 class AnalyseRepositoryServiceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Principal ADA = new Principal(new UserId(new UUID(0, 1)), Role.USER, new TokenId(new UUID(0, 2)));
+    private static final Principal ADA = new Principal(new UserId(new UUID(0, 1)), Role.USER,
+            new TokenId(new UUID(0, 2)));
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T12:00:00Z"));
     private final FakeRepositoryHost host = new FakeRepositoryHost();
@@ -60,6 +62,20 @@ class AnalyseRepositoryServiceTest {
         return latest == null ? new PackageRegistry.Lookup.NoSuchPackage() : new PackageRegistry.Lookup.Found(latest);
     };
     private final FakeModel model = new FakeModel();
+    /** The MCP registry's entries by name, found by name or by their repository. */
+    private final Map<String, String> entries = new HashMap<>();
+    private final McpRegistry mcpRegistry = new McpRegistry() {
+        @Override
+        public Page search(Optional<String> query, Optional<String> cursor, int limit) {
+            return new Page(entries.entrySet().stream().map(e -> new Entry(e.getKey(), e.getValue(), Optional.empty()))
+                    .toList(), Optional.empty());
+        }
+
+        @Override
+        public Optional<Entry> latest(String name) {
+            return Optional.ofNullable(entries.get(name)).map(json -> new Entry(name, json, Optional.empty()));
+        }
+    };
     private final Stores stores = new InMemoryStore().stores();
     private final List<Runnable> queued = new ArrayList<>();
     private Executor executor = Runnable::run;
@@ -86,8 +102,8 @@ class AnalyseRepositoryServiceTest {
     };
 
     private AnalyseRepositoryService service() {
-        return new AnalyseRepositoryService(new AnalyseRepositoryService.Sources(host, JSON_STAND_IN, registry, model,
-                stores.analyses()), stores.settings(), new FakeSecretCipher(FakeKeyRing.writable()),
+        return new AnalyseRepositoryService(new AnalyseRepositoryService.Sources(host, JSON_STAND_IN, registry,
+                mcpRegistry, model, stores.analyses()), stores.settings(), new FakeSecretCipher(FakeKeyRing.writable()),
                 r -> executor.execute(r), new FakeRandomness(), clock);
     }
 
@@ -178,6 +194,29 @@ class AnalyseRepositoryServiceTest {
     }
 
     @Test
+    void theMcpRegistrysEntryDeclaresWhatTheRepositoryDoesNot() {
+        host.with("acme/notion", Map.of("package.json", """
+                {"name": "notion-mcp", "mcpName": "io.github.acme/notion", "dependencies": {"fastmcp": "1"}}"""));
+        host.with("acme/other", Map.of("README.md", "An MCP server.\n```json\n{\"mcpServers\": {}}\n```"));
+        entries.put("io.github.acme/notion", """
+                {"name": "io.github.acme/notion", "packages": [{"registryType": "npm", "identifier": "notion-mcp",
+                 "environmentVariables": [{"name": "NOTION_TOKEN", "isRequired": true, "isSecret": true}]}]}""");
+        entries.put("io.github.acme/other", """
+                {"name": "io.github.acme/other", "repository": {"url": "https://github.com/Acme/other.git"},
+                 "packages": [{"registryType": "pypi", "identifier": "other-mcp"}]}""");
+        published.put("npm:notion-mcp", "1.0.0");
+        published.put("pypi:other-mcp", "2.0.0");
+
+        EnvVar token = analysed("acme/notion").env().getFirst();
+        assertEquals("NOTION_TOKEN", token.name());
+        assertTrue(token.required());
+        assertEquals(Source.REGISTRY, token.source());
+        Analysis other = analysed("acme/other");
+        assertEquals("other-mcp", other.pkg().orElseThrow().name(), "found by its repository");
+        assertEquals(Source.REGISTRY, other.pkg().orElseThrow().source());
+    }
+
+    @Test
     void aMonorepoFolderIsReadAloneAndItsPrivateRootIsNotAPackage() {
         host.with("acme/servers", Map.of("package.json", "{\"name\": \"servers\", \"private\": true}",
                 "src/git/package.json", """
@@ -229,7 +268,8 @@ class AnalyseRepositoryServiceTest {
 
         assertFalse(a.pkg().orElseThrow().confirmed());
         assertEquals(List.of(), a.command());
-        assertTrue(a.notices().stream().anyMatch(n -> n.code().equals("package_not_published")), a.notices().toString());
+        assertTrue(a.notices().stream().anyMatch(n -> n.code().equals("package_not_published")),
+                a.notices().toString());
         assertTrue(a.notices().stream().anyMatch(n -> n.code().equals("no_published_package")), a.notices().toString());
     }
 
@@ -329,7 +369,8 @@ class AnalyseRepositoryServiceTest {
         host.with("acme/mystery", Map.of("README.md", "```json\n{\"mcpServers\": {}}\n```"));
         model.key = true;
         model.answer = () -> new ModelAnswer("test/model", Optional.of(true),
-                Optional.of(new ModelAnswer.PackageGuess(PackageRef.Registry.NPM, "no-such-mcp")), List.of(), List.of());
+                Optional.of(new ModelAnswer.PackageGuess(PackageRef.Registry.NPM, "no-such-mcp")), List.of(),
+                List.of());
         Analysis a = analysed("acme/mystery");
 
         Analysis.FoundPackage pkg = a.pkg().orElseThrow();
@@ -345,7 +386,8 @@ class AnalyseRepositoryServiceTest {
                 + "\"args\": [\"-y\", \"weather-mcp\"]}}}\n```"));
         model.key = true;
         model.answer = () -> {
-            throw CatwalkException.of(CatwalkException.Kind.UPSTREAM_UNAVAILABLE, "the model answered invalid JSON twice")
+            throw CatwalkException.of(CatwalkException.Kind.UPSTREAM_UNAVAILABLE,
+                            "the model answered invalid JSON twice")
                     .withCode("model_unavailable");
         };
         published.put("npm:weather-mcp", "1.2.0");
@@ -367,7 +409,8 @@ class AnalyseRepositoryServiceTest {
                         ADA.user(), live.catwalk.core.shared.domain.SettingName.OPENROUTER_API_KEY)), clock.instant());
         model.answer = () -> new ModelAnswer("m", Optional.of(false), Optional.empty(), List.of(), List.of());
         var service = new AnalyseRepositoryService(new AnalyseRepositoryService.Sources(host, JSON_STAND_IN, registry,
-                model, stores.analyses()), stores.settings(), cipher, Runnable::run, new FakeRandomness(), clock);
+                mcpRegistry, model, stores.analyses()), stores.settings(), cipher, Runnable::run, new FakeRandomness(),
+                clock);
         started(service, "acme/mystery", false);
         assertEquals(Optional.of("or-ada"), model.lastKey.map(SecretValue::reveal));
         assertTrue(model.lastQuestion.gaps().contains(ModelQuestion.Gap.IS_MCP_SERVER));

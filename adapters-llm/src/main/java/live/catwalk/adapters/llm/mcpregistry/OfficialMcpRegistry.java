@@ -23,7 +23,7 @@ import live.catwalk.core.shared.CatwalkException;
  */
 public final class OfficialMcpRegistry implements McpRegistry {
 
-    /** The largest {@code server.json} kept; larger entries are skipped. */
+    /** The largest {@code server.json} kept, in UTF-8 bytes; a list skips larger entries. */
     static final int MAX_SERVER_JSON = 256 * 1024;
     private static final String OFFICIAL = "io.modelcontextprotocol.registry/official";
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9.-]+/[a-zA-Z0-9._-]+");
@@ -50,9 +50,15 @@ public final class OfficialMcpRegistry implements McpRegistry {
             throw new IllegalArgumentException("limit is 1 to " + MAX_PAGE);
         }
         StringBuilder q = new StringBuilder("v0.1/servers?version=latest&limit=").append(limit);
-        query.ifPresent(s -> q.append("&search=").append(encoded(checked(s))));
-        cursor.ifPresent(c -> q.append("&cursor=").append(encoded(checked(c))));
-        JsonNode page = get(URI.create(base + q)).orElseThrow(() -> unavailable("has no server list (HTTP 404)"));
+        query.map(OfficialMcpRegistry::checked).filter(s -> !s.isEmpty())
+                .ifPresent(s -> q.append("&search=").append(encoded(s)));
+        cursor.map(OfficialMcpRegistry::checked).filter(c -> !c.isEmpty())
+                .ifPresent(c -> q.append("&cursor=").append(encoded(c)));
+        URI uri = URI.create(base + q);
+        JsonNode page = get(uri).orElseThrow(() -> unavailable("has no server list (HTTP 404)", uri));
+        if (!page.path("servers").isArray()) {
+            throw unavailable("answered without a server list", uri);
+        }
         List<Entry> entries = new ArrayList<>();
         for (JsonNode item : page.path("servers")) {
             entry(item).ifPresent(entries::add);
@@ -63,38 +69,53 @@ public final class OfficialMcpRegistry implements McpRegistry {
 
     @Override
     public Optional<Entry> latest(String name) {
-        if (name.length() < 3 || name.length() > 200 || !NAME.matcher(name).matches()) {
+        Objects.requireNonNull(name, "name");
+        if (!validName(name)) {
             throw new IllegalArgumentException("not a registry server name");
         }
-        return get(URI.create(base + "v0.1/servers/" + encoded(name) + "/versions/latest")).flatMap(this::entry);
+        URI uri = URI.create(base + "v0.1/servers/" + encoded(name) + "/versions/latest");
+        // Unlike a list, one asked-for server the registry has but we cannot use is not "none by that name".
+        return get(uri).map(item -> entry(item).orElseThrow(() -> unavailable("answered an unusable server"
+                + " (no valid name, or a server.json over " + MAX_SERVER_JSON + " bytes)", uri)));
     }
 
-    private Optional<Entry> entry(JsonNode item) {
+    /** The entry in {@code item}, or empty when its server has no valid name or is too large to keep. */
+    private static Optional<Entry> entry(JsonNode item) {
         JsonNode server = item.path("server");
-        String name = server.path("name").asText("");
+        JsonNode name = server.path("name");
+        if (!server.isObject() || !name.isTextual() || !validName(name.asText())) {
+            return Optional.empty();
+        }
         String json = server.toString();
-        if (name.isBlank() || !server.isObject() || json.length() > MAX_SERVER_JSON) {
+        if (json.getBytes(StandardCharsets.UTF_8).length > MAX_SERVER_JSON) {
             return Optional.empty();
         }
         String status = item.path("_meta").path(OFFICIAL).path("status").asText("");
-        return Optional.of(new Entry(name, json, status.isBlank() ? Optional.empty() : Optional.of(status)));
+        return Optional.of(new Entry(name.asText(), json, status.isBlank() ? Optional.empty() : Optional.of(status)));
     }
 
     private Optional<JsonNode> get(URI uri) {
         HttpRequest request = HttpRequest.newBuilder(uri).GET().header("Accept", "application/json")
                 .header("User-Agent", "catwalk").build();
-        try {
-            BoundedHttp.Answer answer = http.send(request, OfficialMcpRegistry::unavailable);
-            return switch (answer.status()) {
-                case 200 -> Optional.of(BoundedHttp.tree(answer.body(), OfficialMcpRegistry::unavailable));
-                case 404 -> Optional.empty();
-                case 429 -> throw unavailable("is rate limiting us (HTTP 429)");
-                default -> throw unavailable(answer.status() >= 500 ? "failed (HTTP " + answer.status() + ")"
-                        : "answered HTTP " + answer.status());
-            };
-        } catch (CatwalkException e) {
-            throw e.hint().isPresent() ? e : e.withHint(SourceBuilder.reachHint(uri, setting, "a registry"));
+        BoundedHttp.Answer answer = http.send(request, what -> unavailable(what, uri));
+        return switch (answer.status()) {
+            case 200 -> Optional.of(object(BoundedHttp.tree(answer.body(), what -> unavailable(what, uri)), uri));
+            case 404 -> Optional.empty();
+            case 429 -> throw unavailable("is rate limiting us (HTTP 429)", uri);
+            default -> throw unavailable(answer.status() >= 500 ? "failed (HTTP " + answer.status() + ")"
+                    : "answered HTTP " + answer.status(), uri);
+        };
+    }
+
+    private JsonNode object(JsonNode answer, URI uri) {
+        if (answer == null || !answer.isObject()) {
+            throw unavailable("answered JSON that is not an object", uri);
         }
+        return answer;
+    }
+
+    private static boolean validName(String name) {
+        return name.length() >= 3 && name.length() <= 200 && NAME.matcher(name).matches();
     }
 
     private static String checked(String value) {
@@ -108,9 +129,9 @@ public final class OfficialMcpRegistry implements McpRegistry {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static CatwalkException unavailable(String what) {
+    private CatwalkException unavailable(String what, URI asked) {
         return CatwalkException.of(CatwalkException.Kind.UPSTREAM_UNAVAILABLE, "the MCP registry " + what)
-                .withCode("mcp_registry_unavailable");
+                .withCode("mcp_registry_unavailable").withHint(SourceBuilder.reachHint(asked, setting, "a registry"));
     }
 
     /** Options with the public registry's defaults: 10 s per request, 8 MiB per answer. */

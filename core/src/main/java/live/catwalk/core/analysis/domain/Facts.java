@@ -27,6 +27,7 @@ public record Facts(boolean isMcpServer, Source isMcpServerSource, List<String> 
             "@modelcontextprotocol/sdk|\\bfrom\\s+(mcp|fastmcp)(\\.[\\w.]+)?\\s+import\\b"
                     + "|\\bimport\\s+(mcp|fastmcp)\\b");
     private static final Pattern CLIENT_CONFIG = Pattern.compile("\"?mcpServers\"?\\s*:|\"?context_servers\"?\\s*:");
+    private static final Pattern DOCKER_FROM = Pattern.compile("(?im)^\\s*FROM\\s+(?:--\\S+\\s+)*(\\S+)");
     private static final Pattern DOTENV_LINE = Pattern.compile("(?m)^\\s*(?:export\\s+)?([A-Z_][A-Z0-9_]{0,99})\\s*=");
 
     public Facts {
@@ -147,6 +148,12 @@ public record Facts(boolean isMcpServer, Source isMcpServerSource, List<String> 
         if (runtime.isEmpty() && (files.text("requirements.txt").isPresent() || files.hasCode(".py"))) {
             runtime = Optional.of("python");
             runtimeSource = Optional.of(Source.CODE);
+        }
+        if (runtime.isEmpty()) { // a Dockerfile's base image; its ENV lines are the image's, not the package's
+            Optional<String> image = files.text("Dockerfile").flatMap(t -> DOCKER_FROM.matcher(t).results()
+                    .map(m -> m.group(1).toLowerCase(java.util.Locale.ROOT)).findFirst());
+            runtime = image.map(i -> i.contains("python") ? "python" : i.contains("node") ? "node" : "other");
+            runtimeSource = runtime.map(r -> Source.CODE);
         }
 
         List<EnvVar> looseEnv = new ArrayList<>();

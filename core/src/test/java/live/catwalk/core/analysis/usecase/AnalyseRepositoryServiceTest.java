@@ -261,6 +261,15 @@ class AnalyseRepositoryServiceTest {
     }
 
     @Test
+    void aDockerfileTellsTheRuntimeWhenNothingElseDoesButNotTheVariables() {
+        host.with("acme/boxed", Map.of("README.md", "An MCP server.\n```json\n{\"mcpServers\": {}}\n```",
+                "Dockerfile", "# build\nFROM --platform=linux/amd64 python:3.12-slim AS base\nENV BOXED_MODE=image\n"));
+        Analysis a = analysed("acme/boxed");
+        assertEquals(Optional.of("python"), a.runtime());
+        assertEquals(List.of(), a.env(), "the image's ENV is not the package's");
+    }
+
+    @Test
     void aManifestNamingAnUnpublishedPackageIsAGuessWithoutACommand() {
         host.with("acme/draft", Map.of("package.json", """
                 {"name": "draft-mcp", "dependencies": {"@modelcontextprotocol/sdk": "1"}}"""));

@@ -66,7 +66,7 @@ public enum ConfigVariable {
     OPENROUTER_API_KEY("OPENROUTER_API_KEY", "", "an OpenRouter API key (optional; without one, and without a "
             + "user's own key in their settings, analyses use the repository's facts only)", true),
     OPENROUTER_MODEL("CATWALK_OPENROUTER_MODEL", "",
-            "an OpenRouter model id that supports structured outputs, e.g. google/gemini-2.5-flash; empty for "
+            "an OpenRouter model id that supports structured outputs, e.g. openai/gpt-4.1-mini; empty for "
                     + "Catwalk's default"),
     HOME("CATWALK_HOME", "", "a directory for the embedded database and the generated keyset (default ~/.catwalk)"),
     DATABASE_URL("DATABASE_URL", "",

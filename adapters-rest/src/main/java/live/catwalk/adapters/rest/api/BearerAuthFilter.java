@@ -17,7 +17,8 @@ import live.catwalk.core.shared.CatwalkException;
 
 /**
  * Requires {@code Authorization: Bearer <personal token>} on every {@code /api/**} request but
- * {@code /api/health}, before routing, so an unauthenticated caller learns nothing about what exists.
+ * {@code /api/health} and the API's public description {@code /api/openapi.json}, before routing, so an
+ * unauthenticated caller learns nothing about what exists.
  * The caller becomes the request's {@link jakarta.ws.rs.core.SecurityContext}. The token is never logged.
  */
 @PreMatching
@@ -46,7 +47,7 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
 
     /**
      * Whether a decoded request path (the one Jersey routes on) is under {@code /api} and not the health
-     * check. Empty segments and matrix parameters are ignored, as routing ignores them.
+     * check or the OpenAPI document. Empty segments and matrix parameters are ignored, as routing ignores them.
      */
     static boolean isProtected(String decodedPath) {
         List<String> segments = Arrays.stream(decodedPath.split("/"))
@@ -54,7 +55,7 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
                 .filter(segment -> !segment.isEmpty())
                 .toList();
         return !segments.isEmpty() && segments.getFirst().equals("api")
-                && !segments.equals(List.of("api", "health"));
+                && !segments.equals(List.of("api", "health")) && !segments.equals(List.of("api", "openapi.json"));
     }
 
     private static CatwalkException unauthorized(String message) {

@@ -29,6 +29,7 @@ public final class ControlPlaneApi {
                         deployments.files(), links),
                 new AnalysesResource(plane.analyses().analyse(), plane.analyses().get(), links),
                 new RegistryResource(plane.analyses().registry()),
+                new OpenApiResource(),
                 new DeploymentResource(deployments, links),
                 new ConnectResource(deployments.get(), links));
     }

@@ -97,6 +97,14 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
         return cut;
     }
 
+    /** The first {@code max} bytes of a body that was {@link #cut()}. */
+    byte[] prefix() {
+        if (!cut) {
+            throw new IllegalStateException("the body was not cut");
+        }
+        return body.join();
+    }
+
     /** Whether the body was abandoned for its size; the client may report that as its own "stream cancelled". */
     boolean overflowed() {
         return overflowed;

@@ -134,7 +134,9 @@ public final class BoundedHttp {
         HttpRequest bounded = HttpRequest.newBuilder(request, (name, value) -> true).timeout(timeout).build();
         // Only a 2xx body is kept; any other is drained unread (cancelling it fails the whole exchange on HTTP/2).
         AtomicReference<BoundedBody> kept = new AtomicReference<>();
+        AtomicReference<HttpResponse.ResponseInfo> head = new AtomicReference<>();
         CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(bounded, info -> {
+            head.set(info);
             if (info.statusCode() / 100 != 2) {
                 return HttpResponse.BodySubscribers.replacing(new byte[0]);
             }
@@ -155,6 +157,11 @@ public final class BoundedHttp {
             Thread.currentThread().interrupt();
             throw failure.apply("was interrupted").withCause(e);
         } catch (ExecutionException e) {
+            if (kept.get() != null && kept.get().cut()) {
+                // The prefix was kept before the rest was cancelled; on HTTP/2 that cancel can fail the exchange.
+                return new Answer(head.get().statusCode(), head.get().headers(), kept.get().prefix(), request.uri(),
+                        true);
+            }
             if (kept.get() != null && kept.get().overflowed()) {
                 throw failure.apply("answered with more than " + maxResponseBytes + " bytes").withCause(e.getCause());
             }

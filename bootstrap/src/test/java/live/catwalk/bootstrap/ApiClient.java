@@ -25,6 +25,11 @@ final class ApiClient {
         this.base = base;
     }
 
+    /** The server's base URL. */
+    URI base() {
+        return base;
+    }
+
     Answer get(String path, String token) throws IOException, InterruptedException {
         return send(request(path, token).GET());
     }

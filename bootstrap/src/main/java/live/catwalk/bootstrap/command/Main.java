@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import live.catwalk.bootstrap.cli.Cli;
 import live.catwalk.bootstrap.config.Version;
 import live.catwalk.bootstrap.wiring.Application;
 import live.catwalk.bootstrap.wiring.Server;
@@ -70,6 +71,9 @@ public final class Main {
                 return KeysCommand.run(rest, env, out, err);
             }
             default -> {
+                if (Cli.VERBS.contains(command)) {
+                    return Cli.run(args, env, out, err, System.in);
+                }
                 err.println("catwalk: unknown command '" + command + "'. Run 'catwalk --help' for the commands.");
                 return USAGE;
             }

@@ -25,9 +25,23 @@ final class Usage {
             Turns MCP servers published on npm or PyPI into authenticated
             MCP Streamable HTTP endpoints.
 
-            Commands:
+            Server commands:
               serve          Run the Catwalk server until SIGTERM or SIGINT.
               keys           Show, rotate or generate the credential vault's keyset.
+
+            Client commands (talk to a server; each has --help):
+              login          Store a server's URL and your personal token.
+              deploy         Deploy npm:PKG, pypi:PKG or github:OWNER/REPO; wait until it runs.
+              analyze        Analyse a GitHub repository.
+              ls             List your deployments.
+              status ID      Show one deployment.
+              logs ID [-f]   Print (and follow) a server's output.
+              stop|start|restart ID
+                             Change what should run.
+              rm ID          Delete a deployment.
+              token rotate ID
+                             A new access token; the old one stops working.
+              connect ID     How Claude Code, Claude Desktop or another client connects.
 
             Options:
               -h, --help     Show this help and exit.

@@ -29,6 +29,8 @@ import live.catwalk.adapters.rest.bite.UsesHttpClient;
 import live.catwalk.adapters.rest.bite.UsesTink;
 import live.catwalk.bootstrap.architecture.ArchitectureRules.NamedRule;
 import live.catwalk.bootstrap.bite.StrayInBootstrap;
+import live.catwalk.bootstrap.cli.bite.CliUsesCore;
+import live.catwalk.bootstrap.cli.bite.CliUsesWiring;
 import live.catwalk.bootstrap.config.bite.ConfigUsesACommand;
 import live.catwalk.bootstrap.config.bite.ConfigUsesWiring;
 import live.catwalk.bootstrap.wiring.bite.WiringUsesACommand;
@@ -90,6 +92,8 @@ class ArchitectureBiteTest {
             entry("bootstrap's config depends on neither wiring nor command",
                     List.of(new Plant(ConfigUsesWiring.class), new Plant(ConfigUsesACommand.class))),
             entry("bootstrap's wiring does not depend on command", List.of(new Plant(WiringUsesACommand.class))),
+            entry("bootstrap's cli is only a client of the API", List.of(new Plant(CliUsesCore.class),
+                    new Plant(CliUsesWiring.class))),
             entry("jOOQ and JDBC stay in adapters-persistence", List.of(new Plant(UsesJdbc.class), new Plant(UsesJooq.class))),
             entry("JAX-RS, Jersey and Grizzly stay in adapters-rest", List.of(new Plant(UsesJaxRs.class))),
             entry("java.net.http stays in the HTTP adapters", List.of(new Plant(UsesHttpClient.class))),

@@ -59,6 +59,7 @@ final class ArchitectureRules {
                 new NamedRule("bootstrap's config depends on neither wiring nor command",
                         DirectionRules.bootstrapConfigUsesNoWiringOrCommand()),
                 new NamedRule("bootstrap's wiring does not depend on command", DirectionRules.bootstrapWiringUsesNoCommand()),
+                new NamedRule("bootstrap's cli is only a client of the API", DirectionRules.bootstrapCliIsOnlyAClientOfTheApi()),
                 new NamedRule("jOOQ and JDBC stay in adapters-persistence", persistenceTechStaysInPersistence()),
                 new NamedRule("JAX-RS, Jersey and Grizzly stay in adapters-rest", jaxRsStaysInRest()),
                 new NamedRule("java.net.http stays in the HTTP adapters", httpClientStaysInHttpAdapters()),
@@ -193,8 +194,8 @@ final class ArchitectureRules {
     static ArchRule httpClientStaysInHttpAdapters() {
         return noClasses().that().resideOutsideOfPackages(FLY, LLM, BOOTSTRAP)
                 .should().dependOnClassesThat().resideInAPackage("java.net.http..")
-                .because("outbound HTTP is for adapters-fly and adapters-llm; bootstrap only creates the client"
-                        + " they are given (STYLE.md 12)");
+                .because("outbound HTTP is for adapters-fly and adapters-llm; bootstrap creates the client they are"
+                        + " given, and its cli is a client of Catwalk's own API (STYLE.md 12)");
     }
 
     static ArchRule tinkStaysInPersistence() {

@@ -29,6 +29,7 @@ final class DirectionRules {
     private static final String BOOTSTRAP_CONFIG = "live.catwalk.bootstrap.config..";
     private static final String BOOTSTRAP_WIRING = "live.catwalk.bootstrap.wiring..";
     private static final String BOOTSTRAP_COMMAND = "live.catwalk.bootstrap.command..";
+    private static final String BOOTSTRAP_CLI = "live.catwalk.bootstrap.cli..";
     /** The library facade, the one class (with its nested ones) at bootstrap's root. */
     private static final String FACADE = "live.catwalk.bootstrap.Catwalk";
 
@@ -87,10 +88,18 @@ final class DirectionRules {
         return classes().that().resideInAPackage(BOOTSTRAP)
                 .and(describe("are not the Catwalk facade or nested in it",
                         c -> !c.getName().equals(FACADE) && !c.getName().startsWith(FACADE + "$")))
-                .should().resideInAnyPackage(BOOTSTRAP_CONFIG, BOOTSTRAP_WIRING, BOOTSTRAP_COMMAND)
+                .should().resideInAnyPackage(BOOTSTRAP_CONFIG, BOOTSTRAP_WIRING, BOOTSTRAP_COMMAND, BOOTSTRAP_CLI)
                 .because("bootstrap is split by role: config (what is read from the environment and files), wiring "
-                        + "(the composition root and what it news) and command (the command line); only the embedding "
-                        + "facade, Catwalk, is at the root (docs/ARCHITECTURE.md)");
+                        + "(the composition root and what it news), command (the command line) and cli (the client "
+                        + "verbs); only the embedding facade, Catwalk, is at the root (docs/ARCHITECTURE.md)");
+    }
+
+    static ArchRule bootstrapCliIsOnlyAClientOfTheApi() {
+        return noClasses().that().resideInAPackage(BOOTSTRAP_CLI)
+                .should().dependOnClassesThat().resideInAnyPackage(CORE, "live.catwalk.adapters..", RUNNER,
+                        BOOTSTRAP_CONFIG, BOOTSTRAP_WIRING, BOOTSTRAP_COMMAND)
+                .because("the client verbs talk to a server over its REST API, like any other client; they know "
+                        + "its JSON, not its classes (issue 13)");
     }
 
     static ArchRule bootstrapConfigUsesNoWiringOrCommand() {

@@ -56,12 +56,7 @@ class AnalysisIT {
 
     @AfterAll
     static void stop() {
-        if (serving != null) {
-            serving.close();
-        }
-        if (stubs != null) {
-            stubs.close();
-        }
+        AnalysisStubs.stop(serving, stubs);
     }
 
     static Stream<Path> fixtures() throws Exception {

@@ -65,6 +65,16 @@ final class AnalysisStubs implements AutoCloseable {
         }
     }
 
+    /** Stops what a test class started, whichever of the two got started. */
+    static void stop(Serving serving, AnalysisStubs stubs) {
+        if (serving != null) {
+            serving.close();
+        }
+        if (stubs != null) {
+            stubs.close();
+        }
+    }
+
     /** Starts Catwalk with its home and admin token under {@code dir}, these stubs' URLs and {@code extra}. */
     Serving serve(Path dir, Map<String, String> extra) throws Exception {
         Map<String, String> env = new java.util.HashMap<>(env());

@@ -49,12 +49,7 @@ class AnalysisWithModelIT {
 
     @AfterAll
     static void stop() {
-        if (serving != null) {
-            serving.close();
-        }
-        if (stubs != null) {
-            stubs.close();
-        }
+        AnalysisStubs.stop(serving, stubs);
     }
 
     @BeforeEach

@@ -24,7 +24,7 @@ public final class PackageRegistries implements PackageRegistry {
         this.pypi = new PypiRegistry(http, b.pypiBaseUri, b.pypiSetting);
     }
 
-    /** Starts a builder over the JDK client to use; its redirect policy may be anything. */
+    /** Starts a builder over the JDK client to use, which must not follow redirects itself (the JDK's default). */
     public static Builder builder(HttpClient client) {
         return new Builder(Objects.requireNonNull(client, "client"));
     }

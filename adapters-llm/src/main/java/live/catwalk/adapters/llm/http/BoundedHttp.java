@@ -41,9 +41,15 @@ public final class BoundedHttp {
     private final Duration timeout;
     private final long maxResponseBytes;
 
-    /** {@code client}'s own redirect policy is irrelevant: redirects are followed here, or not at all. */
+    /**
+     * {@code client} must not follow redirects itself ({@code Redirect.NEVER}, the JDK's default): redirects are
+     * followed here, on the same host only, and a client that followed them would leave that host first.
+     */
     public BoundedHttp(HttpClient client, Duration timeout, long maxResponseBytes) {
         this.client = Objects.requireNonNull(client, "client");
+        if (client.followRedirects() != HttpClient.Redirect.NEVER) {
+            throw new IllegalArgumentException("a client that follows redirects could leave the configured host");
+        }
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero() || maxResponseBytes <= 0) {
             throw new IllegalArgumentException("timeout and maxResponseBytes must be positive");

@@ -65,7 +65,12 @@ final class RepositoryReader {
             if (budget <= 0) {
                 break;
             }
-            Optional<RepositoryHost.FileText> file = host.file(found.repository().fullName(), found.commit(), path);
+            Optional<RepositoryHost.FileText> file;
+            try {
+                file = host.file(found.repository().fullName(), found.commit(), path);
+            } catch (IllegalArgumentException refused) { // a path the host's client will not ask for: skipped
+                continue;
+            }
             if (file.isPresent()) {
                 fetched.put(path, file.get().text());
                 budget -= file.get().text().length();

@@ -157,6 +157,15 @@ class AnalyseRepositoryServiceTest {
     }
 
     @Test
+    void aFileTheHostWillNotFetchIsSkippedNotAFailure() {
+        host.with("acme/odd", Map.of("package.json", "{\"name\": \"odd-mcp\", \"dependencies\": "
+                + "{\"@modelcontextprotocol/sdk\": \"1\"}}", "src/..index.ts", "process.env.ODD_KEY"));
+        published.put("npm:odd-mcp", "1.0.0");
+        Analysis a = analysed("acme/odd");
+        assertEquals("odd-mcp", a.pkg().orElseThrow().name());
+    }
+
+    @Test
     void aPythonServerOnPypiIsRunWithUvx() {
         host.with("acme/notes", Map.of("README.md", "# Notes\n```\nuvx notes-mcp\n```\n", "pyproject.toml", """
                 {"project": {"name": "notes-mcp", "version": "0.1.0", "dependencies": ["mcp[cli]>=1.2"],

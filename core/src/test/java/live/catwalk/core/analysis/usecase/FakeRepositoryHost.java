@@ -56,6 +56,9 @@ final class FakeRepositoryHost implements RepositoryHost {
     @Override
     public Optional<FileText> file(String fullName, String sha, String path) {
         count();
+        if (path.contains("..")) {
+            throw new IllegalArgumentException("not a path in a repository");
+        }
         return Optional.ofNullable(of(fullName).get(path)).map(t -> new FileText(path, t, false));
     }
 

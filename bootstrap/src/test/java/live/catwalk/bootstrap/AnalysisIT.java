@@ -127,6 +127,10 @@ class AnalysisIT {
                 assertTrue(found.get(name).path("secret").asBoolean(), name + " is a secret: " + seen);
             }
         }
+        for (JsonNode v : expected.path("envNotForStdio")) {
+            String name = v.isObject() ? v.path("name").asText() : v.asText();
+            assertFalse(found.containsKey(name), name + " only matters when the server speaks HTTP: " + seen);
+        }
         found.forEach((name, v) -> {
             if (v.path("required").asBoolean()) {
                 assertTrue(mayBeRequired.contains(name), name + " is not required by the server: " + seen);

@@ -205,7 +205,7 @@ public record Facts(boolean isMcpServer, Source isMcpServerSource, List<String> 
     /**
      * The variables of the server run by {@code chosen}, merged from every source: its {@code server.json}
      * declaration, {@code smithery.yaml}, the README's launches of it (of every launch when none names it), and
-     * the variables read elsewhere (code, {@code .env.example}) as optional.
+     * the variables read elsewhere (code, {@code .env.example}) as optional. Launches that switch to HTTP are left out.
      */
     public List<EnvVar> env(Optional<Candidate> chosen) {
         List<EnvVar> all = new ArrayList<>();
@@ -214,7 +214,7 @@ public record Facts(boolean isMcpServer, Source isMcpServerSource, List<String> 
                 v.choices(), declaredBy))));
         all.addAll(smitheryEnv);
         boolean launched = chosen.isPresent() && readme.launches().stream().anyMatch(l -> l.runs(chosen.get().name()));
-        all.addAll(readme.env(l -> !launched || l.runs(chosen.get().name())));
+        all.addAll(readme.env(l -> l.stdio() && (!launched || l.runs(chosen.get().name()))));
         all.addAll(looseEnv);
         return EnvFindings.merge(all);
     }
@@ -229,7 +229,7 @@ public record Facts(boolean isMcpServer, Source isMcpServerSource, List<String> 
             return declared.get().requiredPlaceholders().stream().map(a -> new Analysis.Argument(a.placeholder(),
                     a.description(), a.example(), declaredBy)).toList();
         }
-        List<List<String>> positional = readme.launches().stream().filter(l -> l.runs(chosen.name()))
+        List<List<String>> positional = readme.launches().stream().filter(l -> l.stdio() && l.runs(chosen.name()))
                 .map(l -> LaunchWords.positionalAfter(l, chosen.name())).toList();
         int count = positional.stream().mapToInt(List::size).min().orElse(0);
         List<Analysis.Argument> args = new ArrayList<>();

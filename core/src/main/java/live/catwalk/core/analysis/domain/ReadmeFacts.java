@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,6 +40,24 @@ public record ReadmeFacts(List<Launch> launches, List<String> otherVariables) {
             Objects.requireNonNull(command, "command");
             args = List.copyOf(args);
             envNames = List.copyOf(envNames);
+        }
+
+        /**
+         * Whether this launch speaks stdio: it does not switch the server to HTTP or SSE ({@code --transport http},
+         * {@code --transport=sse}, {@code --http}, {@code --sse}, {@code --port N}).
+         */
+        public boolean stdio() {
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i).toLowerCase(Locale.ROOT);
+                String next = i + 1 < args.size() ? args.get(i + 1).toLowerCase(Locale.ROOT) : null;
+                String transport = a.startsWith("--transport=") ? a.substring("--transport=".length())
+                        : a.equals("--transport") ? next : null;
+                if (transport != null && !transport.equals("stdio") || a.equals("--http") || a.equals("--sse")
+                        || a.equals("--port") || a.startsWith("--port=")) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /**
@@ -224,6 +243,25 @@ public record ReadmeFacts(List<Launch> launches, List<String> otherVariables) {
     private static String unquote(String word) {
         return word.length() >= 2 && (word.startsWith("\"") && word.endsWith("\"")
                 || word.startsWith("'") && word.endsWith("'")) ? word.substring(1, word.length() - 1) : word;
+    }
+
+    /**
+     * Variables the launches {@code ofTheServer} picks use as alternatives: each such launch sets exactly one of
+     * them, and every one of them is set by some launch (e.g. a token, or a header holding it). Empty when there
+     * are fewer than two, or when a launch sets none or several of them.
+     */
+    public List<String> alternatives(Predicate<Launch> ofTheServer) {
+        List<Launch> withEnv = launches.stream().filter(ofTheServer).filter(l -> !l.envNames().isEmpty()).toList();
+        if (withEnv.size() < 2) {
+            return List.of();
+        }
+        java.util.Set<String> common = new java.util.LinkedHashSet<>(withEnv.getFirst().envNames());
+        withEnv.forEach(l -> common.retainAll(l.envNames()));
+        java.util.Set<String> varying = new java.util.LinkedHashSet<>();
+        withEnv.forEach(l -> l.envNames().stream().filter(n -> !common.contains(n)).forEach(varying::add));
+        boolean oneEach = withEnv.stream()
+                .allMatch(l -> l.envNames().stream().distinct().filter(varying::contains).count() == 1);
+        return varying.size() >= 2 && oneEach ? List.copyOf(varying) : List.of();
     }
 
     /**

@@ -43,6 +43,12 @@ record Draft(boolean isMcpServer, Source isMcpServerSource, Optional<Analysis.Fo
                     "Catwalk runs servers published to npm or PyPI: publish it there (or ask its authors to), or "
                             + "deploy a published fork by name with POST /api/deployments"));
         } else {
+            List<String> either = facts.readme().alternatives(l -> l.stdio() && l.runs(runs.get().name()));
+            if (!either.isEmpty()) {
+                notices.add(Notice.of("one_of_variables", "the README sets one of " + String.join(", ", either)
+                        + " in each of its launches: the server needs one of them, not all",
+                        "fill in one of them on the form"));
+            }
             Analysis.FoundPackage p = runs.get();
             command.addAll(new PackageRef(p.registry(), p.name(), p.version()).command());
             args.forEach(a -> command.add(a.placeholder()));

@@ -152,4 +152,39 @@ class ReadmeFactsTest {
 
         assertEquals(List.of(), facts.launches());
     }
+
+    @Test
+    void variablesSetOneInEachLaunchAreAlternatives() {
+        ReadmeFacts readme = ReadmeFacts.of("""
+                ```json
+                {"mcpServers": {"a": {"command": "npx", "args": ["-y", "pkg"], "env": {"TOKEN": "x", "REGION": "eu"}}}}
+                ```
+                ```json
+                {"mcpServers": {"a": {"command": "npx", "args": ["-y", "pkg"], "env": {"HEADERS": "{}", "REGION": "eu"}}}}
+                ```
+                """);
+        assertEquals(List.of("TOKEN", "HEADERS"), readme.alternatives(l -> l.runs("pkg")));
+        ReadmeFacts together = ReadmeFacts.of("""
+                ```json
+                {"mcpServers": {"a": {"command": "npx", "args": ["-y", "pkg"], "env": {"TOKEN": "x", "HEADERS": "{}"}}}}
+                ```
+                ```json
+                {"mcpServers": {"a": {"command": "npx", "args": ["-y", "pkg"], "env": {"TOKEN": "x"}}}}
+                ```
+                """);
+        assertEquals(List.of(), together.alternatives(l -> l.runs("pkg")), "set together: not alternatives");
+    }
+
+    @Test
+    void aLaunchThatSwitchesToHttpIsNotAStdioLaunch() {
+        ReadmeFacts readme = ReadmeFacts.of("""
+                ```bash
+                TOKEN=x npx -y pkg
+                AUTH_TOKEN=y npx -y pkg --transport http
+                PORT=1 npx -y pkg --port=3000
+                npx -y pkg --transport stdio
+                ```
+                """);
+        assertEquals(List.of(true, false, false, true), readme.launches().stream().map(Launch::stdio).toList());
+    }
 }

@@ -13,6 +13,7 @@ import live.catwalk.core.account.port.out.SettingsRepository;
 import live.catwalk.core.account.port.out.TokenRepository;
 import live.catwalk.core.account.port.out.UserRepository;
 import live.catwalk.core.account.usecase.AuthenticateService;
+import live.catwalk.core.account.usecase.BrowserSessionsService;
 import live.catwalk.core.analysis.port.out.ManifestFormats;
 import live.catwalk.core.analysis.port.out.McpRegistry;
 import live.catwalk.core.analysis.port.out.ModelAdvisor;
@@ -86,8 +87,9 @@ final class ControlPlaneWiring {
                       HealthProbes probes, AnalysisSources analysis) {
         Stores db = Stores.over(database, clock);
         var replaceCredentials = new ReplaceCredentialsService(cipher, db.credentials());
+        var authenticate = new AuthenticateService(db.tokens(), db.users(), db.auditLog(), clock);
         var accounts = new ControlPlane.Accounts(
-                new AuthenticateService(db.tokens(), db.users(), db.auditLog(), clock),
+                authenticate,
                 new GetMeService(db.users()),
                 new IssueTokenService(db.tokens(), db.auditLog(), random, clock),
                 new ListTokensService(db.tokens()),
@@ -99,7 +101,8 @@ final class ControlPlaneWiring {
                 new DisableUserService(db.users(), db.tokens(), db.deployments(), db.events(), runtime, db.auditLog(),
                         clock),
                 new EnableUserService(db.users(), db.tokens(), db.auditLog(), random, clock),
-                new ListUserTokensService(db.users(), db.tokens()));
+                new ListUserTokensService(db.users(), db.tokens()),
+                new BrowserSessionsService(authenticate, db.tokens(), db.users(), random, clock));
         var deployments = new ControlPlane.Deployments(
                 new CreateDeploymentService(db.deployments(), db.events(), db.tokens(), db.auditLog(),
                         replaceCredentials, registry, random, clock, quotas, sandboxed, programs),

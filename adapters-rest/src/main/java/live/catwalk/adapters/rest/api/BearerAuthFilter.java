@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import live.catwalk.core.account.domain.Principal;
+import live.catwalk.core.account.domain.BrowserSession;
 import live.catwalk.core.account.port.in.Authenticate;
+import live.catwalk.core.account.port.in.BrowserSessions;
 import live.catwalk.adapters.rest.Bearer;
 import live.catwalk.core.shared.CatwalkException;
 
@@ -25,24 +27,61 @@ import live.catwalk.core.shared.CatwalkException;
 @Priority(Priorities.AUTHENTICATION)
 public final class BearerAuthFilter implements ContainerRequestFilter {
 
-    private final Authenticate authenticate;
+    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
 
-    public BearerAuthFilter(Authenticate authenticate) {
+    private final Authenticate authenticate;
+    private final BrowserSessions sessions;
+
+    public BearerAuthFilter(Authenticate authenticate, BrowserSessions sessions) {
         this.authenticate = Objects.requireNonNull(authenticate, "authenticate");
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!isProtected(request.getUriInfo().getPath(true))) {
+        String path = request.getUriInfo().getPath(true);
+        if (!isProtected(path) || "POST".equals(request.getMethod()) && isSignIn(path)) {
             return;
         }
-        Optional<String> token = Bearer.token(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        Optional<String> session = SessionResource.secret(request.getCookies());
+        if (authorization == null && session.isPresent()) {
+            request.setSecurityContext(new Caller(signedIn(request, session.get()),
+                    request.getSecurityContext().isSecure()));
+            return;
+        }
+        Optional<String> token = Bearer.token(authorization);
         if (token.isEmpty()) {
-            throw unauthorized("This endpoint needs an Authorization: Bearer <token> header.");
+            throw unauthorized("This endpoint needs an Authorization: Bearer <token> header (or a signed-in "
+                    + "browser's session).");
         }
         Principal caller = authenticate.authenticate(token.get())
                 .orElseThrow(() -> unauthorized("The bearer token is unknown, revoked or malformed."));
         request.setSecurityContext(new Caller(caller, request.getSecurityContext().isSecure()));
+    }
+
+    /** The browser's caller; a change it asks for must carry the session's CSRF token. */
+    private Principal signedIn(ContainerRequestContext request, String secret) {
+        Principal caller = sessions.authenticate(secret).orElseThrow(() -> CatwalkException.of(
+                CatwalkException.Kind.UNAUTHORIZED, "This browser's session has ended.")
+                .withCode("session_ended").withHint("Sign in again."));
+        if (!SAFE_METHODS.contains(request.getMethod())) {
+            String sent = request.getHeaderString(SessionResource.CSRF_HEADER);
+            byte[] expected = BrowserSession.csrfFor(secret).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            if (sent == null || !java.security.MessageDigest.isEqual(expected,
+                    sent.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+                throw CatwalkException.of(CatwalkException.Kind.FORBIDDEN, "A change from a browser session needs "
+                        + "its CSRF token.").withCode("csrf_required")
+                        .withHint("Send the csrfToken that sign-in (or GET /api/session) gave in the "
+                                + SessionResource.CSRF_HEADER + " header.");
+            }
+        }
+        return caller;
+    }
+
+    /** {@code /api/session}, where a browser signs in with a token in the body. */
+    static boolean isSignIn(String decodedPath) {
+        return segments(decodedPath).equals(List.of("api", "session"));
     }
 
     /**
@@ -50,12 +89,16 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
      * check or the OpenAPI document. Empty segments and matrix parameters are ignored, as routing ignores them.
      */
     static boolean isProtected(String decodedPath) {
-        List<String> segments = Arrays.stream(decodedPath.split("/"))
+        List<String> segments = segments(decodedPath);
+        return !segments.isEmpty() && segments.getFirst().equals("api")
+                && !segments.equals(List.of("api", "health")) && !segments.equals(List.of("api", "openapi.json"));
+    }
+
+    private static List<String> segments(String decodedPath) {
+        return Arrays.stream(decodedPath.split("/"))
                 .map(segment -> segment.contains(";") ? segment.substring(0, segment.indexOf(';')) : segment)
                 .filter(segment -> !segment.isEmpty())
                 .toList();
-        return !segments.isEmpty() && segments.getFirst().equals("api")
-                && !segments.equals(List.of("api", "health")) && !segments.equals(List.of("api", "openapi.json"));
     }
 
     private static CatwalkException unauthorized(String message) {

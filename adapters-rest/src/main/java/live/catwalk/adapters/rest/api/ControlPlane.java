@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import live.catwalk.core.account.port.in.Authenticate;
+import live.catwalk.core.account.port.in.BrowserSessions;
 import live.catwalk.core.account.port.in.CreateUser;
 import live.catwalk.core.account.port.in.DisableUser;
 import live.catwalk.core.account.port.in.EnableUser;
@@ -69,7 +70,7 @@ public record ControlPlane(Accounts accounts, Deployments deployments, Analyses 
     public record Accounts(Authenticate authenticate, GetMe getMe, IssueToken issueToken, ListTokens listTokens,
                            RevokeToken revokeToken, ReadSettings readSettings, UpdateSettings updateSettings,
                            CreateUser createUser, ListUsers listUsers, DisableUser disableUser,
-                           EnableUser enableUser, ListUserTokens listUserTokens) {
+                           EnableUser enableUser, ListUserTokens listUserTokens, BrowserSessions sessions) {
 
         public Accounts {
             Objects.requireNonNull(authenticate, "authenticate");
@@ -84,6 +85,7 @@ public record ControlPlane(Accounts accounts, Deployments deployments, Analyses 
             Objects.requireNonNull(disableUser, "disableUser");
             Objects.requireNonNull(enableUser, "enableUser");
             Objects.requireNonNull(listUserTokens, "listUserTokens");
+            Objects.requireNonNull(sessions, "sessions");
         }
     }
 

@@ -19,7 +19,9 @@ public final class ControlPlaneApi {
         var deployments = plane.deployments();
         var links = new Links(base);
         return List.of(
-                new BearerAuthFilter(accounts.authenticate()),
+                new BearerAuthFilter(accounts.authenticate(), accounts.sessions()),
+                new SessionResource(accounts.sessions(), accounts.getMe(),
+                        plane.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false)),
                 new MeResource(accounts.getMe()),
                 new UsersResource(accounts.createUser(), accounts.listUsers(), accounts.disableUser(),
                         accounts.enableUser(), accounts.listUserTokens()),

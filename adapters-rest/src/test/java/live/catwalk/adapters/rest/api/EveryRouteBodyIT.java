@@ -127,7 +127,7 @@ class EveryRouteBodyIT extends ApiServer {
                 .collect(Collectors.toSet());
 
         assertEquals(Set.of("POST /api/deployments", "PUT /api/deployments/{id}/env", "POST /api/tokens",
-                "POST /api/users", "PUT /api/settings", "POST /api/analyses"), reading);
+                "POST /api/users", "PUT /api/settings", "POST /api/analyses", "POST /api/session"), reading);
         assertTrue(routes().stream().anyMatch(r -> r.toString().equals("POST /api/deployments/{id}/restart")));
     }
 

@@ -77,10 +77,35 @@ final class FakeControlPlane {
         principals.put(BOB_TOKEN, new Principal(bob.id(), bob.role(), new TokenId(new UUID(2, 2))));
     }
 
+    /** Browser sessions over this fake's tokens: a session stands for the token it was opened with. */
+    final Map<String, Principal> openSessions = new HashMap<>();
+    final live.catwalk.core.account.port.in.BrowserSessions sessions =
+            new live.catwalk.core.account.port.in.BrowserSessions() {
+                @Override
+                public Optional<SignedIn> signIn(String personalToken) {
+                    return FakeControlPlane.this.authenticate(personalToken).map(p -> {
+                        String secret = "cws_" + (++counter) + "session";
+                        openSessions.put(secret, p);
+                        return new SignedIn(secret, live.catwalk.core.account.domain.BrowserSession.csrfFor(secret), p,
+                                Instant.parse("2026-12-12T00:00:00Z"));
+                    });
+                }
+
+                @Override
+                public Optional<Principal> authenticate(String secret) {
+                    return Optional.ofNullable(openSessions.get(secret));
+                }
+
+                @Override
+                public void signOut(String secret) {
+                    openSessions.remove(secret);
+                }
+            };
+
     ControlPlane controlPlane(Optional<URI> publicUrl) {
         var accounts = new ControlPlane.Accounts(this::authenticate, this::me, this::issue, this::tokens,
                 this::revoke, this::setNames, this::update, this::createUser, this::users, this::disable,
-                this::enable, this::userTokens);
+                this::enable, this::userTokens, sessions);
         var deploys = new ControlPlane.Deployments(this::create, this::get, this::list,
                 (c, id) -> want(c, id, DesiredState.STOPPED, DeploymentStatus.STOPPED),
                 (c, id) -> want(c, id, DesiredState.RUNNING, DeploymentStatus.STARTING),

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import live.catwalk.adapters.rest.api.ControlPlane;
 import live.catwalk.adapters.rest.api.ControlPlaneApi;
 import live.catwalk.adapters.rest.mcp.McpEndpoint;
+import live.catwalk.adapters.rest.web.IndexResource;
+import live.catwalk.adapters.rest.web.WebUi;
 import live.catwalk.core.mcp.port.in.ServeMcp;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -196,7 +198,7 @@ public final class RestServer implements AutoCloseable {
 
         /**
          * Serves the control-plane API under {@code /api} (everything but {@code /api/health} needs a personal
-         * bearer token) over these use cases.
+         * bearer token or a browser session) over these use cases, and the web dashboard, its client, at {@code /}.
          */
         public Builder controlPlane(ControlPlane plane) {
             this.controlPlane = Objects.requireNonNull(plane, "plane");
@@ -250,6 +252,7 @@ public final class RestServer implements AutoCloseable {
                 controlPlane.publicUrl().map(URI::getHost).ifPresent(hosts::add);
                 ControlPlaneApi.components(controlPlane, () -> controlPlane.publicUrl()
                         .orElseGet(() -> localBase(built.get(), host))).forEach(c -> addTo(config, c));
+                addTo(config, new IndexResource());
             }
             components.forEach(c -> addTo(config, c));
 
@@ -262,6 +265,9 @@ public final class RestServer implements AutoCloseable {
             serverConfig.setDefaultErrorPageGenerator(errorPages);
             serverConfig.setHttpServerName("Catwalk");
             serverConfig.setHttpServerVersion("");
+            if (controlPlane != null) {
+                WebUi.register(serverConfig);
+            }
             if (mcp != null) {
                 // Full context paths: the string form "/api/mcp/*" would claim the whole /api context.
                 serverConfig.addHttpHandler(McpEndpoint.handler(mcp.serve(), mcp.heartbeat()),

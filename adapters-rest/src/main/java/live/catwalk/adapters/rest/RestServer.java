@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import live.catwalk.adapters.rest.api.ControlPlane;
 import live.catwalk.adapters.rest.api.ControlPlaneApi;
+import live.catwalk.adapters.rest.api.EventStreams;
 import live.catwalk.adapters.rest.mcp.McpEndpoint;
 import live.catwalk.adapters.rest.web.IndexResource;
 import live.catwalk.adapters.rest.web.WebUi;
@@ -51,13 +52,16 @@ public final class RestServer implements AutoCloseable {
     private final String host;
     private final ReadDeadlines deadlines;
     private final JerseyInFlight inFlight;
+    private final EventStreams streams;
     private volatile boolean stopped;
 
-    private RestServer(HttpServer server, String host, ReadDeadlines deadlines, JerseyInFlight inFlight) {
+    private RestServer(HttpServer server, String host, ReadDeadlines deadlines, JerseyInFlight inFlight,
+                       EventStreams streams) {
         this.server = server;
         this.host = host;
         this.deadlines = deadlines;
         this.inFlight = inFlight;
+        this.streams = streams;
     }
 
     /** A builder for a server on {@code host:port}; port 0 picks a free port at start. */
@@ -98,14 +102,16 @@ public final class RestServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting connections at once, lets in-flight requests finish for up to {@code grace} (zero:
-     * none, they are cut), then runs Jersey's shutdown. Idempotent.
+     * Stops accepting connections at once, ends the API's event streams, lets in-flight requests finish for up to
+     * {@code grace} (zero: none, they are cut), then runs Jersey's shutdown. Idempotent.
      */
     public synchronized void stop(Duration grace) {
         if (stopped) {
             return;
         }
         stopped = true;
+        // A stream never finishes on its own: left open, it would hold the graceful stop for the whole grace period.
+        streams.close();
         if (grace.isZero() || grace.isNegative()) {
             // Grizzly reads a zero grace period as "wait for ever"; stopping at once is shutdownNow alone.
             server.shutdownNow();
@@ -172,6 +178,7 @@ public final class RestServer implements AutoCloseable {
         private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
         private McpEndpointParts mcp;
         private ControlPlane controlPlane;
+        private EventStreams streams = EventStreams.standard();
 
         private Builder(String host, int port) {
             this.host = Objects.requireNonNull(host, "host");
@@ -202,6 +209,15 @@ public final class RestServer implements AutoCloseable {
          */
         public Builder controlPlane(ControlPlane plane) {
             this.controlPlane = Objects.requireNonNull(plane, "plane");
+            return this;
+        }
+
+        /**
+         * Serves the control plane's event streams ({@code /api/events}, a deployment's {@code logs/stream}) through
+         * {@code streams}, which the server closes when it stops; {@link EventStreams#standard()} otherwise.
+         */
+        public Builder eventStreams(EventStreams streams) {
+            this.streams = Objects.requireNonNull(streams, "streams");
             return this;
         }
 
@@ -251,7 +267,7 @@ public final class RestServer implements AutoCloseable {
             if (controlPlane != null) {
                 controlPlane.publicUrl().map(URI::getHost).ifPresent(hosts::add);
                 ControlPlaneApi.components(controlPlane, () -> controlPlane.publicUrl()
-                        .orElseGet(() -> localBase(built.get(), host))).forEach(c -> addTo(config, c));
+                        .orElseGet(() -> localBase(built.get(), host)), streams).forEach(c -> addTo(config, c));
                 addTo(config, new IndexResource());
             }
             components.forEach(c -> addTo(config, c));
@@ -281,7 +297,7 @@ public final class RestServer implements AutoCloseable {
                 listener.registerAddOn(new EdgeGuard(hosts, deadlines, mapper));
             }
             built.set(server);
-            return new RestServer(server, host, deadlines, inFlight);
+            return new RestServer(server, host, deadlines, inFlight, streams);
         }
     }
 }

@@ -15,9 +15,15 @@ public final class ControlPlaneApi {
      * {@code base} (the server's public or bound URL, read when a response is made).
      */
     public static List<Object> components(ControlPlane plane, Supplier<URI> base) {
+        return components(plane, base, EventStreams.standard());
+    }
+
+    /** As {@link #components(ControlPlane, Supplier)}, with the event streams served through {@code streams}. */
+    public static List<Object> components(ControlPlane plane, Supplier<URI> base, EventStreams streams) {
         var accounts = plane.accounts();
         var deployments = plane.deployments();
         var links = new Links(base);
+        var pages = new DeploymentPages(deployments.list(), deployments.files(), links);
         return List.of(
                 new BearerAuthFilter(accounts.authenticate(), accounts.sessions()),
                 new SessionResource(accounts.sessions(), accounts.getMe(),
@@ -27,12 +33,12 @@ public final class ControlPlaneApi {
                         accounts.enableUser(), accounts.listUserTokens()),
                 new TokensResource(accounts.issueToken(), accounts.listTokens(), accounts.revokeToken()),
                 new SettingsResource(accounts.readSettings(), accounts.updateSettings()),
-                new DeploymentsResource(deployments.create(), plane.analyses().deploy(), deployments.list(),
-                        deployments.files(), links),
+                new DeploymentsResource(deployments.create(), plane.analyses().deploy(), pages, links),
+                new EventsResource(pages, streams),
                 new AnalysesResource(plane.analyses().analyse(), plane.analyses().get(), links),
                 new RegistryResource(plane.analyses().registry()),
                 new OpenApiResource(),
-                new DeploymentResource(deployments, links),
+                new DeploymentResource(deployments, links, streams),
                 new ConnectResource(deployments.get(), links));
     }
 }

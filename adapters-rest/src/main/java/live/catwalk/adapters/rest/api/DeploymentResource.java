@@ -13,9 +13,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import live.catwalk.core.account.domain.IssuedToken;
 import live.catwalk.core.deployment.domain.DeploymentEvent;
 import live.catwalk.core.shared.domain.DeploymentId;
@@ -25,7 +28,7 @@ import live.catwalk.core.shared.CatwalkException;
 
 /**
  * {@code /api/deployments/{id}}: one of the caller's deployments: read, delete, stop, start, restart, replace
- * its variables, rotate its MCP token, and read its events and server log. Not the caller's: 404. A deployment of
+ * its variables, rotate its MCP token, and read its events and server log (or follow the log as it grows). Not the caller's: 404. A deployment of
  * the deployments file (seen by admins) is read here and answers every other route 409 {@code managed_by_file}.
  */
 @Path("/api/deployments/{id}")
@@ -34,12 +37,16 @@ public final class DeploymentResource {
 
     static final int MAX_LINES = 1000;
 
+    static final int DEFAULT_STREAMED_LINES = 200;
+
     private final ControlPlane.Deployments deployments;
     private final Links links;
+    private final EventStreams streams;
 
-    DeploymentResource(ControlPlane.Deployments deployments, Links links) {
+    DeploymentResource(ControlPlane.Deployments deployments, Links links, EventStreams streams) {
         this.deployments = Objects.requireNonNull(deployments, "deployments");
         this.links = Objects.requireNonNull(links, "links");
+        this.streams = Objects.requireNonNull(streams, "streams");
     }
 
     @GET
@@ -130,6 +137,50 @@ public final class DeploymentResource {
         int lines = Params.intParam("lines", linesParam, 100, 1, MAX_LINES);
         var caller = Caller.of(s);
         return new Logs(deployments.logs().logs(caller, changeable(s, id), lines));
+    }
+
+    /**
+     * The log, following: Server-Sent Events named {@code lines}, the last {@code lines} lines at once, then every
+     * second the lines added since (found by {@link NewLines} in a tail of {@value #MAX_LINES}).
+     */
+    @GET
+    @Path("logs/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void followLogs(@Context SecurityContext s, @PathParam("id") String id,
+                           @QueryParam("lines") String linesParam, @Context SseEventSink sink, @Context Sse sse) {
+        int lines = Params.intParam("lines", linesParam, DEFAULT_STREAMED_LINES, 1, MAX_LINES);
+        var caller = Caller.of(s);
+        var deploymentId = changeable(s, id);
+        List<String> tail = deployments.logs().logs(caller, deploymentId, MAX_LINES);
+        streams.serve(caller, sink, sse, "lines",
+                new LogNews(tail, lines, () -> deployments.logs().logs(caller, deploymentId, MAX_LINES)));
+    }
+
+    /** A log's news: first its last lines, then on each call the lines added since the previous read. */
+    private static final class LogNews implements EventStreams.Source {
+
+        private final Supplier<List<String>> read;
+        private List<String> seen;
+        private int first;
+
+        LogNews(List<String> tail, int first, Supplier<List<String>> read) {
+            this.seen = tail;
+            this.first = first;
+            this.read = read;
+        }
+
+        @Override
+        public Optional<Object> next() {
+            if (first > 0) {
+                List<String> lines = seen.subList(Math.max(0, seen.size() - first), seen.size());
+                first = 0;
+                return Optional.of(new Logs(List.copyOf(lines)));
+            }
+            List<String> now = read.get();
+            List<String> added = NewLines.after(seen, now);
+            seen = now;
+            return added.isEmpty() ? Optional.empty() : Optional.of(new Logs(added));
+        }
     }
 
     record RotatedToken(String token, String prefix) {

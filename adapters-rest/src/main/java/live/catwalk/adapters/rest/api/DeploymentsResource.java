@@ -18,12 +18,9 @@ import java.util.Objects;
 import java.util.Optional;
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.analysis.port.in.DeployAnalysis;
-import live.catwalk.core.deployment.domain.FileDeployment;
 import live.catwalk.core.deployment.domain.ValidationProblem;
 import live.catwalk.core.deployment.port.in.CreateDeployment;
 import live.catwalk.core.deployment.port.in.CreateDeployment.PackageRequest;
-import live.catwalk.core.deployment.port.in.ListDeployments;
-import live.catwalk.core.deployment.port.in.ListFileDeployments;
 
 /**
  * {@code /api/deployments}: create one (201, or 422 listing every problem) and page through them: for an admin the
@@ -34,20 +31,17 @@ import live.catwalk.core.deployment.port.in.ListFileDeployments;
 public final class DeploymentsResource {
 
     static final int DEFAULT_PAGE = 20;
-    static final int MAX_PAGE = 100;
+    static final int MAX_PAGE = DeploymentPages.MAX_PAGE;
 
     private final CreateDeployment create;
     private final DeployAnalysis deployAnalysis;
-    private final ListDeployments list;
-    private final ListFileDeployments files;
+    private final DeploymentPages pages;
     private final Links links;
 
-    DeploymentsResource(CreateDeployment create, DeployAnalysis deployAnalysis, ListDeployments list,
-                        ListFileDeployments files, Links links) {
+    DeploymentsResource(CreateDeployment create, DeployAnalysis deployAnalysis, DeploymentPages pages, Links links) {
         this.create = Objects.requireNonNull(create, "create");
         this.deployAnalysis = Objects.requireNonNull(deployAnalysis, "deployAnalysis");
-        this.list = Objects.requireNonNull(list, "list");
-        this.files = Objects.requireNonNull(files, "files");
+        this.pages = Objects.requireNonNull(pages, "pages");
         this.links = Objects.requireNonNull(links, "links");
     }
 
@@ -105,18 +99,7 @@ public final class DeploymentsResource {
                      @QueryParam("offset") String offsetParam, @QueryParam("limit") String limitParam) {
         int offset = Params.intParam("offset", offsetParam, 0, 0, Integer.MAX_VALUE);
         int limit = Params.intParam("limit", limitParam, DEFAULT_PAGE, 1, MAX_PAGE);
-        Links.Base base = links.base();
-        Principal caller = Caller.of(security);
-        List<FileDeployment> fromFile = files.list(caller);
-        List<DeploymentView> items = new ArrayList<>();
-        for (long i = offset; i < Math.min(fromFile.size(), (long) offset + limit); i++) {
-            items.add(DeploymentView.of(fromFile.get((int) i), base));
-        }
-        if (items.size() < limit) {
-            list.list(caller, Math.max(0, offset - fromFile.size()), limit - items.size())
-                    .forEach(d -> items.add(DeploymentView.of(d, base)));
-        }
-        return new Page(List.copyOf(items), offset, limit);
+        return new Page(pages.page(Caller.of(security), offset, limit), offset, limit);
     }
 
     record Page(List<DeploymentView> items, int offset, int limit) {

@@ -37,6 +37,11 @@ abstract class ApiServer {
     RestServer server;
     URI base;
 
+    /** The event streams' timings: production's unless a test needs them shorter. */
+    EventStreams eventStreams() {
+        return EventStreams.standard();
+    }
+
     /** Empty: links are built on the address the server is bound to. */
     Optional<URI> publicUrl() {
         return Optional.empty();
@@ -48,6 +53,7 @@ abstract class ApiServer {
                 .maxBodyBytes(MAX_BODY)
                 .allowedHosts(Set.of(ALLOWED_PROXY_HOST))
                 .controlPlane(fake.controlPlane(publicUrl()))
+                .eventStreams(eventStreams())
                 .register(new HealthResource(() -> new HealthReport(HealthStatus.OK, "1.0", Map.of())))
                 .build();
         base = server.start();

@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import live.catwalk.core.account.domain.AccessToken;
 import live.catwalk.core.account.domain.IssuedToken;
@@ -49,7 +49,8 @@ import live.catwalk.core.shared.CatwalkException;
 
 /**
  * The control plane's use cases in memory, just faithful enough for the REST edge: two users, personal
- * tokens, settings, and deployments that move between states when asked. Single-threaded use per test.
+ * tokens, settings, and deployments that move between states when asked. Single-threaded use per test, but
+ * for the deployments and their log, which event streams read on their own threads.
  */
 final class FakeControlPlane {
 
@@ -66,7 +67,9 @@ final class FakeControlPlane {
     final List<String> presentedTokens = new CopyOnWriteArrayList<>();
     final List<AccessToken> tokens = new ArrayList<>();
     final Map<UserId, Map<SettingName, String>> settings = new HashMap<>();
-    final Map<DeploymentId, Deployment> deployments = new LinkedHashMap<>();
+    final Map<DeploymentId, Deployment> deployments = new ConcurrentHashMap<>();
+    /** Every deployment's log: what a running server printed. */
+    final List<String> log = new CopyOnWriteArrayList<>(List.of("line 1", "line 2", "line 3"));
     final Map<DeploymentId, Map<String, String>> env = new HashMap<>();
     /** The deployments file's deployments, shown to admins only. */
     final List<FileDeployment> fileDeployments = new ArrayList<>();
@@ -341,7 +344,7 @@ final class FakeControlPlane {
 
     List<String> logs(Principal caller, DeploymentId id, int lines) {
         owned(caller, id);
-        List<String> all = List.of("line 1", "line 2", "line 3");
+        List<String> all = List.copyOf(log);
         return all.subList(Math.max(0, all.size() - lines), all.size());
     }
 

@@ -31,7 +31,9 @@ public final class EventStreams implements AutoCloseable {
     public static final Duration HEARTBEAT = Duration.ofSeconds(15);
     /** How long a production stream lasts before the server ends it and the client reconnects. */
     public static final Duration LIFETIME = Duration.ofMinutes(30);
+    /** How many streams one user may hold open at once. */
     public static final int PER_USER = 8;
+    /** How many streams the server holds open at once, whoever they are for. */
     public static final int IN_ALL = 1000;
     /** The {@code retry} every event carries: how long a browser's EventSource waits before it reconnects. */
     static final long RECONNECT_MILLIS = 2000;

@@ -70,7 +70,6 @@ function App() {
   const path = loc.split('?')[0];
   const [session, setSession] = useState(undefined);
   const store = useDeploymentsStore(!!session);
-  const main = useRef(null);
 
   useEffect(() => {
     whenSignedOut(() => {
@@ -86,10 +85,17 @@ function App() {
   }, []);
 
   const current = page(path);
+  const moved = useRef(false);
   useEffect(() => {
     document.title = `${current.title} · Catwalk`;
-    const h1 = document.querySelector('main h1');
-    if (h1 && document.activeElement === document.body) h1.focus?.();
+    // After a navigation (not the first load), focus goes to the new page's heading, as a page load would.
+    if (moved.current) {
+      setTimeout(() => {
+        const h1 = document.querySelector('main h1');
+        if (h1) h1.focus({ preventScroll: false });
+      }, 0);
+    }
+    moved.current = true;
   }, [path]);
 
   useEffect(() => {
@@ -125,7 +131,7 @@ function App() {
     default: body = html`<h1>Not found</h1><p>Nothing is at this address. <${Link} href="/">See your deployments</${Link}>.</p>`;
   }
   return html`<${Deployments.Provider} value=${store}>
-    <${Shell} session=${session} onSignOut=${signOut} live=${store.live}><div ref=${main} class="page">${body}</div></${Shell}>
+    <${Shell} session=${session} onSignOut=${signOut} live=${store.live}><div class="page">${body}</div></${Shell}>
   </${Deployments.Provider}>`;
 }
 

@@ -204,22 +204,20 @@ function DeployForm({ form, defaultName, toBody, mapField = (f) => f }) {
       upsert(created);
       navigate(`/deployments/${created.id}`);
     } catch (err) {
+      const byField = {};
       if (err instanceof ApiError) {
-        const byField = {};
         for (const [f, m] of Object.entries(err.byField())) byField[mapField(f)] = m;
-        setErrors(byField);
-        const known = Object.keys(byField).some((f) => f === 'name' || f === 'sessionMode' || f.startsWith('env.') || f.startsWith('args'));
-        if (!known) setError(err);
-        else focusFirstError();
-      } else {
-        setError(err);
       }
+      const shown = (f) => f === 'name' || f === 'sessionMode' || form.fields.some((x) => `env.${x.name}` === f)
+        || form.arguments.some((a, i) => `args[${i}]` === f);
+      setErrors(byField);
+      const rest = Object.entries(byField).filter(([f]) => !shown(f));
+      if (rest.length || !Object.keys(byField).length) setError({ message: err.message, hint: err.hint, rest });
+      else focusFirstError();
     } finally {
       setBusy(false);
     }
   };
-  const other = Object.entries(errors).filter(([f]) => f.startsWith('env.') && !form.fields.some((x) => `env.${x.name}` === f)
-    || f === 'args' || f.startsWith('package'));
   return html`<form onSubmit=${submit} novalidate class="stack deploy-form">
     <h2>Configure and deploy</h2>
     ${form.warnings.map((w) => html`<div class="notice notice-warn">${w}</div>`)}
@@ -235,8 +233,9 @@ function DeployForm({ form, defaultName, toBody, mapField = (f) => f }) {
       ${({ id, describedBy, invalid }) => html`<select id=${id} value=${mode} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined}
         onChange=${(e) => setMode(e.currentTarget.value)}><option value="shared">Shared</option><option value="isolated">Isolated</option></select>`}
     </${Field}>
-    ${other.length ? html`<div class="notice notice-bad" role="alert">${other.map(([f, m]) => html`<p><span class="mono">${f}</span> ${m}</p>`)}</div>` : ''}
-    <${ErrorBox} error=${error} title="The deployment was not created" />
+    ${error ? html`<div class="notice notice-bad" role="alert"><strong>The deployment was not created</strong>
+      ${error.rest.length ? error.rest.map(([f, m]) => html`<p><span class="mono">${f}</span> ${m}</p>`) : html`<p>${error.message}</p>`}
+      ${error.hint ? html`<p class="muted">${error.hint}</p>` : ''}</div>` : ''}
     <button type="submit" class="button primary" disabled=${busy} aria-busy=${busy}>${busy ? 'Deploying…' : 'Deploy'}</button>
   </form>`;
 }

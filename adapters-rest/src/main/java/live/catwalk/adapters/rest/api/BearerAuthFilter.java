@@ -46,8 +46,9 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         Optional<String> session = SessionResource.secret(request.getCookies());
         if (authorization == null && session.isPresent()) {
-            request.setSecurityContext(new Caller(signedIn(request, session.get()),
-                    request.getSecurityContext().isSecure()));
+            String secret = session.get();
+            request.setSecurityContext(new Caller(signedIn(request, secret), request.getSecurityContext().isSecure(),
+                    () -> sessions.authenticate(secret).isPresent()));
             return;
         }
         Optional<String> token = Bearer.token(authorization);
@@ -57,7 +58,9 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
         }
         Principal caller = authenticate.authenticate(token.get())
                 .orElseThrow(() -> unauthorized("The bearer token is unknown, revoked or malformed."));
-        request.setSecurityContext(new Caller(caller, request.getSecurityContext().isSecure()));
+        String bearer = token.get();
+        request.setSecurityContext(new Caller(caller, request.getSecurityContext().isSecure(),
+                () -> authenticate.authenticate(bearer).isPresent()));
     }
 
     /** The browser's caller; a change it asks for must carry the session's CSRF token. */

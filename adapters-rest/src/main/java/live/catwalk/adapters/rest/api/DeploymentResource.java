@@ -152,7 +152,7 @@ public final class DeploymentResource {
         var caller = Caller.of(s);
         var deploymentId = changeable(s, id);
         List<String> tail = deployments.logs().logs(caller, deploymentId, MAX_LINES);
-        streams.serve(caller, sink, sse, "lines",
+        streams.serve(s, sink, sse, "lines",
                 new LogNews(tail, lines, () -> deployments.logs().logs(caller, deploymentId, MAX_LINES)));
     }
 

@@ -1,6 +1,7 @@
 package live.catwalk.adapters.rest.api;
 
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -12,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.shared.CatwalkException;
 import live.catwalk.core.shared.domain.UserId;
@@ -19,8 +21,9 @@ import live.catwalk.core.shared.domain.UserId;
 /**
  * The API's open Server-Sent Event streams: each polls its source on a virtual thread of its own, sends an
  * event when the source has news and a {@code : keep-alive} comment when it was quiet for the heartbeat period,
- * and ends when its client leaves, after a bounded lifetime (the client reconnects), or when this is closed at
- * the server's stop. At most {@value #PER_USER} streams per user and {@value #IN_ALL} in all (LIMIT_EXCEEDED
+ * and ends when its client leaves, when the credential it was opened with stops authenticating (a revoked token,
+ * a signed-out session: checked once a heartbeat period), after a bounded lifetime (the client reconnects), or
+ * when this is closed at the server's stop. At most {@value #PER_USER} streams per user and {@value #IN_ALL} in all (LIMIT_EXCEEDED
  * beyond). Thread-safe.
  */
 public final class EventStreams implements AutoCloseable {
@@ -84,13 +87,15 @@ public final class EventStreams implements AutoCloseable {
      * not even the headers, before the resource method returns, so the stream runs on a virtual thread of its own.
      * LIMIT_EXCEEDED, UPSTREAM_UNAVAILABLE (stopping) or the source's first failure are thrown before that.
      */
-    void serve(Principal caller, SseEventSink sink, Sse sse, String name, Source source) {
+    void serve(SecurityContext context, SseEventSink sink, Sse sse, String name, Source source) {
+        Principal caller = Caller.of(context);
+        BooleanSupplier current = Caller.current(context);
         take(caller.user());
         try {
             Object first = source.next().orElseThrow(() -> new IllegalStateException("a source starts with data"));
             Thread.ofVirtual().name("catwalk-events-" + name).start(() -> {
                 try {
-                    run(sink, sse, name, first, source);
+                    run(sink, sse, name, first, source, current);
                 } finally {
                     give(caller.user());
                 }
@@ -101,9 +106,10 @@ public final class EventStreams implements AutoCloseable {
         }
     }
 
-    private void run(SseEventSink sink, Sse sse, String name, Object first, Source source) {
+    private void run(SseEventSink sink, Sse sse, String name, Object first, Source source, BooleanSupplier current) {
         long started = System.nanoTime();
         long lastSent = started;
+        long lastChecked = started;
         long id = 0;
         Object data = first;
         try (sink) {
@@ -125,6 +131,12 @@ public final class EventStreams implements AutoCloseable {
                 long left = lifetime.toNanos() - (System.nanoTime() - started);
                 if (left <= 0 || sink.isClosed() || stopped(Math.min(left, poll.toNanos()))) {
                     return;
+                }
+                if (System.nanoTime() - lastChecked >= heartbeat.toNanos()) {
+                    if (!current.getAsBoolean()) {
+                        return;
+                    }
+                    lastChecked = System.nanoTime();
                 }
                 data = source.next().orElse(null);
             }

@@ -37,7 +37,7 @@ public final class EventsResource {
     public void events(@Context SecurityContext s, @Context SseEventSink sink, @Context Sse sse) {
         Principal caller = Caller.of(s);
         AtomicReference<Items> last = new AtomicReference<>();
-        streams.serve(caller, sink, sse, "deployments", () -> {
+        streams.serve(s, sink, sse, "deployments", () -> {
             // Equal views make equal JSON: only a change is sent.
             Items now = new Items(pages.first(caller, MAX_ITEMS));
             return now.equals(last.getAndSet(now)) ? Optional.empty() : Optional.of(now);

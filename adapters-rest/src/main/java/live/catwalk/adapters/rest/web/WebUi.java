@@ -52,9 +52,8 @@ public final class WebUi {
 
         @Override
         public void service(Request request, Response response) throws Exception {
-            String method = request.getMethod().getMethodString();
-            if (!"GET".equals(method) && !"HEAD".equals(method)) {
-                response.setHeader("Allow", "GET, HEAD");
+            if (!"GET".equals(request.getMethod().getMethodString())) {
+                response.setHeader("Allow", "GET");
                 response.sendError(405);
                 return;
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -206,6 +207,31 @@ class EventStreamsIT extends ApiServer {
         assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "the stop took " + took);
         assertTrue(events.endsWithin(WAIT), "the events stream ended");
         assertTrue(logs.endsWithin(WAIT), "the log stream ended");
+    }
+
+    @Test
+    void aStreamEndsOnceItsTokenIsRevokedOrItsBrowserSignedOut() throws Exception {
+        JsonNode issued = ok(call("POST", "/api/tokens", "{\"name\": \"dashboard\"}"), 201);
+        SseStream byToken = open("/api/events", issued.path("token").asText());
+        event(byToken);
+        HttpResponse<String> signedIn = call("POST", "/api/session",
+                "{\"token\": \"" + FakeControlPlane.ALICE_TOKEN + "\"}", null);
+        String cookie = BrowserSessionIT.pair(signedIn);
+        SseStream bySession = open("/api/events", Map.of("Cookie", cookie));
+        event(bySession);
+        SseStream byOtherToken = open("/api/events", FakeControlPlane.ALICE_TOKEN);
+        event(byOtherToken);
+
+        assertEquals(204, call("DELETE", "/api/tokens/" + issued.path("id").asText(), null).statusCode());
+        assertTrue(byToken.endsWithin(HEARTBEAT.multipliedBy(5)), "a revoked token's stream ends");
+        assertFalse(bySession.endsWithin(HEARTBEAT.multipliedBy(3)), "the session is another credential");
+
+        HttpRequest signOut = HttpRequest.newBuilder(base.resolve("/api/session")).DELETE()
+                .header("Cookie", cookie)
+                .header("X-CSRF-Token", JSON.readTree(signedIn.body()).path("csrfToken").asText()).build();
+        assertEquals(204, client.send(signOut, HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertTrue(bySession.endsWithin(HEARTBEAT.multipliedBy(5)), "a signed-out session's stream ends");
+        assertFalse(byOtherToken.endsWithin(HEARTBEAT.multipliedBy(2)), "the user's other credentials stream on");
     }
 
     @Test

@@ -13,11 +13,22 @@ export function StatusBadge({ status }) {
   return html`<span class="badge badge-${tone}" data-status=${status}><span class="dot" aria-hidden="true"></span>${status}</span>`;
 }
 
-/** "3 min ago" for an ISO instant, with the exact time as its title. */
+/** The time now, refreshed every `ms` while the component is shown. */
+function useNow(ms) {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(t);
+  }, [ms]);
+  return now;
+}
+
+/** "3 min ago" for an ISO instant (kept current), with the exact time as its title. */
 export function Ago({ at }) {
+  const now = useNow(30000);
   if (!at) return html`<span class="muted">—</span>`;
   const when = new Date(at);
-  const seconds = Math.round((Date.now() - when.getTime()) / 1000);
+  const seconds = Math.round((now - when.getTime()) / 1000);
   let text;
   if (seconds < 45) text = 'just now';
   else if (seconds < 3600) text = `${Math.round(seconds / 60)} min ago`;

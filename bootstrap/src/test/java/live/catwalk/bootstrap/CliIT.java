@@ -111,6 +111,13 @@ class CliIT {
         Run code = cli("", "connect", id, "--client", "claude-code");
         assertTrue(code.out.contains("claude mcp add") && code.out.contains("/mcp/" + id), code.out);
         assertTrue(cli("", "connect", id, "--client", "claude-desktop").out.contains("mcp-remote"));
+        JsonNode generic = AnalysisStubs.JSON.readTree(cli("", "connect", id, "--client", "json").out);
+        assertEquals("http", generic.path("type").asText(), generic.toString());
+        assertTrue(generic.path("url").asText().endsWith("/mcp/" + id), generic.toString());
+        Run restarted = cli("", "restart", id, "--json");
+        assertEquals(0, restarted.code, restarted.err);
+        assertEquals("running", restarted.json().path("desiredState").asText());
+        assertTrue(cli("", "logs", id, "--json").json().path("lines").isArray());
         assertEquals(2, cli("", "connect", id, "--client", "vim").code);
 
         assertEquals(0, cli("", "rm", id).code);

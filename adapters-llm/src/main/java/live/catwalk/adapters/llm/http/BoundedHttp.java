@@ -100,6 +100,14 @@ public final class BoundedHttp {
         }
     }
 
+    /**
+     * Sends {@code request} once: a redirect is an answer like any other, never followed (for fetches that must not
+     * be steered elsewhere). With {@code keepPrefix} a body over the bound is cut, not refused.
+     */
+    public Answer sendOnce(HttpRequest request, Function<String, CatwalkException> failure, boolean keepPrefix) {
+        return exchange(request, Objects.requireNonNull(failure, "failure"), keepPrefix);
+    }
+
     /** {@code body} read as {@code type}; a body that is not that JSON is the caller's {@code failure}. */
     public static <T> T json(byte[] body, Class<T> type, Function<String, CatwalkException> failure) {
         return json(body, JSON.constructType(type), failure);

@@ -88,6 +88,7 @@ final class InMemoryDeployments implements DeploymentRepository {
             store.events.removeIf(e -> e.deployment().equals(id));
             store.credentials.remove(id);
             store.tokens.values().removeIf(t -> t.deployment().equals(Optional.of(id)));
+            store.removeGrants(g -> g.deployment().equals(id));
             return true;
         }
     }

@@ -5,8 +5,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import live.catwalk.core.account.domain.AccessToken;
 import live.catwalk.core.account.domain.AuditEntry;
+import live.catwalk.core.account.domain.TokenHash;
 import live.catwalk.core.shared.domain.SettingName;
 import live.catwalk.core.account.domain.TokenId;
 import live.catwalk.core.account.domain.User;
@@ -17,6 +21,12 @@ import live.catwalk.core.credential.domain.SealedSecret;
 import live.catwalk.core.deployment.domain.Deployment;
 import live.catwalk.core.deployment.domain.DeploymentEvent;
 import live.catwalk.core.shared.domain.DeploymentId;
+import live.catwalk.core.oauth.domain.AuthorizationCode;
+import live.catwalk.core.oauth.domain.Grant;
+import live.catwalk.core.oauth.domain.GrantId;
+import live.catwalk.core.oauth.domain.OAuthClient;
+import live.catwalk.core.oauth.domain.OAuthClientId;
+import live.catwalk.core.oauth.domain.OAuthToken;
 import live.catwalk.core.shared.CatwalkException;
 import live.catwalk.core.shared.CatwalkException.Kind;
 
@@ -35,12 +45,25 @@ public final class InMemoryStore {
     final List<DeploymentEvent> events = new ArrayList<>();
     final Map<DeploymentId, List<Credential>> credentials = new HashMap<>();
     final Map<String, CachedAnalysis> analyses = new HashMap<>();
+    final Map<OAuthClientId, OAuthClient> oauthClients = new LinkedHashMap<>();
+    final Map<GrantId, Grant> grants = new LinkedHashMap<>();
+    final Map<TokenHash, AuthorizationCode> codes = new LinkedHashMap<>();
+    final Map<TokenHash, OAuthToken> oauthTokens = new LinkedHashMap<>();
 
     /** Every port over this store. */
     public Stores stores() {
         return new Stores(new InMemoryUsers(this), new InMemoryTokens(this), new InMemorySettings(this),
                 new InMemoryAuditLog(this), new InMemoryDeployments(this), new InMemoryEvents(this),
-                new InMemoryCredentials(this), new InMemorySealedSecrets(this), new InMemoryAnalysisCache(this));
+                new InMemoryCredentials(this), new InMemorySealedSecrets(this), new InMemoryAnalysisCache(this),
+                new InMemoryOAuthStore(this));
+    }
+
+    /** Removes the grants that match, with their codes and tokens, as a cascade would. Call with the lock held. */
+    void removeGrants(Predicate<Grant> which) {
+        Set<GrantId> gone = grants.values().stream().filter(which).map(Grant::id).collect(Collectors.toSet());
+        grants.keySet().removeAll(gone);
+        codes.values().removeIf(c -> gone.contains(c.grant()));
+        oauthTokens.values().removeIf(t -> gone.contains(t.grant()));
     }
 
     /** Call with the lock held. */

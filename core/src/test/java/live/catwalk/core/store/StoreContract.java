@@ -8,6 +8,8 @@ import live.catwalk.core.account.domain.User;
 import live.catwalk.core.shared.domain.UserId;
 import live.catwalk.core.deployment.domain.Deployment;
 import live.catwalk.core.shared.domain.DeploymentId;
+import live.catwalk.core.oauth.domain.Grant;
+import live.catwalk.core.oauth.domain.OAuthClient;
 import live.catwalk.core.shared.CatwalkException;
 import live.catwalk.core.shared.CatwalkException.Kind;
 import org.junit.jupiter.api.AfterEach;
@@ -65,6 +67,20 @@ public abstract class StoreContract {
         AccessToken token = fixtures.deploymentToken(owner, deployment);
         stores.tokens().insert(token);
         return token;
+    }
+
+    /** A public client from dynamic registration, stored. */
+    protected final OAuthClient givenClient() {
+        OAuthClient client = fixtures.registeredClient();
+        stores.oauth().saveClient(client);
+        return client;
+    }
+
+    /** A live grant of {@code user} to {@code client} for {@code deployment}, stored. */
+    protected final Grant givenGrant(UserId user, OAuthClient client, DeploymentId deployment) {
+        Grant grant = fixtures.grant(user, client.id(), deployment);
+        stores.oauth().insertGrant(grant);
+        return grant;
     }
 
     /** Asserts that {@code action} throws a {@link CatwalkException} of {@code kind}. */

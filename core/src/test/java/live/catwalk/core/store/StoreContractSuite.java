@@ -82,4 +82,20 @@ public abstract class StoreContractSuite {
             return emptyStores();
         }
     }
+
+    @Nested
+    public class OAuth extends OAuthStoreContract {
+        @Override
+        protected Stores freshStores() {
+            return emptyStores();
+        }
+    }
+
+    @Nested
+    public class OAuthCodesAndTokens extends OAuthCodesAndTokensContract {
+        @Override
+        protected Stores freshStores() {
+            return emptyStores();
+        }
+    }
 }

@@ -1,11 +1,13 @@
 package live.catwalk.core.store;
 
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import live.catwalk.core.account.domain.AccessToken;
 import live.catwalk.core.account.domain.AuditAction;
@@ -27,6 +29,15 @@ import live.catwalk.core.deployment.domain.DeploymentStatus;
 import live.catwalk.core.deployment.domain.DesiredState;
 import live.catwalk.core.deployment.domain.Launch;
 import live.catwalk.core.deployment.domain.PackageRef;
+import live.catwalk.core.oauth.domain.AuthorizationCode;
+import live.catwalk.core.oauth.domain.ClientAuthMethod;
+import live.catwalk.core.oauth.domain.ClientKind;
+import live.catwalk.core.oauth.domain.Grant;
+import live.catwalk.core.oauth.domain.GrantId;
+import live.catwalk.core.oauth.domain.OAuthClient;
+import live.catwalk.core.oauth.domain.OAuthClientId;
+import live.catwalk.core.oauth.domain.OAuthToken;
+import live.catwalk.core.oauth.domain.OAuthTokenKind;
 import live.catwalk.core.shared.domain.SessionMode;
 
 /**
@@ -129,5 +140,68 @@ public final class StoreFixtures {
         Instant stored = next();
         return new CachedAnalysis(key, "{\"package\":\"" + key + "\",\"tools\":[\"é\",\"日本\"]}", stored,
                 stored.plus(ttl));
+    }
+
+    /** A public client from dynamic registration, one redirect URI, never used. */
+    public OAuthClient registeredClient() {
+        long n = ++counter;
+        return new OAuthClient(OAuthClientId.generated("r" + Long.toString(n, 36) + "x".repeat(40)), "client " + n,
+                List.of(URI.create("https://client-" + n + ".example/callback")), ClientAuthMethod.NONE,
+                Optional.empty(), ClientKind.REGISTERED, next(), Optional.empty());
+    }
+
+    /** A confidential client from dynamic registration with its secret's hash, two redirect URIs, used once. */
+    public OAuthClient confidentialClient() {
+        long n = ++counter;
+        Instant created = next();
+        return new OAuthClient(OAuthClientId.generated("c" + Long.toString(n, 36) + "y".repeat(40)), "Tööls " + n,
+                List.of(URI.create("http://127.0.0.1/cb"), URI.create("https://app.example/cb?n=" + n)),
+                ClientAuthMethod.CLIENT_SECRET_BASIC, Optional.of(TokenHash.of("client-secret-" + n)),
+                ClientKind.REGISTERED, created, Optional.of(next()));
+    }
+
+    /** A client described by a metadata document at a URL of its own. */
+    public OAuthClient documentClient() {
+        long n = ++counter;
+        return new OAuthClient(new OAuthClientId("https://client-" + n + ".example/oauth/metadata.json"),
+                "Claude", List.of(URI.create("https://claude.ai/api/mcp/auth_callback")), ClientAuthMethod.NONE,
+                Optional.empty(), ClientKind.METADATA_DOCUMENT, next(), Optional.empty());
+    }
+
+    /** A live grant of scope {@code mcp}, never used. */
+    public Grant grant(UserId user, OAuthClientId client, DeploymentId deployment) {
+        return Grant.given(new GrantId(new UUID(0x62a7L, ++counter)), user, client, deployment, Set.of("mcp"),
+                next());
+    }
+
+    /** The resource URI of a deployment. */
+    public static URI resource(DeploymentId deployment) {
+        return URI.create("https://catwalk.example/mcp/" + deployment);
+    }
+
+    /** An unused code of {@code grant} for {@code deployment} that expires at {@code expiresAt}. */
+    public AuthorizationCode code(Grant grant, Instant expiresAt) {
+        long n = ++counter;
+        return new AuthorizationCode(TokenHash.of("code-" + n), grant.id(),
+                URI.create("https://claude.ai/api/mcp/auth_callback"), "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+                resource(grant.deployment()), Set.of("mcp", "offline_access"), expiresAt, Optional.empty());
+    }
+
+    /** A live access token of {@code grant} issued now, expiring an hour later, from no code. */
+    public OAuthToken accessToken(Grant grant) {
+        return oauthToken(grant, OAuthTokenKind.ACCESS, Duration.ofHours(1), Optional.empty());
+    }
+
+    /** A live, unused refresh token of {@code grant} issued now, expiring after {@code ttl}. */
+    public OAuthToken refreshToken(Grant grant, Duration ttl, Optional<TokenHash> fromCode) {
+        return oauthToken(grant, OAuthTokenKind.REFRESH, ttl, fromCode);
+    }
+
+    /** A live token of {@code grant} issued now. */
+    public OAuthToken oauthToken(Grant grant, OAuthTokenKind kind, Duration ttl, Optional<TokenHash> fromCode) {
+        long n = ++counter;
+        Instant issued = next();
+        return new OAuthToken(TokenHash.of(kind + "-" + n), kind, grant.id(), resource(grant.deployment()),
+                grant.scopes(), issued, issued.plus(ttl), Optional.empty(), Optional.empty(), fromCode);
     }
 }

@@ -10,11 +10,12 @@ import live.catwalk.core.credential.port.out.CredentialRepository;
 import live.catwalk.core.credential.port.out.SealedSecrets;
 import live.catwalk.core.deployment.port.out.DeploymentRepository;
 import live.catwalk.core.deployment.port.out.EventLog;
+import live.catwalk.core.oauth.port.out.OAuthStore;
 
 /** Every repository port over one and the same store, so references and cascades line up. */
 public record Stores(UserRepository users, TokenRepository tokens, SettingsRepository settings, AuditLog audit,
                      DeploymentRepository deployments, EventLog events, CredentialRepository credentials,
-                     SealedSecrets secrets, AnalysisCache analyses) {
+                     SealedSecrets secrets, AnalysisCache analyses, OAuthStore oauth) {
 
     public Stores {
         Objects.requireNonNull(users, "users");
@@ -26,5 +27,6 @@ public record Stores(UserRepository users, TokenRepository tokens, SettingsRepos
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(analyses, "analyses");
+        Objects.requireNonNull(oauth, "oauth");
     }
 }

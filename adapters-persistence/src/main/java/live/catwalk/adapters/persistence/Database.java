@@ -15,6 +15,7 @@ import live.catwalk.core.credential.port.out.SealedSecrets;
 import live.catwalk.core.deployment.port.out.DeploymentRepository;
 import live.catwalk.core.deployment.port.out.EventLog;
 import live.catwalk.core.health.port.out.HealthProbe;
+import live.catwalk.core.oauth.port.out.OAuthStore;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
@@ -121,6 +122,10 @@ public final class Database implements AutoCloseable {
         return new JooqAnalysisCache(dsl);
     }
 
+    public OAuthStore oauth() {
+        return new JooqOAuthStore(dsl);
+    }
+
     /** A probe named {@code database} that runs {@code select 1}. */
     public HealthProbe healthProbe() {
         return new DatabaseHealthProbe(dsl, vendor, schemaVersion);
@@ -131,7 +136,7 @@ public final class Database implements AutoCloseable {
         return vendor;
     }
 
-    /** The schema version applied when this database was opened, e.g. {@code 2}. */
+    /** The schema version applied when this database was opened, e.g. {@code 4}. */
     public String schemaVersion() {
         return schemaVersion;
     }

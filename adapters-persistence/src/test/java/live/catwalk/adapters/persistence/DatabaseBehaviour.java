@@ -38,9 +38,9 @@ abstract class DatabaseBehaviour {
     void migratesAFreshDatabaseToTheNewestSchema() throws Exception {
         try (Database database = Database.open(freshDatabase(), 2)) {
             assertEquals(vendor(), database.vendor());
-            assertEquals("3", database.schemaVersion());
+            assertEquals("4", database.schemaVersion());
             assertEquals("database", database.healthProbe().name());
-            assertEquals(new ComponentHealth(HealthStatus.OK, vendor() + ", schema version 3"),
+            assertEquals(new ComponentHealth(HealthStatus.OK, vendor() + ", schema version 4"),
                     database.healthProbe().probe());
         }
     }
@@ -53,7 +53,7 @@ abstract class DatabaseBehaviour {
             database.users().insert(alice);
         }
         try (Database database = Database.open(url, 2)) {
-            assertEquals("3", database.schemaVersion());
+            assertEquals("4", database.schemaVersion());
             assertEquals(Optional.of(alice), database.users().findByName("alice"));
         }
     }
@@ -64,12 +64,12 @@ abstract class DatabaseBehaviour {
         Database.open(url, 1).close();
         execute(url, "insert into flyway_schema_history (installed_rank, version, description, type, script, "
                 + "checksum, installed_by, execution_time, success) "
-                + "values (4, '4', 'from the future', 'SQL', 'V4__from_the_future.sql', 0, 'catwalk', 0, true)");
+                + "values (5, '5', 'from the future', 'SQL', 'V5__from_the_future.sql', 0, 'catwalk', 0, true)");
 
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Database.open(url, 1));
 
-        assertTrue(e.getMessage().contains("was migrated by a newer Catwalk (schema version 4; this Catwalk "
-                + "knows up to 3). Upgrade Catwalk, or point DATABASE_URL at another database."), e.getMessage());
+        assertTrue(e.getMessage().contains("was migrated by a newer Catwalk (schema version 5; this Catwalk "
+                + "knows up to 4). Upgrade Catwalk, or point DATABASE_URL at another database."), e.getMessage());
         url.password().ifPresent(p -> assertFalse(e.getMessage().contains(p)));
     }
 

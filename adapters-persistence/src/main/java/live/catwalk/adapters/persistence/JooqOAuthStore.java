@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import live.catwalk.adapters.persistence.jooq.tables.records.OauthCodesRecord;
 import live.catwalk.adapters.persistence.jooq.tables.records.OauthTokensRecord;
 import live.catwalk.core.account.domain.TokenHash;
@@ -109,20 +110,20 @@ final class JooqOAuthStore implements OAuthStore {
 
     @Override
     public boolean revokeGrant(GrantId id, Instant at) {
-        return revokeGrants(dsl -> dsl.select(OAUTH_GRANTS.ID).from(OAUTH_GRANTS)
+        return revokeGrants(tx -> tx.select(OAUTH_GRANTS.ID).from(OAUTH_GRANTS)
                 .where(OAUTH_GRANTS.ID.eq(id.value())).and(OAUTH_GRANTS.REVOKED_AT.isNull())
                 .forUpdate().fetch(OAUTH_GRANTS.ID), at) == 1;
     }
 
     @Override
     public int revokeGrantsOfUser(UserId user, Instant at) {
-        return revokeGrants(dsl -> dsl.select(OAUTH_GRANTS.ID).from(OAUTH_GRANTS)
+        return revokeGrants(tx -> tx.select(OAUTH_GRANTS.ID).from(OAUTH_GRANTS)
                 .where(OAUTH_GRANTS.USER_ID.eq(user.value())).and(OAUTH_GRANTS.REVOKED_AT.isNull())
                 .forUpdate().fetch(OAUTH_GRANTS.ID), at);
     }
 
     /** Locks the live grants {@code which} selects, then revokes them and their tokens and deletes their codes. */
-    private int revokeGrants(java.util.function.Function<DSLContext, List<UUID>> which, Instant at) {
+    private int revokeGrants(Function<DSLContext, List<UUID>> which, Instant at) {
         return Failures.guard(() -> dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             List<UUID> ids = which.apply(t);

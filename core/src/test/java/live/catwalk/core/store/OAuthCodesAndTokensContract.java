@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import live.catwalk.core.oauth.domain.OAuthTokenKind;
 import live.catwalk.core.oauth.domain.OAuthToken;
 import live.catwalk.core.oauth.domain.Redemption;
 import live.catwalk.core.oauth.domain.Rotation;
+import live.catwalk.core.shared.CatwalkException;
 import live.catwalk.core.shared.CatwalkException.Kind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -203,6 +205,27 @@ public abstract class OAuthCodesAndTokensContract extends StoreContract {
         Map<Class<?>, Integer> outcomes = race(8, () -> stores.oauth().useRefreshToken(refresh.hash(), now));
 
         assertEquals(Map.of(Rotation.Rotated.class, 1, Rotation.Reused.class, 7), outcomes);
+    }
+
+    @Test
+    void leavesNoLiveTokenOfAGrantRevokedInARaceWithItsTokensInsertion() {
+        List<OAuthToken> tokens = IntStream.range(0, 6).mapToObj(i -> fixtures.accessToken(grant)).toList();
+        Instant at = fixtures.next();
+        List<Runnable> racers = new ArrayList<>();
+        racers.add(() -> stores.oauth().revokeGrant(grant.id(), at));
+        tokens.forEach(t -> racers.add(() -> {
+            try {
+                stores.oauth().insertToken(t);
+            } catch (CatwalkException e) {
+                assertEquals(Kind.CONFLICT, e.kind());
+            }
+        }));
+
+        assertTrue(Race.run(racers).stream().allMatch(Optional::isEmpty));
+
+        for (OAuthToken token : tokens) {
+            stores.oauth().findToken(token.hash()).ifPresent(stored -> assertEquals(Optional.of(at), stored.revokedAt()));
+        }
     }
 
     @Test

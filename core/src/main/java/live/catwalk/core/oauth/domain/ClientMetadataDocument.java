@@ -38,34 +38,19 @@ public record ClientMetadataDocument(URI clientId, String clientName, List<URI> 
     }
 
     /**
-     * Whether {@code clientId} may name a metadata document (CIMD §3): an https URL of at most {@value #MAX_URL}
-     * characters with a host and a path other than {@code /}, no user info, no fragment, no query, and no {@code .}
-     * or {@code ..} segment. INVALID_INPUT (code {@code invalid_client}, field {@code client_id}) otherwise.
+     * Whether {@code clientId} may name a metadata document (CIMD §3): an {@link OAuthClientId} that is a document's
+     * https URL, without a query. INVALID_INPUT (code {@code invalid_client}, field {@code client_id}) otherwise.
      */
     public static URI checkClientId(String clientId) {
-        if (clientId == null || clientId.isEmpty() || clientId.length() > MAX_URL) {
-            throw invalidClient("The client_id must be 1 to " + MAX_URL + " characters.");
-        }
-        URI uri;
+        OAuthClientId id;
         try {
-            uri = new URI(clientId);
-        } catch (java.net.URISyntaxException e) {
-            throw invalidClient("The client_id is not a URL.");
+            id = new OAuthClientId(Objects.requireNonNullElse(clientId, ""));
+        } catch (IllegalArgumentException e) {
+            throw invalidClient("The client_id is not valid: " + e.getMessage() + ".");
         }
-        if (!"https".equals(uri.getScheme()) || uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw invalidClient("A client_id URL uses https and names a host.");
-        }
-        if (uri.getRawUserInfo() != null || uri.getRawFragment() != null || uri.getRawQuery() != null) {
-            throw invalidClient("A client_id URL has no user info, query or fragment.");
-        }
-        String path = uri.getRawPath();
-        if (path == null || path.isEmpty() || path.equals("/")) {
-            throw invalidClient("A client_id URL has a path, the document's.");
-        }
-        for (String segment : path.split("/", -1)) {
-            if (segment.equals(".") || segment.equals("..")) {
-                throw invalidClient("A client_id URL has no '.' or '..' segments.");
-            }
+        URI uri = URI.create(id.value());
+        if (!id.isMetadataDocument() || uri.getRawQuery() != null) {
+            throw invalidClient("A metadata document's client_id is an https URL with a path and no query.");
         }
         return uri;
     }

@@ -24,10 +24,12 @@ import live.catwalk.core.deployment.domain.DesiredState;
 import live.catwalk.core.deployment.port.out.DeploymentRepository;
 import live.catwalk.core.deployment.port.out.EventLog;
 import live.catwalk.core.deployment.port.out.Runtime;
+import live.catwalk.core.oauth.port.out.OAuthStore;
 import live.catwalk.core.shared.CatwalkException;
 
 /**
- * The flag is stored first, so sign-in is refused from the first step on; then the tokens are revoked, then each
+ * The flag is stored first, so sign-in is refused from the first step on; then the tokens and the OAuth grants given
+ * to applications (with their tokens) are revoked, then each
  * deployment is wanted STOPPED (the reconciler never starts it again) before its server is stopped, as an owner's
  * stop does. A deployment changed concurrently is re-read and stopped again (a few attempts).
  */
@@ -38,16 +40,19 @@ public final class DisableUserService implements DisableUser {
 
     private final UserRepository users;
     private final TokenRepository tokens;
+    private final OAuthStore oauth;
     private final DeploymentRepository deployments;
     private final EventLog events;
     private final Runtime runtime;
     private final AuditLog audit;
     private final Clock clock;
 
-    public DisableUserService(UserRepository users, TokenRepository tokens, DeploymentRepository deployments,
-                              EventLog events, Runtime runtime, AuditLog audit, Clock clock) {
+    public DisableUserService(UserRepository users, TokenRepository tokens, OAuthStore oauth,
+                              DeploymentRepository deployments, EventLog events, Runtime runtime, AuditLog audit,
+                              Clock clock) {
         this.users = Objects.requireNonNull(users, "users");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.oauth = Objects.requireNonNull(oauth, "oauth");
         this.deployments = Objects.requireNonNull(deployments, "deployments");
         this.events = Objects.requireNonNull(events, "events");
         this.runtime = Objects.requireNonNull(runtime, "runtime");
@@ -67,6 +72,7 @@ public final class DisableUserService implements DisableUser {
             throw CatwalkException.notFound("no user " + id);
         }
         int revoked = tokens.revokeForOwner(id, clock.instant());
+        int grants = oauth.revokeGrantsOfUser(id, clock.instant());
         int stopped = 0;
         for (DeploymentId deployment : wantedRunning(id)) {
             if (stop(deployment)) {
@@ -74,7 +80,8 @@ public final class DisableUserService implements DisableUser {
             }
         }
         audit.record(new AuditEntry(clock.instant(), AuditAction.USER_DISABLED, Optional.of(caller.user()),
-                Optional.of("user " + id), "disabled " + user.name() + ": revoked " + revoked + " tokens, stopped "
+                Optional.of("user " + id), "disabled " + user.name() + ": revoked " + revoked + " tokens and "
+                + grants + " application grants, stopped "
                 + stopped + " deployments"));
         return new Disabled(user.withDisabled(true), revoked, stopped);
     }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class AdminPowersTest {
 
     private final DeploymentHarness h = new DeploymentHarness();
-    private final DisableUserService disable = new DisableUserService(h.stores.users(), h.stores.tokens(),
+    private final DisableUserService disable = new DisableUserService(h.stores.users(), h.stores.tokens(), h.stores.oauth(),
             h.stores.deployments(), h.stores.events(), h.runtime, h.stores.audit(), h.clock);
     private final AuthenticateService authenticate = new AuthenticateService(h.stores.tokens(), h.stores.users(),
             h.stores.audit(), h.clock);
@@ -131,6 +131,27 @@ class AdminPowersTest {
         h.pass();
         assertEquals(DeploymentStatus.STOPPED, h.stored(one).status());
         assertEquals(startsOfOne, h.runtime.starts().stream().filter(s -> s.id().equals(one.id())).count());
+    }
+
+    @Test
+    void disablingAUserRevokesTheGrantsTheyGaveApplicationsAndNotOthers() {
+        var fx = new live.catwalk.core.store.StoreFixtures();
+        var client = fx.registeredClient();
+        h.stores.oauth().saveClient(client);
+        Deployment bobs = h.deployment(h.bob, "bobs");
+        Deployment adas = h.deployment(h.ada, "adas");
+        var bobsGrant = fx.grant(h.bob.user(), client.id(), bobs.id());
+        var adasGrant = fx.grant(h.ada.user(), client.id(), adas.id());
+        h.stores.oauth().insertGrant(bobsGrant);
+        h.stores.oauth().insertGrant(adasGrant);
+
+        disable.disable(h.root, h.bob.user());
+
+        assertTrue(h.stores.oauth().findGrant(bobsGrant.id()).orElseThrow().revokedAt().isPresent());
+        assertTrue(h.stores.oauth().findGrant(adasGrant.id()).orElseThrow().revokedAt().isEmpty());
+        AuditEntry row = h.stores.audit().recent(5).stream()
+                .filter(e -> e.action() == AuditAction.USER_DISABLED).findFirst().orElseThrow();
+        assertTrue(row.detail().contains("1 application grants"), row.detail());
     }
 
     @Test

@@ -104,6 +104,11 @@ function App() {
     }
     if (session && path === '/sign-in') {
       const next = new URLSearchParams(location.search).get('next');
+      if (next && next.startsWith('/authorize?')) {
+        // The authorization server's consent page is the server's, not the app's: load it.
+        location.assign(next);
+        return;
+      }
       navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
     }
   }, [session, path]);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.HashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,9 +19,11 @@ import live.catwalk.adapters.rest.api.ControlPlane;
 import live.catwalk.adapters.rest.api.ControlPlaneApi;
 import live.catwalk.adapters.rest.api.EventStreams;
 import live.catwalk.adapters.rest.mcp.McpEndpoint;
+import live.catwalk.adapters.rest.oauth.AuthorizationResource;
 import live.catwalk.adapters.rest.web.IndexResource;
 import live.catwalk.adapters.rest.web.WebUi;
 import live.catwalk.core.mcp.port.in.ServeMcp;
+import live.catwalk.core.oauth.port.in.Authorize;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
@@ -53,11 +56,13 @@ public final class RestServer implements AutoCloseable {
     private final ReadDeadlines deadlines;
     private final JerseyInFlight inFlight;
     private final EventStreams streams;
+    private final Optional<URI> publicUrl;
     private volatile boolean stopped;
 
     private RestServer(HttpServer server, String host, ReadDeadlines deadlines, JerseyInFlight inFlight,
-                       EventStreams streams) {
+                       EventStreams streams, Optional<URI> publicUrl) {
         this.server = server;
+        this.publicUrl = publicUrl;
         this.host = host;
         this.deadlines = deadlines;
         this.inFlight = inFlight;
@@ -78,6 +83,14 @@ public final class RestServer implements AutoCloseable {
         URI uri = baseUri();
         LOG.log(System.Logger.Level.INFO, "listening on " + uri);
         return uri;
+    }
+
+    /**
+     * The base every absolute link is built on: the control plane's public URL, or the bound address (loopback for a
+     * wildcard bind) when none is set. Known once the server has started.
+     */
+    public URI linkBase() {
+        return publicUrl.orElseGet(() -> localBase(server, host));
     }
 
     /** The address actually bound, with the real port when 0 was asked for. */
@@ -178,6 +191,7 @@ public final class RestServer implements AutoCloseable {
         private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
         private McpEndpointParts mcp;
         private ControlPlane controlPlane;
+        private Authorize authorize;
         private EventStreams streams = EventStreams.standard();
 
         private Builder(String host, int port) {
@@ -218,6 +232,15 @@ public final class RestServer implements AutoCloseable {
          */
         public Builder eventStreams(EventStreams streams) {
             this.streams = Objects.requireNonNull(streams, "streams");
+            return this;
+        }
+
+        /**
+         * Serves Catwalk's OAuth authorization endpoint at {@code /authorize} over {@code authorize}, with the
+         * control plane's browser sessions (so it needs {@link #controlPlane}).
+         */
+        public Builder authorizationServer(Authorize authorize) {
+            this.authorize = Objects.requireNonNull(authorize, "authorize");
             return this;
         }
 
@@ -269,6 +292,11 @@ public final class RestServer implements AutoCloseable {
                 ControlPlaneApi.components(controlPlane, () -> controlPlane.publicUrl()
                         .orElseGet(() -> localBase(built.get(), host)), streams).forEach(c -> addTo(config, c));
                 addTo(config, new IndexResource());
+                if (authorize != null) {
+                    addTo(config, new AuthorizationResource(authorize, controlPlane.accounts().sessions()));
+                }
+            } else if (authorize != null) {
+                throw new IllegalStateException("the authorization server needs the control plane's sessions");
             }
             components.forEach(c -> addTo(config, c));
 
@@ -297,7 +325,8 @@ public final class RestServer implements AutoCloseable {
                 listener.registerAddOn(new EdgeGuard(hosts, deadlines, mapper));
             }
             built.set(server);
-            return new RestServer(server, host, deadlines, inFlight, streams);
+            return new RestServer(server, host, deadlines, inFlight, streams,
+                    controlPlane == null ? Optional.empty() : controlPlane.publicUrl());
         }
     }
 }

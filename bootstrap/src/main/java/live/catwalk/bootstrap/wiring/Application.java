@@ -22,6 +22,7 @@ import live.catwalk.adapters.llm.openrouter.OpenRouterAdvisor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeoutException;
 import live.catwalk.adapters.rest.api.ControlPlane;
 import live.catwalk.bootstrap.config.CatwalkConfig;
@@ -34,6 +35,9 @@ import live.catwalk.adapters.persistence.Database;
 import live.catwalk.adapters.persistence.vault.TinkVault;
 import live.catwalk.adapters.rest.HealthResource;
 import live.catwalk.adapters.rest.RestServer;
+import live.catwalk.adapters.llm.cimd.ClientMetadataFetcher;
+import live.catwalk.core.oauth.domain.OAuthLifetimes;
+import live.catwalk.core.oauth.usecase.AuthorizeService;
 import live.catwalk.core.deployment.port.out.PackageRegistry;
 import live.catwalk.core.account.domain.Role;
 import live.catwalk.core.shared.domain.DeploymentId;
@@ -149,14 +153,20 @@ public final class Application implements AutoCloseable {
                 List.of(new JvmHealthProbe(), database.healthProbe(), new VaultHealthProbe(vault),
                         new RuntimeHealthProbe(sandbox, clock), new McpHealthProbe(endpoints)));
         Duration heartbeat = config.mcp().heartbeat();
+        AtomicReference<RestServer> bound = new AtomicReference<>();
+        var authorize = new AuthorizeService(database.oauth(), ClientMetadataFetcher.standard(),
+                database.deployments(), new SecureRandomness(), clock, () -> bound.get().linkBase(),
+                OAuthLifetimes.DEFAULT);
         RestServer server = RestServer.builder(config.bind(), config.port())
                 .maxBodyBytes(config.maxBodyBytes())
                 .allowedHosts(gateway.allowedHosts())
                 .readTimeouts(config.readTimeouts().headers(), config.readTimeouts().body())
                 .register(new HealthResource(health))
                 .controlPlane(plane.api())
+                .authorizationServer(authorize)
                 .mcpEndpoint(mcp, heartbeat)
                 .build();
+        bound.set(server);
         URI uri;
         try {
             uri = server.start();

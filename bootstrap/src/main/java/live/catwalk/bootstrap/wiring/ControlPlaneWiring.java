@@ -98,7 +98,7 @@ final class ControlPlaneWiring {
                 new UpdateSettingsService(db.settings(), cipher, db.auditLog(), clock),
                 new CreateUserService(db.users(), db.tokens(), db.auditLog(), random, clock),
                 new ListUsersService(db.users()),
-                new DisableUserService(db.users(), db.tokens(), database.oauth(), db.deployments(), db.events(),
+                new DisableUserService(db.users(), db.tokens(), database.oauth()::revokeGrantsOfUser, db.deployments(), db.events(),
                         runtime, db.auditLog(), clock),
                 new EnableUserService(db.users(), db.tokens(), db.auditLog(), random, clock),
                 new ListUserTokensService(db.users(), db.tokens()),

@@ -95,7 +95,7 @@ public final class SessionResource {
     }
 
     /** The session cookie's value among a request's {@code cookies}, under either name. */
-    static Optional<String> secret(java.util.Map<String, jakarta.ws.rs.core.Cookie> cookies) {
+    public static Optional<String> secret(java.util.Map<String, jakarta.ws.rs.core.Cookie> cookies) {
         return Optional.ofNullable(cookies.get(SECURE_COOKIE))
                 .or(() -> Optional.ofNullable(cookies.get(PLAIN_COOKIE)))
                 .map(jakarta.ws.rs.core.Cookie::getValue).filter(v -> !v.isBlank());

@@ -37,6 +37,11 @@ abstract class ApiServer {
     RestServer server;
     URI base;
 
+    /** The OAuth authorization endpoint's decisions, for the tests that serve it; none by default. */
+    Optional<live.catwalk.core.oauth.port.in.Authorize> authorizationServer() {
+        return Optional.empty();
+    }
+
     /** The event streams' timings: production's unless a test needs them shorter. */
     EventStreams eventStreams() {
         return EventStreams.standard();
@@ -49,7 +54,9 @@ abstract class ApiServer {
 
     @BeforeEach
     void startServer() throws IOException {
-        server = RestServer.builder("127.0.0.1", 0)
+        RestServer.Builder builder = RestServer.builder("127.0.0.1", 0);
+        authorizationServer().ifPresent(builder::authorizationServer);
+        server = builder
                 .maxBodyBytes(MAX_BODY)
                 .allowedHosts(Set.of(ALLOWED_PROXY_HOST))
                 .controlPlane(fake.controlPlane(publicUrl()))

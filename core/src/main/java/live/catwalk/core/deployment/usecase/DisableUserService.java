@@ -21,10 +21,10 @@ import live.catwalk.core.deployment.domain.DeploymentEvent;
 import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.deployment.domain.DeploymentStatus;
 import live.catwalk.core.deployment.domain.DesiredState;
+import live.catwalk.core.deployment.port.out.ApplicationGrants;
 import live.catwalk.core.deployment.port.out.DeploymentRepository;
 import live.catwalk.core.deployment.port.out.EventLog;
 import live.catwalk.core.deployment.port.out.Runtime;
-import live.catwalk.core.oauth.port.out.OAuthStore;
 import live.catwalk.core.shared.CatwalkException;
 
 /**
@@ -40,19 +40,19 @@ public final class DisableUserService implements DisableUser {
 
     private final UserRepository users;
     private final TokenRepository tokens;
-    private final OAuthStore oauth;
+    private final ApplicationGrants grants;
     private final DeploymentRepository deployments;
     private final EventLog events;
     private final Runtime runtime;
     private final AuditLog audit;
     private final Clock clock;
 
-    public DisableUserService(UserRepository users, TokenRepository tokens, OAuthStore oauth,
+    public DisableUserService(UserRepository users, TokenRepository tokens, ApplicationGrants grants,
                               DeploymentRepository deployments, EventLog events, Runtime runtime, AuditLog audit,
                               Clock clock) {
         this.users = Objects.requireNonNull(users, "users");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
-        this.oauth = Objects.requireNonNull(oauth, "oauth");
+        this.grants = Objects.requireNonNull(grants, "grants");
         this.deployments = Objects.requireNonNull(deployments, "deployments");
         this.events = Objects.requireNonNull(events, "events");
         this.runtime = Objects.requireNonNull(runtime, "runtime");
@@ -72,7 +72,7 @@ public final class DisableUserService implements DisableUser {
             throw CatwalkException.notFound("no user " + id);
         }
         int revoked = tokens.revokeForOwner(id, clock.instant());
-        int grants = oauth.revokeGrantsOfUser(id, clock.instant());
+        int revokedGrants = grants.revokeAllOf(id, clock.instant());
         int stopped = 0;
         for (DeploymentId deployment : wantedRunning(id)) {
             if (stop(deployment)) {
@@ -81,7 +81,7 @@ public final class DisableUserService implements DisableUser {
         }
         audit.record(new AuditEntry(clock.instant(), AuditAction.USER_DISABLED, Optional.of(caller.user()),
                 Optional.of("user " + id), "disabled " + user.name() + ": revoked " + revoked + " tokens and "
-                + grants + " application grants, stopped "
+                + revokedGrants + " application grants, stopped "
                 + stopped + " deployments"));
         return new Disabled(user.withDisabled(true), revoked, stopped);
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.account.domain.TokenHash;
 import live.catwalk.core.deployment.domain.Deployment;
@@ -53,12 +54,15 @@ public final class AuthorizeService implements Authorize {
     private final DeploymentRepository deployments;
     private final Randomness randomness;
     private final Clock clock;
-    private final URI issuer;
+    private final Supplier<URI> issuer;
     private final OAuthLifetimes lifetimes;
 
-    /** {@code issuer} is Catwalk's public base URL (ending in {@code /}), whose {@code mcp/<id>} are the resources. */
+    /**
+     * {@code issuer} gives Catwalk's public base URL (ending in {@code /}, read at each request: it may be known only
+     * once the server is bound), whose {@code mcp/<id>} are the resources.
+     */
     public AuthorizeService(OAuthStore store, ClientMetadataDocuments documents, DeploymentRepository deployments,
-                            Randomness randomness, Clock clock, URI issuer, OAuthLifetimes lifetimes) {
+                            Randomness randomness, Clock clock, Supplier<URI> issuer, OAuthLifetimes lifetimes) {
         this.store = Objects.requireNonNull(store, "store");
         this.clients = new Clients(store, documents, clock);
         this.deployments = Objects.requireNonNull(deployments, "deployments");
@@ -66,9 +70,14 @@ public final class AuthorizeService implements Authorize {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.lifetimes = Objects.requireNonNull(lifetimes, "lifetimes");
-        if (!issuer.toString().endsWith("/")) {
-            throw new IllegalArgumentException("the issuer's base URL ends in /: " + issuer);
+    }
+
+    private URI base() {
+        URI base = issuer.get();
+        if (!base.toString().endsWith("/")) {
+            throw new IllegalStateException("the issuer's base URL ends in /: " + base);
         }
+        return base;
     }
 
     @Override
@@ -107,7 +116,7 @@ public final class AuthorizeService implements Authorize {
         });
         String code = OAuthSecret.CODE.mint(randomness.secret());
         store.insertCode(new AuthorizationCode(TokenHash.of(code), grant.id(), valid.redirectUri, valid.challenge,
-                ResourceUris.of(issuer, chosen.get()), valid.scopes, now.plus(lifetimes.code()), Optional.empty()));
+                ResourceUris.of(base(), chosen.get()), valid.scopes, now.plus(lifetimes.code()), Optional.empty()));
         store.touchClient(valid.client.id(), now);
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("code", code);
@@ -175,7 +184,7 @@ public final class AuthorizeService implements Authorize {
         Optional<Authorize.Target> deployment = Optional.empty();
         List<Authorize.Target> choices = List.of();
         if (request.resource() != null) {
-            Optional<Deployment> named = ResourceUris.deployment(issuer, request.resource())
+            Optional<Deployment> named = ResourceUris.deployment(base(), request.resource())
                     .flatMap(id -> owned(caller, id));
             if (named.isEmpty()) {
                 return new Checked(null, error(partial, "invalid_target",
@@ -215,7 +224,7 @@ public final class AuthorizeService implements Authorize {
 
     /** The issuer identifier: the public URL without its trailing slash, as the metadata's {@code issuer} says. */
     private String issuerId() {
-        String base = issuer.toString();
+        String base = base().toString();
         return base.substring(0, base.length() - 1);
     }
 

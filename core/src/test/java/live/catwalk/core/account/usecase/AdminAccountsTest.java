@@ -33,7 +33,7 @@ class AdminAccountsTest {
 
     private final AccountHarness h = new AccountHarness();
     private final ListUsersService listUsers = new ListUsersService(h.stores.users());
-    private final DisableUserService disable = new DisableUserService(h.stores.users(), h.stores.tokens(), h.stores.oauth(),
+    private final DisableUserService disable = new DisableUserService(h.stores.users(), h.stores.tokens(), h.stores.oauth()::revokeGrantsOfUser,
             h.stores.deployments(), h.stores.events(), new FakeRuntime(), h.stores.audit(), h.clock);
     private final EnableUserService enable = new EnableUserService(h.stores.users(), h.stores.tokens(),
             h.stores.audit(), h.randomness, h.clock);

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class AdminPowersTest {
 
     private final DeploymentHarness h = new DeploymentHarness();
-    private final DisableUserService disable = new DisableUserService(h.stores.users(), h.stores.tokens(), h.stores.oauth(),
+    private final DisableUserService disable = new DisableUserService(h.stores.users(), h.stores.tokens(), h.stores.oauth()::revokeGrantsOfUser,
             h.stores.deployments(), h.stores.events(), h.runtime, h.stores.audit(), h.clock);
     private final AuthenticateService authenticate = new AuthenticateService(h.stores.tokens(), h.stores.users(),
             h.stores.audit(), h.clock);

@@ -73,7 +73,7 @@ class AuthorizeServiceTest {
                         .withCode("client_metadata_unavailable");
             }
             return doc;
-        }, stores.deployments(), new FakeRandomness(), clock, ISSUER, OAuthLifetimes.DEFAULT);
+        }, stores.deployments(), new FakeRandomness(), clock, () -> ISSUER, OAuthLifetimes.DEFAULT);
         ada = fx.user("ada");
         bob = fx.user("bob");
         stores.users().insert(ada);

@@ -15,11 +15,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import live.catwalk.adapters.rest.api.ControlPlane;
 import live.catwalk.adapters.rest.api.ControlPlaneApi;
 import live.catwalk.adapters.rest.api.EventStreams;
 import live.catwalk.adapters.rest.mcp.McpEndpoint;
 import live.catwalk.adapters.rest.oauth.AuthorizationResource;
+import live.catwalk.adapters.rest.oauth.ResourceMetadataResource;
 import live.catwalk.adapters.rest.web.IndexResource;
 import live.catwalk.adapters.rest.web.WebUi;
 import live.catwalk.core.mcp.port.in.ServeMcp;
@@ -192,6 +195,7 @@ public final class RestServer implements AutoCloseable {
         private McpEndpointParts mcp;
         private ControlPlane controlPlane;
         private Authorize authorize;
+        private Predicate<String> deploymentExists;
         private EventStreams streams = EventStreams.standard();
 
         private Builder(String host, int port) {
@@ -236,11 +240,14 @@ public final class RestServer implements AutoCloseable {
         }
 
         /**
-         * Serves Catwalk's OAuth authorization endpoint at {@code /authorize} over {@code authorize}, with the
-         * control plane's browser sessions (so it needs {@link #controlPlane}).
+         * Serves Catwalk as the OAuth authorization server of its deployments: the authorization endpoint at
+         * {@code /authorize} over {@code authorize}, with the control plane's browser sessions (so it needs {@link
+         * #controlPlane}), and each deployment's protected resource metadata ({@code deploymentExists} tells a
+         * deployment id, as a path names it, that exists).
          */
-        public Builder authorizationServer(Authorize authorize) {
+        public Builder authorizationServer(Authorize authorize, Predicate<String> deploymentExists) {
             this.authorize = Objects.requireNonNull(authorize, "authorize");
+            this.deploymentExists = Objects.requireNonNull(deploymentExists, "deploymentExists");
             return this;
         }
 
@@ -289,11 +296,12 @@ public final class RestServer implements AutoCloseable {
             Set<String> hosts = new HashSet<>(allowedHosts);
             if (controlPlane != null) {
                 controlPlane.publicUrl().map(URI::getHost).ifPresent(hosts::add);
-                ControlPlaneApi.components(controlPlane, () -> controlPlane.publicUrl()
-                        .orElseGet(() -> localBase(built.get(), host)), streams).forEach(c -> addTo(config, c));
+                Supplier<URI> linkBase = () -> controlPlane.publicUrl().orElseGet(() -> localBase(built.get(), host));
+                ControlPlaneApi.components(controlPlane, linkBase, streams).forEach(c -> addTo(config, c));
                 addTo(config, new IndexResource());
                 if (authorize != null) {
                     addTo(config, new AuthorizationResource(authorize, controlPlane.accounts().sessions()));
+                    addTo(config, new ResourceMetadataResource(linkBase, deploymentExists));
                 }
             } else if (authorize != null) {
                 throw new IllegalStateException("the authorization server needs the control plane's sessions");

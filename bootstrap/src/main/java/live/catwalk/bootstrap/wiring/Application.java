@@ -35,6 +35,8 @@ import live.catwalk.adapters.persistence.Database;
 import live.catwalk.adapters.persistence.vault.TinkVault;
 import live.catwalk.adapters.rest.HealthResource;
 import live.catwalk.adapters.rest.RestServer;
+import live.catwalk.adapters.rest.oauth.ResourceMetadataResource;
+import live.catwalk.core.mcp.domain.http.Challenge;
 import live.catwalk.adapters.llm.cimd.ClientMetadataFetcher;
 import live.catwalk.core.oauth.domain.OAuthLifetimes;
 import live.catwalk.core.oauth.usecase.AuthorizeService;
@@ -144,8 +146,13 @@ public final class Application implements AutoCloseable {
                 new HealthProbes(runtime, ControlPlaneWiring.PING_TIMEOUT, clock, probes,
                         config.servers().healthInterval(), ControlPlaneWiring.MAX_PROBES),
                 analysisSources(config.analysis(), http, analyses));
+        AtomicReference<RestServer> bound = new AtomicReference<>();
+        ConfiguredMcpAccess fileAccess = new ConfiguredMcpAccess(deployments);
+        // The deployments file's deployments have no owner to consent, so only theirs challenge without OAuth.
         McpAccess access = McpAccess.bearer(new StoredMcpAccess(
-                new AuthenticateDeploymentTokenService(plane.tokens(), clock), new ConfiguredMcpAccess(deployments)));
+                new AuthenticateDeploymentTokenService(plane.tokens(), clock), fileAccess),
+                (id, presented) -> fileAccess.defines(id) || !isDeploymentId(id) ? Challenge.bearer()
+                        : Challenge.oauth(ResourceMetadataResource.of(bound.get().linkBase(), id), presented));
         DeploymentStates states = new StoredDeploymentStates(database.deployments(), fromFile);
         var mcp = new ServeMcpService(gateway, limits, access, states, endpoints);
         // Catwalk's own components; deployments appear only as totals (mcp), never as its health.
@@ -153,7 +160,6 @@ public final class Application implements AutoCloseable {
                 List.of(new JvmHealthProbe(), database.healthProbe(), new VaultHealthProbe(vault),
                         new RuntimeHealthProbe(sandbox, clock), new McpHealthProbe(endpoints)));
         Duration heartbeat = config.mcp().heartbeat();
-        AtomicReference<RestServer> bound = new AtomicReference<>();
         var authorize = new AuthorizeService(database.oauth(), ClientMetadataFetcher.standard(),
                 database.deployments(), new SecureRandomness(), clock, () -> bound.get().linkBase(),
                 OAuthLifetimes.DEFAULT);
@@ -163,7 +169,8 @@ public final class Application implements AutoCloseable {
                 .readTimeouts(config.readTimeouts().headers(), config.readTimeouts().body())
                 .register(new HealthResource(health))
                 .controlPlane(plane.api())
-                .authorizationServer(authorize)
+                .authorizationServer(authorize, id -> isDeploymentId(id) && !fileAccess.defines(id)
+                        && database.deployments().find(new DeploymentId(id)).isPresent())
                 .mcpEndpoint(mcp, heartbeat)
                 .build();
         bound.set(server);
@@ -239,6 +246,16 @@ public final class Application implements AutoCloseable {
         return new GatewaySettings(hosts, mcp.allowedOrigins(), config.maxBodyBytes(), d.jsonWindow(),
                 mcp.idleTimeout(), mcp.maxSessions(), mcp.maxChildren(), mcp.requestTimeout(), d.startTimeout(),
                 d.eventLogEvents(), d.eventLogBytes(), d.retryMillis());
+    }
+
+    /** Whether {@code id}, as a request's path names it, has a deployment id's form. */
+    static boolean isDeploymentId(String id) {
+        try {
+            new DeploymentId(id);
+            return true;
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return false;
+        }
     }
 
     /** Whose per-user session limit a deployment's sessions count against: its owner, unless an admin. */

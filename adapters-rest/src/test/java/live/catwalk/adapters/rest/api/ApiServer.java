@@ -42,6 +42,11 @@ abstract class ApiServer {
         return Optional.empty();
     }
 
+    /** Whether a deployment id, as a path names it, exists (for the resource metadata): the fake's deployments. */
+    boolean deploymentExists(String id) {
+        return fake.deployments.keySet().stream().anyMatch(d -> d.value().equals(id));
+    }
+
     /** The event streams' timings: production's unless a test needs them shorter. */
     EventStreams eventStreams() {
         return EventStreams.standard();
@@ -55,7 +60,7 @@ abstract class ApiServer {
     @BeforeEach
     void startServer() throws IOException {
         RestServer.Builder builder = RestServer.builder("127.0.0.1", 0);
-        authorizationServer().ifPresent(builder::authorizationServer);
+        authorizationServer().ifPresent(a -> builder.authorizationServer(a, this::deploymentExists));
         server = builder
                 .maxBodyBytes(MAX_BODY)
                 .allowedHosts(Set.of(ALLOWED_PROXY_HOST))

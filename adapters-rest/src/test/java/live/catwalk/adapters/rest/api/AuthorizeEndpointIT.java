@@ -63,6 +63,11 @@ class AuthorizeEndpointIT extends ApiServer {
         }, stores.deployments(), new FakeRandomness(), Clock.systemUTC(), () -> base, OAuthLifetimes.DEFAULT));
     }
 
+    @Override
+    boolean deploymentExists(String id) {
+        return weather != null && weather.id().value().equals(id);
+    }
+
     @BeforeEach
     void aUserADeploymentAndAClient() throws Exception {
         stores.users().insert(fake.alice);
@@ -235,6 +240,24 @@ class AuthorizeEndpointIT extends ApiServer {
         assertTrue(twice.body().contains("state"), twice.body());
         HttpResponse<String> huge = get(form(params(resource())).replace("scope=", "scope=" + "x".repeat(5000)), cookie);
         assertEquals(400, huge.statusCode());
+    }
+
+    @Test
+    void eachDeploymentHasProtectedResourceMetadataNamingCatwalkAsItsAuthorizationServer() throws Exception {
+        String issuer = base.toString().substring(0, base.toString().length() - 1);
+        HttpResponse<String> doc = call("GET", "/.well-known/oauth-protected-resource/mcp/" + weather.id().value(),
+                null, null);
+        assertEquals(200, doc.statusCode(), doc.body());
+        var json = JSON.readTree(doc.body());
+        assertEquals(resource(), json.path("resource").asText());
+        assertEquals(issuer, json.path("authorization_servers").get(0).asText());
+        assertEquals("[\"mcp\"]", json.path("scopes_supported").toString(), "never offline_access here");
+        assertEquals("[\"header\"]", json.path("bearer_methods_supported").toString());
+        assertEquals("*", doc.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        assertEquals(issuer, JSON.readTree(call("GET", "/.well-known/oauth-protected-resource", null, null).body())
+                .path("resource").asText(), "the root document, for clients that look there first");
+        assertProblem(call("GET", "/.well-known/oauth-protected-resource/mcp/no-such-one", null, null), 404,
+                "not_found");
     }
 
     @Test

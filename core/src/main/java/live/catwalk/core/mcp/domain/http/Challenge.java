@@ -28,6 +28,15 @@ public record Challenge(String realm, Optional<String> error, Optional<String> r
         return new Challenge("catwalk", Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    /**
+     * The challenge that starts MCP authorization (RFC 9728 §5.1): where the deployment's protected resource
+     * metadata is, the scope {@code mcp}, and {@code error="invalid_token"} when a token was presented and refused.
+     */
+    public static Challenge oauth(String resourceMetadata, boolean tokenPresented) {
+        return new Challenge("catwalk", tokenPresented ? Optional.of("invalid_token") : Optional.empty(),
+                Optional.of(resourceMetadata), Optional.of("mcp"));
+    }
+
     /** The {@code WWW-Authenticate} header's value, e.g. {@code Bearer realm="catwalk", error="invalid_token"}. */
     public String header() {
         List<String> parameters = new ArrayList<>();

@@ -42,9 +42,21 @@ public interface McpAccess {
 
     /** Access decided by a bearer-token check; a refusal gets {@link Challenge#bearer()}. */
     static McpAccess bearer(BearerCheck check) {
+        return bearer(check, (deploymentId, tokenPresented) -> Challenge.bearer());
+    }
+
+    /** The challenge a refusal answers with, for a deployment id as the request named it. */
+    @FunctionalInterface
+    interface Challenges {
+        Challenge challenge(String deploymentId, boolean tokenPresented);
+    }
+
+    /** Access decided by a bearer-token check; a refusal gets the challenge {@code challenges} makes. */
+    static McpAccess bearer(BearerCheck check, Challenges challenges) {
         Objects.requireNonNull(check, "check");
+        Objects.requireNonNull(challenges, "challenges");
         return (deploymentId, headers, bearerToken) -> check.principal(deploymentId, bearerToken)
                 .<Decision>map(Decision.Granted::new)
-                .orElseGet(() -> new Decision.Refused(Challenge.bearer()));
+                .orElseGet(() -> new Decision.Refused(challenges.challenge(deploymentId, bearerToken.isPresent())));
     }
 }

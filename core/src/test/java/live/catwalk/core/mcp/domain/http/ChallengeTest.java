@@ -28,6 +28,15 @@ class ChallengeTest {
     }
 
     @Test
+    void theOauthChallengeNamesTheMetadataAndTheScopeAndSaysWhenATokenWasRefused() {
+        String prm = "https://catwalk.example/.well-known/oauth-protected-resource/mcp/d1";
+        assertEquals("Bearer realm=\"catwalk\", resource_metadata=\"" + prm + "\", scope=\"mcp\"",
+                Challenge.oauth(prm, false).header());
+        assertEquals("Bearer realm=\"catwalk\", error=\"invalid_token\", resource_metadata=\"" + prm
+                + "\", scope=\"mcp\"", Challenge.oauth(prm, true).header());
+    }
+
+    @Test
     void aValueThatCouldSplitTheHeaderIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new Challenge("catwalk\r\nSet-Cookie: x=1",
                 Optional.empty(), Optional.empty(), Optional.empty()));

@@ -15,18 +15,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import live.catwalk.adapters.rest.api.ControlPlane;
 import live.catwalk.adapters.rest.api.ControlPlaneApi;
 import live.catwalk.adapters.rest.api.EventStreams;
 import live.catwalk.adapters.rest.mcp.McpEndpoint;
 import live.catwalk.adapters.rest.oauth.AuthorizationResource;
+import live.catwalk.adapters.rest.oauth.AuthorizationServer;
+import live.catwalk.adapters.rest.oauth.TokenEndpoints;
 import live.catwalk.adapters.rest.oauth.ResourceMetadataResource;
 import live.catwalk.adapters.rest.web.IndexResource;
 import live.catwalk.adapters.rest.web.WebUi;
 import live.catwalk.core.mcp.port.in.ServeMcp;
-import live.catwalk.core.oauth.port.in.Authorize;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
@@ -194,8 +194,7 @@ public final class RestServer implements AutoCloseable {
         private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
         private McpEndpointParts mcp;
         private ControlPlane controlPlane;
-        private Authorize authorize;
-        private Predicate<String> deploymentExists;
+        private AuthorizationServer authorizationServer;
         private EventStreams streams = EventStreams.standard();
 
         private Builder(String host, int port) {
@@ -240,14 +239,12 @@ public final class RestServer implements AutoCloseable {
         }
 
         /**
-         * Serves Catwalk as the OAuth authorization server of its deployments: the authorization endpoint at
-         * {@code /authorize} over {@code authorize}, with the control plane's browser sessions (so it needs {@link
-         * #controlPlane}), and each deployment's protected resource metadata ({@code deploymentExists} tells a
-         * deployment id, as a path names it, that exists).
+         * Serves Catwalk as the OAuth authorization server of its deployments: {@code /authorize} (with the control
+         * plane's browser sessions, so it needs {@link #controlPlane}), {@code /token}, {@code /register},
+         * {@code /revoke}, the server's metadata and each deployment's protected resource metadata.
          */
-        public Builder authorizationServer(Authorize authorize, Predicate<String> deploymentExists) {
-            this.authorize = Objects.requireNonNull(authorize, "authorize");
-            this.deploymentExists = Objects.requireNonNull(deploymentExists, "deploymentExists");
+        public Builder authorizationServer(AuthorizationServer server) {
+            this.authorizationServer = Objects.requireNonNull(server, "server");
             return this;
         }
 
@@ -299,11 +296,13 @@ public final class RestServer implements AutoCloseable {
                 Supplier<URI> linkBase = () -> controlPlane.publicUrl().orElseGet(() -> localBase(built.get(), host));
                 ControlPlaneApi.components(controlPlane, linkBase, streams).forEach(c -> addTo(config, c));
                 addTo(config, new IndexResource());
-                if (authorize != null) {
-                    addTo(config, new AuthorizationResource(authorize, controlPlane.accounts().sessions()));
-                    addTo(config, new ResourceMetadataResource(linkBase, deploymentExists));
+                if (authorizationServer != null) {
+                    addTo(config, new AuthorizationResource(authorizationServer.authorize(),
+                            controlPlane.accounts().sessions()));
+                    addTo(config, new ResourceMetadataResource(linkBase, authorizationServer.deploymentExists()));
+                    addTo(config, new TokenEndpoints(authorizationServer, linkBase));
                 }
-            } else if (authorize != null) {
+            } else if (authorizationServer != null) {
                 throw new IllegalStateException("the authorization server needs the control plane's sessions");
             }
             components.forEach(c -> addTo(config, c));

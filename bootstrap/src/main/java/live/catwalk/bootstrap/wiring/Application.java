@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeoutException;
 import live.catwalk.adapters.rest.api.ControlPlane;
 import live.catwalk.bootstrap.config.CatwalkConfig;
@@ -39,7 +40,12 @@ import live.catwalk.adapters.rest.oauth.ResourceMetadataResource;
 import live.catwalk.core.mcp.domain.http.Challenge;
 import live.catwalk.adapters.llm.cimd.ClientMetadataFetcher;
 import live.catwalk.core.oauth.domain.OAuthLifetimes;
+import live.catwalk.adapters.rest.oauth.AuthorizationServer;
+import live.catwalk.core.oauth.usecase.AuthenticateOAuthTokenService;
 import live.catwalk.core.oauth.usecase.AuthorizeService;
+import live.catwalk.core.oauth.usecase.ExchangeTokenService;
+import live.catwalk.core.oauth.usecase.RegisterClientService;
+import live.catwalk.core.oauth.usecase.RevokeOAuthTokenService;
 import live.catwalk.core.deployment.port.out.PackageRegistry;
 import live.catwalk.core.account.domain.Role;
 import live.catwalk.core.shared.domain.DeploymentId;
@@ -149,8 +155,10 @@ public final class Application implements AutoCloseable {
         AtomicReference<RestServer> bound = new AtomicReference<>();
         ConfiguredMcpAccess fileAccess = new ConfiguredMcpAccess(deployments);
         // The deployments file's deployments have no owner to consent, so only theirs challenge without OAuth.
+        Supplier<URI> linkBase = () -> bound.get().linkBase();
         McpAccess access = McpAccess.bearer(new StoredMcpAccess(
-                new AuthenticateDeploymentTokenService(plane.tokens(), clock), fileAccess),
+                new AuthenticateDeploymentTokenService(plane.tokens(), clock),
+                new AuthenticateOAuthTokenService(database.oauth(), linkBase, clock), fileAccess),
                 (id, presented) -> fileAccess.defines(id) || !isDeploymentId(id) ? Challenge.bearer()
                         : Challenge.oauth(ResourceMetadataResource.of(bound.get().linkBase(), id), presented));
         DeploymentStates states = new StoredDeploymentStates(database.deployments(), fromFile);
@@ -160,17 +168,22 @@ public final class Application implements AutoCloseable {
                 List.of(new JvmHealthProbe(), database.healthProbe(), new VaultHealthProbe(vault),
                         new RuntimeHealthProbe(sandbox, clock), new McpHealthProbe(endpoints)));
         Duration heartbeat = config.mcp().heartbeat();
-        var authorize = new AuthorizeService(database.oauth(), ClientMetadataFetcher.standard(),
-                database.deployments(), new SecureRandomness(), clock, () -> bound.get().linkBase(),
-                OAuthLifetimes.DEFAULT);
+        SecureRandomness randomness = new SecureRandomness();
+        var authorizationServer = new AuthorizationServer(
+                new AuthorizeService(database.oauth(), ClientMetadataFetcher.standard(), database.deployments(),
+                        randomness, clock, linkBase, OAuthLifetimes.DEFAULT),
+                new ExchangeTokenService(database.oauth(), linkBase, OAuthLifetimes.DEFAULT, randomness, clock),
+                new RegisterClientService(database.oauth(), randomness, clock),
+                new RevokeOAuthTokenService(database.oauth(), clock),
+                id -> isDeploymentId(id) && !fileAccess.defines(id)
+                        && database.deployments().find(new DeploymentId(id)).isPresent());
         RestServer server = RestServer.builder(config.bind(), config.port())
                 .maxBodyBytes(config.maxBodyBytes())
                 .allowedHosts(gateway.allowedHosts())
                 .readTimeouts(config.readTimeouts().headers(), config.readTimeouts().body())
                 .register(new HealthResource(health))
                 .controlPlane(plane.api())
-                .authorizationServer(authorize, id -> isDeploymentId(id) && !fileAccess.defines(id)
-                        && database.deployments().find(new DeploymentId(id)).isPresent())
+                .authorizationServer(authorizationServer)
                 .mcpEndpoint(mcp, heartbeat)
                 .build();
         bound.set(server);

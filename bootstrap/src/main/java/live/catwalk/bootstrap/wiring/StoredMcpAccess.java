@@ -4,20 +4,25 @@ import java.util.Objects;
 import java.util.Optional;
 import live.catwalk.core.account.port.in.AuthenticateDeploymentToken;
 import live.catwalk.core.mcp.port.out.McpAccess;
+import live.catwalk.core.oauth.domain.OAuthSecret;
+import live.catwalk.core.oauth.port.in.AuthenticateOAuthToken;
 import live.catwalk.core.shared.domain.DeploymentId;
 
 /**
  * Access to deployments created through the API: core's deployment-token rule ({@link
- * AuthenticateDeploymentToken}) decides; the deployments file's access decides for the ids it defines. The
- * principal is the token's id, never the token.
+ * AuthenticateDeploymentToken}) decides for {@code cwd_} tokens, the authorization server's ({@link
+ * AuthenticateOAuthToken}) for the access tokens it issued, bound to one deployment; the deployments file's access
+ * decides for the ids it defines. The principal is the token's id (or its grant's), never the token.
  */
 final class StoredMcpAccess implements McpAccess.BearerCheck {
 
     private final AuthenticateDeploymentToken tokens;
+    private final AuthenticateOAuthToken oauth;
     private final ConfiguredMcpAccess configured;
 
-    StoredMcpAccess(AuthenticateDeploymentToken tokens, ConfiguredMcpAccess configured) {
+    StoredMcpAccess(AuthenticateDeploymentToken tokens, AuthenticateOAuthToken oauth, ConfiguredMcpAccess configured) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.oauth = Objects.requireNonNull(oauth, "oauth");
         this.configured = Objects.requireNonNull(configured, "configured");
     }
 
@@ -35,6 +40,11 @@ final class StoredMcpAccess implements McpAccess.BearerCheck {
             id = new DeploymentId(deploymentId);
         } catch (IllegalArgumentException notAnId) {
             return Optional.empty(); // answers as a wrong token does
+        }
+        if (OAuthSecret.ACCESS.matches(bearerToken.get())) {
+            // A token without the mcp scope is refused like an unknown one (403 insufficient_scope is to come).
+            return oauth.authenticate(id, bearerToken.get()) instanceof AuthenticateOAuthToken.Result.Granted g
+                    ? Optional.of(g.principal()) : Optional.empty();
         }
         return tokens.authenticate(id, bearerToken.get()).map(token -> "token:" + token);
     }

@@ -37,8 +37,8 @@ abstract class ApiServer {
     RestServer server;
     URI base;
 
-    /** The OAuth authorization endpoint's decisions, for the tests that serve it; none by default. */
-    Optional<live.catwalk.core.oauth.port.in.Authorize> authorizationServer() {
+    /** The OAuth authorization server, for the tests that serve it; none by default. */
+    Optional<live.catwalk.adapters.rest.oauth.AuthorizationServer> authorizationServer() {
         return Optional.empty();
     }
 
@@ -60,7 +60,7 @@ abstract class ApiServer {
     @BeforeEach
     void startServer() throws IOException {
         RestServer.Builder builder = RestServer.builder("127.0.0.1", 0);
-        authorizationServer().ifPresent(a -> builder.authorizationServer(a, this::deploymentExists));
+        authorizationServer().ifPresent(builder::authorizationServer);
         server = builder
                 .maxBodyBytes(MAX_BODY)
                 .allowedHosts(Set.of(ALLOWED_PROXY_HOST))

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.Set;
 import live.catwalk.core.account.domain.TokenHash;
@@ -34,8 +35,17 @@ public final class AuthenticateOAuthTokenService implements AuthenticateOAuthTok
 
     /** {@code publicBase}: Catwalk's public URI (absolute http(s), ending in {@code /}) on which resources live. */
     public AuthenticateOAuthTokenService(OAuthStore store, URI publicBase, Clock clock) {
+        this(store, new ResourceParameter(publicBase), clock);
+    }
+
+    /** As above, with the public URI read at each request (a server bound to port 0 knows it only once bound). */
+    public AuthenticateOAuthTokenService(OAuthStore store, Supplier<URI> publicBase, Clock clock) {
+        this(store, new ResourceParameter(publicBase), clock);
+    }
+
+    private AuthenticateOAuthTokenService(OAuthStore store, ResourceParameter resources, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
-        this.resources = new ResourceParameter(publicBase);
+        this.resources = resources;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 

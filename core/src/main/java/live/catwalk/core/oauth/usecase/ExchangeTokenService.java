@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.Set;
 import live.catwalk.core.account.domain.TokenHash;
@@ -52,8 +53,19 @@ public final class ExchangeTokenService implements ExchangeToken {
     /** {@code publicBase}: Catwalk's public URI (absolute http(s), ending in {@code /}) on which resources live. */
     public ExchangeTokenService(OAuthStore store, URI publicBase, OAuthLifetimes lifetimes, Randomness randomness,
                                 Clock clock) {
+        this(store, new ResourceParameter(publicBase), lifetimes, randomness, clock);
+    }
+
+    /** As above, with the public URI read at each request (a server bound to port 0 knows it only once bound). */
+    public ExchangeTokenService(OAuthStore store, Supplier<URI> publicBase, OAuthLifetimes lifetimes,
+                                Randomness randomness, Clock clock) {
+        this(store, new ResourceParameter(publicBase), lifetimes, randomness, clock);
+    }
+
+    private ExchangeTokenService(OAuthStore store, ResourceParameter resources, OAuthLifetimes lifetimes,
+                                 Randomness randomness, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
-        this.resources = new ResourceParameter(publicBase);
+        this.resources = resources;
         this.clients = new ClientAuthentication(store, clock);
         this.issuer = new TokenIssuer(store, lifetimes, randomness);
         this.clock = Objects.requireNonNull(clock, "clock");

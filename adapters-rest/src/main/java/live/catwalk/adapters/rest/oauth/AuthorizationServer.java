@@ -1,0 +1,25 @@
+package live.catwalk.adapters.rest.oauth;
+
+import java.util.Objects;
+import java.util.function.Predicate;
+import live.catwalk.core.oauth.port.in.Authorize;
+import live.catwalk.core.oauth.port.in.ExchangeToken;
+import live.catwalk.core.oauth.port.in.RegisterClient;
+import live.catwalk.core.oauth.port.in.RevokeOAuthToken;
+
+/**
+ * What Catwalk serves as the OAuth 2.1 authorization server of its deployments: the authorization endpoint's
+ * decisions, the token endpoint, dynamic registration and revocation, and which deployment ids (as a path names them)
+ * are protected resources.
+ */
+public record AuthorizationServer(Authorize authorize, ExchangeToken token, RegisterClient register,
+                                  RevokeOAuthToken revoke, Predicate<String> deploymentExists) {
+
+    public AuthorizationServer {
+        Objects.requireNonNull(authorize, "authorize");
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(register, "register");
+        Objects.requireNonNull(revoke, "revoke");
+        Objects.requireNonNull(deploymentExists, "deploymentExists");
+    }
+}

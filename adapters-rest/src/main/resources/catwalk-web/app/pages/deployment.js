@@ -63,9 +63,47 @@ export function DeploymentPage({ id }) {
         <${Timeline} id=${id} version=${`${d.status}|${d.updatedAt}`} readOnly=${readOnly} />
       </section>
     </div>
+    ${readOnly ? '' : html`<section class="card" aria-labelledby="apps-title">
+      <h2 id="apps-title">Connected apps</h2>
+      <${Apps} id=${id} />
+    </section>`}
     <section class="card" aria-labelledby="logs-title">
       <${Logs} id=${id} />
     </section>`;
+}
+
+/** The applications connected through OAuth (Claude's custom connectors and others), each disconnectable. */
+function Apps({ id }) {
+  const [apps, setApps] = useState(null);
+  const [error, setError] = useState(null);
+  const [asking, setAsking] = useState(null);
+  const load = () => get(`/api/deployments/${id}/apps`).then((r) => setApps(r.items)).catch(setError);
+  useEffect(() => {
+    load();
+  }, [id]);
+  const revoke = async () => {
+    const app = asking;
+    setAsking(null);
+    try {
+      await del(`/api/deployments/${id}/apps/${app.id}`);
+      load();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  if (error) return html`<${ErrorBox} error=${error} />`;
+  if (!apps) return html`<p aria-busy="true" class="muted">Loading…</p>`;
+  return html`${apps.length === 0 ? html`<p class="muted small">No application is connected. Paste the MCP URL into Claude's
+      “Add custom connector” (or <code>claude mcp add --transport http</code> without a header) to connect one through OAuth.</p>`
+    : html`<ul class="results">${apps.map((a) => html`<li key=${a.id} class="result">
+        <div><strong>${a.name}</strong> <span class="muted small mono">${a.clientId}</span>
+          <p class="small muted">Connected <${Ago} at=${a.grantedAt} />, last used <${Ago} at=${a.lastUsedAt} /> · ${a.scopes.join(' ')}</p></div>
+        <button type="button" class="button small danger" onClick=${() => setAsking(a)} aria-label=${`Disconnect ${a.name}`}>Disconnect</button>
+      </li>`)}</ul>`}
+    <${ConfirmDialog} open=${!!asking} title="Disconnect this application?" confirm="Disconnect" danger
+      onConfirm=${revoke} onCancel=${() => setAsking(null)}>
+      <p>${asking ? `${asking.name} loses access to this deployment at once; it must ask again to reconnect.` : ''}</p>
+    </${ConfirmDialog}>`;
 }
 
 /** Where a deployment is on its way to running, or why it is not running; read out as it changes. */

@@ -119,6 +119,13 @@ class CliIT {
         assertEquals("running", restarted.json().path("desiredState").asText());
         assertTrue(cli("", "logs", id, "--json").json().path("lines").isArray());
         assertEquals(2, cli("", "connect", id, "--client", "vim").code);
+        Run apps = cli("", "apps", id);
+        assertEquals(0, apps.code, apps.err);
+        assertTrue(apps.out.contains("No application is connected."), apps.out);
+        assertTrue(cli("", "apps", id, "--json").json().path("items").isArray());
+        Run unknownGrant = cli("", "apps", id, "--revoke", "00000000-0000-0000-0000-000000000001");
+        assertEquals(1, unknownGrant.code);
+        assertTrue(unknownGrant.err.contains("no such connected application"), unknownGrant.err);
 
         assertEquals(0, cli("", "rm", id).code);
         Run gone = cli("", "status", id);

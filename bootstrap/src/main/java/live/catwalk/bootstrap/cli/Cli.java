@@ -18,7 +18,7 @@ public final class Cli {
 
     /** The verbs this class runs; {@code serve} and {@code keys} are the server's own. */
     public static final Set<String> VERBS = Set.of("login", "deploy", "ls", "status", "logs", "stop", "start",
-            "restart", "rm", "token", "connect", "analyze");
+            "restart", "rm", "token", "connect", "analyze", "apps");
 
     private Cli() {
     }
@@ -40,6 +40,7 @@ public final class Cli {
         cli.addSubcommand("rm", new Verbs.RemoveVerb(terminal));
         cli.addSubcommand("token", new Verbs.TokenVerb(terminal));
         cli.addSubcommand("connect", new Verbs.ConnectVerb(terminal));
+        cli.addSubcommand("apps", new Verbs.AppsVerb(terminal));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExitCodeExceptionMapper(e -> e instanceof CliFailure ? 1 : 2);

@@ -23,6 +23,7 @@ import live.catwalk.core.analysis.usecase.BrowseMcpRegistryService;
 import live.catwalk.core.analysis.usecase.DeployAnalysisService;
 import live.catwalk.core.account.usecase.CreateUserService;
 import live.catwalk.core.deployment.usecase.DisableUserService;
+import live.catwalk.core.oauth.usecase.ConnectedAppsService;
 import live.catwalk.core.account.usecase.EnableUserService;
 import live.catwalk.core.account.usecase.EnsureAdminService;
 import live.catwalk.core.account.usecase.GetMeService;
@@ -128,7 +129,8 @@ final class ControlPlaneWiring {
                 analysis.executor(), random, clock);
         var analyses = new ControlPlane.Analyses(analyse, analyse, new DeployAnalysisService(analyse,
                 deployments.create()), new BrowseMcpRegistryService(analysis.mcpRegistry()));
-        return new Wired(new ControlPlane(accounts, deployments, analyses, publicUrl), reconcile, ensureAdmin,
+        var apps = new ConnectedAppsService(database.oauth(), database.deployments(), clock);
+        return new Wired(new ControlPlane(accounts, deployments, analyses, apps, publicUrl), reconcile, ensureAdmin,
                 db.tokens());
     }
 

@@ -33,17 +33,42 @@ import live.catwalk.core.deployment.port.in.RestartDeployment;
 import live.catwalk.core.deployment.port.in.RotateDeploymentToken;
 import live.catwalk.core.deployment.port.in.StartDeployment;
 import live.catwalk.core.deployment.port.in.StopDeployment;
+import live.catwalk.core.oauth.port.in.ConnectedApps;
 
 /**
- * What the control-plane API ({@code /api/**}) serves: the account and deployment use cases, and the public
+ * What the control-plane API ({@code /api/**}) serves: the account and deployment use cases, the applications
+ * connected to deployments through OAuth, and the public
  * base URL that MCP links are built on (empty: the address the server is bound to, never a request's {@code Host}).
  */
-public record ControlPlane(Accounts accounts, Deployments deployments, Analyses analyses, Optional<URI> publicUrl) {
+public record ControlPlane(Accounts accounts, Deployments deployments, Analyses analyses, ConnectedApps apps,
+                           Optional<URI> publicUrl) {
+
+    /** Without an authorization server: no deployment has connected applications. */
+    public ControlPlane(Accounts accounts, Deployments deployments, Analyses analyses, Optional<URI> publicUrl) {
+        this(accounts, deployments, analyses, NONE_CONNECTED, publicUrl);
+    }
+
+    private static final ConnectedApps NONE_CONNECTED = new ConnectedApps() {
+        @Override
+        public List<App> list(live.catwalk.core.account.domain.Principal caller,
+                              live.catwalk.core.shared.domain.DeploymentId deployment) {
+            return List.of();
+        }
+
+        @Override
+        public void revoke(live.catwalk.core.account.domain.Principal caller,
+                           live.catwalk.core.shared.domain.DeploymentId deployment,
+                           live.catwalk.core.oauth.domain.GrantId grant) {
+            throw live.catwalk.core.shared.CatwalkException.notFound(
+                    "This deployment has no such connected application.");
+        }
+    };
 
     public ControlPlane {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(deployments, "deployments");
         Objects.requireNonNull(analyses, "analyses");
+        Objects.requireNonNull(apps, "apps");
         Objects.requireNonNull(publicUrl, "publicUrl");
         publicUrl.ifPresent(url -> {
             if (!url.isAbsolute() || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {

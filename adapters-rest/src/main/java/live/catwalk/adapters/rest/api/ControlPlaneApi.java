@@ -39,6 +39,7 @@ public final class ControlPlaneApi {
                 new RegistryResource(plane.analyses().registry()),
                 new OpenApiResource(),
                 new DeploymentResource(deployments, links, streams),
-                new ConnectResource(deployments.get(), links));
+                new ConnectResource(deployments.get(), links),
+                new ConnectedAppsResource(plane.apps()));
     }
 }

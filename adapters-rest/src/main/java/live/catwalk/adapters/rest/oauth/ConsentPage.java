@@ -36,8 +36,8 @@ final class ConsentPage {
                 + "started it yourself, just now.</p></div>"
                 : "";
         String scopes = consent.scopes().contains(ScopePolicy.OFFLINE_ACCESS)
-                ? "to call its tools, read its resources and use its prompts, and to stay connected until you revoke it"
-                : "to call its tools, read its resources and use its prompts for an hour at a time";
+                ? "call its tools, read its resources and use its prompts, and stay connected until you revoke it"
+                : "call its tools, read its resources and use its prompts, for an hour at a time";
         StringBuilder hidden = new StringBuilder();
         for (String name : AuthorizationResource.PARAMETERS) {
             String value = request.getFirst(name);

@@ -111,7 +111,8 @@ class EveryRouteBodyIT extends ApiServer {
     }
 
     private String path(Route route) {
-        String path = route.template().replace("{name: .+}", "io.github.acme/weather");
+        String path = route.template().replace("{name: .+}", "io.github.acme/weather")
+                .replace("{grant}", "00000000-0000-0000-0000-00000000000a");
         for (var id : ids.entrySet()) {
             if (path.startsWith(id.getKey())) {
                 path = id.getValue() == null ? path : path.replace("{id}", id.getValue());

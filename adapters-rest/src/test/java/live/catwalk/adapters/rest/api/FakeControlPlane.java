@@ -68,6 +68,8 @@ final class FakeControlPlane {
     final List<AccessToken> tokens = new ArrayList<>();
     final Map<UserId, Map<SettingName, String>> settings = new HashMap<>();
     final Map<DeploymentId, Deployment> deployments = new ConcurrentHashMap<>();
+    /** The connected applications a test serves; none (an empty list everywhere) when null. */
+    live.catwalk.core.oauth.port.in.ConnectedApps apps;
     /** Every deployment's log: what a running server printed. */
     final List<String> log = new CopyOnWriteArrayList<>(List.of("line 1", "line 2", "line 3"));
     final Map<DeploymentId, Map<String, String>> env = new HashMap<>();
@@ -132,7 +134,8 @@ final class FakeControlPlane {
                         return Optional.empty();
                     }
                 });
-        return new ControlPlane(accounts, deploys, analyses, publicUrl);
+        return apps == null ? new ControlPlane(accounts, deploys, analyses, publicUrl)
+                : new ControlPlane(accounts, deploys, analyses, apps, publicUrl);
     }
 
     /** The fixed tokens, and the tokens issued here until they are revoked. */

@@ -33,6 +33,7 @@ import live.catwalk.core.oauth.domain.Redemption;
 import live.catwalk.core.oauth.port.in.Authorize;
 import live.catwalk.adapters.rest.oauth.AuthorizationServer;
 import live.catwalk.core.oauth.usecase.AuthorizeService;
+import live.catwalk.core.oauth.usecase.ConnectedAppsService;
 import live.catwalk.core.oauth.usecase.ExchangeTokenService;
 import live.catwalk.core.oauth.usecase.RegisterClientService;
 import live.catwalk.core.oauth.usecase.RevokeOAuthTokenService;
@@ -60,6 +61,11 @@ abstract class OAuthHttpHarness extends ApiServer {
     String cookie;
 
     final FakeRandomness randomness = new FakeRandomness();
+
+    {
+        // The control plane's connected applications, over the same store as the authorization server.
+        fake.apps = new ConnectedAppsService(stores.oauth(), stores.deployments(), Clock.systemUTC());
+    }
 
     @Override
     Optional<AuthorizationServer> authorizationServer() {

@@ -164,6 +164,33 @@ class TokenEndpointsIT extends OAuthHttpHarness {
     }
 
     @Test
+    void theOwnerSeesTheConnectedApplicationAndDisconnectsIt() throws Exception {
+        JsonNode t = JSON.readTree(formPost("/token", exchange(code()), null).body());
+        String apps = "/api/deployments/" + weather.id().value() + "/apps";
+        JsonNode items = ok(get(apps), 200).path("items");
+        assertEquals(1, items.size(), items.toString());
+        JsonNode app = items.get(0);
+        assertEquals(app.path("clientId").asText(), this.app.id().value());
+        assertEquals("Tool <script>alert(1)</script>", app.path("name").asText(), "JSON carries it as it is");
+        assertEquals("registered", app.path("kind").asText());
+        assertEquals("[\"mcp\"]", app.path("scopes").toString());
+        assertProblem(call("GET", apps, null, FakeControlPlane.BOB_TOKEN), 404, "not_found");
+        assertProblem(call("DELETE", apps + "/" + app.path("id").asText(), null, FakeControlPlane.BOB_TOKEN), 404,
+                "not_found");
+
+        assertEquals(204, call("DELETE", apps + "/" + app.path("id").asText(), null).statusCode());
+        assertEquals(0, ok(get(apps), 200).path("items").size());
+        Map<String, String> refresh = new LinkedHashMap<>();
+        refresh.put("grant_type", "refresh_token");
+        refresh.put("refresh_token", t.path("refresh_token").asText());
+        refresh.put("client_id", this.app.id().value());
+        assertEquals("invalid_grant", JSON.readTree(formPost("/token", refresh, null).body()).path("error").asText(),
+                "a disconnected application's tokens stop working");
+        assertProblem(call("DELETE", apps + "/" + app.path("id").asText(), null), 404, "not_found");
+        assertProblem(call("DELETE", apps + "/not-a-grant", null), 404, "not_found");
+    }
+
+    @Test
     void browsersMayCallTheEndpointsFromAnyOrigin() throws Exception {
         for (String path : new String[] {"/token", "/register", "/revoke"}) {
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(base.resolve(path))

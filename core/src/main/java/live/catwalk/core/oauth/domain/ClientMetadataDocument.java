@@ -90,14 +90,18 @@ public record ClientMetadataDocument(URI clientId, String clientName, List<URI> 
         return new ClientMetadataDocument(fetchedFrom, clientName.strip(), uris, home);
     }
 
-    /** A redirect URI a client may register: https with a host, or http on localhost or a loopback address. */
+    /**
+     * A redirect URI a client may register: ASCII, https with a host, or http on localhost or a loopback address; no
+     * user info or fragment.
+     */
     public static Optional<URI> redirectUri(String raw) {
         if (raw == null || raw.isEmpty() || raw.length() > MAX_URL) {
             return Optional.empty();
         }
         try {
             URI uri = new URI(raw);
-            if (uri.getRawFragment() != null || uri.getHost() == null || uri.getRawUserInfo() != null) {
+            if (uri.getRawFragment() != null || uri.getHost() == null || uri.getRawUserInfo() != null
+                    || !uri.toString().equals(uri.toASCIIString())) {
                 return Optional.empty();
             }
             boolean https = "https".equals(uri.getScheme());

@@ -67,7 +67,7 @@ class ClientMetadataDocumentTest {
                 null));
         assertInvalid("redirect_uris", () -> ClientMetadataDocument.of(ID, ID.toString(), "x",
                 Collections.nCopies(21, REDIRECTS.getFirst()), null, false, null));
-        for (String bad : List.of("http://claude.ai/cb", "https://claude.ai/cb#f", "claude://cb", "",
+        for (String bad : List.of("http://claude.ai/cb", "https://claude.ai/cb#f", "claude://cb", "", "https://claude.ai/ré",
                 "http://localhost.evil.com/cb", "http://10.0.0.1/cb")) {
             assertInvalid("redirect URI", () -> ClientMetadataDocument.of(ID, ID.toString(), "x", List.of(bad), null,
                     false, null));

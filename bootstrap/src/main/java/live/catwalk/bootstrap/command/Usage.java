@@ -42,6 +42,7 @@ final class Usage {
               token rotate ID
                              A new access token; the old one stops working.
               connect ID     How Claude Code, Claude Desktop or another client connects.
+              apps ID        Applications connected through OAuth; --revoke GRANT disconnects one.
 
             Options:
               -h, --help     Show this help and exit.

@@ -53,10 +53,13 @@ final class OAuthAnswers {
                 .header("Access-Control-Max-Age", "600").build();
     }
 
-    /** A malformed form's error (a parameter sent twice or too long), or empty. */
-    static Optional<Response> malformed(MultivaluedMap<String, String> form, List<String> names) {
+    /**
+     * The client's credentials from a form whose {@code names} are each sent at most once and bounded, or why the
+     * request is refused: {@code invalid_request} for a malformed form, else as {@link #credentials}.
+     */
+    static Credentials read(MultivaluedMap<String, String> form, List<String> names, String authorization) {
         if (form == null) {
-            return Optional.of(error("invalid_request", "The request has no form body.", false));
+            return Credentials.failed("invalid_request", "The request has no form body.");
         }
         for (String name : names) {
             List<String> values = form.get(name);
@@ -64,15 +67,14 @@ final class OAuthAnswers {
                 continue;
             }
             if (values.size() > 1) {
-                return Optional.of(error("invalid_request", "The parameter " + name + " is sent more than once.",
-                        false));
+                return Credentials.failed("invalid_request", "The parameter " + name + " is sent more than once.");
             }
             if (values.getFirst().length() > MAX_VALUE) {
-                return Optional.of(error("invalid_request", "The parameter " + name + " is longer than " + MAX_VALUE
-                        + " characters.", false));
+                return Credentials.failed("invalid_request", "The parameter " + name + " is longer than " + MAX_VALUE
+                        + " characters.");
             }
         }
-        return Optional.empty();
+        return credentials(authorization, form);
     }
 
     /** A form parameter, null when absent or empty. */
@@ -86,7 +88,7 @@ final class OAuthAnswers {
      * {@code client_id} (and {@code client_secret}) in the form; an error when both ways are used, the header is
      * malformed, or no client is named.
      */
-    static Credentials credentials(String authorization, MultivaluedMap<String, String> form) {
+    private static Credentials credentials(String authorization, MultivaluedMap<String, String> form) {
         String formId = param(form, "client_id");
         String formSecret = param(form, "client_secret");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {

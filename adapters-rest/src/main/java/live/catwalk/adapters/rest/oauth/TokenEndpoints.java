@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Supplier;
 import live.catwalk.core.oauth.domain.ScopePolicy;
 import live.catwalk.core.oauth.port.in.ExchangeToken;
@@ -79,11 +78,7 @@ public final class TokenEndpoints {
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(MultivaluedMap<String, String> form,
                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Optional<Response> bad = OAuthAnswers.malformed(form, TOKEN_PARAMETERS);
-        if (bad.isPresent()) {
-            return bad.get();
-        }
-        OAuthAnswers.Credentials credentials = OAuthAnswers.credentials(authorization, form);
+        OAuthAnswers.Credentials credentials = OAuthAnswers.read(form, TOKEN_PARAMETERS, authorization);
         if (credentials.refusal().isPresent()) {
             return credentials.refusal().get();
         }
@@ -113,11 +108,7 @@ public final class TokenEndpoints {
     @Produces(MediaType.APPLICATION_JSON)
     public Response revoke(MultivaluedMap<String, String> form,
                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Optional<Response> bad = OAuthAnswers.malformed(form, REVOKE_PARAMETERS);
-        if (bad.isPresent()) {
-            return bad.get();
-        }
-        OAuthAnswers.Credentials credentials = OAuthAnswers.credentials(authorization, form);
+        OAuthAnswers.Credentials credentials = OAuthAnswers.read(form, REVOKE_PARAMETERS, authorization);
         if (credentials.refusal().isPresent()) {
             return credentials.refusal().get();
         }

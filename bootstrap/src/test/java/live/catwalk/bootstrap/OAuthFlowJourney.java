@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,9 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  * scripted HTTP client: no token → 401 naming the metadata → protected resource metadata → the server's metadata →
  * dynamic registration → a signed-in person's consent → code → tokens → {@code tools/call} on a real npm server with the
  * access token → refresh with rotation → revocation → 401. A token for one deployment is refused at another, and no
- * token reaches the log.
+ * token reaches the log. Run on the embedded database and on PostgreSQL.
  */
-class OAuthFlowIT {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class OAuthFlowJourney {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -45,28 +47,31 @@ class OAuthFlowIT {
     @TempDir
     static Path temp;
 
-    private static AnalysisStubs stubs;
-    private static AnalysisStubs.Serving serving;
-    private static URI base;
+    private AnalysisStubs stubs;
+    private AnalysisStubs.Serving serving;
+    private URI base;
+
+    /** The storage variables of the Catwalk under test (none: the embedded database under {@code dir}). */
+    protected abstract Map<String, String> storage(Path dir) throws Exception;
 
     @BeforeAll
-    static void start() throws Exception {
+    void start() throws Exception {
         stubs = new AnalysisStubs();
         stubs.published("npm", EVERYTHING, "2026.8.31");
-        serving = stubs.serve(temp, Map.of());
+        serving = stubs.serve(temp, storage(temp));
         base = serving.api().base();
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         AnalysisStubs.stop(serving, stubs);
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> form(String path, Map<String, String> params) throws Exception {
+    private HttpResponse<String> form(String path, Map<String, String> params) throws Exception {
         return send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encoded(params))));
@@ -86,7 +91,7 @@ class OAuthFlowIT {
         return out;
     }
 
-    private static HttpResponse<String> initialize(String id, String token) throws Exception {
+    private HttpResponse<String> initialize(String id, String token) throws Exception {
         HttpRequest.Builder r = HttpRequest.newBuilder(base.resolve("/mcp/" + id))
                 .header("Accept", "application/json, text/event-stream").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
@@ -98,7 +103,7 @@ class OAuthFlowIT {
         return send(r);
     }
 
-    private static String deploy(String name) throws Exception {
+    private String deploy(String name) throws Exception {
         ApiClient.Answer created = serving.api().post("/api/deployments", serving.admin(), Map.of("name", name,
                 "package", Map.of("registry", "npm", "name", EVERYTHING, "version", "2026.8.31")));
         assertEquals(201, created.status(), created.body().toString());

@@ -1,7 +1,6 @@
 package live.catwalk.adapters.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -20,10 +19,7 @@ import live.catwalk.adapters.rest.api.ControlPlane;
 import live.catwalk.adapters.rest.api.ControlPlaneApi;
 import live.catwalk.adapters.rest.api.EventStreams;
 import live.catwalk.adapters.rest.mcp.McpEndpoint;
-import live.catwalk.adapters.rest.oauth.AuthorizationResource;
 import live.catwalk.adapters.rest.oauth.AuthorizationServer;
-import live.catwalk.adapters.rest.oauth.TokenEndpoints;
-import live.catwalk.adapters.rest.oauth.ResourceMetadataResource;
 import live.catwalk.adapters.rest.web.IndexResource;
 import live.catwalk.adapters.rest.web.WebUi;
 import live.catwalk.core.mcp.port.in.ServeMcp;
@@ -34,8 +30,6 @@ import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
-import org.glassfish.jersey.server.model.Resource;
-import org.glassfish.jersey.server.model.ResourceMethod;
 
 /**
  * Catwalk's HTTP server: Jersey on Grizzly, virtual threads per request, every error as problem JSON.
@@ -154,31 +148,6 @@ public final class RestServer implements AutoCloseable {
         stop(Duration.ofSeconds(5));
     }
 
-    /**
-     * Registers a provider instance as it is, and a resource instance as a resource model whose methods that
-     * instance handles: Jersey checks every instance given to {@code register} as a provider, warns that a
-     * resource is none (jersey#3700) and then serves it all the same.
-     */
-    private static void addTo(ResourceConfig config, Object component) {
-        if (component.getClass().isAnnotationPresent(Path.class)) {
-            config.registerResources(handledBy(Resource.from(component.getClass()), component));
-        } else {
-            config.register(component);
-        }
-    }
-
-    /** {@code resource} and its sub-resources with every method (and locator) handled by {@code instance}. */
-    private static Resource handledBy(Resource resource, Object instance) {
-        Resource.Builder builder = Resource.builder(resource);
-        for (ResourceMethod method : resource.getAllMethods()) {
-            builder.updateMethod(method).handledBy(instance, method.getInvocable().getDefinitionMethod());
-        }
-        for (Resource child : resource.getChildResources()) {
-            builder.replaceChildResource(child, handledBy(child, instance));
-        }
-        return builder.build();
-    }
-
     private record McpEndpointParts(ServeMcp serve, Duration heartbeat) {
     }
 
@@ -294,18 +263,16 @@ public final class RestServer implements AutoCloseable {
             if (controlPlane != null) {
                 controlPlane.publicUrl().map(URI::getHost).ifPresent(hosts::add);
                 Supplier<URI> linkBase = () -> controlPlane.publicUrl().orElseGet(() -> localBase(built.get(), host));
-                ControlPlaneApi.components(controlPlane, linkBase, streams).forEach(c -> addTo(config, c));
-                addTo(config, new IndexResource());
+                List<Object> served = new ArrayList<>(ControlPlaneApi.components(controlPlane, linkBase, streams));
+                served.add(new IndexResource());
                 if (authorizationServer != null) {
-                    addTo(config, new AuthorizationResource(authorizationServer.authorize(),
-                            controlPlane.accounts().sessions()));
-                    addTo(config, new ResourceMetadataResource(linkBase, authorizationServer.deploymentExists()));
-                    addTo(config, new TokenEndpoints(authorizationServer, linkBase));
+                    served.addAll(authorizationServer.components(controlPlane.accounts().sessions(), linkBase));
                 }
+                served.forEach(c -> JerseyComponents.add(config, c));
             } else if (authorizationServer != null) {
                 throw new IllegalStateException("the authorization server needs the control plane's sessions");
             }
-            components.forEach(c -> addTo(config, c));
+            components.forEach(c -> JerseyComponents.add(config, c));
 
             String h = host.contains(":") ? "[" + host + "]" : host;
             HttpServer server = GrizzlyHttpServerFactory.createHttpServer(

@@ -40,7 +40,7 @@ public final class Cli {
         cli.addSubcommand("rm", new Verbs.RemoveVerb(terminal));
         cli.addSubcommand("token", new Verbs.TokenVerb(terminal));
         cli.addSubcommand("connect", new Verbs.ConnectVerb(terminal));
-        cli.addSubcommand("apps", new Verbs.AppsVerb(terminal));
+        cli.addSubcommand("apps", new AppsVerb(terminal));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExitCodeExceptionMapper(e -> e instanceof CliFailure ? 1 : 2);

@@ -23,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import java.util.concurrent.TimeoutException;
 import live.catwalk.adapters.rest.api.ControlPlane;
 import live.catwalk.bootstrap.config.CatwalkConfig;
@@ -36,16 +35,6 @@ import live.catwalk.adapters.persistence.Database;
 import live.catwalk.adapters.persistence.vault.TinkVault;
 import live.catwalk.adapters.rest.HealthResource;
 import live.catwalk.adapters.rest.RestServer;
-import live.catwalk.adapters.rest.oauth.ResourceMetadataResource;
-import live.catwalk.core.mcp.domain.http.Challenge;
-import live.catwalk.adapters.llm.cimd.ClientMetadataFetcher;
-import live.catwalk.core.oauth.domain.OAuthLifetimes;
-import live.catwalk.adapters.rest.oauth.AuthorizationServer;
-import live.catwalk.core.oauth.usecase.AuthenticateOAuthTokenService;
-import live.catwalk.core.oauth.usecase.AuthorizeService;
-import live.catwalk.core.oauth.usecase.ExchangeTokenService;
-import live.catwalk.core.oauth.usecase.RegisterClientService;
-import live.catwalk.core.oauth.usecase.RevokeOAuthTokenService;
 import live.catwalk.core.deployment.port.out.PackageRegistry;
 import live.catwalk.core.account.domain.Role;
 import live.catwalk.core.shared.domain.DeploymentId;
@@ -153,14 +142,8 @@ public final class Application implements AutoCloseable {
                         config.servers().healthInterval(), ControlPlaneWiring.MAX_PROBES),
                 analysisSources(config.analysis(), http, analyses));
         AtomicReference<RestServer> bound = new AtomicReference<>();
-        ConfiguredMcpAccess fileAccess = new ConfiguredMcpAccess(deployments);
-        // The deployments file's deployments have no owner to consent, so only theirs challenge without OAuth.
-        Supplier<URI> linkBase = () -> bound.get().linkBase();
-        McpAccess access = McpAccess.bearer(new StoredMcpAccess(
-                new AuthenticateDeploymentTokenService(plane.tokens(), clock),
-                new AuthenticateOAuthTokenService(database.oauth(), linkBase, clock), fileAccess),
-                (id, presented) -> fileAccess.defines(id) || !isDeploymentId(id) ? Challenge.bearer()
-                        : Challenge.oauth(ResourceMetadataResource.of(bound.get().linkBase(), id), presented));
+        var oauth = new OAuthWiring(database, deployments, () -> bound.get().linkBase(), clock);
+        McpAccess access = oauth.mcpAccess(new AuthenticateDeploymentTokenService(plane.tokens(), clock));
         DeploymentStates states = new StoredDeploymentStates(database.deployments(), fromFile);
         var mcp = new ServeMcpService(gateway, limits, access, states, endpoints);
         // Catwalk's own components; deployments appear only as totals (mcp), never as its health.
@@ -168,22 +151,13 @@ public final class Application implements AutoCloseable {
                 List.of(new JvmHealthProbe(), database.healthProbe(), new VaultHealthProbe(vault),
                         new RuntimeHealthProbe(sandbox, clock), new McpHealthProbe(endpoints)));
         Duration heartbeat = config.mcp().heartbeat();
-        SecureRandomness randomness = new SecureRandomness();
-        var authorizationServer = new AuthorizationServer(
-                new AuthorizeService(database.oauth(), ClientMetadataFetcher.standard(), database.deployments(),
-                        randomness, clock, linkBase, OAuthLifetimes.DEFAULT),
-                new ExchangeTokenService(database.oauth(), linkBase, OAuthLifetimes.DEFAULT, randomness, clock),
-                new RegisterClientService(database.oauth(), randomness, clock),
-                new RevokeOAuthTokenService(database.oauth(), clock),
-                id -> isDeploymentId(id) && !fileAccess.defines(id)
-                        && database.deployments().find(new DeploymentId(id)).isPresent());
         RestServer server = RestServer.builder(config.bind(), config.port())
                 .maxBodyBytes(config.maxBodyBytes())
                 .allowedHosts(gateway.allowedHosts())
                 .readTimeouts(config.readTimeouts().headers(), config.readTimeouts().body())
                 .register(new HealthResource(health))
                 .controlPlane(plane.api())
-                .authorizationServer(authorizationServer)
+                .authorizationServer(oauth.authorizationServer())
                 .mcpEndpoint(mcp, heartbeat)
                 .build();
         bound.set(server);
@@ -259,16 +233,6 @@ public final class Application implements AutoCloseable {
         return new GatewaySettings(hosts, mcp.allowedOrigins(), config.maxBodyBytes(), d.jsonWindow(),
                 mcp.idleTimeout(), mcp.maxSessions(), mcp.maxChildren(), mcp.requestTimeout(), d.startTimeout(),
                 d.eventLogEvents(), d.eventLogBytes(), d.retryMillis());
-    }
-
-    /** Whether {@code id}, as a request's path names it, has a deployment id's form. */
-    static boolean isDeploymentId(String id) {
-        try {
-            new DeploymentId(id);
-            return true;
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return false;
-        }
     }
 
     /** Whose per-user session limit a deployment's sessions count against: its owner, unless an admin. */

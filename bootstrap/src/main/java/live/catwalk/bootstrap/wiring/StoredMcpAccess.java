@@ -35,12 +35,11 @@ final class StoredMcpAccess implements McpAccess.BearerCheck {
         if (bearerToken.isEmpty()) {
             return Optional.empty();
         }
-        DeploymentId id;
-        try {
-            id = new DeploymentId(deploymentId);
-        } catch (IllegalArgumentException notAnId) {
+        Optional<DeploymentId> parsed = DeploymentId.parse(deploymentId);
+        if (parsed.isEmpty()) {
             return Optional.empty(); // answers as a wrong token does
         }
+        DeploymentId id = parsed.get();
         if (OAuthSecret.ACCESS.matches(bearerToken.get())) {
             // A token without the mcp scope is refused like an unknown one (403 insufficient_scope is to come).
             return oauth.authenticate(id, bearerToken.get()) instanceof AuthenticateOAuthToken.Result.Granted g

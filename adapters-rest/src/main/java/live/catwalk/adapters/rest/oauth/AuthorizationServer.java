@@ -1,7 +1,11 @@
 package live.catwalk.adapters.rest.oauth;
 
+import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import live.catwalk.core.account.port.in.BrowserSessions;
 import live.catwalk.core.oauth.port.in.Authorize;
 import live.catwalk.core.oauth.port.in.ExchangeToken;
 import live.catwalk.core.oauth.port.in.RegisterClient;
@@ -21,5 +25,14 @@ public record AuthorizationServer(Authorize authorize, ExchangeToken token, Regi
         Objects.requireNonNull(register, "register");
         Objects.requireNonNull(revoke, "revoke");
         Objects.requireNonNull(deploymentExists, "deploymentExists");
+    }
+
+    /**
+     * The Jersey resources that serve it: {@code /authorize} (over the dashboard's browser {@code sessions}), the
+     * machine endpoints and the metadata documents, with absolute URLs built on {@code base}.
+     */
+    public List<Object> components(BrowserSessions sessions, Supplier<URI> base) {
+        return List.of(new AuthorizationResource(authorize, sessions),
+                new ResourceMetadataResource(base, deploymentExists), new TokenEndpoints(this, base));
     }
 }

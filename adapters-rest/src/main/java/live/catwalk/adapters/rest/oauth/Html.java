@@ -63,7 +63,6 @@ final class Html {
                         + "form-action " + formAction + "; frame-ancestors 'none'; base-uri 'none'")
                 .header("X-Frame-Options", "DENY")
                 .header("Cache-Control", "no-store")
-                .header("Referrer-Policy", "no-referrer")
                 .build();
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import live.catwalk.core.oauth.domain.ResourceUris;
 import live.catwalk.core.shared.CatwalkException;
 
 /**
@@ -36,7 +37,7 @@ public final class ResourceMetadataResource {
 
     @GET
     public Response root() {
-        return document(issuer(base.get()));
+        return document(ResourceUris.issuer(base.get()));
     }
 
     @GET
@@ -53,16 +54,10 @@ public final class ResourceMetadataResource {
         return base.resolve(".well-known/oauth-protected-resource/mcp/" + deploymentId).toString();
     }
 
-    /** The issuer identifier: the base URL without its trailing slash. */
-    static String issuer(URI base) {
-        String s = base.toString();
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
-    }
-
     private Response document(String resource) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("resource", resource);
-        doc.put("authorization_servers", List.of(issuer(base.get())));
+        doc.put("authorization_servers", List.of(ResourceUris.issuer(base.get())));
         doc.put("scopes_supported", List.of("mcp"));
         doc.put("bearer_methods_supported", List.of("header"));
         return Response.ok(doc).header("Access-Control-Allow-Origin", "*").header("Cache-Control", "max-age=300")

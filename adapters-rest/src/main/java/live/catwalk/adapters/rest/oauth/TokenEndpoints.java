@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import live.catwalk.core.oauth.domain.ResourceUris;
 import live.catwalk.core.oauth.domain.ScopePolicy;
 import live.catwalk.core.oauth.port.in.ExchangeToken;
 import live.catwalk.core.oauth.port.in.RegisterClient;
@@ -51,7 +52,7 @@ public final class TokenEndpoints {
     @Path(".well-known/oauth-authorization-server")
     @Produces(MediaType.APPLICATION_JSON)
     public Response metadata() {
-        String issuer = ResourceMetadataResource.issuer(base.get());
+        String issuer = ResourceUris.issuer(base.get());
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("issuer", issuer);
         doc.put("authorization_endpoint", issuer + "/authorize");

@@ -3,13 +3,13 @@ package live.catwalk.adapters.rest.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The headers the dashboard's page and files carry: no sniffing, no referrer, no framing. */
+/**
+ * The headers the dashboard's page and files carry besides those every response gets at the edge ({@code nosniff},
+ * {@code no-referrer}, see {@code EdgeGuard}): same-origin resources only, and for the page no framing.
+ */
 final class SecurityHeaders {
 
-    static final Map<String, String> FOR_FILES = Map.of(
-            "X-Content-Type-Options", "nosniff",
-            "Referrer-Policy", "no-referrer",
-            "Cross-Origin-Resource-Policy", "same-origin");
+    static final Map<String, String> FOR_FILES = Map.of("Cross-Origin-Resource-Policy", "same-origin");
 
     private SecurityHeaders() {
     }

@@ -16,6 +16,16 @@ public final class ResourceUris {
     private ResourceUris() {
     }
 
+    /**
+     * The authorization server's issuer identifier on {@code base}: the public URL without its trailing slash, as
+     * its metadata's {@code issuer}, the {@code iss} of its redirects and every resource's
+     * {@code authorization_servers} name it.
+     */
+    public static String issuer(URI base) {
+        String s = base.toString();
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
     /** A deployment's canonical resource URI on {@code base} (an absolute URL ending in {@code /}). */
     public static URI of(URI base, DeploymentId deployment) {
         return normalized(base.resolve("mcp/" + deployment.value()));
@@ -45,13 +55,8 @@ public final class ResourceUris {
         if (!named.startsWith(prefix)) {
             return Optional.empty();
         }
-        String id = named.substring(prefix.length());
-        try {
-            DeploymentId deployment = new DeploymentId(id);
-            return of(base, deployment).equals(resourceUri) ? Optional.of(deployment) : Optional.empty();
-        } catch (IllegalArgumentException notAnId) {
-            return Optional.empty();
-        }
+        return DeploymentId.parse(named.substring(prefix.length()))
+                .filter(deployment -> of(base, deployment).equals(resourceUri));
     }
 
     /** {@code uri} with its scheme and host in lower case, no default port and no trailing slash. */

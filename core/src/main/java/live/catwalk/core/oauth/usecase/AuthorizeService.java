@@ -123,7 +123,7 @@ public final class AuthorizeService implements Authorize {
         if (valid.state != null) {
             parameters.put("state", valid.state);
         }
-        parameters.put("iss", issuerId());
+        parameters.put("iss", ResourceUris.issuer(base()));
         return new Outcome.Redirect(withQuery(valid.redirectUri, parameters));
     }
 
@@ -218,14 +218,8 @@ public final class AuthorizeService implements Authorize {
         if (valid.state != null) {
             parameters.put("state", valid.state);
         }
-        parameters.put("iss", issuerId());
+        parameters.put("iss", ResourceUris.issuer(base()));
         return new Outcome.Redirect(withQuery(valid.redirectUri, parameters));
-    }
-
-    /** The issuer identifier: the public URL without its trailing slash, as the metadata's {@code issuer} says. */
-    private String issuerId() {
-        String base = base().toString();
-        return base.substring(0, base.length() - 1);
     }
 
     /** {@code uri} with these parameters added to its query (its own kept), form-encoded. */

@@ -1,6 +1,7 @@
 package live.catwalk.core.shared.domain;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +18,11 @@ public record DeploymentId(String value) {
             throw new IllegalArgumentException(
                     "a deployment id is 1-64 letters, digits, _ or -, starting with a letter or digit");
         }
+    }
+
+    /** The id {@code value} is, if it has an id's form (a path segment, say); empty otherwise, null included. */
+    public static Optional<DeploymentId> parse(String value) {
+        return value != null && FORM.matcher(value).matches() ? Optional.of(new DeploymentId(value)) : Optional.empty();
     }
 
     @Override

@@ -1,0 +1,71 @@
+package live.catwalk.bootstrap.wiring;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import live.catwalk.adapters.llm.cimd.ClientMetadataFetcher;
+import live.catwalk.adapters.persistence.Database;
+import live.catwalk.adapters.rest.oauth.AuthorizationServer;
+import live.catwalk.adapters.rest.oauth.ResourceMetadataResource;
+import live.catwalk.bootstrap.config.ConfiguredDeployment;
+import live.catwalk.core.account.port.in.AuthenticateDeploymentToken;
+import live.catwalk.core.mcp.domain.http.Challenge;
+import live.catwalk.core.mcp.port.out.McpAccess;
+import live.catwalk.core.oauth.domain.OAuthLifetimes;
+import live.catwalk.core.oauth.usecase.AuthenticateOAuthTokenService;
+import live.catwalk.core.oauth.usecase.AuthorizeService;
+import live.catwalk.core.oauth.usecase.ExchangeTokenService;
+import live.catwalk.core.oauth.usecase.RegisterClientService;
+import live.catwalk.core.oauth.usecase.RevokeOAuthTokenService;
+import live.catwalk.core.shared.domain.DeploymentId;
+
+/**
+ * Catwalk as its deployments' OAuth authorization server, over the database and the public (or bound) URL: the
+ * endpoints' use cases, and who may use {@code /mcp/{id}} with which challenge. The deployments file's deployments
+ * have no owner to consent, so they are no protected resources: only their own tokens open them.
+ */
+final class OAuthWiring {
+
+    private final Database database;
+    private final ConfiguredMcpAccess fileAccess;
+    private final Supplier<URI> base;
+    private final Clock clock;
+
+    OAuthWiring(Database database, List<ConfiguredDeployment> fileDeployments, Supplier<URI> base, Clock clock) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.fileAccess = new ConfiguredMcpAccess(fileDeployments);
+        this.base = Objects.requireNonNull(base, "base");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Deployment tokens, the access tokens this server issued, and the deployments file's tokens; a refusal names
+     * the deployment's resource metadata (or is a plain Bearer challenge where OAuth cannot apply).
+     */
+    McpAccess mcpAccess(AuthenticateDeploymentToken deploymentTokens) {
+        return McpAccess.bearer(new StoredMcpAccess(deploymentTokens,
+                new AuthenticateOAuthTokenService(database.oauth(), base, clock), fileAccess),
+                (id, presented) -> fileAccess.defines(id) || DeploymentId.parse(id).isEmpty() ? Challenge.bearer()
+                        : Challenge.oauth(ResourceMetadataResource.of(base.get(), id), presented));
+    }
+
+    /** The endpoints' use cases, with the standard lifetimes and the SSRF-guarded metadata document fetcher. */
+    AuthorizationServer authorizationServer() {
+        SecureRandomness randomness = new SecureRandomness();
+        return new AuthorizationServer(
+                new AuthorizeService(database.oauth(), ClientMetadataFetcher.standard(), database.deployments(),
+                        randomness, clock, base, OAuthLifetimes.DEFAULT),
+                new ExchangeTokenService(database.oauth(), base, OAuthLifetimes.DEFAULT, randomness, clock),
+                new RegisterClientService(database.oauth(), randomness, clock),
+                new RevokeOAuthTokenService(database.oauth(), clock),
+                this::isProtectedResource);
+    }
+
+    /** Whether a deployment id, as a path names it, is a deployment of the database (not the file's). */
+    private boolean isProtectedResource(String id) {
+        return !fileAccess.defines(id)
+                && DeploymentId.parse(id).flatMap(d -> database.deployments().find(d)).isPresent();
+    }
+}

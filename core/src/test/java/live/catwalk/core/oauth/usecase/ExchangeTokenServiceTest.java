@@ -18,8 +18,6 @@ import java.util.Set;
 import live.catwalk.core.account.domain.TokenHash;
 import live.catwalk.core.account.domain.User;
 import live.catwalk.core.deployment.domain.Deployment;
-import live.catwalk.core.oauth.domain.ClientAuthMethod;
-import live.catwalk.core.oauth.domain.ClientCredentials;
 import live.catwalk.core.oauth.domain.Grant;
 import live.catwalk.core.oauth.domain.OAuthClient;
 import live.catwalk.core.oauth.domain.OAuthLifetimes;
@@ -33,7 +31,7 @@ import live.catwalk.core.oauth.port.in.ExchangeToken.Result.Issued;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The token endpoint: client authentication, the code grant (single use, PKCE, redirect, resource) and refresh. */
+/** The token endpoint's code grant: single use, PKCE, the same redirect URI and resource, replay revocation. */
 class ExchangeTokenServiceTest {
 
     private final OAuthHarness h = new OAuthHarness();
@@ -111,14 +109,14 @@ class ExchangeTokenServiceTest {
     void acceptsTheCodesResourceSentAgainEvenSpelledDifferently() {
         String spelled = resource(weather).replace("https://catwalk.example", "HTTPS://Catwalk.EXAMPLE:443") + "/";
 
-        h.issued(h.exchange.exchange(withResource(codeRequest(h.code(grant), none(client)), spelled)));
+        h.issued(h.exchange.exchange(OAuthHarness.withResource(codeRequest(h.code(grant), none(client)), spelled)));
     }
 
     @Test
     void refusesAResourceOfAnotherDeploymentAndUsesTheCodeUp() {
         String code = h.code(grant);
 
-        h.refused(h.exchange.exchange(withResource(codeRequest(code, none(client)), resource(other))),
+        h.refused(h.exchange.exchange(OAuthHarness.withResource(codeRequest(code, none(client)), resource(other))),
                 TokenError.INVALID_TARGET);
         h.refused(h.exchange.exchange(codeRequest(code, none(client))), TokenError.INVALID_GRANT);
     }
@@ -127,9 +125,9 @@ class ExchangeTokenServiceTest {
     void refusesAResourceThatIsNoDeploymentsBeforeTouchingTheCode() {
         String code = h.code(grant);
 
-        h.refused(h.exchange.exchange(withResource(codeRequest(code, none(client)), "https://catwalk.example/")),
+        h.refused(h.exchange.exchange(OAuthHarness.withResource(codeRequest(code, none(client)), "https://catwalk.example/")),
                 TokenError.INVALID_TARGET);
-        h.refused(h.exchange.exchange(withResource(codeRequest(code, none(client)), "https://evil.example/mcp/"
+        h.refused(h.exchange.exchange(OAuthHarness.withResource(codeRequest(code, none(client)), "https://evil.example/mcp/"
                 + weather.id())), TokenError.INVALID_TARGET);
         h.issued(h.exchange.exchange(codeRequest(code, none(client))));
     }
@@ -263,237 +261,5 @@ class ExchangeTokenServiceTest {
             h.refused(h.exchange.exchange(new Command(type, h.code(grant), REDIRECT, VERIFIER, null, null, null,
                     none(client))), TokenError.UNSUPPORTED_GRANT_TYPE);
         }
-    }
-
-    // --- client authentication
-
-    @Test
-    void refusesAnUnknownMissingOrMalformedClient() {
-        String code = h.code(grant);
-
-        h.refused(h.exchange.exchange(codeRequest(code, ClientCredentials.none("cwc_" + "q".repeat(40)))),
-                TokenError.INVALID_CLIENT);
-        h.refused(h.exchange.exchange(codeRequest(code, ClientCredentials.none(null))), TokenError.INVALID_CLIENT);
-        h.refused(h.exchange.exchange(codeRequest(code, ClientCredentials.none("not a client id"))),
-                TokenError.INVALID_CLIENT);
-    }
-
-    @Test
-    void aFailedClientAuthenticationLeavesTheCodeUnused() {
-        String code = h.code(grant);
-        h.refused(h.exchange.exchange(codeRequest(code, ClientCredentials.post(client.id().value(),
-                h.remember(OAuthSecret.CLIENT_SECRET.mint("S".repeat(40)))))), TokenError.INVALID_CLIENT);
-
-        h.issued(h.exchange.exchange(codeRequest(code, none(client))));
-    }
-
-    @Test
-    void refusesAPublicClientPresentingASecret() {
-        String secret = h.remember(OAuthSecret.CLIENT_SECRET.mint("P".repeat(40)));
-
-        h.refused(h.exchange.exchange(codeRequest(h.code(grant), ClientCredentials.basic(client.id().value(),
-                secret))), TokenError.INVALID_CLIENT);
-        h.refused(h.exchange.exchange(codeRequest(h.code(grant), ClientCredentials.post(client.id().value(),
-                secret))), TokenError.INVALID_CLIENT);
-    }
-
-    @Test
-    void aSecretClientAuthenticatesWithItsSecretByItsRegisteredMethodOnly() {
-        OAuthHarness.SecretClient basic = h.secretClient(ClientAuthMethod.CLIENT_SECRET_BASIC);
-        Grant basicGrant = h.grant(ann, basic.client(), weather);
-
-        h.refused(h.exchange.exchange(codeRequest(h.code(basicGrant), basic.post())), TokenError.INVALID_CLIENT);
-        h.refused(h.exchange.exchange(codeRequest(h.code(basicGrant), none(basic.client()))),
-                TokenError.INVALID_CLIENT);
-        h.issued(h.exchange.exchange(codeRequest(h.code(basicGrant), basic.basic())));
-    }
-
-    @Test
-    void aClientSecretPostClientSendsItsSecretInTheForm() {
-        OAuthHarness.SecretClient post = h.secretClient(ClientAuthMethod.CLIENT_SECRET_POST);
-        Grant postGrant = h.grant(ann, post.client(), weather);
-
-        h.refused(h.exchange.exchange(codeRequest(h.code(postGrant), post.basic())), TokenError.INVALID_CLIENT);
-        h.issued(h.exchange.exchange(codeRequest(h.code(postGrant), post.post())));
-    }
-
-    @Test
-    void refusesAWrongSecretAndNeverRepeatsEitherSecret() {
-        OAuthHarness.SecretClient basic = h.secretClient(ClientAuthMethod.CLIENT_SECRET_BASIC);
-        Grant basicGrant = h.grant(ann, basic.client(), weather);
-        String wrong = h.remember(basic.secret().substring(0, basic.secret().length() - 1) + "Q");
-
-        String description = h.refused(h.exchange.exchange(codeRequest(h.code(basicGrant),
-                ClientCredentials.basic(basic.client().id().value(), wrong))), TokenError.INVALID_CLIENT);
-        assertEquals(h.refused(h.exchange.exchange(codeRequest(h.code(basicGrant),
-                ClientCredentials.basic("cwc_" + "u".repeat(40), wrong))), TokenError.INVALID_CLIENT), description,
-                "an unknown client and a wrong secret read alike");
-    }
-
-    @Test
-    void aMetadataDocumentClientStoredByTheAuthorizationStepAuthenticatesWithItsIdAlone() {
-        OAuthClient document = h.documentClient();
-        Grant documentGrant = h.grant(ann, document, weather);
-
-        h.issued(h.exchange.exchange(codeRequest(h.code(documentGrant), none(document))));
-    }
-
-    // --- the refresh_token grant
-
-    @Test
-    void rotatesARefreshTokenIntoNewTokensAndUsesTheOldOneUp() {
-        Issued first = h.tokens(grant, none(client));
-        h.clock.advance(Duration.ofHours(2));
-
-        Issued second = h.issued(h.exchange.exchange(refreshRequest(first.refreshToken().orElseThrow(),
-                none(client))));
-
-        assertEquals("mcp offline_access", second.scope());
-        assertEquals(3600, second.expiresIn());
-        OAuthToken newRefresh = h.stored(second.refreshToken().orElseThrow());
-        assertEquals(h.clock.instant().plus(Duration.ofDays(30)), newRefresh.expiresAt());
-        assertEquals(h.stored(first.refreshToken().orElseThrow()).fromCode(), newRefresh.fromCode());
-        assertEquals(Optional.of(h.clock.instant()), h.stored(first.refreshToken().orElseThrow()).usedAt());
-        assertEquals(Optional.of(h.clock.instant()), h.stored(grant).lastUsedAt());
-        assertFalse(second.accessToken().equals(first.accessToken()));
-    }
-
-    @Test
-    void aReusedRefreshTokenRevokesTheWholeGrant() {
-        Issued first = h.tokens(grant, none(client));
-        Issued second = h.issued(h.exchange.exchange(refreshRequest(first.refreshToken().orElseThrow(),
-                none(client))));
-
-        h.refused(h.exchange.exchange(refreshRequest(first.refreshToken().orElseThrow(), none(client))),
-                TokenError.INVALID_GRANT);
-
-        assertFalse(h.stored(grant).isLive());
-        assertTrue(h.stored(second.accessToken()).revokedAt().isPresent());
-        h.refused(h.exchange.exchange(refreshRequest(second.refreshToken().orElseThrow(), none(client))),
-                TokenError.INVALID_GRANT);
-    }
-
-    @Test
-    void aScopeMayNarrowTheAccessTokenWhileTheNewRefreshTokenKeepsTheGrantedOnes() {
-        Issued first = h.tokens(grant, none(client));
-
-        Issued narrowed = h.issued(h.exchange.exchange(withScope(refreshRequest(first.refreshToken().orElseThrow(),
-                none(client)), "mcp")));
-
-        assertEquals("mcp", narrowed.scope());
-        assertEquals(Set.of("mcp"), h.stored(narrowed.accessToken()).scopes());
-        assertEquals(Set.of("mcp", "offline_access"), h.stored(narrowed.refreshToken().orElseThrow()).scopes());
-    }
-
-    @Test
-    void aScopeMayNotWidenAndTheRefreshTokenStaysUsable() {
-        Grant mcpOnly = h.grant(ann, client, other, Set.of("mcp"));
-        Issued first = h.tokens(mcpOnly, none(client));
-        String refresh = first.refreshToken().orElseThrow();
-
-        h.refused(h.exchange.exchange(withScope(refreshRequest(refresh, none(client)), "mcp offline_access")),
-                TokenError.INVALID_SCOPE);
-
-        h.issued(h.exchange.exchange(refreshRequest(refresh, none(client))));
-    }
-
-    @Test
-    void unknownScopesInARefreshAreIgnoredAsAtAuthorization() {
-        Issued first = h.tokens(grant, none(client));
-
-        assertEquals("mcp", h.issued(h.exchange.exchange(withScope(refreshRequest(first.refreshToken().orElseThrow(),
-                none(client)), "claudeai"))).scope());
-    }
-
-    @Test
-    void aRefreshMustKeepItsResourceAndAMismatchLeavesTheTokenUsable() {
-        Issued first = h.tokens(grant, none(client));
-        String refresh = first.refreshToken().orElseThrow();
-
-        h.refused(h.exchange.exchange(withResource(refreshRequest(refresh, none(client)), resource(other))),
-                TokenError.INVALID_TARGET);
-        h.refused(h.exchange.exchange(withResource(refreshRequest(refresh, none(client)), "https://evil.example/")),
-                TokenError.INVALID_TARGET);
-
-        Issued second = h.issued(h.exchange.exchange(withResource(refreshRequest(refresh, none(client)),
-                resource(weather) + "/")));
-        assertEquals(URI.create(resource(weather)), h.stored(second.accessToken()).resource());
-    }
-
-    @Test
-    void anotherClientsRefreshTokenIsRefusedAndLeftUnused() {
-        Issued first = h.tokens(grant, none(client));
-        OAuthClient thief = h.publicClient();
-
-        h.refused(h.exchange.exchange(refreshRequest(first.refreshToken().orElseThrow(), none(thief))),
-                TokenError.INVALID_GRANT);
-
-        assertTrue(h.stored(grant).isLive());
-        h.issued(h.exchange.exchange(refreshRequest(first.refreshToken().orElseThrow(), none(client))));
-    }
-
-    @Test
-    void refusesAnExpiredRefreshToken() {
-        Issued first = h.tokens(grant, none(client));
-        h.clock.advance(Duration.ofDays(30));
-
-        h.refused(h.exchange.exchange(refreshRequest(first.refreshToken().orElseThrow(), none(client))),
-                TokenError.INVALID_GRANT);
-        assertTrue(h.stored(grant).isLive(), "an expired token is no sign of theft");
-    }
-
-    @Test
-    void refusesARefreshTokenOfARevokedGrant() {
-        Issued first = h.tokens(grant, none(client));
-        h.oauth.revokeGrant(grant.id(), h.clock.instant());
-
-        h.refused(h.exchange.exchange(refreshRequest(first.refreshToken().orElseThrow(), none(client))),
-                TokenError.INVALID_GRANT);
-    }
-
-    @Test
-    void refusesAnAccessTokenAnUnknownOrAMalformedOneAsARefreshToken() {
-        Issued first = h.tokens(grant, none(client));
-        String unknown = h.remember(OAuthSecret.REFRESH.mint("R".repeat(40)));
-
-        h.refused(h.exchange.exchange(refreshRequest(first.accessToken(), none(client))), TokenError.INVALID_GRANT);
-        h.refused(h.exchange.exchange(refreshRequest(unknown, none(client))), TokenError.INVALID_GRANT);
-        h.refused(h.exchange.exchange(refreshRequest("garbage", none(client))), TokenError.INVALID_GRANT);
-    }
-
-    @Test
-    void namesAMissingRefreshToken() {
-        assertEquals("Missing parameter: refresh_token.", h.refused(h.exchange.exchange(refreshRequest(null,
-                none(client))), TokenError.INVALID_REQUEST));
-    }
-
-    @Test
-    void aSecretClientMustAuthenticateToRefresh() {
-        OAuthHarness.SecretClient basic = h.secretClient(ClientAuthMethod.CLIENT_SECRET_BASIC);
-        Issued first = h.tokens(h.grant(ann, basic.client(), weather), basic.basic());
-
-        h.refused(h.exchange.exchange(refreshRequest(first.refreshToken().orElseThrow(), none(basic.client()))),
-                TokenError.INVALID_CLIENT);
-        h.issued(h.exchange.exchange(refreshRequest(first.refreshToken().orElseThrow(), basic.basic())));
-    }
-
-    @Test
-    void neitherTheCommandNorTheResultShowsASecret() {
-        String code = h.code(grant);
-        Command command = codeRequest(code, ClientCredentials.post(client.id().value(), "cws_" + "k".repeat(40)));
-        h.remember("cws_" + "k".repeat(40));
-        h.secretFree(command.toString());
-
-        h.secretFree(h.tokens(grant, none(client)).toString());
-    }
-
-    private static Command withResource(Command c, String resource) {
-        return new Command(c.grantType(), c.code(), c.redirectUri(), c.codeVerifier(), c.refreshToken(), resource,
-                c.scope(), c.client());
-    }
-
-    private static Command withScope(Command c, String scope) {
-        return new Command(c.grantType(), c.code(), c.redirectUri(), c.codeVerifier(), c.refreshToken(),
-                c.resource(), scope, c.client());
     }
 }

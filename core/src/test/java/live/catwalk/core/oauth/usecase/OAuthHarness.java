@@ -185,4 +185,16 @@ final class OAuthHarness {
     Grant stored(Grant grant) {
         return oauth.findGrant(grant.id()).orElseThrow();
     }
+
+    /** {@code c} with another {@code resource}. */
+    static ExchangeToken.Command withResource(ExchangeToken.Command c, String resource) {
+        return new ExchangeToken.Command(c.grantType(), c.code(), c.redirectUri(), c.codeVerifier(), c.refreshToken(), resource,
+                c.scope(), c.client());
+    }
+
+    /** {@code c} with another {@code scope}. */
+    static ExchangeToken.Command withScope(ExchangeToken.Command c, String scope) {
+        return new ExchangeToken.Command(c.grantType(), c.code(), c.redirectUri(), c.codeVerifier(), c.refreshToken(),
+                c.resource(), scope, c.client());
+    }
 }

@@ -1,9 +1,6 @@
 package live.catwalk.bootstrap;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,22 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ColorScheme;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
 import live.catwalk.core.analysis.domain.AnalysisFixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 /**
  * The web dashboard in a real browser (Debian's Chromium through Playwright) against the real jar: a person signs in,
  * deploys a real npm server from the MCP registry (a stub of it) and from a GitHub link (a stub of GitHub), sees it
@@ -37,53 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (WCAG 2.1 A and AA), nothing may be reported in the browser's console, and screenshots land in
  * {@code target/screenshots}.
  */
-class DashboardIT {
-
-    private static final String EVERYTHING = "@modelcontextprotocol/server-everything";
-    private static final String EVERYTHING_VERSION = "2026.8.31";
-    /** Starting a real npm server may mean downloading it first. */
-    private static final double RUNNING_WITHIN_MS = 180_000;
-
-    @TempDir
-    static Path temp;
-
-    private static AnalysisStubs stubs;
-    private static AnalysisStubs.Serving serving;
-    private static URI base;
-    private static Browser browser;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() throws Exception {
-        browser = Browser.launch();
-        stubs = new AnalysisStubs();
-        serving = stubs.serve(temp, Map.of());
-        base = serving.api().base();
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-        stubs.published("npm", EVERYTHING, EVERYTHING_VERSION);
-        String everything = """
-                {"name":"io.github.modelcontextprotocol/everything","title":"Everything",
-                 "description":"Exercises every feature of the MCP protocol","version":"%s",
-                 "repository":{"url":"https://github.com/modelcontextprotocol/servers","source":"github"},
-                 "packages":[{"registryType":"npm","identifier":"%s","version":"%s","transport":{"type":"stdio"}}]}"""
-                .formatted(EVERYTHING_VERSION, EVERYTHING, EVERYTHING_VERSION);
-        String meta = "\"_meta\":{\"io.modelcontextprotocol.registry/official\":{\"status\":\"active\",\"isLatest\":true}}";
-        stubs.registry.stubFor(get(urlPathEqualTo("/v0.1/servers")).willReturn(okJson(
-                "{\"servers\":[{\"server\":" + everything + "," + meta + "}],\"metadata\":{\"count\":1}}")));
-        stubs.registry.stubFor(get(urlEqualTo("/v0.1/servers/io.github.modelcontextprotocol%2Feverything/versions/latest"))
-                .willReturn(okJson("{\"server\":" + everything + "," + meta + "}")));
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            AnalysisStubs.stop(serving, stubs);
-        } finally {
-            if (browser != null) {
-                browser.close();
-            }
-        }
-    }
+class DashboardIT extends BrowserJourney {
 
     @Test
     void fromTheRegistryToClaudeConnectedThenRotateFollowAndDelete() throws Exception {
@@ -245,61 +187,6 @@ class DashboardIT {
     }
 
     @Test
-    void anApplicationAsksConsentGetsACodeAndIsThenDisconnectedFromTheDeploymentsPage() throws Exception {
-        ApiClient.Answer created = serving.api().post("/api/deployments", serving.admin(), Map.of("name", "consented",
-                "package", Map.of("registry", "npm", "name", EVERYTHING, "version", EVERYTHING_VERSION)));
-        assertEquals(201, created.status(), created.body().toString());
-        String id = created.body().path("id").asText();
-        String redirect = "http://127.0.0.1:1/callback";
-        HttpResponse<String> registered = HTTP.send(HttpRequest.newBuilder(base.resolve("/register"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"client_name\":\"Browser test app\",\"redirect_uris\":[\"" + redirect + "\"],"
-                                + "\"token_endpoint_auth_method\":\"none\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, registered.statusCode(), registered.body());
-        String clientId = AnalysisStubs.JSON.readTree(registered.body()).path("client_id").asText();
-        String authorize = "/authorize?response_type=code&client_id=" + clientId + "&redirect_uri="
-                + java.net.URLEncoder.encode(redirect, java.nio.charset.StandardCharsets.UTF_8)
-                + "&state=st8&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"
-                + "&resource=" + java.net.URLEncoder.encode(base.resolve("/mcp/" + id).toString(),
-                java.nio.charset.StandardCharsets.UTF_8);
-        try (Browser.Tab tab = browser.open("consent", base, 1280, ColorScheme.LIGHT)) {
-            Page page = tab.page();
-            java.util.concurrent.atomic.AtomicReference<String> landed = new java.util.concurrent.atomic.AtomicReference<>();
-            page.route("http://127.0.0.1:1/**", route -> {
-                landed.set(route.request().url());
-                route.fulfill(new com.microsoft.playwright.Route.FulfillOptions().setStatus(200)
-                        .setContentType("text/html").setBody("<title>back at the app</title><p>done</p>"));
-            });
-            page.navigate(authorize);
-            page.getByLabel("Personal access token").fill(serving.admin());
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-            assertThat(heading(page, "Allow Browser test app?")).isVisible();
-            assertThat(page.locator("main")).containsText("127.0.0.1");
-            assertThat(page.locator("main")).containsText("consented");
-            tab.assertAccessible("consent page");
-            tab.screenshot("consent");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Allow")).click();
-            page.waitForURL(redirect + "?**");
-            assertThat(page.locator("body")).containsText("done");
-            assertTrue(landed.get().startsWith(redirect + "?code=cwo_"), landed.get());
-            assertTrue(landed.get().contains("state=st8"), landed.get());
-
-            page.navigate("/deployments/" + id);
-            Locator apps = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Connected apps"));
-            assertThat(apps).containsText("Browser test app");
-            tab.assertAccessible("a deployment with a connected app");
-            apps.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Disconnect Browser test app")).click();
-            page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
-                    .setName("Disconnect")).click();
-            assertThat(apps).containsText("No application is connected");
-            tab.assertNothingReported("401");
-        } finally {
-            serving.api().delete("/api/deployments/" + id, serving.admin());
-        }
-    }
-
-    @Test
     void thePageIsServedWithAStrictPolicy() throws Exception {
         HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(base.resolve("/deployments/abc")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -312,50 +199,5 @@ class DashboardIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(404, missing.statusCode());
         assertNotEquals("text/html", missing.headers().firstValue("Content-Type").orElse(""));
-    }
-
-    /** Opens {@code path}, signs in on the page it redirects to, and is back on {@code path}, showing its heading. */
-    private static Page signedIn(Browser.Tab tab, String path, String title) {
-        Page page = tab.page();
-        page.navigate(path);
-        signIn(page);
-        assertThat(heading(page, title)).isVisible();
-        return page;
-    }
-
-    private static void signIn(Page page) {
-        page.getByLabel("Personal access token").fill(serving.admin());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))).isVisible();
-    }
-
-    private static Locator heading(Page page, String name) {
-        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name).setExact(true).setLevel(1));
-    }
-
-    private static void assertNoHorizontalScroll(Page page) {
-        Object wider = page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth");
-        assertEquals(Boolean.FALSE, wider, "nothing is wider than a 375 px screen");
-    }
-
-    private static int count(String text, String part) {
-        int n = 0;
-        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
-            n++;
-        }
-        return n;
-    }
-
-    /** The status of an MCP initialize with this deployment token. */
-    private static int initialize(String id, String token) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/mcp/" + id))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",
-                         "capabilities":{},"clientInfo":{"name":"dashboard-it","version":"1"}}}"""))
-                .timeout(Duration.ofSeconds(60)).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The official conformance suite's authorization server check (0.2.0-alpha.12, {@code authorization
  * --scenario authorization-server-metadata-endpoint}: the metadata's fields, its issuer, client metadata document
  * support) against the real jar. The suite's authorization-code scenario needs a person at a browser, so
- * {@code OAuthFlowJourney} and {@code DashboardIT} run that flow instead.
+ * {@code OAuthFlowJourney} and {@code OAuthConsentIT} run that flow instead.
  */
 class OAuthConformanceIT {
 

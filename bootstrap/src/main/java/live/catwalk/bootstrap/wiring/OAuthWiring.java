@@ -11,7 +11,6 @@ import live.catwalk.adapters.rest.oauth.AuthorizationServer;
 import live.catwalk.adapters.rest.oauth.ResourceMetadataResource;
 import live.catwalk.bootstrap.config.ConfiguredDeployment;
 import live.catwalk.core.account.port.in.AuthenticateDeploymentToken;
-import live.catwalk.core.mcp.domain.http.Challenge;
 import live.catwalk.core.mcp.port.out.McpAccess;
 import live.catwalk.core.oauth.domain.OAuthLifetimes;
 import live.catwalk.core.oauth.usecase.AuthenticateOAuthTokenService;
@@ -41,14 +40,12 @@ final class OAuthWiring {
     }
 
     /**
-     * Deployment tokens, the access tokens this server issued, and the deployments file's tokens; a refusal names
-     * the deployment's resource metadata (or is a plain Bearer challenge where OAuth cannot apply).
+     * Deployment tokens, the access tokens this server issued, and the deployments file's tokens; a refusal (or an
+     * access token's missing scope) names the deployment's resource metadata, as {@link StoredMcpAccess} says.
      */
     McpAccess mcpAccess(AuthenticateDeploymentToken deploymentTokens) {
-        return McpAccess.bearer(new StoredMcpAccess(deploymentTokens,
-                new AuthenticateOAuthTokenService(database.oauth(), base, clock), fileAccess),
-                (id, presented) -> fileAccess.defines(id) || DeploymentId.parse(id).isEmpty() ? Challenge.bearer()
-                        : Challenge.oauth(ResourceMetadataResource.of(base.get(), id), presented));
+        return new StoredMcpAccess(deploymentTokens, new AuthenticateOAuthTokenService(database.oauth(), base, clock),
+                fileAccess, id -> ResourceMetadataResource.of(base.get(), id.value()));
     }
 
     /** The endpoints' use cases, with the standard lifetimes and the SSRF-guarded metadata document fetcher. */

@@ -14,9 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import live.catwalk.adapters.rest.RestServer;
 import live.catwalk.adapters.rest.mcp.RawHttp.Reply;
 import live.catwalk.core.mcp.domain.GatewaySettings;
+import live.catwalk.core.mcp.domain.http.Challenge;
 import live.catwalk.core.shared.domain.ServerCommand;
 import live.catwalk.core.shared.domain.SessionMode;
 import live.catwalk.core.mcp.fakes.CountingSessionIds;
@@ -35,6 +37,9 @@ import org.junit.jupiter.api.Test;
 class McpHttpRulesIT {
 
     static final String TOKEN = "a-token-of-some-length";
+    /** A valid token without the scope the endpoint needs. */
+    static final String SCANT = "cwa_a-token-without-the-scope";
+    static final String PRM = "https://catwalk.example/.well-known/oauth-protected-resource/mcp/dep";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String INIT = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
             + "{\"protocolVersion\":\"%s\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}";
@@ -52,8 +57,11 @@ class McpHttpRulesIT {
                 Duration.ofSeconds(5), d.eventLogEvents(), d.eventLogBytes(), 700);
         endpoints = new McpEndpoints(servers, new CountingSessionIds(), new MutableClock(Instant.EPOCH), settings, "1");
         endpoints.register("dep", new ServerCommand(List.of("fake"), Map.of()), SessionMode.SHARED);
-        McpAccess access = McpAccess.bearer((deployment, token) -> deployment.equals("dep") && token.equals(Optional.of(TOKEN))
+        McpAccess bearer = McpAccess.bearer((deployment, token) -> deployment.equals("dep") && token.equals(Optional.of(TOKEN))
                 ? Optional.of("user") : Optional.empty());
+        McpAccess access = (deployment, headers, token) -> token.equals(Optional.of(SCANT))
+                ? new McpAccess.Decision.Forbidden(Challenge.insufficientScope(PRM, Set.of("mcp")))
+                : bearer.decide(deployment, headers, token);
         var serve = new ServeMcpService(settings, GatewayLimits.defaults(), access, DeploymentStates.NONE, endpoints);
         server = RestServer.builder("127.0.0.1", 0).maxBodyBytes(1024 * 1024)
                 .mcpEndpoint(serve, Duration.ofMillis(200))
@@ -252,6 +260,22 @@ class McpHttpRulesIT {
             assertTrue(reply.header("WWW-Authenticate").startsWith("Bearer"));
             assertEquals(replies[0].body(), reply.body());
         }
+    }
+
+    @Test
+    void aTokenShortOfTheScopeGets403WithTheInsufficientScopeChallengeOnEveryMethod() throws IOException {
+        Map<String, String> scant = headers(null);
+        scant.put("Authorization", "Bearer " + SCANT);
+
+        for (String method : List.of("POST", "GET", "DELETE")) {
+            Reply reply = RawHttp.send(base, method, "/mcp/dep", scant,
+                    method.equals("POST") ? INIT.formatted("2025-11-25") : null);
+
+            assertRpcError(reply, 403, -32000);
+            assertEquals("Bearer realm=\"catwalk\", error=\"insufficient_scope\", resource_metadata=\"" + PRM
+                    + "\", scope=\"mcp\"", reply.header("WWW-Authenticate"), method);
+        }
+        assertEquals(0, endpoints.summary().sessions(), "no session was made for a forbidden caller");
     }
 
     @Test

@@ -26,10 +26,10 @@ import live.catwalk.core.mcp.port.out.McpUpstreams;
 
 /**
  * The edge of {@code /mcp/{deployment}}, once per request and in this order: the method; Host and Origin
- * (DNS rebinding); access (an unknown deployment and a wrong token answer alike: 401); the request's own
- * rules (Accept, Content-Type, the body's size and JSON-RPC shape); Catwalk's shutdown; then the deployment's
- * upstream or, without one, its stored state (stopped, failed: 503; about to start: a POST waits for it).
- * Only then does the upstream see the exchange, without the caller's credential.
+ * (DNS rebinding); access (an unknown deployment and a wrong token answer alike: 401; a valid token short of
+ * the scope: 403); the request's own rules (Accept, Content-Type, the body's size and JSON-RPC shape); Catwalk's
+ * shutdown; then the deployment's upstream or, without one, its stored state (stopped, failed: 503; about to
+ * start: a POST waits for it). Only then does the upstream see the exchange, without the caller's credential.
  */
 public final class ServeMcpService implements ServeMcp {
 
@@ -81,6 +81,9 @@ public final class ServeMcpService implements ServeMcp {
             case McpAccess.Decision.Granted granted -> principal = granted.principal();
             case McpAccess.Decision.Refused refused -> {
                 return McpReplies.unauthorized(refused.challenge());
+            }
+            case McpAccess.Decision.Forbidden forbidden -> {
+                return McpReplies.forbidden(forbidden.challenge());
             }
         }
         Optional<McpUpstream.Posted> posted = Optional.empty();

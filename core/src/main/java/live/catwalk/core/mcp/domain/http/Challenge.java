@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * What a caller the MCP endpoint refused must do to authenticate: one {@code WWW-Authenticate} challenge
- * (RFC 9110 §11.6.1, RFC 6750 §3), built only by {@link #header()}. Today a plain {@code Bearer} challenge; the
- * OAuth parameters ({@code resource_metadata}, RFC 9728 §5.1; {@code scope}) are there for the authorization
- * server to come. Values never hold a secret.
+ * What a caller the MCP endpoint refused must do to authenticate, or to get the scope it lacks: one
+ * {@code WWW-Authenticate} challenge (RFC 9110 §11.6.1, RFC 6750 §3), built only by {@link #header()}. A plain
+ * {@code Bearer} challenge, or one with the OAuth parameters ({@code resource_metadata}, RFC 9728 §5.1;
+ * {@code scope}). Values never hold a secret.
  */
 public record Challenge(String realm, Optional<String> error, Optional<String> resourceMetadata,
                         Optional<String> scope) {
@@ -35,6 +37,18 @@ public record Challenge(String realm, Optional<String> error, Optional<String> r
     public static Challenge oauth(String resourceMetadata, boolean tokenPresented) {
         return new Challenge("catwalk", tokenPresented ? Optional.of("invalid_token") : Optional.empty(),
                 Optional.of(resourceMetadata), Optional.of("mcp"));
+    }
+
+    /**
+     * The challenge to a valid token that lacks a scope (RFC 6750 §3.1, MCP "Runtime Insufficient Scope Errors"),
+     * answered with 403: {@code error="insufficient_scope"}, the resource metadata, and every scope needed at once.
+     */
+    public static Challenge insufficientScope(String resourceMetadata, Set<String> required) {
+        if (required.isEmpty()) {
+            throw new IllegalArgumentException("an insufficient_scope challenge names at least one scope");
+        }
+        return new Challenge("catwalk", Optional.of("insufficient_scope"), Optional.of(resourceMetadata),
+                Optional.of(String.join(" ", new TreeSet<>(required))));
     }
 
     /** The {@code WWW-Authenticate} header's value, e.g. {@code Bearer realm="catwalk", error="invalid_token"}. */

@@ -31,11 +31,21 @@ public final class McpReplies {
         return unauthorized(Challenge.bearer());
     }
 
-    /** 401 with {@code challenge} as its {@code WWW-Authenticate} header: the one place that header is made. */
+    /** 401 with {@code challenge} as its {@code WWW-Authenticate} header: with 403's, the one place it is made. */
     public static McpHttpResponse unauthorized(Challenge challenge) {
         return error(401, JsonRpc.TRANSPORT_ERROR,
                 "Unauthorized: send the deployment's access token as 'Authorization: Bearer <token>'.", null,
                 Map.of("WWW-Authenticate", challenge.header()));
+    }
+
+    /**
+     * 403 with {@code challenge} (an {@code insufficient_scope} one) as its {@code WWW-Authenticate} header: the
+     * token is valid, but not for this endpoint's scope.
+     */
+    public static McpHttpResponse forbidden(Challenge challenge) {
+        return error(403, JsonRpc.TRANSPORT_ERROR, "Forbidden: the access token was not granted the scope this "
+                + "endpoint needs (" + challenge.scope().orElse("see WWW-Authenticate") + "); authorize again "
+                + "asking for it.", null, Map.of("WWW-Authenticate", challenge.header()));
     }
 
     public static McpHttpResponse sessionRequired() {

@@ -7,16 +7,17 @@ import live.catwalk.core.mcp.domain.http.Headers;
 
 /**
  * Decides who may use a deployment's MCP endpoint, from the request's headers and the bearer token the
- * transport found (header or {@code ?token=}): the principal (a stable, secret-free id of the caller), or the
- * challenge to answer 401 with. A missing or wrong token and an unknown deployment are refused alike, so the
- * answer reveals nothing. Asked once per request, before anything looks up a session. Thread-safe.
+ * transport found (header or {@code ?token=}): the principal (a stable, secret-free id of the caller), the
+ * challenge to answer 401 with, or, for a valid token short of a scope the endpoint needs, the challenge to answer
+ * 403 with. A missing or wrong token and an unknown deployment are refused alike, so the answer reveals nothing.
+ * Asked once per request, before anything looks up a session. Thread-safe.
  */
 @FunctionalInterface
 public interface McpAccess {
 
     Decision decide(String deploymentId, Headers headers, Optional<String> bearerToken);
 
-    /** Granted with a principal, or refused with a challenge. */
+    /** Granted with a principal, refused with a challenge, or forbidden with one. */
     sealed interface Decision {
 
         /** The caller may use the deployment as {@code principal}. */
@@ -32,6 +33,13 @@ public interface McpAccess {
                 Objects.requireNonNull(challenge, "challenge");
             }
         }
+
+        /** The caller's token is valid but lacks a scope the endpoint needs; 403 with this challenge. */
+        record Forbidden(Challenge challenge) implements Decision {
+            public Forbidden {
+                Objects.requireNonNull(challenge, "challenge");
+            }
+        }
     }
 
     /** A check of the bearer token alone: the principal, or empty for a refusal. */
@@ -42,21 +50,9 @@ public interface McpAccess {
 
     /** Access decided by a bearer-token check; a refusal gets {@link Challenge#bearer()}. */
     static McpAccess bearer(BearerCheck check) {
-        return bearer(check, (deploymentId, tokenPresented) -> Challenge.bearer());
-    }
-
-    /** The challenge a refusal answers with, for a deployment id as the request named it. */
-    @FunctionalInterface
-    interface Challenges {
-        Challenge challenge(String deploymentId, boolean tokenPresented);
-    }
-
-    /** Access decided by a bearer-token check; a refusal gets the challenge {@code challenges} makes. */
-    static McpAccess bearer(BearerCheck check, Challenges challenges) {
         Objects.requireNonNull(check, "check");
-        Objects.requireNonNull(challenges, "challenges");
         return (deploymentId, headers, bearerToken) -> check.principal(deploymentId, bearerToken)
                 .<Decision>map(Decision.Granted::new)
-                .orElseGet(() -> new Decision.Refused(challenges.challenge(deploymentId, bearerToken.isPresent())));
+                .orElseGet(() -> new Decision.Refused(Challenge.bearer()));
     }
 }

@@ -3,7 +3,9 @@ package live.catwalk.core.mcp.domain.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The one place a {@code WWW-Authenticate} value is made. */
@@ -34,6 +36,22 @@ class ChallengeTest {
                 Challenge.oauth(prm, false).header());
         assertEquals("Bearer realm=\"catwalk\", error=\"invalid_token\", resource_metadata=\"" + prm
                 + "\", scope=\"mcp\"", Challenge.oauth(prm, true).header());
+    }
+
+    @Test
+    void theInsufficientScopeChallengeNamesTheErrorTheMetadataAndEveryScopeNeededAndAnswers403() {
+        String prm = "https://catwalk.example/.well-known/oauth-protected-resource/mcp/d1";
+        Challenge scope = Challenge.insufficientScope(prm, Set.of("mcp"));
+        String header = "Bearer realm=\"catwalk\", error=\"insufficient_scope\", resource_metadata=\"" + prm
+                + "\", scope=\"mcp\"";
+
+        assertEquals(header, scope.header());
+        McpHttpResponse forbidden = McpReplies.forbidden(scope);
+        assertEquals(403, forbidden.status());
+        assertEquals(Map.of("WWW-Authenticate", header), forbidden.headers());
+        assertEquals(Optional.of("b c"), Challenge.insufficientScope(prm, Set.of("c", "b")).scope(),
+                "every scope needed, in one go and in a stable order");
+        assertThrows(IllegalArgumentException.class, () -> Challenge.insufficientScope(prm, Set.of()));
     }
 
     @Test

@@ -1,0 +1,119 @@
+package live.catwalk.bootstrap.wiring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import live.catwalk.adapters.persistence.Database;
+import live.catwalk.adapters.persistence.DatabaseUrl;
+import live.catwalk.core.account.domain.TokenHash;
+import live.catwalk.core.account.domain.User;
+import live.catwalk.core.deployment.domain.Deployment;
+import live.catwalk.core.mcp.domain.http.Challenge;
+import live.catwalk.core.mcp.domain.http.Headers;
+import live.catwalk.core.mcp.port.out.McpAccess;
+import live.catwalk.core.mcp.port.out.McpAccess.Decision;
+import live.catwalk.core.oauth.domain.Grant;
+import live.catwalk.core.oauth.domain.GrantId;
+import live.catwalk.core.oauth.domain.OAuthClient;
+import live.catwalk.core.oauth.domain.OAuthSecret;
+import live.catwalk.core.oauth.domain.OAuthToken;
+import live.catwalk.core.oauth.domain.OAuthTokenKind;
+import live.catwalk.core.oauth.domain.ResourceUris;
+import live.catwalk.core.store.StoreFixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The authorization server's wiring over the embedded database: who opens {@code /mcp/{id}}, and with which
+ * challenge the others are answered.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OAuthWiringTest {
+
+    private static final URI BASE = URI.create("https://catwalk.example/");
+    private static final Instant NOW = StoreFixtures.START.plus(Duration.ofDays(1));
+
+    @TempDir
+    static Path temp;
+
+    private final StoreFixtures fixtures = new StoreFixtures();
+    private Database database;
+    private OAuthWiring wiring;
+
+    @BeforeAll
+    void open() {
+        database = Database.open(DatabaseUrl.h2File(temp), 1);
+        wiring = new OAuthWiring(database, List.of(), () -> BASE, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterAll
+    void close() {
+        database.close();
+    }
+
+    /** A live grant of {@code scopes} to a new client for a new deployment of a new user. */
+    private Grant grant(String name, Set<String> scopes) {
+        User user = fixtures.user(name);
+        database.users().insert(user);
+        Deployment deployment = database.deployments().insert(fixtures.deployment(user.id(), name));
+        OAuthClient client = fixtures.registeredClient();
+        database.oauth().saveClient(client);
+        Grant grant = Grant.given(new GrantId(UUID.randomUUID()), user.id(), client.id(), deployment.id(), scopes,
+                fixtures.next());
+        database.oauth().insertGrant(grant);
+        return grant;
+    }
+
+    /** A raw access token of {@code grant} for its deployment, with {@code scopes}, stored by hash as issued. */
+    private String accessToken(Grant grant, Set<String> scopes, String random) {
+        String raw = OAuthSecret.ACCESS.mint(random.repeat(40));
+        database.oauth().insertToken(new OAuthToken(TokenHash.of(raw), OAuthTokenKind.ACCESS, grant.id(),
+                ResourceUris.of(BASE, grant.deployment()), scopes, NOW.minusSeconds(60), NOW.plusSeconds(3600),
+                Optional.empty(), Optional.empty(), Optional.empty()));
+        return raw;
+    }
+
+    private Decision decide(Grant grant, Optional<String> token) {
+        McpAccess access = wiring.mcpAccess((deployment, presented) -> Optional.empty());
+        return access.decide(grant.deployment().value(), Headers.single(Map.of()), token);
+    }
+
+    @Test
+    void anAccessTokenWithoutTheMcpScopeIsForbiddenWithTheInsufficientScopeChallenge() {
+        // The authorization server always grants mcp (ScopePolicy): such a token can only be stored directly.
+        Grant grant = grant("scant", Set.of("offline_access"));
+        String token = accessToken(grant, Set.of("offline_access"), "s");
+        String prm = "https://catwalk.example/.well-known/oauth-protected-resource/mcp/" + grant.deployment();
+
+        Decision decision = decide(grant, Optional.of(token));
+
+        assertEquals(new Decision.Forbidden(Challenge.insufficientScope(prm, Set.of("mcp"))), decision);
+        assertEquals("Bearer realm=\"catwalk\", error=\"insufficient_scope\", resource_metadata=\"" + prm
+                + "\", scope=\"mcp\"", ((Decision.Forbidden) decision).challenge().header());
+    }
+
+    @Test
+    void anAccessTokenWithTheMcpScopeOpensItsDeploymentAndAnUnknownOneIsRefusedNamingTheMetadata() {
+        Grant grant = grant("ample", Set.of("mcp", "offline_access"));
+        String token = accessToken(grant, Set.of("mcp"), "a");
+        String prm = "https://catwalk.example/.well-known/oauth-protected-resource/mcp/" + grant.deployment();
+
+        assertEquals(new Decision.Granted("oauth:" + grant.id()), decide(grant, Optional.of(token)));
+        assertEquals(new Decision.Refused(Challenge.oauth(prm, true)),
+                decide(grant, Optional.of(OAuthSecret.ACCESS.mint("u".repeat(40)))));
+        assertEquals(new Decision.Refused(Challenge.oauth(prm, false)), decide(grant, Optional.empty()));
+    }
+}

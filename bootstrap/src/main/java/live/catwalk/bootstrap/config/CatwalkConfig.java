@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import live.catwalk.adapters.persistence.DatabaseUrl;
 import live.catwalk.core.deployment.domain.DeploymentQuotas;
 import live.catwalk.core.mcp.domain.GatewayLimits;
+import live.catwalk.core.oauth.domain.OAuthLifetimes;
 import live.catwalk.core.shared.CatwalkException;
 
 /**
@@ -25,7 +26,7 @@ import live.catwalk.core.shared.CatwalkException;
 public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logLevel, Optional<Path> deploymentsFile,
                             Optional<URI> publicUrl, Registries registries, Mcp mcp, Storage storage,
                             DeploymentQuotas quotas, ReadTimeouts readTimeouts, Servers servers,
-                            GatewayLimits limits, Analysis analysis) {
+                            GatewayLimits limits, Analysis analysis, OAuthLifetimes oauth) {
 
     /** How long a request's headers may take from their first byte, and its body after its headers. */
     public record ReadTimeouts(Duration headers, Duration body) {
@@ -102,6 +103,7 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
         Objects.requireNonNull(servers, "servers");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(analysis, "analysis");
+        Objects.requireNonNull(oauth, "oauth");
     }
 
     /** The configuration with nothing set: loopback on 8080, 4 MiB bodies, INFO logs, no deployments. */
@@ -153,13 +155,14 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
                 v -> ConfigValues.duration(v, Duration.ofSeconds(1), Duration.ofHours(1)));
         GatewayLimits limits = limits(r);
         Analysis analysis = analysis(r);
+        OAuthLifetimes oauth = OAuthLifetimesConfig.read(r);
         if (!r.problems.isEmpty()) {
             throw new ConfigException(r.problems);
         }
         return new CatwalkConfig(bind, port, maxBody, level, deployments, publicUrl,
                 new Registries(npm.orElseThrow(), pypi.orElseThrow()), new Mcp(hosts, origins, idle, sessions, children, requestTimeout, heartbeat), storage,
                 new DeploymentQuotas(maxDeployments, maxRunning), new ReadTimeouts(headerTimeout, bodyTimeout),
-                new Servers(sandbox, maxProcesses, healthInterval), limits, analysis);
+                new Servers(sandbox, maxProcesses, healthInterval), limits, analysis, oauth);
     }
 
     /** Analysis's sources; null after recording a problem. */
@@ -257,7 +260,8 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
                 .toList();
     }
 
-    private static final class Reader {
+    /** Reads variables and collects their problems, all of them before the configuration is refused. */
+    static final class Reader {
 
         private final Map<String, String> env;
         private final List<CatwalkException> problems = new ArrayList<>();

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 final class ConfigValues {
 
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?");
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
     private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.\\-\\[\\]:]+");
 
     private ConfigValues() {
@@ -66,6 +66,7 @@ final class ConfigValues {
         };
     }
 
+    /** A whole number of milliseconds, seconds, minutes, hours or days ({@code 500ms}, {@code 90s}, {@code 30d}). */
     static Duration duration(String value, Duration min, Duration max) {
         Matcher m = DURATION.matcher(value.toLowerCase(Locale.ROOT));
         if (!m.matches()) {
@@ -76,7 +77,8 @@ final class ConfigValues {
             case "ms" -> Duration.ofMillis(n);
             case "s" -> Duration.ofSeconds(n);
             case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
         };
         if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
             throw new IllegalArgumentException("is outside the allowed range");

@@ -77,7 +77,14 @@ public enum ConfigVariable {
     KEYSET_FILE("CATWALK_KEYSET_FILE", "", "the path of a Tink JSON keyset file with mode 0600"),
     ADMIN_TOKEN_FILE("CATWALK_ADMIN_TOKEN_FILE", "",
             "a file path (in an existing directory) where the first admin's token is written once, mode 0600, "
-                    + "instead of the console; empty to print it");
+                    + "instead of the console; empty to print it"),
+    OAUTH_ACCESS_TTL("CATWALK_OAUTH_ACCESS_TTL", "1h",
+            "a duration from 1m to 24h such as 30m or 8h: how long an OAuth access token opens its deployment"),
+    OAUTH_REFRESH_TTL("CATWALK_OAUTH_REFRESH_TTL", "30d",
+            "a duration from 1h to 365d such as 12h or 90d, not shorter than CATWALK_OAUTH_ACCESS_TTL: how long "
+                    + "an OAuth refresh token lives (each use rotates it, and the new one lives as long)"),
+    OAUTH_CODE_TTL("CATWALK_OAUTH_CODE_TTL", "10m",
+            "a duration from 10s to 10m: how long an OAuth authorization code may wait to be exchanged (once)");
 
     public final String envName;
     public final String defaultValue;

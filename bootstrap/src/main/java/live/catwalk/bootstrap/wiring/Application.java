@@ -142,7 +142,7 @@ public final class Application implements AutoCloseable {
                         config.servers().healthInterval(), ControlPlaneWiring.MAX_PROBES),
                 analysisSources(config.analysis(), http, analyses));
         AtomicReference<RestServer> bound = new AtomicReference<>();
-        var oauth = new OAuthWiring(database, deployments, () -> bound.get().linkBase(), clock);
+        var oauth = new OAuthWiring(database, deployments, () -> bound.get().linkBase(), clock, config.oauth());
         McpAccess access = oauth.mcpAccess(new AuthenticateDeploymentTokenService(plane.tokens(), clock));
         DeploymentStates states = new StoredDeploymentStates(database.deployments(), fromFile);
         var mcp = new ServeMcpService(gateway, limits, access, states, endpoints);

@@ -31,12 +31,16 @@ final class OAuthWiring {
     private final ConfiguredMcpAccess fileAccess;
     private final Supplier<URI> base;
     private final Clock clock;
+    private final OAuthLifetimes lifetimes;
 
-    OAuthWiring(Database database, List<ConfiguredDeployment> fileDeployments, Supplier<URI> base, Clock clock) {
+    /** {@code lifetimes}: how long the codes and tokens issued live (as configured). */
+    OAuthWiring(Database database, List<ConfiguredDeployment> fileDeployments, Supplier<URI> base, Clock clock,
+                OAuthLifetimes lifetimes) {
         this.database = Objects.requireNonNull(database, "database");
         this.fileAccess = new ConfiguredMcpAccess(fileDeployments);
         this.base = Objects.requireNonNull(base, "base");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.lifetimes = Objects.requireNonNull(lifetimes, "lifetimes");
     }
 
     /**
@@ -48,13 +52,13 @@ final class OAuthWiring {
                 fileAccess, id -> ResourceMetadataResource.of(base.get(), id.value()));
     }
 
-    /** The endpoints' use cases, with the standard lifetimes and the SSRF-guarded metadata document fetcher. */
+    /** The endpoints' use cases, with the configured lifetimes and the SSRF-guarded metadata document fetcher. */
     AuthorizationServer authorizationServer() {
         SecureRandomness randomness = new SecureRandomness();
         return new AuthorizationServer(
                 new AuthorizeService(database.oauth(), ClientMetadataFetcher.standard(), database.deployments(),
-                        randomness, clock, base, OAuthLifetimes.DEFAULT),
-                new ExchangeTokenService(database.oauth(), base, OAuthLifetimes.DEFAULT, randomness, clock),
+                        randomness, clock, base, lifetimes),
+                new ExchangeTokenService(database.oauth(), base, lifetimes, randomness, clock),
                 new RegisterClientService(database.oauth(), randomness, clock),
                 new RevokeOAuthTokenService(database.oauth(), clock),
                 this::isProtectedResource);

@@ -111,4 +111,13 @@ class MainTest {
         assertTrue(err().contains("'http' is not a whole number"), err());
         assertTrue(err().contains("Expected an integer from 0 to 65535"), err());
     }
+
+    @Test
+    void oauthLifetimesThatDoNotFitStopServeWithExit2NamingTheVariable() {
+        assertEquals(2, run(Map.of("CATWALK_OAUTH_ACCESS_TTL", "2h", "CATWALK_OAUTH_REFRESH_TTL", "1h",
+                "CATWALK_OAUTH_CODE_TTL", "1h"), "serve"));
+        assertTrue(err().contains("CATWALK_OAUTH_REFRESH_TTL: Shorter than CATWALK_OAUTH_ACCESS_TTL"), err());
+        assertTrue(err().contains("CATWALK_OAUTH_CODE_TTL: '1h' is outside the allowed range. Expected a duration "
+                + "from 10s to 10m"), err());
+    }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import live.catwalk.core.deployment.domain.DeploymentQuotas;
+import live.catwalk.core.oauth.domain.OAuthLifetimes;
 import live.catwalk.core.shared.CatwalkException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,7 +90,16 @@ class CatwalkConfigTest {
         "CATWALK_SANDBOX|maybe|'maybe' is not auto, required or off|bubblewrap",
         "CATWALK_MAX_PROCESSES|0|is outside 1-10000|across all deployments",
         "CATWALK_HEALTH_INTERVAL|500ms|is outside the allowed range|1s to 1h",
-        "CATWALK_HEALTH_INTERVAL|often|is not a duration|1s to 1h"})
+        "CATWALK_HEALTH_INTERVAL|often|is not a duration|1s to 1h",
+        "CATWALK_SESSION_IDLE_TIMEOUT|2d|is outside the allowed range|10s to 24h",
+        "CATWALK_OAUTH_ACCESS_TTL|30s|is outside the allowed range|1m to 24h",
+        "CATWALK_OAUTH_ACCESS_TTL|2d|is outside the allowed range|1m to 24h",
+        "CATWALK_OAUTH_REFRESH_TTL|366d|is outside the allowed range|1h to 365d",
+        "CATWALK_OAUTH_REFRESH_TTL|1.5d|is not a duration|1h to 365d",
+        "CATWALK_OAUTH_REFRESH_TTL|-30d|is not a duration|1h to 365d",
+        "CATWALK_OAUTH_CODE_TTL|11m|is outside the allowed range|10s to 10m",
+        "CATWALK_OAUTH_CODE_TTL|5s|is outside the allowed range|10s to 10m",
+        "CATWALK_OAUTH_CODE_TTL|once|is not a duration|10s to 10m"})
     void aBadValueNamesTheVariableTheProblemAndTheExpectedForm(String variable, String value, String problem,
                                                               String expected) {
         ConfigException e = assertThrows(ConfigException.class,
@@ -101,6 +111,49 @@ class CatwalkConfigTest {
         assertTrue(only.getMessage().contains(problem), only.getMessage());
         assertTrue(only.hint().orElseThrow().contains(expected), only.hint().orElseThrow());
         assertTrue(e.getMessage().startsWith(variable + ": "), e.getMessage());
+    }
+
+    @Test
+    void oauthLifetimesAreAnHourThirtyDaysAndTenMinutesUnlessSetInAnyUnitDaysIncluded() {
+        assertEquals(OAuthLifetimes.DEFAULT, CatwalkConfig.defaults().oauth());
+        assertEquals(new OAuthLifetimes(Duration.ofHours(1), Duration.ofDays(30), Duration.ofMinutes(10)),
+                CatwalkConfig.defaults().oauth());
+
+        assertEquals(new OAuthLifetimes(Duration.ofHours(8), Duration.ofDays(90), Duration.ofSeconds(45)),
+                CatwalkConfig.fromEnvironment(Map.of("CATWALK_OAUTH_ACCESS_TTL", "8h",
+                        "CATWALK_OAUTH_REFRESH_TTL", "90D", "CATWALK_OAUTH_CODE_TTL", "45s")).oauth());
+        assertEquals(new OAuthLifetimes(Duration.ofDays(1), Duration.ofDays(365), Duration.ofSeconds(600)),
+                CatwalkConfig.fromEnvironment(Map.of("CATWALK_OAUTH_ACCESS_TTL", "1d",
+                        "CATWALK_OAUTH_REFRESH_TTL", "365d", "CATWALK_OAUTH_CODE_TTL", "10m")).oauth(),
+                "each range's upper end, a day written as 1d");
+        assertEquals(new OAuthLifetimes(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofSeconds(10)),
+                CatwalkConfig.fromEnvironment(Map.of("CATWALK_OAUTH_ACCESS_TTL", "60s",
+                        "CATWALK_OAUTH_REFRESH_TTL", "60m", "CATWALK_OAUTH_CODE_TTL", "10000ms")).oauth(),
+                "each range's lower end");
+        assertEquals(Duration.ofDays(1), CatwalkConfig.fromEnvironment(Map.of("CATWALK_SESSION_IDLE_TIMEOUT", "1d"))
+                .mcp().idleTimeout(), "days are a unit of every duration");
+    }
+
+    @Test
+    void aRefreshLifetimeShorterThanTheAccessLifetimeIsRefusedNamingBoth() {
+        ConfigException e = assertThrows(ConfigException.class, () -> CatwalkConfig.fromEnvironment(Map.of(
+                "CATWALK_OAUTH_ACCESS_TTL", "12h", "CATWALK_OAUTH_REFRESH_TTL", "6h")));
+
+        assertEquals(1, e.problems().size());
+        assertEquals("CATWALK_OAUTH_REFRESH_TTL", e.problems().getFirst().field().orElseThrow());
+        assertTrue(e.getMessage().startsWith("CATWALK_OAUTH_REFRESH_TTL: Shorter than CATWALK_OAUTH_ACCESS_TTL. "
+                + "Expected a duration from 1h to 365d"), e.getMessage());
+        assertEquals(Duration.ofHours(12), CatwalkConfig.fromEnvironment(Map.of("CATWALK_OAUTH_ACCESS_TTL", "12h",
+                "CATWALK_OAUTH_REFRESH_TTL", "12h")).oauth().refresh(), "as long as an access token will do");
+    }
+
+    @Test
+    void aBadAccessLifetimeIsReportedAloneNotAlsoAsLongerThanTheRefreshLifetime() {
+        ConfigException e = assertThrows(ConfigException.class, () -> CatwalkConfig.fromEnvironment(Map.of(
+                "CATWALK_OAUTH_ACCESS_TTL", "48h", "CATWALK_OAUTH_REFRESH_TTL", "2h", "CATWALK_OAUTH_CODE_TTL", "1h")));
+
+        assertEquals(List.of("CATWALK_OAUTH_ACCESS_TTL", "CATWALK_OAUTH_CODE_TTL"),
+                e.problems().stream().map(p -> p.field().orElseThrow()).toList());
     }
 
     @Test

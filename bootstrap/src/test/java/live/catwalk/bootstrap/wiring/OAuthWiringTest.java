@@ -8,27 +8,39 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import live.catwalk.adapters.persistence.Database;
 import live.catwalk.adapters.persistence.DatabaseUrl;
+import live.catwalk.adapters.rest.oauth.AuthorizationServer;
+import live.catwalk.core.account.domain.Principal;
+import live.catwalk.core.account.domain.Role;
 import live.catwalk.core.account.domain.TokenHash;
+import live.catwalk.core.account.domain.TokenId;
 import live.catwalk.core.account.domain.User;
 import live.catwalk.core.deployment.domain.Deployment;
 import live.catwalk.core.mcp.domain.http.Challenge;
 import live.catwalk.core.mcp.domain.http.Headers;
+import live.catwalk.core.mcp.fakes.MutableClock;
 import live.catwalk.core.mcp.port.out.McpAccess;
 import live.catwalk.core.mcp.port.out.McpAccess.Decision;
+import live.catwalk.core.oauth.domain.ClientCredentials;
 import live.catwalk.core.oauth.domain.Grant;
 import live.catwalk.core.oauth.domain.GrantId;
 import live.catwalk.core.oauth.domain.OAuthClient;
+import live.catwalk.core.oauth.domain.OAuthLifetimes;
 import live.catwalk.core.oauth.domain.OAuthSecret;
 import live.catwalk.core.oauth.domain.OAuthToken;
 import live.catwalk.core.oauth.domain.OAuthTokenKind;
 import live.catwalk.core.oauth.domain.ResourceUris;
+import live.catwalk.core.oauth.domain.TokenError;
+import live.catwalk.core.oauth.port.in.Authorize;
+import live.catwalk.core.oauth.port.in.ExchangeToken;
 import live.catwalk.core.store.StoreFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +57,9 @@ class OAuthWiringTest {
 
     private static final URI BASE = URI.create("https://catwalk.example/");
     private static final Instant NOW = StoreFixtures.START.plus(Duration.ofDays(1));
+    /** RFC 7636 Appendix B's verifier and challenge. */
+    private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    private static final String S256 = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
     @TempDir
     static Path temp;
@@ -56,7 +71,8 @@ class OAuthWiringTest {
     @BeforeAll
     void open() {
         database = Database.open(DatabaseUrl.h2File(temp), 1);
-        wiring = new OAuthWiring(database, List.of(), () -> BASE, Clock.fixed(NOW, ZoneOffset.UTC));
+        wiring = new OAuthWiring(database, List.of(), () -> BASE, Clock.fixed(NOW, ZoneOffset.UTC),
+                OAuthLifetimes.DEFAULT);
     }
 
     @AfterAll
@@ -115,5 +131,42 @@ class OAuthWiringTest {
         assertEquals(new Decision.Refused(Challenge.oauth(prm, true)),
                 decide(grant, Optional.of(OAuthSecret.ACCESS.mint("u".repeat(40)))));
         assertEquals(new Decision.Refused(Challenge.oauth(prm, false)), decide(grant, Optional.empty()));
+    }
+
+    @Test
+    void theConfiguredLifetimesAreThoseOfTheCodesAndTokensIssued() {
+        var clock = new MutableClock(NOW);
+        var lifetimes = new OAuthLifetimes(Duration.ofHours(2), Duration.ofDays(7), Duration.ofSeconds(30));
+        AuthorizationServer server = new OAuthWiring(database, List.of(), () -> BASE, clock, lifetimes)
+                .authorizationServer();
+        Grant grant = grant("timed", Set.of("mcp", "offline_access"));
+        OAuthClient client = database.oauth().findClient(grant.client()).orElseThrow();
+        var caller = new Principal(grant.user(), Role.USER, new TokenId(UUID.randomUUID()));
+        var request = new Authorize.Request("code", client.id().value(), client.redirectUris().getFirst().toString(),
+                "st4te", S256, "S256", null, "mcp offline_access");
+        var allow = new Authorize.Answer(true, Optional.of(grant.deployment()));
+        ClientCredentials none = ClientCredentials.none(client.id().value());
+        Function<String, ExchangeToken.Result> exchange = code -> server.token().exchange(new ExchangeToken.Command(
+                "authorization_code", code, request.redirectUri(), VERIFIER, null, null, null, none));
+
+        String late = code(server.authorize().decide(caller, request, allow));
+        String timely = code(server.authorize().decide(caller, request, allow));
+        clock.advance(Duration.ofSeconds(29));
+        var issued = (ExchangeToken.Result.Issued) exchange.apply(timely);
+        clock.advance(Duration.ofSeconds(1));
+
+        assertEquals(7200, issued.expiresIn());
+        OAuthToken refresh = database.oauth().findToken(TokenHash.of(issued.refreshToken().orElseThrow()))
+                .orElseThrow();
+        assertEquals(Duration.ofDays(7), Duration.between(refresh.issuedAt(), refresh.expiresAt()));
+        assertEquals(TokenError.INVALID_GRANT, ((ExchangeToken.Result.Refused) exchange.apply(late)).error(),
+                "a code is refused from 30 s on");
+    }
+
+    /** The code on a redirect to the client. */
+    private static String code(Authorize.Outcome outcome) {
+        String query = ((Authorize.Outcome.Redirect) outcome).location().getRawQuery();
+        return Arrays.stream(query.split("&")).filter(p -> p.startsWith("code=")).findFirst().orElseThrow()
+                .substring("code=".length());
     }
 }

@@ -46,8 +46,6 @@ import live.catwalk.core.health.usecase.CheckHealthService;
 import live.catwalk.core.mcp.domain.GatewayLimits;
 import live.catwalk.core.mcp.domain.GatewaySettings;
 import live.catwalk.core.mcp.port.in.ServeMcp;
-import live.catwalk.core.mcp.port.out.DeploymentStates;
-import live.catwalk.core.mcp.port.out.McpAccess;
 import live.catwalk.core.mcp.usecase.MaintainMcpSessionsService;
 import live.catwalk.core.account.usecase.AuthenticateDeploymentTokenService;
 import live.catwalk.core.mcp.usecase.ManageMcpEngineService;
@@ -143,8 +141,8 @@ public final class Application implements AutoCloseable {
                 analysisSources(config.analysis(), http, analyses));
         AtomicReference<RestServer> bound = new AtomicReference<>();
         var oauth = new OAuthWiring(database, deployments, () -> bound.get().linkBase(), clock, config.oauth());
-        McpAccess access = oauth.mcpAccess(new AuthenticateDeploymentTokenService(plane.tokens(), clock));
-        DeploymentStates states = new StoredDeploymentStates(database.deployments(), fromFile);
+        var access = oauth.mcpAccess(new AuthenticateDeploymentTokenService(plane.tokens(), clock));
+        var states = new StoredDeploymentStates(database.deployments(), fromFile);
         var mcp = new ServeMcpService(gateway, limits, access, states, endpoints);
         // Catwalk's own components; deployments appear only as totals (mcp), never as its health.
         var health = new CheckHealthService(version,
@@ -183,8 +181,8 @@ public final class Application implements AutoCloseable {
         // The first pass runs at once: deployments that should run are started again after a restart.
         upkeep.scheduleWithFixedDelay(() -> guarded("reconciling deployments", plane.reconcile()::reconcile),
                 0, RECONCILE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        return new Application(server, uri, supervisor, endpoints, upkeep, probes, analyses, database, plane.api(),
-                mcp);
+        oauth.pruneOn(upkeep);
+        return new Application(server, uri, supervisor, endpoints, upkeep, probes, analyses, database, plane.api(), mcp);
     }
 
     /** At most {@value #ANALYSES_AT_ONCE} analyses run at once and {@value #ANALYSES_QUEUED} wait; more are refused. */

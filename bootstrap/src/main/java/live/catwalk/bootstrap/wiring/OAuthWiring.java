@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.Supplier;
 import live.catwalk.adapters.llm.cimd.ClientMetadataFetcher;
 import live.catwalk.adapters.persistence.Database;
@@ -22,8 +24,8 @@ import live.catwalk.core.shared.domain.DeploymentId;
 
 /**
  * Catwalk as its deployments' OAuth authorization server, over the database and the public (or bound) URL: the
- * endpoints' use cases, and who may use {@code /mcp/{id}} with which challenge. The deployments file's deployments
- * have no owner to consent, so they are no protected resources: only their own tokens open them.
+ * endpoints' use cases, who may use {@code /mcp/{id}} with which challenge, and the store's pruning. The deployments
+ * file's deployments have no owner to consent, so they are no protected resources: only their own tokens open them.
  */
 final class OAuthWiring {
 
@@ -62,6 +64,14 @@ final class OAuthWiring {
                 new RegisterClientService(database.oauth(), randomness, clock),
                 new RevokeOAuthTokenService(database.oauth(), clock),
                 this::isProtectedResource);
+    }
+
+    /**
+     * Prunes expired codes and tokens and unused registered clients on {@code upkeep}, a minute after start-up and
+     * then every 10 minutes, until {@code upkeep} is shut down (see {@link OAuthPruning}).
+     */
+    ScheduledFuture<?> pruneOn(ScheduledExecutorService upkeep) {
+        return new OAuthPruning(database.oauth(), clock).schedule(upkeep, OAuthPruning.FIRST, OAuthPruning.EVERY);
     }
 
     /** Whether a deployment id, as a path names it, is a deployment of the database (not the file's). */

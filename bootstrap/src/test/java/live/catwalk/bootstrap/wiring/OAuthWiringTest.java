@@ -1,6 +1,8 @@
 package live.catwalk.bootstrap.wiring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -8,12 +10,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import live.catwalk.adapters.persistence.Database;
 import live.catwalk.adapters.persistence.DatabaseUrl;
@@ -29,10 +35,13 @@ import live.catwalk.core.mcp.domain.http.Headers;
 import live.catwalk.core.mcp.fakes.MutableClock;
 import live.catwalk.core.mcp.port.out.McpAccess;
 import live.catwalk.core.mcp.port.out.McpAccess.Decision;
+import live.catwalk.core.oauth.domain.ClientAuthMethod;
 import live.catwalk.core.oauth.domain.ClientCredentials;
+import live.catwalk.core.oauth.domain.ClientKind;
 import live.catwalk.core.oauth.domain.Grant;
 import live.catwalk.core.oauth.domain.GrantId;
 import live.catwalk.core.oauth.domain.OAuthClient;
+import live.catwalk.core.oauth.domain.OAuthClientId;
 import live.catwalk.core.oauth.domain.OAuthLifetimes;
 import live.catwalk.core.oauth.domain.OAuthSecret;
 import live.catwalk.core.oauth.domain.OAuthToken;
@@ -168,5 +177,45 @@ class OAuthWiringTest {
         String query = ((Authorize.Outcome.Redirect) outcome).location().getRawQuery();
         return Arrays.stream(query.split("&")).filter(p -> p.startsWith("code=")).findFirst().orElseThrow()
                 .substring("code=".length());
+    }
+
+    @Test
+    void pruningIsScheduledOnTheUpkeepAMinuteAfterStartThenEveryTenMinutesAndPrunesTheDatabase() {
+        Grant grant = grant("pruned", Set.of("mcp"));
+        OAuthToken expired = new OAuthToken(TokenHash.of("expired two days ago"), OAuthTokenKind.ACCESS, grant.id(),
+                ResourceUris.of(BASE, grant.deployment()), Set.of("mcp"), NOW.minus(Duration.ofDays(3)),
+                NOW.minus(Duration.ofDays(2)), Optional.empty(), Optional.empty(), Optional.empty());
+        database.oauth().insertToken(expired);
+        String live = accessToken(grant, Set.of("mcp"), "p");
+        OAuthClient forgotten = new OAuthClient(OAuthClientId.generated("f".repeat(40)), "forgotten",
+                List.of(URI.create("https://forgotten.example/cb")), ClientAuthMethod.NONE, Optional.empty(),
+                ClientKind.REGISTERED, NOW.minus(Duration.ofDays(91)), Optional.empty());
+        database.oauth().saveClient(forgotten);
+        record Scheduled(Runnable pass, Duration first, Duration every) {
+        }
+        List<Scheduled> scheduled = new ArrayList<>();
+        var upkeep = new ScheduledThreadPoolExecutor(1) {
+            @Override
+            public ScheduledFuture<?> scheduleWithFixedDelay(Runnable pass, long first, long every, TimeUnit unit) {
+                scheduled.add(new Scheduled(pass, Duration.of(first, unit.toChronoUnit()),
+                        Duration.of(every, unit.toChronoUnit())));
+                return super.scheduleWithFixedDelay(pass, first, every, unit);
+            }
+        };
+        try {
+            ScheduledFuture<?> pruning = wiring.pruneOn(upkeep);
+
+            assertEquals(1, scheduled.size());
+            assertEquals(Duration.ofMinutes(1), scheduled.getFirst().first());
+            assertEquals(Duration.ofMinutes(10), scheduled.getFirst().every());
+            assertFalse(pruning.isDone());
+            scheduled.getFirst().pass().run();
+        } finally {
+            upkeep.shutdownNow();
+        }
+        assertEquals(Optional.empty(), database.oauth().findToken(expired.hash()));
+        assertTrue(database.oauth().findToken(TokenHash.of(live)).isPresent());
+        assertEquals(Optional.empty(), database.oauth().findClient(forgotten.id()));
+        assertTrue(database.oauth().findClient(grant.client()).isPresent(), "its grant is live");
     }
 }

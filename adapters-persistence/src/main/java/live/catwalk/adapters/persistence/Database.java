@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Objects;
 import live.catwalk.core.account.port.out.AuditLog;
+import live.catwalk.core.account.port.out.GitHubIdentities;
 import live.catwalk.core.account.port.out.SettingsRepository;
 import live.catwalk.core.account.port.out.TokenRepository;
 import live.catwalk.core.account.port.out.UserRepository;
@@ -126,6 +127,10 @@ public final class Database implements AutoCloseable {
         return new JooqOAuthStore(dsl);
     }
 
+    public GitHubIdentities githubIdentities() {
+        return new JooqGitHubIdentities(dsl);
+    }
+
     /** A probe named {@code database} that runs {@code select 1}. */
     public HealthProbe healthProbe() {
         return new DatabaseHealthProbe(dsl, vendor, schemaVersion);
@@ -136,7 +141,7 @@ public final class Database implements AutoCloseable {
         return vendor;
     }
 
-    /** The schema version applied when this database was opened, e.g. {@code 4}. */
+    /** The schema version applied when this database was opened, e.g. {@code 5}. */
     public String schemaVersion() {
         return schemaVersion;
     }

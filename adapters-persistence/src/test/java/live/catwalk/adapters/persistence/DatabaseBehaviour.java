@@ -1,5 +1,6 @@
 package live.catwalk.adapters.persistence;
 
+import static live.catwalk.adapters.persistence.jooq.Tables.USERS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import live.catwalk.core.account.domain.AccessToken;
+import live.catwalk.core.account.domain.GitHubIdentity;
 import live.catwalk.core.account.domain.User;
 import live.catwalk.core.deployment.domain.Deployment;
 import live.catwalk.core.deployment.port.out.DeploymentRepository;
@@ -38,9 +40,9 @@ abstract class DatabaseBehaviour {
     void migratesAFreshDatabaseToTheNewestSchema() throws Exception {
         try (Database database = Database.open(freshDatabase(), 2)) {
             assertEquals(vendor(), database.vendor());
-            assertEquals("4", database.schemaVersion());
+            assertEquals("5", database.schemaVersion());
             assertEquals("database", database.healthProbe().name());
-            assertEquals(new ComponentHealth(HealthStatus.OK, vendor() + ", schema version 4"),
+            assertEquals(new ComponentHealth(HealthStatus.OK, vendor() + ", schema version 5"),
                     database.healthProbe().probe());
         }
     }
@@ -53,7 +55,7 @@ abstract class DatabaseBehaviour {
             database.users().insert(alice);
         }
         try (Database database = Database.open(url, 2)) {
-            assertEquals("4", database.schemaVersion());
+            assertEquals("5", database.schemaVersion());
             assertEquals(Optional.of(alice), database.users().findByName("alice"));
         }
     }
@@ -64,12 +66,12 @@ abstract class DatabaseBehaviour {
         Database.open(url, 1).close();
         execute(url, "insert into flyway_schema_history (installed_rank, version, description, type, script, "
                 + "checksum, installed_by, execution_time, success) "
-                + "values (5, '5', 'from the future', 'SQL', 'V5__from_the_future.sql', 0, 'catwalk', 0, true)");
+                + "values (6, '6', 'from the future', 'SQL', 'V6__from_the_future.sql', 0, 'catwalk', 0, true)");
 
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Database.open(url, 1));
 
-        assertTrue(e.getMessage().contains("was migrated by a newer Catwalk (schema version 5; this Catwalk "
-                + "knows up to 4). Upgrade Catwalk, or point DATABASE_URL at another database."), e.getMessage());
+        assertTrue(e.getMessage().contains("was migrated by a newer Catwalk (schema version 6; this Catwalk "
+                + "knows up to 5). Upgrade Catwalk, or point DATABASE_URL at another database."), e.getMessage());
         url.password().ifPresent(p -> assertFalse(e.getMessage().contains(p)));
     }
 
@@ -88,6 +90,24 @@ abstract class DatabaseBehaviour {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 assertFalse(String.valueOf(t.getMessage()).contains(first.hash().hex()), t::toString);
             }
+        }
+    }
+
+    @Test
+    void takesAUsersGitHubLinkWithTheUser() throws Exception {
+        try (Database database = Database.open(freshDatabase(), 2)) {
+            User ann = Rows.user("ann");
+            User bob = Rows.user("bob");
+            database.users().insert(ann);
+            database.users().insert(bob);
+            database.githubIdentities().link(ann.id(), new GitHubIdentity(1, "ann"), Rows.T0);
+            database.githubIdentities().link(bob.id(), new GitHubIdentity(2, "bob"), Rows.T0);
+
+            database.dsl().deleteFrom(USERS).where(USERS.ID.eq(ann.id().value())).execute();
+
+            assertEquals(Optional.empty(), database.githubIdentities().userOf(1));
+            assertEquals(Optional.of(bob.id()), database.githubIdentities().userOf(2));
+            assertFalse(database.githubIdentities().signedIn(new GitHubIdentity(1, "ann"), Rows.T0));
         }
     }
 

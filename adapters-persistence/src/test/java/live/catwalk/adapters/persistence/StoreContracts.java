@@ -18,6 +18,6 @@ abstract class StoreContracts extends StoreContractSuite {
         TestDatabases.truncate(database);
         return new Stores(database.users(), database.tokens(), database.settings(), database.auditLog(),
                 database.deployments(), database.events(), database.credentials(), database.sealedSecrets(),
-                database.analysisCache(), database.oauth());
+                database.analysisCache(), database.oauth(), database.githubIdentities());
     }
 }

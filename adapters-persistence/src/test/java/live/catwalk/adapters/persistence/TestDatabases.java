@@ -23,9 +23,9 @@ final class TestDatabases {
     static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
     private static final String USER = "postgres";
     /** Children before parents, so deleting in this order never breaks a foreign key. */
-    private static final List<String> TABLES = List.of("oauth_tokens", "oauth_codes",
+    static final List<String> TABLES = List.of("oauth_tokens", "oauth_codes",
             "oauth_grants", "oauth_clients", "deployment_events", "credentials", "access_tokens",
-            "deployments", "user_settings", "users", "analysis_cache", "audit_log");
+            "deployments", "user_settings", "github_identities", "users", "analysis_cache", "audit_log");
 
     private TestDatabases() {
     }

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import live.catwalk.core.account.domain.AccessToken;
 import live.catwalk.core.account.domain.AuditEntry;
+import live.catwalk.core.account.domain.GitHubIdentity;
 import live.catwalk.core.account.domain.TokenHash;
 import live.catwalk.core.shared.domain.SettingName;
 import live.catwalk.core.account.domain.TokenId;
@@ -49,13 +50,14 @@ public final class InMemoryStore {
     final Map<GrantId, Grant> grants = new LinkedHashMap<>();
     final Map<TokenHash, AuthorizationCode> codes = new LinkedHashMap<>();
     final Map<TokenHash, OAuthToken> oauthTokens = new LinkedHashMap<>();
+    final Map<UserId, GitHubIdentity> githubIdentities = new LinkedHashMap<>();
 
     /** Every port over this store. */
     public Stores stores() {
         return new Stores(new InMemoryUsers(this), new InMemoryTokens(this), new InMemorySettings(this),
                 new InMemoryAuditLog(this), new InMemoryDeployments(this), new InMemoryEvents(this),
                 new InMemoryCredentials(this), new InMemorySealedSecrets(this), new InMemoryAnalysisCache(this),
-                new InMemoryOAuthStore(this));
+                new InMemoryOAuthStore(this), new InMemoryGitHubIdentities(this));
     }
 
     /** Removes the grants that match, with their codes and tokens, as a cascade would. Call with the lock held. */

@@ -98,4 +98,12 @@ public abstract class StoreContractSuite {
             return emptyStores();
         }
     }
+
+    @Nested
+    public class GitHub extends GitHubIdentitiesContract {
+        @Override
+        protected Stores freshStores() {
+            return emptyStores();
+        }
+    }
 }

@@ -2,6 +2,7 @@ package live.catwalk.core.store;
 
 import java.util.Objects;
 import live.catwalk.core.account.port.out.AuditLog;
+import live.catwalk.core.account.port.out.GitHubIdentities;
 import live.catwalk.core.account.port.out.SettingsRepository;
 import live.catwalk.core.account.port.out.TokenRepository;
 import live.catwalk.core.account.port.out.UserRepository;
@@ -15,7 +16,8 @@ import live.catwalk.core.oauth.port.out.OAuthStore;
 /** Every repository port over one and the same store, so references and cascades line up. */
 public record Stores(UserRepository users, TokenRepository tokens, SettingsRepository settings, AuditLog audit,
                      DeploymentRepository deployments, EventLog events, CredentialRepository credentials,
-                     SealedSecrets secrets, AnalysisCache analyses, OAuthStore oauth) {
+                     SealedSecrets secrets, AnalysisCache analyses, OAuthStore oauth,
+                     GitHubIdentities githubIdentities) {
 
     public Stores {
         Objects.requireNonNull(users, "users");
@@ -28,5 +30,6 @@ public record Stores(UserRepository users, TokenRepository tokens, SettingsRepos
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(analyses, "analyses");
         Objects.requireNonNull(oauth, "oauth");
+        Objects.requireNonNull(githubIdentities, "githubIdentities");
     }
 }

@@ -7,8 +7,33 @@ import { Ago, ConfirmDialog, ErrorBox, Field, OneTimeSecret } from '../ui.js';
 export function Settings({ session }) {
   return html`<div class="page-head"><h1 tabindex="-1">Settings</h1></div>
     <p class="muted">Signed in as <strong>${session.user.name}</strong> (${session.user.role}).</p>
+    <${GitHubAccount} />
     <${OpenRouterKey} />
     <${Tokens} />`;
+}
+
+/** Links this account to a GitHub account, so that signing in with GitHub opens it (when GitHub sign-in is set up). */
+function GitHubAccount() {
+  const [enabled, setEnabled] = useState(false);
+  const [error, setError] = useState(null);
+  useEffect(() => {
+    get('/api/session/methods').then((m) => setEnabled(m.github)).catch(() => setEnabled(false));
+  }, []);
+  if (!enabled) return '';
+  const link = async () => {
+    setError(null);
+    try {
+      location.assign((await post('/api/session/github')).location);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return html`<section class="card" aria-labelledby="github-title">
+    <h2 id="github-title">GitHub account</h2>
+    <p class="small muted">Link a GitHub account to sign in with it from now on. GitHub asks you to confirm, then sends you back here.</p>
+    <div class="actions"><button type="button" class="button" onClick=${link}>Link a GitHub account</button></div>
+    ${error ? html`<${ErrorBox} error=${error} />` : ''}
+  </section>`;
 }
 
 function OpenRouterKey() {

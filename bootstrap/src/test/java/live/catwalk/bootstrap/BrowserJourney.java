@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the browser tests share: the real jar with its analysis pointed at stubs (an MCP registry listing
- * server-everything), Debian's Chromium, and the steps and checks every page needs.
+ * server-everything) and GitHub sign-in on against the GitHub stub, Debian's Chromium, and the steps and checks every
+ * page needs.
  */
 abstract class BrowserJourney {
 
@@ -46,7 +47,10 @@ abstract class BrowserJourney {
     static void start() throws Exception {
         browser = Browser.launch();
         stubs = new AnalysisStubs();
-        serving = stubs.serve(temp, Map.of());
+        // GitHub sign-in is on, against the GitHub stub (its pages are routed in the browser by the tests that go there).
+        serving = stubs.serve(temp, Map.of("CATWALK_GITHUB_URL", stubs.github.baseUrl() + "/",
+                "CATWALK_GITHUB_CLIENT_ID", "Iv1.browsertest", "CATWALK_GITHUB_CLIENT_SECRET", "browser-test-secret",
+                "CATWALK_SIGNUP", "invite"));
         base = serving.api().base();
         PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         stubs.published("npm", EVERYTHING, EVERYTHING_VERSION);

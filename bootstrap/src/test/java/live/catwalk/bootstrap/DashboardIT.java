@@ -33,6 +33,9 @@ class DashboardIT extends BrowserJourney {
             Page page = tab.page();
             page.navigate("/");
             assertThat(page).hasURL(base.resolve("/sign-in?next=%2F").toString());
+            // GitHub sign-in is on (BrowserJourney): its button starts at /auth/github and comes back here.
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in with GitHub")))
+                    .hasAttribute("href", "/auth/github?next=%2F");
             tab.assertAccessible("sign-in page");
             tab.screenshot("sign-in");
             signIn(page);

@@ -1,5 +1,8 @@
 package live.catwalk.bootstrap;
 
+import static live.catwalk.bootstrap.OAuthRequests.challenge;
+import static live.catwalk.bootstrap.OAuthRequests.encoded;
+import static live.catwalk.bootstrap.OAuthRequests.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,16 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -77,20 +77,6 @@ abstract class OAuthFlowJourney {
                 .POST(HttpRequest.BodyPublishers.ofString(encoded(params))));
     }
 
-    private static String encoded(Map<String, String> params) {
-        return params.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
-                StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-    }
-
-    private static Map<String, String> query(String location) {
-        Map<String, String> out = new HashMap<>();
-        for (String pair : URI.create(location).getRawQuery().split("&")) {
-            String[] kv = pair.split("=", 2);
-            out.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
-        }
-        return out;
-    }
-
     private HttpResponse<String> initialize(String id, String token) throws Exception {
         HttpRequest.Builder r = HttpRequest.newBuilder(base.resolve("/mcp/" + id))
                 .header("Accept", "application/json, text/event-stream").header("Content-Type", "application/json")
@@ -146,8 +132,7 @@ abstract class OAuthFlowJourney {
 
         // 5-6. The person signs in (a browser session) and consents.
         String verifier = "v".repeat(20) + "-verifier-" + "w".repeat(20);
-        String challengeS256 = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String challengeS256 = challenge(verifier);
         Map<String, String> request = new LinkedHashMap<>();
         request.put("response_type", "code");
         request.put("client_id", clientId);

@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -16,12 +16,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import live.catwalk.adapters.rest.api.ControlPlane;
-import live.catwalk.adapters.rest.api.ControlPlaneApi;
 import live.catwalk.adapters.rest.api.EventStreams;
 import live.catwalk.adapters.rest.mcp.McpEndpoint;
 import live.catwalk.adapters.rest.oauth.AuthorizationServer;
-import live.catwalk.adapters.rest.web.IndexResource;
+import live.catwalk.adapters.rest.oauth.NoGitHubSignIn;
 import live.catwalk.adapters.rest.web.WebUi;
+import live.catwalk.core.account.port.in.SignInWithGitHub;
 import live.catwalk.core.mcp.port.in.ServeMcp;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -164,6 +164,7 @@ public final class RestServer implements AutoCloseable {
         private McpEndpointParts mcp;
         private ControlPlane controlPlane;
         private AuthorizationServer authorizationServer;
+        private SignInWithGitHub github = new NoGitHubSignIn();
         private EventStreams streams = EventStreams.standard();
 
         private Builder(String host, int port) {
@@ -217,6 +218,15 @@ public final class RestServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Lets browsers sign in with GitHub ({@code /auth/github}, a button on the sign-in page, linking in Settings,
+         * and on the consent page before sign-in); needs {@link #controlPlane}.
+         */
+        public Builder githubSignIn(SignInWithGitHub signIn) {
+            this.github = Objects.requireNonNull(signIn, "signIn");
+            return this;
+        }
+
         /** Bodies above this many bytes are refused with 413. */
         public Builder maxBodyBytes(long bytes) {
             if (bytes < 1) {
@@ -254,6 +264,8 @@ public final class RestServer implements AutoCloseable {
             ResourceConfig config = new ResourceConfig()
                     .property(CommonProperties.USE_VIRTUAL_THREADS, true)
                     .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+                    // A relative Location stays relative: Jersey would make it absolute from the request's Host.
+                    .property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true)
                     .register(new JsonProvider(mapper))
                     .register(new ProblemMapper())
                     .register(new RequiredBody())
@@ -263,12 +275,8 @@ public final class RestServer implements AutoCloseable {
             if (controlPlane != null) {
                 controlPlane.publicUrl().map(URI::getHost).ifPresent(hosts::add);
                 Supplier<URI> linkBase = () -> controlPlane.publicUrl().orElseGet(() -> localBase(built.get(), host));
-                List<Object> served = new ArrayList<>(ControlPlaneApi.components(controlPlane, linkBase, streams));
-                served.add(new IndexResource());
-                if (authorizationServer != null) {
-                    served.addAll(authorizationServer.components(controlPlane.accounts().sessions(), linkBase));
-                }
-                served.forEach(c -> JerseyComponents.add(config, c));
+                ServedComponents.of(controlPlane, linkBase, streams, Optional.ofNullable(authorizationServer), github)
+                        .forEach(c -> JerseyComponents.add(config, c));
             } else if (authorizationServer != null) {
                 throw new IllegalStateException("the authorization server needs the control plane's sessions");
             }

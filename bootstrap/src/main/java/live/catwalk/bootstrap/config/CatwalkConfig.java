@@ -26,7 +26,7 @@ import live.catwalk.core.shared.CatwalkException;
 public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logLevel, Optional<Path> deploymentsFile,
                             Optional<URI> publicUrl, Registries registries, Mcp mcp, Storage storage,
                             DeploymentQuotas quotas, ReadTimeouts readTimeouts, Servers servers,
-                            GatewayLimits limits, Analysis analysis, OAuthLifetimes oauth) {
+                            GatewayLimits limits, Analysis analysis, OAuthLifetimes oauth, SignInSettings signIn) {
 
     /** How long a request's headers may take from their first byte, and its body after its headers. */
     public record ReadTimeouts(Duration headers, Duration body) {
@@ -104,6 +104,7 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(analysis, "analysis");
         Objects.requireNonNull(oauth, "oauth");
+        Objects.requireNonNull(signIn, "signIn");
     }
 
     /** The configuration with nothing set: loopback on 8080, 4 MiB bodies, INFO logs, no deployments. */
@@ -156,13 +157,14 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
         GatewayLimits limits = limits(r);
         Analysis analysis = analysis(r);
         OAuthLifetimes oauth = OAuthLifetimesConfig.read(r);
+        SignInSettings signIn = SignInConfig.read(r);
         if (!r.problems.isEmpty()) {
             throw new ConfigException(r.problems);
         }
         return new CatwalkConfig(bind, port, maxBody, level, deployments, publicUrl,
                 new Registries(npm.orElseThrow(), pypi.orElseThrow()), new Mcp(hosts, origins, idle, sessions, children, requestTimeout, heartbeat), storage,
                 new DeploymentQuotas(maxDeployments, maxRunning), new ReadTimeouts(headerTimeout, bodyTimeout),
-                new Servers(sandbox, maxProcesses, healthInterval), limits, analysis, oauth);
+                new Servers(sandbox, maxProcesses, healthInterval), limits, analysis, oauth, signIn);
     }
 
     /** Analysis's sources; null after recording a problem. */
@@ -187,7 +189,7 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
     }
 
     /** A secret setting: empty when unset; refused (without repeating it) when it holds spaces or is too long. */
-    private static Optional<SecretValue> secret(String value) {
+    static Optional<SecretValue> secret(String value) {
         if (value.isEmpty()) {
             return Optional.empty();
         }

@@ -175,6 +175,21 @@ final class ConfigValues {
         return origins;
     }
 
+    /** GitHub logins (of people or organisations), at most 1000, e.g. {@code ada,acme-corp}. */
+    static Set<String> githubNames(String value) {
+        Set<String> names = list(value);
+        for (String name : names) {
+            if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")) {
+                throw new IllegalArgumentException("has '" + (name.length() > 100 ? name.substring(0, 100) + "…" : name)
+                        + "', which is not a GitHub login");
+            }
+        }
+        if (names.size() > 1000) {
+            throw new IllegalArgumentException("has more than 1000 names");
+        }
+        return names;
+    }
+
     private static Set<String> list(String value) {
         Set<String> items = new LinkedHashSet<>();
         Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(items::add);

@@ -59,6 +59,18 @@ public enum ConfigVariable {
                     + "an http(s) URL"),
     GITHUB_TOKEN("GITHUB_TOKEN", "", "a GitHub token for reading public repositories (optional; it raises "
             + "GitHub's rate limit from 60 to 5000 requests an hour)", true),
+    GITHUB_URL("CATWALK_GITHUB_URL", "https://github.com/",
+            "GitHub's web address that people sign in at (GitHub Enterprise: https://host/), an http(s) URL"),
+    GITHUB_CLIENT_ID("CATWALK_GITHUB_CLIENT_ID", "",
+            "the client id of a GitHub OAuth app whose callback URL is <public URL>/auth/github/callback; set with "
+                    + "CATWALK_GITHUB_CLIENT_SECRET to let people sign in with GitHub, empty for no GitHub sign-in"),
+    GITHUB_CLIENT_SECRET("CATWALK_GITHUB_CLIENT_SECRET", "", "the client secret of that GitHub OAuth app", true),
+    SIGNUP("CATWALK_SIGNUP", "invite",
+            "who gets an account on a first sign-in with GitHub: github (anyone, or only those on CATWALK_SIGNUP_ALLOW "
+                    + "when it is set), invite (only those on CATWALK_SIGNUP_ALLOW) or closed (nobody new)"),
+    SIGNUP_ALLOW("CATWALK_SIGNUP_ALLOW", "",
+            "GitHub logins of people or organisations (members of an organisation are let in), comma-separated, "
+                    + "e.g. ada,acme-corp"),
     MCP_REGISTRY_URL("CATWALK_MCP_REGISTRY_URL", "https://registry.modelcontextprotocol.io/",
             "the official MCP registry (or a mirror of its v0.1 API), an http(s) URL"),
     OPENROUTER_URL("CATWALK_OPENROUTER_URL", "https://openrouter.ai/api/v1/",

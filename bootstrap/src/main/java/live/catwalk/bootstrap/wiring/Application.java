@@ -156,6 +156,7 @@ public final class Application implements AutoCloseable {
                 .register(new HealthResource(health))
                 .controlPlane(plane.api())
                 .authorizationServer(oauth.authorizationServer())
+                .githubSignIn(GitHubWiring.signIn(config, http, database, plane, () -> bound.get().linkBase(), clock))
                 .mcpEndpoint(mcp, heartbeat)
                 .build();
         bound.set(server);

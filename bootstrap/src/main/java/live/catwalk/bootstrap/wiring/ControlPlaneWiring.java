@@ -70,7 +70,8 @@ final class ControlPlaneWiring {
     static final int MAX_PROBES = 32;
 
     /** What the composition root needs: the REST API's use cases, the reconciler, the first-admin step. */
-    record Wired(ControlPlane api, Reconcile reconcile, EnsureAdmin ensureAdmin, TokenRepository tokens) {
+    record Wired(ControlPlane api, Reconcile reconcile, EnsureAdmin ensureAdmin, TokenRepository tokens,
+                 BrowserSessionsService sessions) {
     }
 
     private ControlPlaneWiring() {
@@ -89,6 +90,7 @@ final class ControlPlaneWiring {
         Stores db = Stores.over(database, clock);
         var replaceCredentials = new ReplaceCredentialsService(cipher, db.credentials());
         var authenticate = new AuthenticateService(db.tokens(), db.users(), db.auditLog(), clock);
+        var sessions = new BrowserSessionsService(authenticate, db.tokens(), db.users(), random, clock);
         var accounts = new ControlPlane.Accounts(
                 authenticate,
                 new GetMeService(db.users()),
@@ -103,7 +105,7 @@ final class ControlPlaneWiring {
                         runtime, db.auditLog(), clock),
                 new EnableUserService(db.users(), db.tokens(), db.auditLog(), random, clock),
                 new ListUserTokensService(db.users(), db.tokens()),
-                new BrowserSessionsService(authenticate, db.tokens(), db.users(), random, clock));
+                sessions);
         var deployments = new ControlPlane.Deployments(
                 new CreateDeploymentService(db.deployments(), db.events(), db.tokens(), db.auditLog(),
                         replaceCredentials, registry, random, clock, quotas, sandboxed, programs),
@@ -131,7 +133,7 @@ final class ControlPlaneWiring {
                 deployments.create()), new BrowseMcpRegistryService(analysis.mcpRegistry()));
         var apps = new ConnectedAppsService(database.oauth(), database.deployments(), clock);
         return new Wired(new ControlPlane(accounts, deployments, analyses, apps, publicUrl), reconcile, ensureAdmin,
-                db.tokens());
+                db.tokens(), sessions);
     }
 
     /** Where analyses read (GitHub, TOML/YAML, a model, the MCP registry) and where they run. */

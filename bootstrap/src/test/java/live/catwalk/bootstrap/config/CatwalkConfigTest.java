@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
+import live.catwalk.core.account.domain.SignUpPolicy;
 import live.catwalk.core.deployment.domain.DeploymentQuotas;
 import live.catwalk.core.oauth.domain.OAuthLifetimes;
 import live.catwalk.core.shared.CatwalkException;
@@ -99,7 +101,11 @@ class CatwalkConfigTest {
         "CATWALK_OAUTH_REFRESH_TTL|-30d|is not a duration|1h to 365d",
         "CATWALK_OAUTH_CODE_TTL|11m|is outside the allowed range|10s to 10m",
         "CATWALK_OAUTH_CODE_TTL|5s|is outside the allowed range|10s to 10m",
-        "CATWALK_OAUTH_CODE_TTL|once|is not a duration|10s to 10m"})
+        "CATWALK_OAUTH_CODE_TTL|once|is not a duration|10s to 10m",
+        "CATWALK_SIGNUP|everyone|'everyone' is not github, invite or closed|invite",
+        "CATWALK_SIGNUP_ALLOW|ada,not a login|has 'not a login', which is not a GitHub login|organisations",
+        "CATWALK_GITHUB_CLIENT_ID|id with spaces|is not a GitHub OAuth app's client id|callback URL",
+        "CATWALK_GITHUB_URL|github.com|is not an http(s) URL|web address"})
     void aBadValueNamesTheVariableTheProblemAndTheExpectedForm(String variable, String value, String problem,
                                                               String expected) {
         ConfigException e = assertThrows(ConfigException.class,
@@ -154,6 +160,29 @@ class CatwalkConfigTest {
 
         assertEquals(List.of("CATWALK_OAUTH_ACCESS_TTL", "CATWALK_OAUTH_CODE_TTL"),
                 e.problems().stream().map(p -> p.field().orElseThrow()).toList());
+    }
+
+    @Test
+    void gitHubSignInIsOffUnlessBothTheClientIdAndSecretAreSetAndSignUpIsByInvitation() {
+        SignInSettings none = CatwalkConfig.defaults().signIn();
+        assertTrue(none.clientId().isEmpty() && none.clientSecret().isEmpty());
+        assertEquals(SignUpPolicy.inviteOnly(), none.policy());
+        assertTrue(none.github().toString().startsWith("https://github.com"), none.github().toString());
+
+        SignInSettings on = CatwalkConfig.fromEnvironment(Map.of("CATWALK_GITHUB_CLIENT_ID", "Ov23liAbc.1",
+                "CATWALK_GITHUB_CLIENT_SECRET", "s3cret-value", "CATWALK_SIGNUP", "GitHub",
+                "CATWALK_SIGNUP_ALLOW", " ada , Acme-Corp ,")).signIn();
+        assertEquals("Ov23liAbc.1", on.clientId().orElseThrow());
+        assertEquals(new SignUpPolicy(SignUpPolicy.Mode.GITHUB, Set.of("ada", "acme-corp")), on.policy());
+        assertFalse(on.toString().contains("s3cret-value"), on.toString());
+
+        for (String alone : new String[] {"CATWALK_GITHUB_CLIENT_ID", "CATWALK_GITHUB_CLIENT_SECRET"}) {
+            ConfigException e = assertThrows(ConfigException.class, () -> CatwalkConfig.fromEnvironment(Map.of(alone,
+                    "Iv1.only-one-0123")));
+            String missing = alone.endsWith("_ID") ? "CATWALK_GITHUB_CLIENT_SECRET" : "CATWALK_GITHUB_CLIENT_ID";
+            assertEquals(missing, e.problems().getFirst().field().orElseThrow(), e.getMessage());
+            assertFalse(e.getMessage().contains("only-one"), "a secret is not repeated: " + e.getMessage());
+        }
     }
 
     @Test

@@ -89,12 +89,13 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
 
     /**
      * Whether a decoded request path (the one Jersey routes on) is under {@code /api} and not the health
-     * check or the OpenAPI document. Empty segments and matrix parameters are ignored, as routing ignores them.
+     * check, the OpenAPI document or the sign-in methods. Empty segments and matrix parameters are ignored, as routing ignores them.
      */
     static boolean isProtected(String decodedPath) {
         List<String> segments = segments(decodedPath);
         return !segments.isEmpty() && segments.getFirst().equals("api")
-                && !segments.equals(List.of("api", "health")) && !segments.equals(List.of("api", "openapi.json"));
+                && !segments.equals(List.of("api", "health")) && !segments.equals(List.of("api", "openapi.json"))
+                && !segments.equals(List.of("api", "session", "methods"));
     }
 
     private static List<String> segments(String decodedPath) {

@@ -32,9 +32,7 @@ import live.catwalk.core.shared.CatwalkException;
 @Produces(MediaType.APPLICATION_JSON)
 public final class SessionResource {
 
-    /** The cookie's name over HTTPS, where the {@code __Host-} prefix pins it to this host and to Secure. */
-    static final String SECURE_COOKIE = "__Host-catwalk_session";
-    /** The cookie's name over plain HTTP (a loopback or a private network). */
+    /** The cookie's name (over HTTPS with the {@code __Host-} prefix, see {@link Cookies}). */
     static final String PLAIN_COOKIE = "catwalk_session";
     static final String CSRF_HEADER = "X-CSRF-Token";
 
@@ -96,13 +94,15 @@ public final class SessionResource {
 
     /** The session cookie's value among a request's {@code cookies}, under either name. */
     public static Optional<String> secret(java.util.Map<String, jakarta.ws.rs.core.Cookie> cookies) {
-        return Optional.ofNullable(cookies.get(SECURE_COOKIE))
-                .or(() -> Optional.ofNullable(cookies.get(PLAIN_COOKIE)))
-                .map(jakarta.ws.rs.core.Cookie::getValue).filter(v -> !v.isBlank());
+        return Cookies.get(cookies, PLAIN_COOKIE);
+    }
+
+    /** The {@code Set-Cookie} value that gives a browser this session secret ({@code maxAge} 0: takes it away). */
+    public static String cookie(boolean secure, String value, int maxAge) {
+        return Cookies.set(secure, PLAIN_COOKIE, value, maxAge, "Lax");
     }
 
     private String cookie(String value, int maxAge) {
-        return (secure ? SECURE_COOKIE : PLAIN_COOKIE) + "=" + value + "; Path=/; HttpOnly; SameSite=Lax"
-                + (secure ? "; Secure" : "") + (maxAge >= 0 ? "; Max-Age=" + maxAge : "");
+        return cookie(secure, value, maxAge);
     }
 }

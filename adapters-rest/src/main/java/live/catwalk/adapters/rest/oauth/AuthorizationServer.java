@@ -2,10 +2,12 @@ package live.catwalk.adapters.rest.oauth;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import live.catwalk.core.account.port.in.BrowserSessions;
+import live.catwalk.core.account.port.in.SignInWithGitHub;
 import live.catwalk.core.oauth.port.in.Authorize;
 import live.catwalk.core.oauth.port.in.ExchangeToken;
 import live.catwalk.core.oauth.port.in.RegisterClient;
@@ -28,11 +30,13 @@ public record AuthorizationServer(Authorize authorize, ExchangeToken token, Regi
     }
 
     /**
-     * The Jersey resources that serve it: {@code /authorize} (over the dashboard's browser {@code sessions}), the
-     * machine endpoints and the metadata documents, with absolute URLs built on {@code base}.
+     * The Jersey resources that serve it: {@code /authorize} (over the dashboard's browser {@code sessions}, with
+     * sign-in through {@code github} on the consent page when that is set up), the machine endpoints and the metadata
+     * documents, with absolute URLs built on {@code base}.
      */
-    public List<Object> components(BrowserSessions sessions, Supplier<URI> base) {
-        return List.of(new AuthorizationResource(authorize, sessions),
+    public List<Object> components(BrowserSessions sessions, Supplier<URI> base, SignInWithGitHub github) {
+        BooleanSupplier secure = () -> "https".equals(base.get().getScheme());
+        return List.of(new AuthorizationResource(authorize, sessions, github, secure),
                 new ResourceMetadataResource(base, deploymentExists), new TokenEndpoints(this, base));
     }
 }

@@ -3,6 +3,7 @@ package live.catwalk.adapters.rest.oauth;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 
 /**
  * The authorization server's own pages (consent, errors): server-made HTML with every value escaped, the dashboard's
@@ -33,10 +34,11 @@ final class Html {
 
     /**
      * A whole page with {@code body} (already HTML) under the heading {@code title}, answered with {@code status}. A
-     * form on it may post here and have its answer redirected to {@code formTarget}'s origin, if given.
+     * form on it may post here and have its answer redirected to the origins of {@code formTargets}.
      */
-    static Response page(int status, String title, String body, URI formTarget) {
-        String formAction = "'self'" + (formTarget == null ? "" : " " + origin(formTarget));
+    static Response page(int status, String title, String body, List<URI> formTargets) {
+        String formAction = "'self'" + formTargets.stream().map(u -> " " + origin(u)).distinct()
+                .collect(java.util.stream.Collectors.joining());
         String html = """
                 <!doctype html>
                 <html lang="en">

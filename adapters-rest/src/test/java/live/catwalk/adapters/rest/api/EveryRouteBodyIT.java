@@ -77,6 +77,7 @@ class EveryRouteBodyIT extends ApiServer {
         List<Object> components = new ArrayList<>(ControlPlaneApi.components(
                 new FakeControlPlane().controlPlane(Optional.empty()), base));
         components.add(HealthResource.class);
+        components.add(GitHubSessionResource.class);
         List<Route> routes = new ArrayList<>();
         for (Object component : components) {
             Class<?> type = component instanceof Class<?> c ? c : component.getClass();

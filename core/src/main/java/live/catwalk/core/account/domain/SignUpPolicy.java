@@ -9,10 +9,10 @@ import java.util.stream.Collectors;
  * Who may get a Catwalk account by signing in with GitHub for the first time. {@link Mode#GITHUB}: any GitHub account,
  * or, when the allow-list is not empty, only those on it; {@link Mode#INVITE}: only those on the allow-list;
  * {@link Mode#CLOSED}: nobody (accounts already linked to GitHub still sign in). The allow-list holds GitHub logins
- * and organisation logins, compared without regard to case; an account is on it when its login is, or it is a member
- * of one of the organisations.
+ * of people and of organisations (one namespace on GitHub), compared without regard to case; an account is on it when
+ * its login is, or it is a member of one of the organisations.
  */
-public record SignUpPolicy(Mode mode, Set<String> logins, Set<String> organisations) {
+public record SignUpPolicy(Mode mode, Set<String> allowed) {
 
     /** How new accounts are let in. */
     public enum Mode {
@@ -26,18 +26,20 @@ public record SignUpPolicy(Mode mode, Set<String> logins, Set<String> organisati
 
     public SignUpPolicy {
         Objects.requireNonNull(mode, "mode");
-        logins = lower(logins);
-        organisations = lower(organisations);
+        allowed = lower(allowed);
     }
 
     /** The safe default: only those on an (empty) allow-list, i.e. nobody new until someone is invited. */
     public static SignUpPolicy inviteOnly() {
-        return new SignUpPolicy(Mode.INVITE, Set.of(), Set.of());
+        return new SignUpPolicy(Mode.INVITE, Set.of());
     }
 
-    /** Whether deciding needs the account's organisations (GitHub is then asked for them, with the read:org scope). */
+    /**
+     * Whether deciding may need the account's organisations (any name on the allow-list may be an organisation):
+     * GitHub is then asked for them, with the read:org scope.
+     */
     public boolean needsOrganisations() {
-        return mode != Mode.CLOSED && !organisations.isEmpty();
+        return mode != Mode.CLOSED && !allowed.isEmpty();
     }
 
     /** Whether this GitHub account, a member of {@code memberOf} (organisation logins), may get a new account. */
@@ -46,14 +48,14 @@ public record SignUpPolicy(Mode mode, Set<String> logins, Set<String> organisati
         Objects.requireNonNull(memberOf, "memberOf");
         return switch (mode) {
             case CLOSED -> false;
-            case GITHUB -> (logins.isEmpty() && organisations.isEmpty()) || listed(account, memberOf);
+            case GITHUB -> allowed.isEmpty() || listed(account, memberOf);
             case INVITE -> listed(account, memberOf);
         };
     }
 
     private boolean listed(GitHubIdentity account, Set<String> memberOf) {
-        return logins.contains(account.login().toLowerCase(Locale.ROOT))
-                || memberOf.stream().map(o -> o.toLowerCase(Locale.ROOT)).anyMatch(organisations::contains);
+        return allowed.contains(account.login().toLowerCase(Locale.ROOT))
+                || memberOf.stream().map(o -> o.toLowerCase(Locale.ROOT)).anyMatch(allowed::contains);
     }
 
     private static Set<String> lower(Set<String> names) {

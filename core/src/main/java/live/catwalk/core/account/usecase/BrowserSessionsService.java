@@ -50,16 +50,21 @@ public final class BrowserSessionsService implements BrowserSessions {
     @Override
     public Optional<SignedIn> signIn(String personalToken) {
         Optional<Principal> principal = tokens.authenticate(personalToken);
-        if (principal.isEmpty()) {
-            return Optional.empty();
-        }
+        return principal.map(this::open);
+    }
+
+    /**
+     * Opens a session for a caller already authenticated another way (GitHub sign-in): the session stands for the
+     * caller's personal token and ends, like any other, when that token is revoked or its user disabled.
+     */
+    public SignedIn open(Principal principal) {
+        Objects.requireNonNull(principal, "principal");
         Instant now = clock.instant();
         String secret = "cws_" + random.secret();
-        BrowserSession session = BrowserSession.started(TokenHash.of(secret), principal.get().user(),
-                principal.get().token(), now);
-        forget(now, principal.get());
+        BrowserSession session = BrowserSession.started(TokenHash.of(secret), principal.user(), principal.token(), now);
+        forget(now, principal);
         sessions.put(session.id(), session);
-        return Optional.of(new SignedIn(secret, BrowserSession.csrfFor(secret), principal.get(), session.expiresAt()));
+        return new SignedIn(secret, BrowserSession.csrfFor(secret), principal, session.expiresAt());
     }
 
     @Override

@@ -86,6 +86,11 @@ public final class AuthorizeService implements Authorize {
     }
 
     @Override
+    public Outcome preview(Request request) {
+        return checked(null, request).fold();
+    }
+
+    @Override
     public Outcome decide(Principal caller, Request request, Answer answer) {
         Checked checked = checked(caller, request);
         if (checked.outcome != null) {
@@ -144,6 +149,7 @@ public final class AuthorizeService implements Authorize {
                          Set<String> scopes) {
     }
 
+    /** The request checked for {@code caller}, or for nobody yet (null: a preview) without looking at ownership. */
     private Checked checked(Principal caller, Request request) {
         OAuthClient client;
         try {
@@ -183,7 +189,14 @@ public final class AuthorizeService implements Authorize {
         }
         Optional<Authorize.Target> deployment = Optional.empty();
         List<Authorize.Target> choices = List.of();
-        if (request.resource() != null) {
+        if (request.resource() != null && caller == null) {
+            Optional<DeploymentId> named = ResourceUris.deployment(base(), request.resource());
+            if (named.isEmpty()) {
+                return new Checked(null, error(partial, "invalid_target",
+                        "The resource is not a deployment on this Catwalk."));
+            }
+            deployment = named.map(id -> new Authorize.Target(id, id.value()));
+        } else if (request.resource() != null) {
             Optional<Deployment> named = ResourceUris.deployment(base(), request.resource())
                     .flatMap(id -> owned(caller, id));
             if (named.isEmpty()) {
@@ -191,7 +204,7 @@ public final class AuthorizeService implements Authorize {
                         "The resource is not a deployment of yours on this Catwalk."));
             }
             deployment = named.map(AuthorizeService::shown);
-        } else {
+        } else if (caller != null) {
             choices = deployments.listByOwner(caller.user(), 0, MAX_CHOICES).stream().map(AuthorizeService::shown)
                     .toList();
         }

@@ -17,6 +17,9 @@ public interface SignInWithGitHub {
     /** Whether GitHub sign-in is configured. */
     boolean enabled();
 
+    /** The origin {@link #start} sends browsers to ({@code https://github.com/}), for a page's form-action policy. */
+    URI site();
+
     /**
      * Begins a sign-in; {@code linking} is the signed-in caller whose user the GitHub account is to be linked to, if
      * any; {@code after} is what the browser is to do once signed in (opaque here, at most 8 KB). NOT_FOUND when

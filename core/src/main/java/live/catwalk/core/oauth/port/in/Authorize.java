@@ -21,6 +21,13 @@ public interface Authorize {
     /** What the consent page must show, or how the request ends without it. */
     Outcome review(Principal caller, Request request);
 
+    /**
+     * What the consent page shows a person not yet signed in, before they are sent to sign in elsewhere (GitHub): the
+     * request is checked as {@link #review} does except for whose the deployment is, so the deployment is named by
+     * its id only and no choices are offered.
+     */
+    Outcome preview(Request request);
+
     /** The user's answer: a code (or {@code access_denied}) on the client's redirect URI, or a refusal page. */
     Outcome decide(Principal caller, Request request, Answer answer);
 

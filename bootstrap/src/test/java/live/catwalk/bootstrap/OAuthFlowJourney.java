@@ -179,9 +179,15 @@ abstract class OAuthFlowJourney {
         assertEquals("mcp offline_access", t.path("scope").asText());
 
         // 8. The MCP endpoint with the access token: a real tool call; another deployment refuses it.
-        JsonNode echoed = new TestMcpClient(base.resolve("/mcp/" + id), access).initialize()
-                .call("echo", "{\"message\":\"through OAuth\"}");
+        TestMcpClient client = new TestMcpClient(base.resolve("/mcp/" + id), access).initialize();
+        JsonNode echoed = client.call("echo", "{\"message\":\"through OAuth\"}");
         assertTrue(echoed.toString().contains("through OAuth"), echoed.toString());
+        // The server is untrusted: the client's token is not in its environment (everything's get-env prints it).
+        String env = client.call("get-env", "{}").toString();
+        assertTrue(env.contains("PATH"), env);
+        for (String secret : new String[] {access, t.path("refresh_token").asText(), "cwa_", "cwr_"}) {
+            assertFalse(env.contains(secret), "no OAuth token in the server's environment");
+        }
         HttpResponse<String> elsewhere = initialize(other, access);
         assertEquals(401, elsewhere.statusCode(), "a token for one deployment is refused at another");
         assertTrue(elsewhere.headers().firstValue("WWW-Authenticate").orElse("").contains("error=\"invalid_token\""));

@@ -1,7 +1,6 @@
 package live.catwalk.adapters.fly;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,8 +16,8 @@ import live.catwalk.core.shared.CatwalkException;
 import live.catwalk.core.shared.CatwalkException.Kind;
 
 /**
- * One Machines API exchange: the token in {@code Authorization} (never in a message or a log), a bounded
- * body, 429, 5xx and dropped connections tried again by {@link Backoff}, any other failure mapped by
+ * One Machines API exchange: the token in {@code Authorization} (never in a message or a log), a body bounded in
+ * size and time, 429, 5xx and dropped connections tried again by {@link Backoff}, any other failure mapped by
  * {@link FlyErrors}, and {@code fly-request-id} logged at debug with the action. Thread-safe.
  */
 final class FlyHttp {
@@ -86,11 +85,11 @@ final class FlyHttp {
         }
         for (int attempt = 1; ; attempt++) {
             boolean last = attempt == backoff.attempts();
-            HttpResponse<InputStream> response;
-            byte[] bytes;
+            HttpResponse<byte[]> response;
             try {
-                response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-                bytes = bounded(response.body(), action);
+                response = CappedBody.exchange(client, request.build(), maxBytes, within);
+            } catch (CappedBody.TooLarge e) {
+                throw failure(action, "answered with more than " + maxBytes + " bytes").withCause(e);
             } catch (HttpTimeoutException e) {
                 throw failure(action, "did not answer within " + within.toMillis() + " ms").withCause(e);
             } catch (IOException e) {
@@ -103,6 +102,7 @@ final class FlyHttp {
                 Thread.currentThread().interrupt();
                 throw failure(action, "was interrupted").withCause(e);
             }
+            byte[] bytes = response.body();
             int status = response.statusCode();
             String requestId = response.headers().firstValue("fly-request-id").orElse("-");
             LOG.log(System.Logger.Level.DEBUG, "Fly {0}: HTTP {1}, fly-request-id {2}", action, status, requestId);
@@ -126,16 +126,6 @@ final class FlyHttp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure(action, "was interrupted").withCause(e);
-        }
-    }
-
-    private byte[] bounded(InputStream in, String action) throws IOException {
-        try (in) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            if (bytes.length > maxBytes) {
-                throw failure(action, "answered with more than " + maxBytes + " bytes");
-            }
-            return bytes;
         }
     }
 

@@ -1,13 +1,14 @@
 package live.catwalk.adapters.fly;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,21 +78,21 @@ final class RunnerClient {
                 .header("Authorization", "Bearer " + secrets.of(machineId)).header("Accept", "application/json")
                 .GET().build();
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            byte[] body;
-            try (InputStream in = response.body()) {
-                body = in.readNBytes(MAX_BYTES + 1);
-            }
+            HttpResponse<byte[]> response = CappedBody.exchange(client, request, MAX_BYTES, within);
             if (response.statusCode() != 200) {
                 throw unavailable(deployment, "answered " + path.replaceAll("\\?.*", "") + " with HTTP "
                         + response.statusCode());
             }
-            if (body.length > MAX_BYTES) {
-                throw unavailable(deployment, "answered with more than " + MAX_BYTES + " bytes");
-            }
+            byte[] body = response.body();
             return JSON.readTree(body);
+        } catch (JacksonException e) {
+            throw unavailable(deployment, "answered malformed JSON").withCause(e);
+        } catch (CappedBody.TooLarge e) {
+            throw unavailable(deployment, "answered with more than " + MAX_BYTES + " bytes").withCause(e);
+        } catch (HttpTimeoutException e) {
+            throw unavailable(deployment, "did not answer within " + within.toMillis() + " ms").withCause(e);
         } catch (IOException e) {
-            throw unavailable(deployment, "could not be read").withCause(e);
+            throw unavailable(deployment, "could not be reached").withCause(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable(deployment, "was interrupted").withCause(e);

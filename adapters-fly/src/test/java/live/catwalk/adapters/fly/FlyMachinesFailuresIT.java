@@ -161,6 +161,26 @@ class FlyMachinesFailuresIT {
         assertEquals(1, pauses.size());
     }
 
+    @Test
+    void aBodyOverTheBoundIsRefusedNotRead() {
+        FLY.stubFor(get(ONE).willReturn(okJson("\"" + "x".repeat(4 << 20) + "\"")));
+
+        CatwalkException e = assertThrows(CatwalkException.class, () -> machines().get("m1"));
+
+        assertEquals("the Fly Machines API answered with more than 4194304 bytes (get machine m1)", e.getMessage());
+    }
+
+    @Test
+    void aBodyThatTricklesInIsBoundedByTheTimeoutToo() {
+        FLY.stubFor(get(ONE).willReturn(okJson(machine("m1", "started", "d1")).withChunkedDribbleDelay(20, 3000)));
+        FlyMachines slow = FlyStubs.builder(FLY, TOKEN, clock, pauses).timeout(Duration.ofMillis(700)).machines();
+
+        CatwalkException e = assertThrows(CatwalkException.class, () -> slow.get("m1"));
+
+        assertEquals("the Fly Machines API did not answer within 700 ms (get machine m1)", e.getMessage());
+        assertEquals(List.of(), pauses, "a timeout is not tried again: the call may have been done");
+    }
+
     private static void answerInTurn(ResponseDefinitionBuilder... answers) {
         String state = STARTED;
         for (int i = 0; i < answers.length; i++) {

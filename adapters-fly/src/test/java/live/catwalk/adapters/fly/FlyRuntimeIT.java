@@ -1,5 +1,6 @@
 package live.catwalk.adapters.fly;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -16,6 +17,7 @@ import static live.catwalk.adapters.fly.FlyStubs.list;
 import static live.catwalk.adapters.fly.FlyStubs.machine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +34,7 @@ import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import live.catwalk.core.deployment.domain.RuntimeState;
+import live.catwalk.core.shared.CatwalkException;
 import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.shared.domain.ServerCommand;
 import live.catwalk.core.shared.domain.SessionMode;
@@ -164,6 +167,19 @@ class FlyRuntimeIT {
 
         assertEquals(List.of("starting", "ready"), runtime.logs(D1, 2));
         assertEquals(List.of(), runtime.logs(new DeploymentId("other"), 2), "no machine, nothing written");
+    }
+
+    @Test
+    void aRunnerThatRefusesTheSecretIsUnavailableWithoutItInTheMessage() {
+        FLY.stubFor(get(MACHINES).willReturn(okJson(list(machine("m1", "started", "d1")))));
+        RUNNER.stubFor(get(urlPathMatching("/vm/m1/logs")).willReturn(aResponse().withStatus(401)
+                .withBody("{\"error\":\"unauthorized\"}")));
+
+        CatwalkException e = assertThrows(CatwalkException.class, () -> runtime().logs(D1, 5));
+
+        assertEquals("the runner of deployment d1 answered /logs with HTTP 401", e.getMessage());
+        assertEquals("runner_unavailable", e.code());
+        assertFalse(e.getMessage().contains(hmac("m1")));
     }
 
     @Test

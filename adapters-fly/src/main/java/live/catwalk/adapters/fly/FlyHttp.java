@@ -52,10 +52,7 @@ final class FlyHttp {
      * ({@code fm1r_}, {@code fm1a_}, {@code fm2_}) under {@code FlyV1} as fly-go sends it, any other as a Bearer token.
      */
     static String authorization(String token) {
-        String t = Objects.requireNonNull(token, "token").strip();
-        if (t.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            t = t.substring(7).strip();
-        }
+        String t = Objects.requireNonNull(token, "token").strip().replaceFirst("(?i)^Bearer(\\s+|$)", "");
         if (t.isEmpty() || t.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             throw new IllegalArgumentException("the Fly API token is empty or has control characters");
         }

@@ -62,7 +62,8 @@ public final class FlyRuntime implements Runtime {
     /**
      * Replaces the deployment's machine: destroys any it had, creates one (unlaunched) whose
      * {@code CATWALK_RUNNER_SPEC} holds {@code command} and {@code mode}, adds its {@code CATWALK_RUNNER_SECRET},
-     * starts it and waits until Fly reports it started (UPSTREAM_UNAVAILABLE if it does not in time).
+     * starts it, waits until Fly reports it started (UPSTREAM_UNAVAILABLE if it does not in time), then destroys any
+     * other machine naming the deployment (a create Fly failed to answer may still have made one).
      */
     @Override
     public void start(DeploymentId id, ServerCommand command, SessionMode mode) {
@@ -86,6 +87,12 @@ public final class FlyRuntime implements Runtime {
         table.put(id, with(updated, "starting"));
         machines.waitFor(updated.id(), "started", Optional.of(updated.instanceId()), startWithin);
         table.put(id, with(updated, "started"));
+        // A create retried after a 5xx may have made a machine the first time too: none but this one may stay.
+        for (Machine other : machines.list(Optional.of(id))) {
+            if (!other.id().equals(updated.id())) {
+                destroy(other.id());
+            }
+        }
         LOG.log(System.Logger.Level.INFO, "Deployment {0} runs on Fly machine {1}", id, updated.id());
     }
 

@@ -75,8 +75,8 @@ class FlyRuntimeIT {
         runtime().start(D1, command, SessionMode.ISOLATED);
 
         assertEquals(List.of("GET " + BY_D1, "POST " + MACHINES, "POST " + MACHINES + "/m1",
-                "POST " + MACHINES + "/m1/start", "GET " + MACHINES + "/m1/wait?state=started&timeout=60&instance_id=v-m1"),
-                calls(FLY));
+                "POST " + MACHINES + "/m1/start", "GET " + MACHINES + "/m1/wait?state=started&timeout=60&instance_id=v-m1",
+                "GET " + BY_D1), calls(FLY));
         JsonNode created = body("POST", MACHINES).path("config");
         assertTrue(body("POST", MACHINES).path("skip_launch").asBoolean());
         assertEquals(Set.of(RunnerSpec.VARIABLE), names(created.path("env")), "no secret before the id is known");
@@ -109,6 +109,21 @@ class FlyRuntimeIT {
         assertEquals(new RuntimeState.Running(), runtime.state(D1), "written in by start, not listed again");
         assertEquals(Set.of(D1), runtime.deployments());
         FLY.verify(1, getRequestedFor(urlEqualTo(MACHINES)));
+    }
+
+    @Test
+    void aMachineLeftByACreateRetriedAfterA5xxIsDestroyedOnceTheNewOneRuns() {
+        FLY.stubFor(get(BY_D1).inScenario("dup").willReturn(okJson("[]")).willSetStateTo("made"));
+        FLY.stubFor(get(BY_D1).inScenario("dup").whenScenarioStateIs("made")
+                .willReturn(okJson(list(machine("dup", "created", "d1"), machine("m1", "started", "d1")))));
+        FLY.stubFor(any(anyUrl()).atPriority(10).willReturn(okJson(machine("m1", "created", "d1"))));
+
+        runtime().start(D1, new ServerCommand(List.of("uvx", "pkg"), Map.of()), SessionMode.SHARED);
+
+        List<String> calls = calls(FLY);
+        assertEquals(List.of("GET " + BY_D1, "DELETE " + MACHINES + "/dup?force=true"),
+                calls.subList(calls.size() - 2, calls.size()));
+        assertEquals(1, calls.stream().filter(c -> c.startsWith("DELETE")).count(), "m1 stays");
     }
 
     @Test

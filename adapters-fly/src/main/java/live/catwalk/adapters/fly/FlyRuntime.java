@@ -29,6 +29,7 @@ import live.catwalk.core.shared.domain.SessionMode;
 public final class FlyRuntime implements Runtime {
 
     private static final System.Logger LOG = System.getLogger(FlyRuntime.class.getName());
+    private static final String BIND_VARIABLE = "CATWALK_RUNNER_BIND";
 
     private final FlyMachines machines;
     private final MachineSpec spec;
@@ -37,9 +38,10 @@ public final class FlyRuntime implements Runtime {
     private final RunnerStatus status;
     private final MachineTable table;
     private final Duration startWithin;
+    private final String runnerBind;
 
     FlyRuntime(FlyMachines machines, MachineSpec spec, RunnerSecret secrets, RunnerClient runner, RunnerStatus status,
-            MachineTable table, Duration startWithin) {
+            MachineTable table, Duration startWithin, String runnerBind) {
         this.machines = Objects.requireNonNull(machines, "machines");
         this.spec = Objects.requireNonNull(spec, "spec");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
@@ -47,6 +49,7 @@ public final class FlyRuntime implements Runtime {
         this.status = Objects.requireNonNull(status, "status");
         this.table = Objects.requireNonNull(table, "table");
         this.startWithin = Objects.requireNonNull(startWithin, "startWithin");
+        this.runnerBind = Objects.requireNonNull(runnerBind, "runnerBind");
     }
 
     /**
@@ -61,7 +64,8 @@ public final class FlyRuntime implements Runtime {
 
     /**
      * Replaces the deployment's machine: destroys any it had, creates one (unlaunched) whose
-     * {@code CATWALK_RUNNER_SPEC} holds {@code command} and {@code mode}, adds its {@code CATWALK_RUNNER_SECRET},
+     * {@code CATWALK_RUNNER_SPEC} holds {@code command} and {@code mode} (and {@code CATWALK_RUNNER_BIND}
+     * where the runner listens), adds its {@code CATWALK_RUNNER_SECRET},
      * starts it, waits until Fly reports it started (UPSTREAM_UNAVAILABLE if it does not in time), then destroys any
      * other machine naming the deployment (a create Fly failed to answer may still have made one).
      */
@@ -73,6 +77,7 @@ public final class FlyRuntime implements Runtime {
         table.remove(id.value());
         Map<String, String> env = new HashMap<>();
         env.put(RunnerSpec.VARIABLE, RunnerSpec.encode(id, command, mode));
+        env.put(BIND_VARIABLE, runnerBind);
         Machine created = machines.create(spec, id, env, true);
         Machine updated;
         try {

@@ -11,13 +11,20 @@ import java.util.random.RandomGenerator;
 /**
  * Builds a {@link FlyRuntime}; every setting but the builder's arguments has a default (Fly's public API,
  * Fly's choice of region, a shared CPU with 512 MB, restart on failure up to 5 times, 30 s to stop, 2 min to
- * start, states listed at most every 5 s, the runner at {@code http://{machine}.vm.{app}.internal:8080}).
+ * start, states listed at most every 5 s, the runner on {@code fly-local-6pn:8080}, reached at
+ * {@code http://{machine}.vm.{app}.internal:8080}).
  * Not thread-safe; the runtime it builds is.
  */
 public final class FlyRuntimeBuilder {
 
     /** Fly's public Machines API. */
     public static final URI DEFAULT_API = URI.create("https://api.machines.dev/v1");
+
+    /**
+     * Where the runner listens: the machine's 6PN (IPv6) address, which {@code <machine>.vm.<app>.internal} names;
+     * the runner's own default, {@code 0.0.0.0:8080}, is IPv4 only and unreachable over 6PN.
+     */
+    public static final String DEFAULT_BIND = "fly-local-6pn:8080";
 
     private final HttpClient client;
     private final String token;
@@ -26,6 +33,7 @@ public final class FlyRuntimeBuilder {
     private MachineSpec spec;
     private URI api = DEFAULT_API;
     private String runnerUrl = RunnerClient.DEFAULT_TEMPLATE;
+    private String runnerBind = DEFAULT_BIND;
     private RunnerStatus status = RunnerStatus.MACHINE_STATE;
     private boolean pingRunner;
     private Duration timeout = Duration.ofSeconds(20);
@@ -82,6 +90,12 @@ public final class FlyRuntimeBuilder {
         return this;
     }
 
+    /** The runner's {@code CATWALK_RUNNER_BIND} ({@code host:port}); its port is the runner URL's. */
+    public FlyRuntimeBuilder runnerBind(String hostPort) {
+        this.runnerBind = Objects.requireNonNull(hostPort, "hostPort");
+        return this;
+    }
+
     /** What {@code ping} asks once the machine is started (default: nothing, Fly's state is trusted). */
     public FlyRuntimeBuilder runnerStatus(RunnerStatus runnerStatus) {
         this.status = Objects.requireNonNull(runnerStatus, "runnerStatus");
@@ -130,7 +144,7 @@ public final class FlyRuntimeBuilder {
         RunnerClient runner = new RunnerClient(client, runnerUrl, app, secrets, timeout);
         MachineTable table = new MachineTable(() -> machines.list(Optional.empty()), clock, refreshEvery);
         return new FlyRuntime(machines, spec, secrets, runner, pingRunner ? runner::alive : status, table,
-                startWithin);
+                startWithin, runnerBind);
     }
 
     /** The Machines API client alone, as the runtime would use it. */

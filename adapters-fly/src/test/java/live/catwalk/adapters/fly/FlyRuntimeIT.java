@@ -79,7 +79,9 @@ class FlyRuntimeIT {
                 "GET " + BY_D1), calls(FLY));
         JsonNode created = body("POST", MACHINES).path("config");
         assertTrue(body("POST", MACHINES).path("skip_launch").asBoolean());
-        assertEquals(Set.of(RunnerSpec.VARIABLE), names(created.path("env")), "no secret before the id is known");
+        assertEquals(Set.of(RunnerSpec.VARIABLE, "CATWALK_RUNNER_BIND"), names(created.path("env")),
+                "no secret before the id is known");
+        assertEquals("fly-local-6pn:8080", created.path("env").path("CATWALK_RUNNER_BIND").asText());
         assertEquals("d1", created.path("metadata").path("catwalk_deployment").asText());
         JsonNode spec = JSON.readTree(Base64.getUrlDecoder().decode(created.path("env").path(RunnerSpec.VARIABLE).asText()));
         assertEquals(JSON.readTree("""

@@ -1,5 +1,6 @@
 package live.catwalk.adapters.fly;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -146,6 +147,15 @@ public final class FlyRuntime implements Runtime {
         Optional<Machine> machine = table.find(id);
         return machine.isPresent() && "started".equals(machine.get().state())
                 && status.alive(id, machine.get().id(), timeout);
+    }
+
+    /**
+     * Where the deployment's runner listens and the secret it wants, while its machine is started (as last seen:
+     * refreshed at the runtime's cadence); empty otherwise.
+     */
+    public Optional<RunnerForwarder.Runner> runner(DeploymentId id) {
+        return table.find(id).filter(m -> "started".equals(m.state()))
+                .map(m -> new RunnerForwarder.Runner(URI.create(runner.base(m.id()) + "/"), secrets.of(m.id())));
     }
 
     /** The runner's {@code /logs}; none when the deployment has no machine. */

@@ -187,6 +187,33 @@ class FlyRuntimeIT {
     }
 
     @Test
+    void aStartedMachinesRunnerIsWhereTheGatewayForwardsWithItsSecretAndOnlyThen() throws Exception {
+        FLY.stubFor(get(MACHINES).willReturn(okJson(list(machine("m1", "started", "d1"),
+                machine("m2", "starting", "d2")))));
+        FlyRuntime runtime = runtime();
+
+        RunnerForwarder.Runner runner = runtime.runner(D1).orElseThrow();
+        assertEquals(java.net.URI.create(RUNNER.baseUrl() + "/vm/m1/"), runner.base());
+        assertEquals(hmac("m1"), runner.secret());
+        assertFalse(runner.toString().contains(runner.secret()), "the secret is not printed");
+        assertTrue(runtime.runner(new DeploymentId("d2")).isEmpty(), "not started yet");
+        assertTrue(runtime.runner(new DeploymentId("other")).isEmpty());
+
+        FlyUpstreams upstreams = new FlyUpstreams(runtime, java.net.http.HttpClient.newHttpClient(),
+                java.time.Duration.ofSeconds(5), id -> { });
+        assertTrue(upstreams.find("d1").isPresent());
+        assertTrue(upstreams.find("d2").isEmpty());
+        assertTrue(upstreams.find("not a deployment id!").isEmpty());
+        long before = System.nanoTime();
+        assertTrue(upstreams.await("d2", java.time.Duration.ofMillis(200), java.time.Duration.ofMillis(20),
+                () -> true).isEmpty(), "waited for, not there in time");
+        assertTrue(System.nanoTime() - before >= 150_000_000L, "it did wait");
+        assertFalse(upstreams.shuttingDown());
+        upstreams.shutDown();
+        assertTrue(upstreams.shuttingDown());
+    }
+
+    @Test
     void aRunnerThatRefusesTheSecretIsUnavailableWithoutItInTheMessage() {
         FLY.stubFor(get(MACHINES).willReturn(okJson(list(machine("m1", "started", "d1")))));
         RUNNER.stubFor(get(urlPathMatching("/vm/m1/logs")).willReturn(aResponse().withStatus(401)

@@ -70,6 +70,9 @@ public final class Main {
             case "keys" -> {
                 return KeysCommand.run(rest, env, out, err);
             }
+            case "runner" -> {
+                return RunnerCommand.run(rest, env, out, err);
+            }
             default -> {
                 if (Cli.VERBS.contains(command)) {
                     return Cli.run(args, env, out, err, System.in);

@@ -28,6 +28,7 @@ final class Usage {
             Server commands:
               serve          Run the Catwalk server until SIGTERM or SIGINT.
               keys           Show, rotate or generate the credential vault's keyset.
+              runner         Serve one deployment on a Fly machine (started by Catwalk).
 
             Client commands (talk to a server; each has --help):
               login          Store a server's URL and your personal token.
@@ -64,6 +65,25 @@ final class Usage {
 
             status and rotate read the same configuration as 'catwalk serve' (DATABASE_URL,
             CATWALK_HOME, CATWALK_KEYSET, CATWALK_KEYSET_FILE).
+            """;
+
+    static final String RUNNER = """
+            Usage: catwalk runner
+
+            Runs one deployment's MCP server and serves it at /mcp/{deploymentId}, with
+            GET /status and GET /logs?lines=N, on a machine Catwalk started. Every request
+            needs Authorization: Bearer <runner secret>; MCP requests name their caller in
+            the Catwalk-Principal header. There is no database, vault or control plane here.
+            Stops on SIGTERM or SIGINT as 'catwalk serve' does.
+
+            Configuration (environment variables, set by Catwalk):
+              CATWALK_RUNNER_SPEC    base64url (no padding) of the deployment's JSON:
+                                     {"deployment":ID,"argv":[...],"env":{...},
+                                      "sessionMode":"shared"|"isolated"}
+              CATWALK_RUNNER_SECRET  32 to 256 letters or digits
+              CATWALK_RUNNER_BIND    host:port (default 0.0.0.0:8080; port 0 picks one)
+
+            A bad or missing value stops start-up with exit code 2 and names the variable.
             """;
 
     static final String SERVE = """

@@ -81,8 +81,30 @@ class MainTest {
         while (listed.find()) {
             String verb = listed.group(1);
             assertTrue(live.catwalk.bootstrap.cli.Cli.VERBS.contains(verb) || verb.equals("serve")
-                    || verb.equals("keys"), "help lists only commands that exist: " + verb);
+                    || verb.equals("keys") || verb.equals("runner"), "help lists only commands that exist: " + verb);
         }
+    }
+
+    @Test
+    void helpListsTheRunnerAndItsHelpItsVariables() {
+        assertEquals(0, run(Map.of(), "--help"));
+        assertTrue(out().contains("\n  runner "), out());
+        assertEquals(0, run(Map.of(), "runner", "--help"));
+        for (String variable : List.of("CATWALK_RUNNER_SPEC", "CATWALK_RUNNER_SECRET", "CATWALK_RUNNER_BIND")) {
+            assertTrue(out().contains(variable), out());
+        }
+    }
+
+    @Test
+    void aRunnerWithoutItsVariablesExits2NamingThemAndRefusesStrayArguments() {
+        assertEquals(2, run(Map.of("CATWALK_RUNNER_BIND", "nowhere"), "runner"));
+        for (String variable : List.of("CATWALK_RUNNER_SPEC: Missing", "CATWALK_RUNNER_SECRET: Missing",
+                "CATWALK_RUNNER_BIND: Not a host:port")) {
+            assertTrue(err().contains(variable), err());
+        }
+        assertFalse(err().contains("nowhere"), err());
+        assertEquals(2, run(Map.of(), "runner", "--bind=x"));
+        assertTrue(err().contains("unexpected argument '--bind=x'"), err());
     }
 
     @Test

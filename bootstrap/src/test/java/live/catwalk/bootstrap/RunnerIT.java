@@ -45,8 +45,9 @@ class RunnerIT {
 
             assertEquals(401, post(mcp, INITIALIZE, null, "alice", null).statusCode());
             assertEquals(401, post(mcp, INITIALIZE, SECRET.toLowerCase(), "alice", null).statusCode());
-            // Without a principal the request is refused as without the secret (401), so sessions always have an owner.
-            assertEquals(401, post(mcp, INITIALIZE, SECRET, null, null).statusCode());
+            // With the secret but no principal (so no owner for a session): 400, as the runner protocol says.
+            assertEquals(400, post(mcp, INITIALIZE, SECRET, null, null).statusCode());
+            assertEquals(401, post(mcp, INITIALIZE, "wrong", null, null).statusCode());
             assertEquals(401, post(base.resolve("mcp/dep-2"), INITIALIZE, SECRET, "alice", null).statusCode());
 
             HttpResponse<String> initialized = post(mcp, INITIALIZE, SECRET, "alice", null);

@@ -72,8 +72,9 @@ final class Usage {
 
             Runs one deployment's MCP server and serves it at /mcp/{deploymentId}, with
             GET /status and GET /logs?lines=N, on a machine Catwalk started. Every request
-            needs Authorization: Bearer <runner secret>; MCP requests name their caller in
-            the Catwalk-Principal header. There is no database, vault or control plane here.
+            needs Authorization: Bearer <runner secret> (401 without); MCP requests name
+            their caller in the Catwalk-Principal header (400 without), and each session
+            stays that caller's. There is no database, vault or control plane here.
             Stops on SIGTERM or SIGINT as 'catwalk serve' does.
 
             Configuration (environment variables, set by Catwalk):

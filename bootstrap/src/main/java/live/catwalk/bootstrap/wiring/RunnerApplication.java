@@ -74,7 +74,7 @@ public final class RunnerApplication implements AutoCloseable {
                 .maxBodyBytes(gateway.maxBodyBytes())
                 .allowedHosts(Set.of("*"))
                 .register(new RunnerResource(report, access::isSecret))
-                .mcpEndpoint(mcp, HEARTBEAT)
+                .mcpEndpoint(access.requiringPrincipal(mcp), HEARTBEAT)
                 .build();
         URI uri;
         try {

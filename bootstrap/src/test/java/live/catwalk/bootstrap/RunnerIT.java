@@ -66,6 +66,8 @@ class RunnerIT {
 
             assertEquals(401, get(base.resolve("status"), null).statusCode());
             assertEquals(401, get(base.resolve("logs"), "wrong").statusCode());
+            assertEquals(401, get(base.resolve("api/health"), null).statusCode(), "every route needs the secret");
+            assertEquals(404, get(base.resolve("api/health"), SECRET).statusCode(), "a runner serves no API");
             JsonNode status = JSON.readTree(get(base.resolve("status"), SECRET).body());
             assertTrue(status.path("alive").asBoolean(), status::toString);
             assertTrue(status.path("sessions").asInt() >= 1, status::toString);

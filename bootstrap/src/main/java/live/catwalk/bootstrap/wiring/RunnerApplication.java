@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import live.catwalk.adapters.rest.RestServer;
 import live.catwalk.adapters.rest.runner.RunnerResource;
+import live.catwalk.adapters.rest.runner.RunnerSecretFilter;
 import live.catwalk.bootstrap.config.RunnerSettings;
 import live.catwalk.core.mcp.domain.GatewayLimits;
 import live.catwalk.core.mcp.domain.GatewaySettings;
@@ -73,6 +74,7 @@ public final class RunnerApplication implements AutoCloseable {
         RestServer server = RestServer.builder(settings.host(), settings.port())
                 .maxBodyBytes(gateway.maxBodyBytes())
                 .allowedHosts(Set.of("*"))
+                .register(new RunnerSecretFilter(access::isSecret))
                 .register(new RunnerResource(report, access::isSecret))
                 .mcpEndpoint(access.requiringPrincipal(mcp), HEARTBEAT)
                 .build();

@@ -45,7 +45,7 @@ class RunnerResourceIT {
             }
         };
         server = RestServer.builder("127.0.0.1", 0).allowedHosts(java.util.Set.of("*"))
-                .register(new RunnerResource(report, SECRET::equals)).build();
+                .register(new RunnerResource(report, SECRET::equals)).register(new RunnerSecretFilter(SECRET::equals)).build();
         base = server.start();
     }
 
@@ -64,7 +64,7 @@ class RunnerResourceIT {
 
     @Test
     void everyRouteNeedsTheSecretAndAnswers401ProblemJsonWithout() throws Exception {
-        for (String path : List.of("status", "logs", "logs?lines=5")) {
+        for (String path : List.of("status", "logs", "logs?lines=5", "no-such-route", "api/health")) {
             for (String token : new String[] {null, "wrong", SECRET + "x"}) {
                 HttpResponse<String> response = get(path, token);
                 assertEquals(401, response.statusCode(), path);
@@ -102,5 +102,26 @@ class RunnerResourceIT {
             assertEquals(400, refused.statusCode(), lines);
             assertEquals("lines", JSON.readTree(refused.body()).path("field").asText(), refused.body());
         }
+    }
+
+    @Test
+    void theRoutesStayClosedWithoutTheFilter() throws Exception {
+        server.stop(Duration.ZERO);
+        server = RestServer.builder("127.0.0.1", 0).allowedHosts(java.util.Set.of("*"))
+                .register(new RunnerResource(new RunnerReport() {
+                    @Override
+                    public Status status() {
+                        return new Status(true, 0, Optional.empty(), 0, 0);
+                    }
+
+                    @Override
+                    public List<String> logs(int lines) {
+                        return List.of();
+                    }
+                }, SECRET::equals)).build();
+        base = server.start();
+        assertEquals(401, get("status", "wrong").statusCode());
+        assertEquals(401, get("logs", null).statusCode());
+        assertEquals(200, get("status", SECRET).statusCode());
     }
 }

@@ -71,6 +71,16 @@ public enum ConfigVariable {
     SIGNUP_ALLOW("CATWALK_SIGNUP_ALLOW", "",
             "GitHub logins of people or organisations (members of an organisation are let in), comma-separated, "
                     + "e.g. ada,acme-corp"),
+    FLY_API_TOKEN("FLY_API_TOKEN", "", "a Fly.io API token (fly tokens create deploy, or FlyV1 …): with CATWALK_FLY_APP "
+            + "and CATWALK_FLY_IMAGE, deployments run on Fly Machines; empty for the local runtime", true),
+    FLY_APP("CATWALK_FLY_APP", "", "the Fly app whose Machines run the deployments, e.g. catwalk-runners"),
+    FLY_IMAGE("CATWALK_FLY_IMAGE", "", "the runner image the Machines run, e.g. registry.fly.io/catwalk-runners:1"),
+    RUNNER_KEY("CATWALK_RUNNER_KEY", "", "at least 32 characters that every gateway shares; each Machine's runner "
+            + "secret is derived from it (required with Fly)", true),
+    FLY_REGION("CATWALK_FLY_REGION", "", "the Fly region new Machines go to, e.g. ams; empty for Fly's choice"),
+    FLY_API_URL("CATWALK_FLY_API_URL", "https://api.machines.dev/v1", "the Fly Machines API, an http(s) URL"),
+    FLY_RUNNER_URL("CATWALK_FLY_RUNNER_URL", "http://{machine}.vm.{app}.internal:8080",
+            "where the gateway reaches a Machine's runner, with {machine} and {app} filled in"),
     MCP_REGISTRY_URL("CATWALK_MCP_REGISTRY_URL", "https://registry.modelcontextprotocol.io/",
             "the official MCP registry (or a mirror of its v0.1 API), an http(s) URL"),
     OPENROUTER_URL("CATWALK_OPENROUTER_URL", "https://openrouter.ai/api/v1/",

@@ -133,17 +133,18 @@ public final class Application implements AutoCloseable {
         ExecutorService probes = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("catwalk-health-", 0).factory());
         ExecutorService analyses = analysisExecutor();
-        ControlPlaneWiring.Wired plane = ControlPlaneWiring.wire(database, vault, registry, runtime,
+        FlyWiring.Chosen chosen = FlyWiring.choose(config.fly(), http, runtime, endpoints);
+        ControlPlaneWiring.Wired plane = ControlPlaneWiring.wire(database, vault, registry, chosen.runtime(),
                 new SecureRandomness(), clock, config.publicUrl(), config.quotas(), sandbox.usersMayRunPackages(),
                 supervisor.programs(), new ListFileDeploymentsService(fromFile, runtime),
-                new HealthProbes(runtime, ControlPlaneWiring.PING_TIMEOUT, clock, probes,
+                new HealthProbes(chosen.runtime(), ControlPlaneWiring.PING_TIMEOUT, clock, probes,
                         config.servers().healthInterval(), ControlPlaneWiring.MAX_PROBES),
                 analysisSources(config.analysis(), http, analyses));
         AtomicReference<RestServer> bound = new AtomicReference<>();
         var oauth = new OAuthWiring(database, deployments, () -> bound.get().linkBase(), clock, config.oauth());
         var access = oauth.mcpAccess(new AuthenticateDeploymentTokenService(plane.tokens(), clock));
         var states = new StoredDeploymentStates(database.deployments(), fromFile);
-        var mcp = new ServeMcpService(gateway, limits, access, states, endpoints);
+        var mcp = new ServeMcpService(gateway, limits, access, states, chosen.upstreams());
         // Catwalk's own components; deployments appear only as totals (mcp), never as its health.
         var health = new CheckHealthService(version,
                 List.of(new JvmHealthProbe(), database.healthProbe(), new VaultHealthProbe(vault),
@@ -183,6 +184,7 @@ public final class Application implements AutoCloseable {
         upkeep.scheduleWithFixedDelay(() -> guarded("reconciling deployments", plane.reconcile()::reconcile),
                 0, RECONCILE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         oauth.pruneOn(upkeep);
+        FlyWiring.destroyStraysOn(chosen, upkeep, database.deployments());
         return new Application(server, uri, supervisor, endpoints, upkeep, probes, analyses, database, plane.api(), mcp);
     }
 

@@ -105,7 +105,11 @@ class CatwalkConfigTest {
         "CATWALK_SIGNUP|everyone|'everyone' is not github, invite or closed|invite",
         "CATWALK_SIGNUP_ALLOW|ada,not a login|has 'not a login', which is not a GitHub login|organisations",
         "CATWALK_GITHUB_CLIENT_ID|id with spaces|is not a GitHub OAuth app's client id|callback URL",
-        "CATWALK_GITHUB_URL|github.com|is not an http(s) URL|web address"})
+        "CATWALK_GITHUB_URL|github.com|is not an http(s) URL|web address",
+        "CATWALK_FLY_APP|Bad_App|is not a Fly app name|Machines run",
+        "CATWALK_RUNNER_KEY|too-short|is shorter than 32 characters|32 characters",
+        "CATWALK_FLY_REGION|Amsterdam|is not a Fly region code|region",
+        "CATWALK_FLY_RUNNER_URL|http://runner:8080|is not an http(s) URL template naming {machine}|{machine}"})
     void aBadValueNamesTheVariableTheProblemAndTheExpectedForm(String variable, String value, String problem,
                                                               String expected) {
         ConfigException e = assertThrows(ConfigException.class,
@@ -183,6 +187,29 @@ class CatwalkConfigTest {
             assertEquals(missing, e.problems().getFirst().field().orElseThrow(), e.getMessage());
             assertFalse(e.getMessage().contains("only-one"), "a secret is not repeated: " + e.getMessage());
         }
+    }
+
+    @Test
+    void flyIsOnWithTokenAppAndImageTogetherAndARunnerKeyAndOffWithNone() {
+        assertTrue(CatwalkConfig.defaults().fly().isEmpty(), "the local runtime by default");
+        Map<String, String> fly = Map.of("FLY_API_TOKEN", "FlyV1 fm2_secret-token", "CATWALK_FLY_APP", "catwalk-runners",
+                "CATWALK_FLY_IMAGE", "registry.fly.io/catwalk-runners:1", "CATWALK_RUNNER_KEY", "k".repeat(40),
+                "CATWALK_FLY_REGION", "ams");
+        FlySettings on = CatwalkConfig.fromEnvironment(fly).fly().orElseThrow();
+        assertEquals("catwalk-runners", on.app());
+        assertEquals("ams", on.region().orElseThrow());
+        assertEquals("http://{machine}.vm.{app}.internal:8080", on.runnerUrl());
+        assertFalse(on.toString().contains("fm2_secret-token") || on.toString().contains("kkkk"), on.toString());
+
+        Map<String, String> noImage = new java.util.HashMap<>(fly);
+        noImage.remove("CATWALK_FLY_IMAGE");
+        ConfigException partial = assertThrows(ConfigException.class, () -> CatwalkConfig.fromEnvironment(noImage));
+        assertEquals("CATWALK_FLY_IMAGE", partial.problems().getFirst().field().orElseThrow());
+        assertFalse(partial.getMessage().contains("fm2_secret-token"), partial.getMessage());
+        Map<String, String> noKey = new java.util.HashMap<>(fly);
+        noKey.remove("CATWALK_RUNNER_KEY");
+        ConfigException keyless = assertThrows(ConfigException.class, () -> CatwalkConfig.fromEnvironment(noKey));
+        assertEquals("CATWALK_RUNNER_KEY", keyless.problems().getFirst().field().orElseThrow());
     }
 
     @Test

@@ -1,0 +1,112 @@
+package live.catwalk.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The Fly Machines API as far as Catwalk's Fly runtime uses it, with state: machines are created (their config,
+ * env included, kept), updated, started, stopped, listed (by metadata too) and destroyed; every call is recorded
+ * as "METHOD path". Machines never run anything: a test starts what a started machine would run.
+ */
+final class FlyApiStub implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String APP = "catwalk-runners";
+
+    private final HttpServer server;
+    private final Map<String, ObjectNode> machines = new ConcurrentHashMap<>();
+    final List<String> calls = new CopyOnWriteArrayList<>();
+
+    FlyApiStub() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/v1/apps/" + APP + "/machines", this::handle);
+        server.start();
+    }
+
+    URI api() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
+    }
+
+    /** The machine's config env as the gateway last set it; empty when there is no such machine. */
+    Map<String, String> env(String id) {
+        ObjectNode machine = machines.get(id);
+        return machine == null ? Map.of() : JSON.convertValue(machine.path("config").path("env"),
+                JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class));
+    }
+
+    /** The ids of the machines that exist, in any state. */
+    List<String> machineIds() {
+        return List.copyOf(machines.keySet());
+    }
+
+    String state(String id) {
+        ObjectNode machine = machines.get(id);
+        return machine == null ? "destroyed" : machine.path("state").asText();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        URI uri = exchange.getRequestURI();
+        calls.add(method + " " + uri.getPath());
+        String rest = uri.getPath().substring(("/v1/apps/" + APP + "/machines").length());
+        byte[] in = exchange.getRequestBody().readAllBytes();
+        JsonNode body = in.length == 0 ? JSON.createObjectNode() : JSON.readTree(in);
+        if (rest.isEmpty() && method.equals("GET")) {
+            String query = uri.getQuery() == null ? "" : uri.getQuery();
+            ArrayNode list = JSON.createArrayNode();
+            machines.values().stream().filter(m -> query.isEmpty() || query.endsWith("="
+                    + m.path("config").path("metadata").path("catwalk_deployment").asText())).forEach(list::add);
+            reply(exchange, 200, list);
+        } else if (rest.isEmpty() && method.equals("POST")) {
+            String id = "m" + (machines.size() + 1);
+            ObjectNode machine = JSON.createObjectNode().put("id", id).put("state", "created")
+                    .put("instance_id", id + "-v1").put("region", "ams");
+            machine.set("config", body.path("config"));
+            machines.put(id, machine);
+            reply(exchange, 200, machine);
+        } else {
+            String[] parts = rest.substring(1).split("/");
+            ObjectNode machine = machines.get(parts[0]);
+            if (machine == null) {
+                reply(exchange, 404, JSON.createObjectNode().put("error", "machine not found"));
+                return;
+            }
+            String action = parts.length > 1 ? parts[1] : "";
+            switch (method + " " + action) {
+                case "POST " -> machine.set("config", body.path("config"));
+                case "POST start" -> machine.put("state", "started");
+                case "POST stop" -> machine.put("state", "stopped");
+                case "DELETE " -> machines.remove(parts[0]);
+                default -> { }
+            }
+            reply(exchange, 200, action.equals("wait") ? JSON.createObjectNode().put("ok", true) : machine);
+        }
+    }
+
+    private static void reply(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -49,7 +49,11 @@ class FlyEndToEndIT {
                 assertEquals(201, created.status(), created.body().toString());
                 String id = created.body().path("id").asText();
                 String token = created.body().path("token").asText();
-                serving.api().awaitStatus(id, serving.admin(), "running", Duration.ofSeconds(60));
+                // The machine boots: once Fly says it started, its runner starts with the env the gateway gave it.
+                long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (!"started".equals(fly.state("m1")) && System.nanoTime() < until) {
+                    Thread.sleep(50);
+                }
                 assertEquals(List.of("m1"), fly.machineIds());
                 assertEquals("started", fly.state("m1"));
                 assertTrue(fly.calls.containsAll(List.of("POST /v1/apps/" + FlyApiStub.APP + "/machines",
@@ -63,6 +67,7 @@ class FlyEndToEndIT {
                 env.put("CATWALK_RUNNER_BIND", "127.0.0.1:" + runnerPort);
                 try (CatwalkProcess machine = CatwalkProcess.start(env, "runner")) {
                     machine.awaitServing(Duration.ofSeconds(60));
+                    serving.api().awaitStatus(id, serving.admin(), "running", Duration.ofSeconds(60));
                     TestMcpClient client = new TestMcpClient(serving.api().base().resolve("/mcp/" + id), token)
                             .initialize();
                     JsonNode echoed = client.call("echo", "{\"message\":\"through a Fly machine\"}");

@@ -1,6 +1,5 @@
 package live.catwalk.adapters.fly;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,7 +154,7 @@ public final class FlyRuntime implements Runtime {
      */
     public Optional<RunnerForwarder.Runner> runner(DeploymentId id) {
         return table.find(id).filter(m -> "started".equals(m.state()))
-                .map(m -> new RunnerForwarder.Runner(URI.create(runner.base(m.id()) + "/"), secrets.of(m.id())));
+                .map(m -> new RunnerForwarder.Runner(runner.base(m.id()), secrets.of(m.id())));
     }
 
     /** The runner's {@code /logs}; none when the deployment has no machine. */

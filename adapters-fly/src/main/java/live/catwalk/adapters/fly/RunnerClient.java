@@ -46,15 +46,19 @@ final class RunnerClient {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
-    /** The runner's base URL on machine {@code machineId}. */
+    /**
+     * The runner's base URL on machine {@code machineId}, ending in {@code /}: its routes resolve against it, so a
+     * template's query (a gateway outside Fly's network may need one to tell machines apart) is not in their way.
+     */
     URI base(String machineId) {
-        return URI.create(template.replace("{machine}", machineId).replace("{app}", app));
+        String url = template.replace("{machine}", machineId).replace("{app}", app);
+        return URI.create(url.endsWith("/") ? url : url + "/");
     }
 
     /** The last {@code lines} (1..1000) stderr lines the runner kept; UPSTREAM_UNAVAILABLE when it does not say. */
     List<String> logs(DeploymentId deployment, String machineId, int lines) {
         int n = Math.clamp(lines, 1, 1000);
-        JsonNode answer = get(deployment, machineId, "/logs?lines=" + n, timeout);
+        JsonNode answer = get(deployment, machineId, "logs?lines=" + n, timeout);
         JsonNode found = answer.path("lines");
         if (!found.isArray()) {
             throw unavailable(deployment, "answered /logs without lines");
@@ -67,20 +71,20 @@ final class RunnerClient {
     /** Whether the runner says its server is alive within {@code within}; any failure is {@code false}. */
     boolean alive(DeploymentId deployment, String machineId, Duration within) {
         try {
-            return get(deployment, machineId, "/status", within).path("alive").asBoolean(false);
+            return get(deployment, machineId, "status", within).path("alive").asBoolean(false);
         } catch (CatwalkException e) {
             return false;
         }
     }
 
     private JsonNode get(DeploymentId deployment, String machineId, String path, Duration within) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base(machineId) + path)).timeout(within)
+        HttpRequest request = HttpRequest.newBuilder(base(machineId).resolve(path)).timeout(within)
                 .header("Authorization", "Bearer " + secrets.of(machineId)).header("Accept", "application/json")
                 .GET().build();
         try {
             HttpResponse<byte[]> response = CappedBody.exchange(client, request, MAX_BYTES, within);
             if (response.statusCode() != 200) {
-                throw unavailable(deployment, "answered " + path.replaceAll("\\?.*", "") + " with HTTP "
+                throw unavailable(deployment, "answered /" + path.replaceAll("\\?.*", "") + " with HTTP "
                         + response.statusCode());
             }
             byte[] body = response.body();

@@ -45,7 +45,9 @@ final class FlyWiring {
         }
         FlySettings fly = settings.get();
         var builder = FlyRuntime.builder(http, fly.token().reveal(), fly.app(), fly.image(),
-                fly.runnerKey().reveal().getBytes(StandardCharsets.UTF_8)).api(fly.api()).runnerUrl(fly.runnerUrl());
+                fly.runnerKey().reveal().getBytes(StandardCharsets.UTF_8)).api(fly.api()).runnerUrl(fly.runnerUrl())
+                // Health is the runner's own /status, not only the machine's state: a dead server shows.
+                .pingRunner();
         fly.region().ifPresent(builder::region);
         FlyRuntime runtime = builder.build();
         FlyUpstreams upstreams = new FlyUpstreams(runtime, http, ANSWER_WITHIN,

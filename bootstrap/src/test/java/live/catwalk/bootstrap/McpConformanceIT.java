@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class McpConformanceIT {
 
     private static final String TOKEN = "conformance-token-0123456789";
-    private static final int SCENARIOS_0_1_16 = 32;
+    static final int SCENARIOS_0_1_16 = 32;
 
     @TempDir
     Path temp;
@@ -63,7 +63,7 @@ class McpConformanceIT {
         }
     }
 
-    private static List<Scenario> run(TestTools tools, Path cli, Path out, String url, String... selection)
+    static List<Scenario> run(TestTools tools, Path cli, Path out, String url, String... selection)
             throws IOException, InterruptedException {
         deleteRecursively(out);
         List<String> args = new ArrayList<>(List.of("server", "--url", url, "-o", out.toString()));
@@ -88,7 +88,7 @@ class McpConformanceIT {
         }
     }
 
-    private static void assertAllPassed(String run, List<Scenario> scenarios, CatwalkProcess catwalk) {
+    static void assertAllPassed(String run, List<Scenario> scenarios, CatwalkProcess catwalk) {
         List<Scenario> notPassed = scenarios.stream().filter(s -> !s.passed()).toList();
         assertTrue(notPassed.isEmpty(), () -> run + ": not every scenario passed:\n" + ConformanceResults.table(scenarios)
                 + "\nCatwalk's log (last lines):\n" + String.join("\n", tail(catwalk.stderr(), 40)));

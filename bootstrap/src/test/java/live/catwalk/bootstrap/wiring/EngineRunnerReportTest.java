@@ -49,6 +49,8 @@ class EngineRunnerReportTest {
 
             servers.last().crashAndGiveUp(List.of("boom"));
             awaitTrue(() -> report.status().lastExit().orElseThrow().code() == 1);
+            // The engine gives the server up just after the exit is seen: alive turns false then.
+            awaitTrue(() -> !report.status().alive());
             RunnerReport.Status failed = report.status();
             assertFalse(failed.alive());
             assertEquals(1, failed.restarts(), "an exit after which the server is given up on is no restart");

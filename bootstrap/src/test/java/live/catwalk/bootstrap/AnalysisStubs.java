@@ -103,6 +103,26 @@ final class AnalysisStubs implements AutoCloseable {
         return job;
     }
 
+    /**
+     * The GitHub stub, as GitHub's OAuth app endpoints, takes {@code code} for the account {@code id}/{@code login},
+     * a member of {@code orgs}: the code's token answers {@code /user} and {@code /user/orgs}.
+     */
+    void githubAccount(String code, long id, String login, String... orgs) {
+        String token = "gho_" + code.replace("-", "");
+        github.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/login/oauth/access_token"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("code=" + code))
+                .willReturn(okJson("{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"scope\":\"\"}")));
+        github.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/user"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + token))
+                .willReturn(okJson("{\"id\":" + id + ",\"login\":\"" + login + "\"}")));
+        String list = java.util.Arrays.stream(orgs).map(o -> "{\"login\":\"" + o + "\"}")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        github.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/user/orgs"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + token))
+                .willReturn(okJson(list)));
+    }
+
     /** Requests received by every stub together. */
     int outbound() {
         return Stream.of(github, npm, pypi, registry, openRouter).mapToInt(s -> s.getAllServeEvents().size()).sum();

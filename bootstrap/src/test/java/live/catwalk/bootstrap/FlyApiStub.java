@@ -47,6 +47,24 @@ final class FlyApiStub implements AutoCloseable {
                 JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class));
     }
 
+    /** Waits up to {@code within} for the machine to be started (as the gateway asked Fly to). */
+    void awaitStarted(String id, java.time.Duration within) throws InterruptedException {
+        long until = System.nanoTime() + within.toNanos();
+        while (!"started".equals(state(id)) && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+    }
+
+    /**
+     * What the machine's runner starts with: the env the gateway gave the machine, listening on this host's
+     * {@code port} (where the test's runner URL template points) instead of Fly's private network.
+     */
+    Map<String, String> runnerEnv(String id, int port) {
+        Map<String, String> env = new java.util.HashMap<>(env(id));
+        env.put("CATWALK_RUNNER_BIND", "127.0.0.1:" + port);
+        return env;
+    }
+
     /** The ids of the machines that exist, in any state. */
     List<String> machineIds() {
         return List.copyOf(machines.keySet());

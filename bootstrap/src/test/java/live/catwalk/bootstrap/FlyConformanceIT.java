@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import live.catwalk.bootstrap.fixture.ConformanceFixture;
@@ -43,13 +42,8 @@ class FlyConformanceIT {
                     "name", "conformance", "command", ConformanceFixture.command()));
             assertEquals(201, created.status(), created.body().toString());
             String id = created.body().path("id").asText();
-            long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!"started".equals(fly.state("m1")) && System.nanoTime() < until) {
-                Thread.sleep(50);
-            }
-            Map<String, String> env = new HashMap<>(fly.env("m1"));
-            env.put("CATWALK_RUNNER_BIND", "127.0.0.1:" + runnerPort);
-            try (CatwalkProcess machine = CatwalkProcess.start(env, "runner")) {
+            fly.awaitStarted("m1", Duration.ofSeconds(60));
+            try (CatwalkProcess machine = CatwalkProcess.start(fly.runnerEnv("m1", runnerPort), "runner")) {
                 machine.awaitServing(Duration.ofSeconds(60));
                 serving.api().awaitStatus(id, serving.admin(), "running", Duration.ofSeconds(60));
                 String url = serving.api().base().resolve("mcp/" + id) + "?token="

@@ -50,21 +50,17 @@ class FlyEndToEndIT {
                 String id = created.body().path("id").asText();
                 String token = created.body().path("token").asText();
                 // The machine boots: once Fly says it started, its runner starts with the env the gateway gave it.
-                long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (!"started".equals(fly.state("m1")) && System.nanoTime() < until) {
-                    Thread.sleep(50);
-                }
+                fly.awaitStarted("m1", Duration.ofSeconds(60));
                 assertEquals(List.of("m1"), fly.machineIds());
                 assertEquals("started", fly.state("m1"));
                 assertTrue(fly.calls.containsAll(List.of("POST /v1/apps/" + FlyApiStub.APP + "/machines",
                         "POST /v1/apps/" + FlyApiStub.APP + "/machines/m1",
                         "POST /v1/apps/" + FlyApiStub.APP + "/machines/m1/start")), fly.calls.toString());
 
-                Map<String, String> env = new java.util.HashMap<>(fly.env("m1"));
+                Map<String, String> env = fly.runnerEnv("m1", runnerPort);
                 assertTrue(env.containsKey("CATWALK_RUNNER_SPEC") && env.containsKey("CATWALK_RUNNER_SECRET"), env.keySet()
                         .toString());
                 assertFalse(env.containsValue(token), "the deployment's token is not the machine's business");
-                env.put("CATWALK_RUNNER_BIND", "127.0.0.1:" + runnerPort);
                 try (CatwalkProcess machine = CatwalkProcess.start(env, "runner")) {
                     machine.awaitServing(Duration.ofSeconds(60));
                     serving.api().awaitStatus(id, serving.admin(), "running", Duration.ofSeconds(60));

@@ -1,10 +1,6 @@
 package live.catwalk.bootstrap;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static live.catwalk.bootstrap.OAuthRequests.challenge;
@@ -31,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,19 +80,6 @@ abstract class GitHubSignInJourney {
         AnalysisStubs.stop(serving, stubs);
     }
 
-    /** GitHub will take {@code code} for the account {@code id}/{@code login}, a member of {@code orgs}. */
-    private void account(String code, long id, String login, String... orgs) {
-        String token = "gho_" + code.replace("-", "");
-        github.stubFor(post(urlPathEqualTo("/login/oauth/access_token")).withRequestBody(containing("code=" + code))
-                .willReturn(okJson("{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"scope\":\"\"}")));
-        github.stubFor(get(urlPathEqualTo("/user")).withHeader("Authorization", equalTo("Bearer " + token))
-                .willReturn(okJson("{\"id\":" + id + ",\"login\":\"" + login + "\"}")));
-        String list = java.util.Arrays.stream(orgs).map(o -> "{\"login\":\"" + o + "\"}")
-                .collect(Collectors.joining(",", "[", "]"));
-        github.stubFor(get(urlPathEqualTo("/user/orgs")).withHeader("Authorization", equalTo("Bearer " + token))
-                .willReturn(okJson(list)));
-    }
-
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -144,7 +126,7 @@ abstract class GitHubSignInJourney {
         assertEquals(start.getValue(), asked.get("state"));
 
         // The state must be the one this browser kept: a forged or missing one opens nothing, GitHub is not asked.
-        account("ada-1", 101, "ada");
+        stubs.githubAccount("ada-1", 101, "ada");
         int exchanges = github.findAll(postRequestedFor(urlPathEqualTo("/login/oauth/access_token"))).size();
         HttpResponse<String> forged = back(start.getKey(), "another-state", "ada-1");
         assertEquals(401, forged.statusCode(), forged.body());
@@ -170,7 +152,7 @@ abstract class GitHubSignInJourney {
 
         // Not on the list: refused, and no account is made.
         start = startFromSignInPage();
-        account("mallory-1", 102, "mallory", "elsewhere");
+        stubs.githubAccount("mallory-1", 102, "mallory", "elsewhere");
         HttpResponse<String> refused = back(start.getKey(), start.getValue(), "mallory-1");
         assertEquals(403, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("@mallory") && refused.body().contains("CATWALK_SIGNUP_ALLOW"),
@@ -179,12 +161,12 @@ abstract class GitHubSignInJourney {
 
         // A member of a listed organisation is let in.
         start = startFromSignInPage();
-        account("linus-1", 103, "linus", "ACME");
+        stubs.githubAccount("linus-1", 103, "linus", "ACME");
         assertEquals(303, back(start.getKey(), start.getValue(), "linus-1").statusCode());
 
         // Ada renamed her GitHub account: still the same Catwalk user.
         start = startFromSignInPage();
-        account("ada-2", 101, "ada-lovelace");
+        stubs.githubAccount("ada-2", 101, "ada-lovelace");
         HttpResponse<String> again = back(start.getKey(), start.getValue(), "ada-2");
         assertEquals(303, again.statusCode(), again.body());
         assertEquals(ada.path("id").asText(),
@@ -200,7 +182,7 @@ abstract class GitHubSignInJourney {
         // The admin links a GitHub account from Settings, and owns a deployment.
         ApiClient.Answer link = serving.api().post("/api/session/github", serving.admin(), Map.of());
         assertEquals(200, link.status(), link.body().toString());
-        account("root-1", 500, "the-admin");
+        stubs.githubAccount("root-1", 500, "the-admin");
         HttpResponse<String> linked = back(URI.create(link.body().path("location").asText()),
                 cookie(link.raw(), "catwalk_github").orElseThrow(), "root-1");
         assertEquals(303, linked.statusCode(), linked.body());
@@ -250,7 +232,7 @@ abstract class GitHubSignInJourney {
         assertTrue(gitHubPage.toString().startsWith(github.baseUrl() + "/login/oauth/authorize?"), gitHubPage.toString());
 
         // Back from GitHub: straight on to the application, with a code the token endpoint takes.
-        account("root-2", 500, "the-admin");
+        stubs.githubAccount("root-2", 500, "the-admin");
         HttpResponse<String> done = back(gitHubPage, cookie(toGitHub, "catwalk_github").orElseThrow(), "root-2");
         assertEquals(303, done.statusCode(), done.body());
         String location = done.headers().firstValue("Location").orElseThrow();

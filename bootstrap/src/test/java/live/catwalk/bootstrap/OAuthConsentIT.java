@@ -1,7 +1,6 @@
 package live.catwalk.bootstrap;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,7 +78,7 @@ class OAuthConsentIT extends BrowserJourney {
         // The admin's user is linked to the GitHub account 900 (as Settings does), and owns a deployment.
         ApiClient.Answer link = serving.api().post("/api/session/github", serving.admin(), java.util.Map.of());
         assertEquals(200, link.status(), link.body().toString());
-        gitHubKnows("link-900", 900, "browser-admin");
+        stubs.githubAccount("link-900", 900, "browser-admin");
         String linkState = OAuthRequests.query(link.body().path("location").asText()).get("state");
         HttpResponse<String> linked = HTTP.send(HttpRequest.newBuilder(base.resolve("/auth/github/callback?code="
                 + "link-900&state=" + linkState)).header("Cookie", "catwalk_github=" + linkState).build(),
@@ -90,7 +89,7 @@ class OAuthConsentIT extends BrowserJourney {
         assertEquals(201, created.status(), created.body().toString());
         String id = created.body().path("id").asText();
         String authorize = authorizeUrl("GitHub path app", "gh8", id);
-        gitHubKnows("browser-900", 900, "browser-admin");
+        stubs.githubAccount("browser-900", 900, "browser-admin");
         try (Browser.Tab tab = browser.open("consent-github", base, 1280, ColorScheme.DARK)) {
             Page page = tab.page();
             java.util.concurrent.atomic.AtomicReference<String> landed = new java.util.concurrent.atomic.AtomicReference<>();
@@ -119,17 +118,6 @@ class OAuthConsentIT extends BrowserJourney {
         } finally {
             serving.api().delete("/api/deployments/" + id, serving.admin());
         }
-    }
-
-    /** The GitHub stub takes {@code code} for the account {@code id}/{@code login}. */
-    private static void gitHubKnows(String code, long id, String login) {
-        String token = "gho_" + code.replace("-", "");
-        stubs.github.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(
-                "/login/oauth/access_token")).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(
-                "code=" + code)).willReturn(okJson("{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\"}")));
-        stubs.github.stubFor(get(urlPathEqualTo("/user")).withHeader("Authorization",
-                com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + token))
-                .willReturn(okJson("{\"id\":" + id + ",\"login\":\"" + login + "\"}")));
     }
 
     /**

@@ -51,9 +51,19 @@ public final class FlyUpstreams implements McpUpstreams {
     @Override
     public Optional<McpUpstream> await(String deploymentId, Duration timeout, Duration recheck,
                                        BooleanSupplier stillWaiting) throws InterruptedException {
+        return polled(this, deploymentId, timeout, recheck, stillWaiting);
+    }
+
+    /**
+     * {@link McpUpstreams#await} for upstreams with nothing to be woken by: asks {@code upstreams.find} every
+     * {@code recheck} until it answers, {@code stillWaiting} says no, {@code timeout} has passed or shutdown began.
+     */
+    public static Optional<McpUpstream> polled(McpUpstreams upstreams, String deploymentId, Duration timeout,
+                                               Duration recheck, BooleanSupplier stillWaiting)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!shuttingDown) {
-            Optional<McpUpstream> found = find(deploymentId);
+        while (!upstreams.shuttingDown()) {
+            Optional<McpUpstream> found = upstreams.find(deploymentId);
             if (found.isPresent() || !stillWaiting.getAsBoolean() || System.nanoTime() >= deadline) {
                 return found;
             }

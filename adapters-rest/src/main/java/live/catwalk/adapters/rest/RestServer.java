@@ -46,7 +46,6 @@ public final class RestServer implements AutoCloseable {
     public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(60);
 
     private static final System.Logger LOG = System.getLogger(RestServer.class.getName());
-    private static final String LISTENER = "grizzly";
 
     private final HttpServer server;
     private final String host;
@@ -87,28 +86,12 @@ public final class RestServer implements AutoCloseable {
      * wildcard bind) when none is set. Known once the server has started.
      */
     public URI linkBase() {
-        return publicUrl.orElseGet(() -> localBase(server, host));
+        return publicUrl.orElseGet(() -> BoundAddress.local(server, host));
     }
 
     /** The address actually bound, with the real port when 0 was asked for. */
     public URI baseUri() {
-        return boundUri(server, host);
-    }
-
-    private static URI boundUri(HttpServer server, String host) {
-        NetworkListener listener = server.getListener(LISTENER);
-        String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return URI.create("http://" + h + ":" + listener.getPort() + "/");
-    }
-
-    /**
-     * Where links point when no public URL is set: the bound address, or loopback for a wildcard bind (which
-     * names no address a client could use; the README says to set the public URL then).
-     */
-    static URI localBase(HttpServer server, String bind) {
-        String bare = bind.startsWith("[") ? bind.substring(1, bind.length() - 1) : bind;
-        boolean wildcard = bare.equals("0.0.0.0") || bare.matches("[0:]+");
-        return boundUri(server, wildcard ? "127.0.0.1" : bind);
+        return BoundAddress.of(server, host);
     }
 
     /**
@@ -274,7 +257,7 @@ public final class RestServer implements AutoCloseable {
             Set<String> hosts = new HashSet<>(allowedHosts);
             if (controlPlane != null) {
                 controlPlane.publicUrl().map(URI::getHost).ifPresent(hosts::add);
-                Supplier<URI> linkBase = () -> controlPlane.publicUrl().orElseGet(() -> localBase(built.get(), host));
+                Supplier<URI> linkBase = () -> controlPlane.publicUrl().orElseGet(() -> BoundAddress.local(built.get(), host));
                 ServedComponents.of(controlPlane, linkBase, streams, Optional.ofNullable(authorizationServer), github)
                         .forEach(c -> JerseyComponents.add(config, c));
             } else if (authorizationServer != null) {

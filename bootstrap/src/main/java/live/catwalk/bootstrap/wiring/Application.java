@@ -149,7 +149,6 @@ public final class Application implements AutoCloseable {
         var health = new CheckHealthService(version,
                 List.of(new JvmHealthProbe(), database.healthProbe(), new VaultHealthProbe(vault),
                         new RuntimeHealthProbe(sandbox, clock), new McpHealthProbe(endpoints)));
-        Duration heartbeat = config.mcp().heartbeat();
         RestServer server = RestServer.builder(config.bind(), config.port())
                 .maxBodyBytes(config.maxBodyBytes())
                 .allowedHosts(gateway.allowedHosts())
@@ -158,15 +157,14 @@ public final class Application implements AutoCloseable {
                 .controlPlane(plane.api())
                 .authorizationServer(oauth.authorizationServer())
                 .githubSignIn(GitHubWiring.signIn(config, http, database, plane, () -> bound.get().linkBase(), clock))
-                .mcpEndpoint(mcp, heartbeat)
+                .mcpEndpoint(mcp, config.mcp().heartbeat())
                 .build();
         bound.set(server);
         URI uri;
         try {
             uri = server.start();
             // Only once the port is bound: a server that cannot start must not hand out an admin token.
-            FirstAdmin.ensure(plane.ensureAdmin(), config.storage().home(), config.storage().adminTokenFile(),
-                    console);
+            FirstAdmin.ensure(plane.ensureAdmin(), config.storage().home(), config.storage().adminTokenFile(), console);
         } catch (IOException | RuntimeException e) {
             server.stop(Duration.ZERO);
             probes.shutdownNow();

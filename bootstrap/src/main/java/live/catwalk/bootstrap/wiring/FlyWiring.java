@@ -81,16 +81,7 @@ final class FlyWiring {
             @Override
             public Optional<McpUpstream> await(String deploymentId, Duration timeout, Duration recheck,
                                                BooleanSupplier stillWaiting) throws InterruptedException {
-                long deadline = System.nanoTime() + timeout.toNanos();
-                while (!shuttingDown()) {
-                    Optional<McpUpstream> found = find(deploymentId);
-                    if (found.isPresent() || !stillWaiting.getAsBoolean() || System.nanoTime() >= deadline) {
-                        return found;
-                    }
-                    Thread.sleep(Math.max(1, Math.min(recheck.toMillis(),
-                            (deadline - System.nanoTime()) / 1_000_000)));
-                }
-                return Optional.empty();
+                return FlyUpstreams.polled(this, deploymentId, timeout, recheck, stillWaiting);
             }
 
             @Override

@@ -10,9 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.logging.Level;
-import live.catwalk.core.account.domain.SignUpPolicy;
 import live.catwalk.core.deployment.domain.DeploymentQuotas;
 import live.catwalk.core.oauth.domain.OAuthLifetimes;
 import live.catwalk.core.shared.CatwalkException;
@@ -164,52 +162,6 @@ class CatwalkConfigTest {
 
         assertEquals(List.of("CATWALK_OAUTH_ACCESS_TTL", "CATWALK_OAUTH_CODE_TTL"),
                 e.problems().stream().map(p -> p.field().orElseThrow()).toList());
-    }
-
-    @Test
-    void gitHubSignInIsOffUnlessBothTheClientIdAndSecretAreSetAndSignUpIsByInvitation() {
-        SignInSettings none = CatwalkConfig.defaults().signIn();
-        assertTrue(none.clientId().isEmpty() && none.clientSecret().isEmpty());
-        assertEquals(SignUpPolicy.inviteOnly(), none.policy());
-        assertTrue(none.github().toString().startsWith("https://github.com"), none.github().toString());
-
-        SignInSettings on = CatwalkConfig.fromEnvironment(Map.of("CATWALK_GITHUB_CLIENT_ID", "Ov23liAbc.1",
-                "CATWALK_GITHUB_CLIENT_SECRET", "s3cret-value", "CATWALK_SIGNUP", "GitHub",
-                "CATWALK_SIGNUP_ALLOW", " ada , Acme-Corp ,")).signIn();
-        assertEquals("Ov23liAbc.1", on.clientId().orElseThrow());
-        assertEquals(new SignUpPolicy(SignUpPolicy.Mode.GITHUB, Set.of("ada", "acme-corp")), on.policy());
-        assertFalse(on.toString().contains("s3cret-value"), on.toString());
-
-        for (String alone : new String[] {"CATWALK_GITHUB_CLIENT_ID", "CATWALK_GITHUB_CLIENT_SECRET"}) {
-            ConfigException e = assertThrows(ConfigException.class, () -> CatwalkConfig.fromEnvironment(Map.of(alone,
-                    "Iv1.only-one-0123")));
-            String missing = alone.endsWith("_ID") ? "CATWALK_GITHUB_CLIENT_SECRET" : "CATWALK_GITHUB_CLIENT_ID";
-            assertEquals(missing, e.problems().getFirst().field().orElseThrow(), e.getMessage());
-            assertFalse(e.getMessage().contains("only-one"), "a secret is not repeated: " + e.getMessage());
-        }
-    }
-
-    @Test
-    void flyIsOnWithTokenAppAndImageTogetherAndARunnerKeyAndOffWithNone() {
-        assertTrue(CatwalkConfig.defaults().fly().isEmpty(), "the local runtime by default");
-        Map<String, String> fly = Map.of("FLY_API_TOKEN", "FlyV1 fm2_secret-token", "CATWALK_FLY_APP", "catwalk-runners",
-                "CATWALK_FLY_IMAGE", "registry.fly.io/catwalk-runners:1", "CATWALK_RUNNER_KEY", "k".repeat(40),
-                "CATWALK_FLY_REGION", "ams");
-        FlySettings on = CatwalkConfig.fromEnvironment(fly).fly().orElseThrow();
-        assertEquals("catwalk-runners", on.app());
-        assertEquals("ams", on.region().orElseThrow());
-        assertEquals("http://{machine}.vm.{app}.internal:8080", on.runnerUrl());
-        assertFalse(on.toString().contains("fm2_secret-token") || on.toString().contains("kkkk"), on.toString());
-
-        Map<String, String> noImage = new java.util.HashMap<>(fly);
-        noImage.remove("CATWALK_FLY_IMAGE");
-        ConfigException partial = assertThrows(ConfigException.class, () -> CatwalkConfig.fromEnvironment(noImage));
-        assertEquals("CATWALK_FLY_IMAGE", partial.problems().getFirst().field().orElseThrow());
-        assertFalse(partial.getMessage().contains("fm2_secret-token"), partial.getMessage());
-        Map<String, String> noKey = new java.util.HashMap<>(fly);
-        noKey.remove("CATWALK_RUNNER_KEY");
-        ConfigException keyless = assertThrows(ConfigException.class, () -> CatwalkConfig.fromEnvironment(noKey));
-        assertEquals("CATWALK_RUNNER_KEY", keyless.problems().getFirst().field().orElseThrow());
     }
 
     @Test

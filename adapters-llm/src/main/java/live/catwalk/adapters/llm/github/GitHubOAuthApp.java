@@ -95,6 +95,11 @@ public final class GitHubOAuthApp implements GitHubAccounts {
      * GitHub account is not offered to create one on the way.
      */
     @Override
+    public URI site() {
+        return web;
+    }
+
+    @Override
     public URI authorizationUrl(String state, URI redirectUri, boolean organisations) {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(redirectUri, "redirectUri");

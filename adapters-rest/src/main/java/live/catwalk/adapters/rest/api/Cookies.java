@@ -24,6 +24,14 @@ public final class Cookies {
                 + (secure ? "; Secure" : "") + (maxAge >= 0 ? "; Max-Age=" + maxAge : "");
     }
 
+    /**
+     * The {@code Set-Cookie} value that keeps a GitHub sign-in's {@code state} in the browser until GitHub sends it
+     * back (SameSite=Lax: that comes as a top-level navigation from GitHub); an empty state takes it away.
+     */
+    public static String githubState(boolean secure, String state) {
+        return set(secure, GITHUB_STATE, state, state.isEmpty() ? 0 : GITHUB_STATE_SECONDS, "Lax");
+    }
+
     /** The value of the cookie {@code name} among a request's cookies, under either form of its name. */
     public static Optional<String> get(Map<String, jakarta.ws.rs.core.Cookie> cookies, String name) {
         return Optional.ofNullable(cookies.get("__Host-" + name))

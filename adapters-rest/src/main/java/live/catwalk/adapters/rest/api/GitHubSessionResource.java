@@ -53,8 +53,7 @@ public final class GitHubSessionResource {
     public Response link(@Context SecurityContext security, @Context HttpHeaders headers) {
         SignInWithGitHub.Started started = github.start(Optional.of(Caller.of(security)), AFTER_LINK);
         return Response.ok(new Location(started.location().toString()))
-                .header(HttpHeaders.SET_COOKIE, Cookies.set(secure.getAsBoolean(), Cookies.GITHUB_STATE,
-                        started.state(), Cookies.GITHUB_STATE_SECONDS, "Lax"))
+                .header(HttpHeaders.SET_COOKIE, Cookies.githubState(secure.getAsBoolean(), started.state()))
                 .header("Cache-Control", "no-store").build();
     }
 }

@@ -87,8 +87,7 @@ public final class AuthorizationResource {
         return switch (outcome) {
             case Outcome.Consent consent -> ConsentPage.render(consent, parameters,
                     BrowserSession.csrfFor(secret.get()));
-            case Outcome.Redirect redirect -> Response.seeOther(redirect.location()).header("Cache-Control", "no-store")
-                    .build();
+            case Outcome.Redirect redirect -> redirected(redirect);
             case Outcome.Refused refused -> ConsentPage.refused(refused);
         };
     }
@@ -109,9 +108,7 @@ public final class AuthorizationResource {
             return ConsentPage.problem(401, "Your session has ended. Sign in to Catwalk and start again from the "
                     + "application.");
         }
-        String sent = form.getFirst("csrf");
-        byte[] expected = BrowserSession.csrfFor(secret.get()).getBytes(StandardCharsets.US_ASCII);
-        if (sent == null || !MessageDigest.isEqual(expected, sent.getBytes(StandardCharsets.US_ASCII))) {
+        if (!same(form.getFirst("csrf"), Optional.of(BrowserSession.csrfFor(secret.get())))) {
             return ConsentPage.problem(403, "This answer did not come from Catwalk's consent page. Start again from "
                     + "the application.");
         }
@@ -129,8 +126,7 @@ public final class AuthorizationResource {
         Outcome outcome = authorize.decide(caller.get(), request(form),
                 new Authorize.Answer("allow".equals(decision), deployment));
         return switch (outcome) {
-            case Outcome.Redirect redirect -> Response.seeOther(redirect.location()).header("Cache-Control", "no-store")
-                    .build();
+            case Outcome.Redirect redirect -> redirected(redirect);
             case Outcome.Refused refused -> ConsentPage.refused(refused);
             case Outcome.Consent consent -> ConsentPage.problem(400, "Choose the deployment the application may use.");
         };
@@ -147,8 +143,7 @@ public final class AuthorizationResource {
                         github.site())).header(HttpHeaders.SET_COOKIE, Cookies.set(secure.getAsBoolean(),
                         CONSENT_COOKIE, csrf, Cookies.GITHUB_STATE_SECONDS, "Strict")).build();
             }
-            case Outcome.Redirect redirect -> Response.seeOther(redirect.location()).header("Cache-Control", "no-store")
-                    .build();
+            case Outcome.Redirect redirect -> redirected(redirect);
             case Outcome.Refused refused -> ConsentPage.refused(refused);
         };
     }
@@ -165,10 +160,7 @@ public final class AuthorizationResource {
         if (bad.isPresent()) {
             return bad.get();
         }
-        String sent = form.getFirst("csrf");
-        Optional<String> kept = Cookies.get(headers.getCookies(), CONSENT_COOKIE);
-        if (sent == null || kept.isEmpty() || !MessageDigest.isEqual(kept.get().getBytes(StandardCharsets.US_ASCII),
-                sent.getBytes(StandardCharsets.US_ASCII))) {
+        if (!same(form.getFirst("csrf"), Cookies.get(headers.getCookies(), CONSENT_COOKIE))) {
             return ConsentPage.problem(403, "This answer did not come from Catwalk's consent page, or the page is "
                     + "older than ten minutes. Start again from the application.");
         }
@@ -184,10 +176,20 @@ public final class AuthorizationResource {
                     yield ConsentPage.problem(404, e.getMessage());
                 }
             }
-            case Outcome.Redirect redirect -> Response.seeOther(redirect.location()).header("Cache-Control", "no-store")
-                    .build();
+            case Outcome.Redirect redirect -> redirected(redirect);
             case Outcome.Refused refused -> ConsentPage.refused(refused);
         };
+    }
+
+    /** The 303 on to the client's redirect URI, never cached. */
+    private static Response redirected(Outcome.Redirect redirect) {
+        return Response.seeOther(redirect.location()).header("Cache-Control", "no-store").build();
+    }
+
+    /** Whether the CSRF value a form {@code sent} is the {@code expected} one (compared in constant time). */
+    private static boolean same(String sent, Optional<String> expected) {
+        return sent != null && expected.isPresent() && MessageDigest.isEqual(
+                expected.get().getBytes(StandardCharsets.US_ASCII), sent.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The authorization request's own parameters of {@code p}, as a query string. */

@@ -59,7 +59,7 @@ public final class GitHubSignInResource {
     @Path("callback")
     public Response callback(@QueryParam("code") String code, @QueryParam("state") String state,
                              @QueryParam("error") String error, @Context HttpHeaders headers) {
-        String clearState = Cookies.set(secure.getAsBoolean(), Cookies.GITHUB_STATE, "", 0, "Lax");
+        String clearState = Cookies.githubState(secure.getAsBoolean(), "");
         if (error != null) {
             return page(401, "You did not sign in with GitHub", "GitHub answered: " + error.substring(0,
                     Math.min(100, error.length())) + ". Nothing was changed.", clearState);
@@ -101,8 +101,7 @@ public final class GitHubSignInResource {
     /** The 303 to GitHub, with the state the browser keeps until it is back. */
     static Response toGitHub(SignInWithGitHub.Started started, boolean secure) {
         return Response.seeOther(started.location())
-                .header(HttpHeaders.SET_COOKIE, Cookies.set(secure, Cookies.GITHUB_STATE, started.state(),
-                        Cookies.GITHUB_STATE_SECONDS, "Lax"))
+                .header(HttpHeaders.SET_COOKIE, Cookies.githubState(secure, started.state()))
                 .header("Cache-Control", "no-store").build();
     }
 

@@ -79,8 +79,7 @@ public final class GitHubSignInService implements SignInWithGitHub {
 
     @Override
     public URI site() {
-        URI page = github.authorizationUrl("-", callback.get(), false);
-        return URI.create(page.getScheme() + "://" + page.getRawAuthority() + "/");
+        return github.site();
     }
 
     @Override

@@ -33,6 +33,11 @@ final class FakeGitHub implements GitHubAccounts {
     }
 
     @Override
+    public URI site() {
+        return URI.create("https://github.test/");
+    }
+
+    @Override
     public URI authorizationUrl(String state, URI redirectUri, boolean organisations) {
         return URI.create("https://github.test/login/oauth/authorize?state=" + state + "&redirect_uri="
                 + URLEncoder.encode(redirectUri.toString(), StandardCharsets.UTF_8) + "&orgs=" + organisations);

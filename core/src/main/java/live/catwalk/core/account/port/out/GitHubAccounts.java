@@ -15,6 +15,9 @@ public interface GitHubAccounts {
     /** Whether Catwalk has a GitHub client id and secret to sign people in with. */
     boolean configured();
 
+    /** The origin of GitHub's pages ({@code https://github.com/}), where {@link #authorizationUrl} sends browsers. */
+    URI site();
+
     /**
      * GitHub's authorization page for Catwalk's app, which sends the browser back to {@code redirectUri} with a code
      * and this {@code state}; it asks for the {@code read:org} scope only when {@code organisations} is true.

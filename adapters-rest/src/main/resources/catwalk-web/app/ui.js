@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 
 const TONES = {
   running: 'ok', pending: 'busy', validating: 'busy', provisioning: 'busy', starting: 'busy',
-  unhealthy: 'warn', stopped: 'idle', failed: 'bad', deleted: 'idle',
+  unhealthy: 'warn', suspended: 'idle', stopped: 'idle', failed: 'bad', deleted: 'idle',
 };
 
 /** A deployment's status as a word with a coloured dot; busy states pulse (unless motion is reduced). */

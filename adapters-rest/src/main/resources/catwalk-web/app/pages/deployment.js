@@ -113,6 +113,7 @@ function Progress({ d }) {
   else if (d.status === 'running') text = `Running. Connect an MCP client to ${d.mcpUrl}.`;
   else if (d.status === 'failed') text = `Failed: ${d.reason || 'no reason recorded'}.`;
   else if (d.status === 'unhealthy') text = `Unhealthy: ${d.reason || 'the server stopped answering'}. Catwalk is restarting it.`;
+  else if (d.status === 'suspended') text = `Suspended after ${d.suspendAfterMinutes} idle minute(s); the next request to ${d.mcpUrl} resumes it.`;
   else if (d.status === 'stopped') text = d.desiredState === 'running' ? 'Stopped; starting again…' : 'Stopped. Start it to serve clients again.';
   else text = d.status;
   const tone = d.status === 'failed' ? 'bad' : d.status === 'running' ? 'ok' : d.status === 'unhealthy' ? 'warn' : '';

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.deployment.port.out.Runtime;
 import live.catwalk.core.shared.CatwalkException;
@@ -39,6 +40,8 @@ public final class FlyRuntime implements Runtime {
     private final MachineTable table;
     private final Duration startWithin;
     private final String runnerBind;
+    /** A lock per deployment whose machine is being resumed. */
+    private final Map<String, Object> resuming = new ConcurrentHashMap<>();
 
     FlyRuntime(FlyMachines machines, MachineSpec spec, RunnerSecret secrets, RunnerClient runner, RunnerStatus status,
             MachineTable table, Duration startWithin, String runnerBind) {
@@ -116,6 +119,92 @@ public final class FlyRuntime implements Runtime {
             destroy(machine.id());
         }
         table.remove(id.value());
+    }
+
+    /**
+     * Restarts the deployment's machine in place (Fly's restart: same machine, same secret), then waits until Fly
+     * reports it started; a deployment without a machine is started afresh.
+     */
+    @Override
+    public void restart(DeploymentId id, ServerCommand command, SessionMode mode) {
+        Optional<Machine> machine = table.find(id).filter(m -> MachineStates.live(m.state()));
+        if (machine.isEmpty()) {
+            start(id, command, mode);
+            return;
+        }
+        Machine m = machine.get();
+        table.put(id, with(m, "restarting"));
+        machines.restart(m.id());
+        machines.waitFor(m.id(), "started", Optional.empty(), startWithin);
+        table.put(id, with(m, "started"));
+        LOG.log(System.Logger.Level.INFO, "Restarted Fly machine {0} of deployment {1}", m.id(), id);
+    }
+
+    @Override
+    public boolean suspends() {
+        return true;
+    }
+
+    /**
+     * Suspends the deployment's started machine (Fly keeps its memory: the runner's sessions survive) when its runner
+     * says nothing has been in flight for {@code idle}; a runner that does not answer is never taken for idle.
+     */
+    @Override
+    public boolean suspendIfIdle(DeploymentId id, Duration idle) {
+        Optional<Machine> machine = table.find(id).filter(m -> "started".equals(m.state()));
+        if (machine.isEmpty() || !runner.idleFor(id, machine.get().id(), idle)) {
+            return false;
+        }
+        try {
+            machines.suspend(machine.get().id());
+        } catch (CatwalkException e) {
+            LOG.log(System.Logger.Level.WARNING, "Could not suspend Fly machine {0} of deployment {1}: {2}",
+                    machine.get().id(), id, e.getMessage());
+            return false;
+        }
+        table.put(id, with(machine.get(), "suspended"));
+        LOG.log(System.Logger.Level.INFO, "Suspended idle Fly machine {0} of deployment {1}", machine.get().id(), id);
+        return true;
+    }
+
+    /**
+     * Where the deployment's runner listens, resuming its machine first when it is suspended (start, then wait until
+     * Fly reports it started, within the start timeout; one resume at a time per deployment, the others wait for it);
+     * empty when it has no machine that is started or suspended, or the resume failed (logged).
+     */
+    public Optional<RunnerForwarder.Runner> resumed(DeploymentId id) {
+        Optional<Machine> machine = table.find(id);
+        if (machine.isEmpty() || !(MachineStates.of(machine.get().state()) instanceof RuntimeState.Suspended)) {
+            return runner(id);
+        }
+        synchronized (resuming.computeIfAbsent(id.value(), any -> new Object())) {
+            Optional<Machine> now = table.find(id);
+            if (now.isPresent() && MachineStates.of(now.get().state()) instanceof RuntimeState.Suspended) {
+                Machine m = now.get();
+                try {
+                    if ("suspending".equals(m.state())) {
+                        machines.waitFor(m.id(), "suspended", Optional.empty(), startWithin);
+                    }
+                    machines.start(m.id());
+                    machines.waitFor(m.id(), "started", Optional.empty(), startWithin);
+                } catch (CatwalkException e) {
+                    LOG.log(System.Logger.Level.WARNING, "Could not resume Fly machine {0} of deployment {1}: {2}",
+                            m.id(), id, e.getMessage());
+                    return Optional.empty();
+                }
+                table.put(id, with(m, "started"));
+                LOG.log(System.Logger.Level.INFO, "Resumed Fly machine {0} of deployment {1} for a request", m.id(),
+                        id);
+            }
+        }
+        return runner(id);
+    }
+
+    /** Whether the deployment has a machine that serves requests: started, or suspended until one comes. */
+    public boolean serves(DeploymentId id) {
+        return table.find(id).map(m -> MachineStates.of(m.state()))
+                .filter(state -> state instanceof RuntimeState.Running || state instanceof RuntimeState.Suspended)
+                .isPresent();
     }
 
     /** Restarts the deployment's machine: its sessions live in the runner, which the protocol gives no other end. */

@@ -13,8 +13,8 @@ import live.catwalk.core.mcp.port.out.McpUpstreams;
 import live.catwalk.core.shared.domain.DeploymentId;
 
 /**
- * The upstreams of deployments that run on Fly machines: a deployment whose machine is started is served by a
- * {@link RunnerForwarder} to its runner; the gateway keeps no session of its own, so any number of gateways may
+ * The upstreams of deployments that run on Fly machines: a deployment whose machine is started (or suspended: the
+ * request resumes it first) is served by a {@link RunnerForwarder} to its runner; the gateway keeps no session of its own, so any number of gateways may
  * serve the same deployments. Thread-safe.
  */
 public final class FlyUpstreams implements McpUpstreams {
@@ -41,11 +41,12 @@ public final class FlyUpstreams implements McpUpstreams {
     @Override
     public Optional<McpUpstream> find(String deploymentId) {
         Optional<DeploymentId> id = DeploymentId.parse(deploymentId);
-        if (id.isEmpty() || runtime.runner(id.get()).isEmpty()) {
+        if (id.isEmpty() || !runtime.serves(id.get())) {
             return Optional.empty();
         }
+        // A suspended machine is resumed by the request that finds it so: a slower first call, not an error.
         return Optional.of(forwarders.computeIfAbsent(deploymentId, d -> new RunnerForwarder(d, http,
-                name -> DeploymentId.parse(name).flatMap(runtime::runner), answerTimeout, unreachable)));
+                name -> DeploymentId.parse(name).flatMap(runtime::resumed), answerTimeout, unreachable)));
     }
 
     @Override

@@ -77,6 +77,21 @@ final class RunnerClient {
         }
     }
 
+    /**
+     * Whether the runner says no MCP exchange is in flight and none has been for at least {@code idle}; any failure
+     * is {@code false} (a runner that does not answer is not suspended, it is unhealthy).
+     */
+    boolean idleFor(DeploymentId deployment, String machineId, Duration idle) {
+        try {
+            JsonNode status = get(deployment, machineId, "status", timeout);
+            return status.path("inFlight").isInt() && status.path("inFlight").asInt() == 0
+                    && status.path("idleSeconds").canConvertToLong()
+                    && status.path("idleSeconds").asLong() >= idle.toSeconds();
+        } catch (CatwalkException e) {
+            return false;
+        }
+    }
+
     private JsonNode get(DeploymentId deployment, String machineId, String path, Duration within) {
         HttpRequest request = HttpRequest.newBuilder(base(machineId).resolve(path)).timeout(within)
                 .header("Authorization", "Bearer " + secrets.of(machineId)).header("Accept", "application/json")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,8 @@ import live.catwalk.core.shared.domain.SessionMode;
 /**
  * A deployment spec's stored JSON (its name has a column of its own):
  * {@code {"launch":{"package":{"registry":"npm","name":…,"version":…,"args":[…]}} | {"command":{"argv":[…]}},
- * "envNames":[…],"sessionMode":"shared"}} ({@code args} only when there are some; a row without reads as none).
+ * "envNames":[…],"sessionMode":"shared","suspendAfterMinutes":15}} ({@code args} and {@code suspendAfterMinutes}
+ * only when there are some; a row without reads as none).
  * Written by hand so the domain records need no annotations.
  */
 final class SpecJson {
@@ -46,6 +48,7 @@ final class SpecJson {
         ArrayNode envNames = root.putArray("envNames");
         spec.envNames().forEach(n -> envNames.add(n.value()));
         root.put("sessionMode", spec.sessionMode().name().toLowerCase(Locale.ROOT));
+        spec.suspendAfter().ifPresent(after -> root.put("suspendAfterMinutes", after.toMinutes()));
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -74,7 +77,10 @@ final class SpecJson {
             List<EnvVarName> envNames = new ArrayList<>();
             root.required("envNames").forEach(n -> envNames.add(new EnvVarName(n.asText())));
             SessionMode mode = SessionMode.valueOf(root.required("sessionMode").asText().toUpperCase(Locale.ROOT));
-            return new DeploymentSpec(name, parsed, envNames, mode);
+            JsonNode suspend = root.path("suspendAfterMinutes"); // absent in rows written before suspension existed
+            Optional<Duration> suspendAfter = suspend.canConvertToLong()
+                    ? Optional.of(Duration.ofMinutes(suspend.asLong())) : Optional.empty();
+            return new DeploymentSpec(name, parsed, envNames, mode, suspendAfter);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalStateException("a stored deployment spec is not readable", e);
         }

@@ -49,4 +49,18 @@ class SpecJsonTest {
         assertEquals(new Launch.Package(FILESYSTEM, List.of()), spec.launch());
         assertEquals(SessionMode.ISOLATED, spec.sessionMode());
     }
+
+    @Test
+    void theIdleTimeBeforeSuspensionRoundTripsAndAnOlderRowHasNone() {
+        var spec = new DeploymentSpec("files", new Launch.Package(FILESYSTEM), List.of(), SessionMode.SHARED,
+                java.util.Optional.of(java.time.Duration.ofMinutes(15)));
+
+        String json = SpecJson.write(spec);
+
+        assertTrue(json.contains("\"suspendAfterMinutes\":15"), json);
+        assertEquals(spec, SpecJson.read("files", json));
+        var never = new DeploymentSpec("files", new Launch.Package(FILESYSTEM), List.of(), SessionMode.SHARED);
+        assertFalse(SpecJson.write(never).contains("suspend"), "written as before suspension existed");
+        assertEquals(never, SpecJson.read("files", SpecJson.write(never)));
+    }
 }

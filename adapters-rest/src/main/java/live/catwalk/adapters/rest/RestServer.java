@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import live.catwalk.adapters.rest.api.ControlPlane;
 import live.catwalk.adapters.rest.api.EventStreams;
+import live.catwalk.adapters.rest.mcp.McpActivity;
 import live.catwalk.adapters.rest.mcp.McpEndpoint;
 import live.catwalk.adapters.rest.oauth.AuthorizationServer;
 import live.catwalk.adapters.rest.oauth.NoGitHubSignIn;
@@ -131,7 +132,7 @@ public final class RestServer implements AutoCloseable {
         stop(Duration.ofSeconds(5));
     }
 
-    private record McpEndpointParts(ServeMcp serve, Duration heartbeat) {
+    private record McpEndpointParts(ServeMcp serve, Duration heartbeat, McpActivity activity) {
     }
 
     /** Collects what the server serves; nothing binds until {@link RestServer#start()}. */
@@ -169,7 +170,13 @@ public final class RestServer implements AutoCloseable {
          * {@code /api/mcp/{deploymentId}}, with a heartbeat comment on event streams idle that long.
          */
         public Builder mcpEndpoint(ServeMcp serve, Duration heartbeat) {
-            this.mcp = new McpEndpointParts(Objects.requireNonNull(serve, "serve"), Objects.requireNonNull(heartbeat, "heartbeat"));
+            return mcpEndpoint(serve, heartbeat, new McpActivity());
+        }
+
+        /** As {@link #mcpEndpoint(ServeMcp, Duration)}, counting the endpoint's exchanges in {@code activity}. */
+        public Builder mcpEndpoint(ServeMcp serve, Duration heartbeat, McpActivity activity) {
+            this.mcp = new McpEndpointParts(Objects.requireNonNull(serve, "serve"),
+                    Objects.requireNonNull(heartbeat, "heartbeat"), Objects.requireNonNull(activity, "activity"));
             return this;
         }
 
@@ -279,7 +286,7 @@ public final class RestServer implements AutoCloseable {
             }
             if (mcp != null) {
                 // Full context paths: the string form "/api/mcp/*" would claim the whole /api context.
-                serverConfig.addHttpHandler(McpEndpoint.handler(mcp.serve(), mcp.heartbeat()),
+                serverConfig.addHttpHandler(McpEndpoint.handler(mcp.serve(), mcp.heartbeat(), mcp.activity()),
                         HttpHandlerRegistration.builder().contextPath("/mcp").urlPattern("/*").build(),
                         HttpHandlerRegistration.builder().contextPath("/api/mcp").urlPattern("/*").build());
             }

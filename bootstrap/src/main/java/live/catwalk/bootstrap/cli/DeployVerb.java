@@ -42,6 +42,10 @@ final class DeployVerb extends Verbs.Verb {
     @Option(names = "--session-mode", description = "shared (the default) or isolated.")
     String sessionMode;
 
+    @Option(names = "--suspend-after", paramLabel = "MINUTES",
+            description = "Suspend the server after this many idle minutes (1-1440; Fly runtime only).")
+    Long suspendAfter;
+
     @Option(names = "--no-wait", description = "Return once created, without waiting for it to run.")
     boolean noWait;
 
@@ -89,6 +93,9 @@ final class DeployVerb extends Verbs.Verb {
         body.put("env", variables);
         if (sessionMode != null) {
             body.put("sessionMode", sessionMode);
+        }
+        if (suspendAfter != null) {
+            body.put("suspendAfterMinutes", suspendAfter);
         }
         JsonNode created = api.post("/api/deployments", body);
         String id = created.path("id").asText();

@@ -108,7 +108,7 @@ final class ControlPlaneWiring {
                 sessions);
         var deployments = new ControlPlane.Deployments(
                 new CreateDeploymentService(db.deployments(), db.events(), db.tokens(), db.auditLog(),
-                        replaceCredentials, registry, random, clock, quotas, sandboxed, programs),
+                        replaceCredentials, registry, random, clock, quotas, sandboxed, programs, runtime.suspends()),
                 new GetDeploymentService(db.deployments()),
                 new ListDeploymentsService(db.deployments()),
                 new StopDeploymentService(db.deployments(), db.events(), runtime, db.auditLog(), clock),

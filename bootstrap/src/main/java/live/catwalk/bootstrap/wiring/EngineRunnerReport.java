@@ -6,26 +6,29 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import live.catwalk.adapters.rest.mcp.McpActivity;
 import live.catwalk.adapters.rest.runner.RunnerReport;
 import live.catwalk.core.deployment.domain.Crash;
 import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.mcp.engine.McpEndpoints;
 
 /**
- * The runner's report on its one deployment, read from the engine. The engine hands each crash out once, so
+ * The runner's report on its one deployment, read from the engine and the MCP endpoint's activity. The engine hands each crash out once, so
  * {@link #collectCrashes} (called on a schedule and before every status) keeps the count and the last exit.
  */
 final class EngineRunnerReport implements RunnerReport {
 
     private final McpEndpoints endpoints;
+    private final McpActivity activity;
     private final String deploymentId;
     private final Clock clock;
     private final Instant started;
     private int restarts;
     private Optional<Exit> lastExit = Optional.empty();
 
-    EngineRunnerReport(McpEndpoints endpoints, String deploymentId, Clock clock) {
+    EngineRunnerReport(McpEndpoints endpoints, String deploymentId, Clock clock, McpActivity activity) {
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
+        this.activity = Objects.requireNonNull(activity, "activity");
         this.deploymentId = Objects.requireNonNull(deploymentId, "deploymentId");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.started = clock.instant();
@@ -48,7 +51,8 @@ final class EngineRunnerReport implements RunnerReport {
         collectCrashes();
         boolean alive = endpoints.state(deploymentId) instanceof RuntimeState.Running;
         long uptime = Duration.between(started, clock.instant()).toSeconds();
-        return new Status(alive, restarts, lastExit, uptime, endpoints.summary().sessions());
+        return new Status(alive, restarts, lastExit, uptime, endpoints.summary().sessions(), activity.inFlight(),
+                activity.idle().toSeconds());
     }
 
     @Override

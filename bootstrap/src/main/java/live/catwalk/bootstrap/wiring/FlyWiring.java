@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import live.catwalk.adapters.fly.FlyRuntime;
 import live.catwalk.adapters.fly.FlyUpstreams;
@@ -39,7 +40,12 @@ final class FlyWiring {
     private FlyWiring() {
     }
 
-    static Chosen choose(Optional<FlySettings> settings, HttpClient http, Runtime local, McpUpstreams here) {
+    /**
+     * Fly's runtime and upstreams when {@code settings} are given, else {@code local} and {@code here}; a runner the
+     * gateway cannot reach is logged and reported to {@code unreachable} (the health probes' cue to probe it now).
+     */
+    static Chosen choose(Optional<FlySettings> settings, HttpClient http, Runtime local, McpUpstreams here,
+                         Consumer<DeploymentId> unreachable) {
         if (settings.isEmpty()) {
             return new Chosen(local, here, Optional.empty());
         }
@@ -50,8 +56,10 @@ final class FlyWiring {
                 .pingRunner();
         fly.region().ifPresent(builder::region);
         FlyRuntime runtime = builder.build();
-        FlyUpstreams upstreams = new FlyUpstreams(runtime, http, ANSWER_WITHIN,
-                id -> LOG.log(System.Logger.Level.WARNING, "the runner of deployment " + id + " cannot be reached"));
+        FlyUpstreams upstreams = new FlyUpstreams(runtime, http, ANSWER_WITHIN, id -> {
+            LOG.log(System.Logger.Level.WARNING, "the runner of deployment " + id + " cannot be reached");
+            DeploymentId.parse(id).ifPresent(unreachable);
+        });
         LOG.log(System.Logger.Level.INFO, "deployments run on Fly Machines of app " + fly.app() + " (" + fly.image()
                 + ")");
         return new Chosen(runtime, both(upstreams, here), Optional.of(runtime));

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import live.catwalk.adapters.rest.RestServer;
+import live.catwalk.adapters.rest.mcp.McpActivity;
 import live.catwalk.adapters.rest.runner.RunnerResource;
 import live.catwalk.adapters.rest.runner.RunnerSecretFilter;
 import live.catwalk.bootstrap.config.RunnerSettings;
@@ -70,13 +71,14 @@ public final class RunnerApplication implements AutoCloseable {
         String id = settings.deployment().value();
         RunnerMcpAccess access = new RunnerMcpAccess(id, settings.secret());
         var mcp = new ServeMcpService(gateway, limits, access, DeploymentStates.NONE, endpoints);
-        EngineRunnerReport report = new EngineRunnerReport(endpoints, id, clock);
+        McpActivity activity = new McpActivity();
+        EngineRunnerReport report = new EngineRunnerReport(endpoints, id, clock, activity);
         RestServer server = RestServer.builder(settings.host(), settings.port())
                 .maxBodyBytes(gateway.maxBodyBytes())
                 .allowedHosts(Set.of("*"))
                 .register(new RunnerSecretFilter(access::isSecret))
                 .register(new RunnerResource(report, access::isSecret))
-                .mcpEndpoint(access.requiringPrincipal(mcp), HEARTBEAT)
+                .mcpEndpoint(access.requiringPrincipal(mcp), HEARTBEAT, activity)
                 .build();
         URI uri;
         try {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import live.catwalk.adapters.rest.mcp.McpActivity;
 import live.catwalk.adapters.rest.runner.RunnerReport;
 import live.catwalk.core.mcp.domain.GatewaySettings;
 import live.catwalk.core.mcp.engine.McpEndpoints;
@@ -30,7 +31,7 @@ class EngineRunnerReportTest {
         try (McpEndpoints endpoints = new McpEndpoints(servers, new CountingSessionIds(), clock,
                 GatewaySettings.defaults(), "1")) {
             endpoints.register("dep-1", new ServerCommand(List.of("fake"), Map.of()), SessionMode.SHARED);
-            EngineRunnerReport report = new EngineRunnerReport(endpoints, "dep-1", clock);
+            EngineRunnerReport report = new EngineRunnerReport(endpoints, "dep-1", clock, new McpActivity());
             awaitTrue(() -> report.status().alive());
             RunnerReport.Status fresh = report.status();
             assertEquals(0, fresh.restarts());
@@ -63,7 +64,7 @@ class EngineRunnerReportTest {
         try (McpEndpoints endpoints = new McpEndpoints(servers, new CountingSessionIds(), clock,
                 GatewaySettings.defaults(), "1")) {
             endpoints.register("dep-1", new ServerCommand(List.of("fake"), Map.of()), SessionMode.SHARED);
-            EngineRunnerReport report = new EngineRunnerReport(endpoints, "dep-1", clock);
+            EngineRunnerReport report = new EngineRunnerReport(endpoints, "dep-1", clock, new McpActivity());
             servers.last().writeStderr("one");
             servers.last().writeStderr("two");
             assertEquals(List.of("two"), report.logs(1));

@@ -13,13 +13,15 @@ import live.catwalk.core.deployment.domain.PackageRef;
 
 /**
  * A deployment on the wire: lower-case enums, ISO-8601 instants, exactly one of {@code package} and
- * {@code command}, variable names without values, and its MCP URL. {@code token} only right after creation.
+ * {@code command}, variable names without values, {@code suspendAfterMinutes} when it is suspended while idle, and its
+ * MCP URL. {@code token} only right after creation.
  * A deployment of the deployments file has {@code "source": "file"} (read-only) and no timestamps.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record DeploymentView(String id, String name, String source, String status, String desiredState, String reason,
                       @JsonProperty("package") PackageView pkg, List<String> command, List<String> envNames,
-                      String sessionMode, String createdAt, String updatedAt, String mcpUrl, String token) {
+                      String sessionMode, Long suspendAfterMinutes, String createdAt, String updatedAt, String mcpUrl,
+                      String token) {
 
     static DeploymentView of(Deployment d, Links.Base links) {
         return withToken(d, links, null);
@@ -29,7 +31,7 @@ record DeploymentView(String id, String name, String source, String status, Stri
         DeploymentSpec spec = d.spec();
         return new DeploymentView(d.id().value(), spec.name(), null, lower(d.status()), lower(d.desired()),
                 d.reason().orElse(null), pkg(spec), command(spec), spec.envNames().stream().map(EnvVarName::value).toList(),
-                lower(spec.sessionMode()), d.createdAt().toString(), d.updatedAt().toString(),
+                lower(spec.sessionMode()), suspendAfter(spec), d.createdAt().toString(), d.updatedAt().toString(),
                 links.mcpUrl(d.id()), token);
     }
 
@@ -37,7 +39,11 @@ record DeploymentView(String id, String name, String source, String status, Stri
         DeploymentSpec spec = d.spec();
         return new DeploymentView(d.id().value(), spec.name(), "file", lower(d.status()), "running",
                 d.reason().orElse(null), pkg(spec), command(spec), spec.envNames().stream().map(EnvVarName::value).toList(),
-                lower(spec.sessionMode()), null, null, links.mcpUrl(d.id()), null);
+                lower(spec.sessionMode()), suspendAfter(spec), null, null, links.mcpUrl(d.id()), null);
+    }
+
+    private static Long suspendAfter(DeploymentSpec spec) {
+        return spec.suspendAfter().map(java.time.Duration::toMinutes).orElse(null);
     }
 
     private static PackageView pkg(DeploymentSpec spec) {

@@ -78,7 +78,8 @@ public final class DeploymentsResource {
         }
         return deployAnalysis.deploy(new DeployAnalysis.Command(caller, body.analysisId(),
                 body.env() == null ? Map.of() : body.env(), body.args() == null ? List.of() : body.args(),
-                Optional.ofNullable(body.name()), Optional.ofNullable(body.sessionMode())));
+                Optional.ofNullable(body.name()), Optional.ofNullable(body.sessionMode()),
+                Optional.ofNullable(body.suspendAfterMinutes())));
     }
 
     private Response created(CreateDeployment.Result result) {
@@ -110,7 +111,8 @@ public final class DeploymentsResource {
      * rest, a missing name or package included, by the use case, which reports every problem at once.
      */
     record NewDeployment(String name, @JsonProperty("package") PackageBody pkg, List<String> command,
-                         Map<String, String> env, String sessionMode, String analysisId, List<String> args) {
+                         Map<String, String> env, String sessionMode, String analysisId, List<String> args,
+                         Long suspendAfterMinutes) {
 
         /**
          * The nulls in the package or command, which the use case cannot be asked about, with what the use case
@@ -151,7 +153,8 @@ public final class DeploymentsResource {
             return new CreateDeployment.Command(caller, name,
                     Optional.ofNullable(pkg).map(p -> new PackageRequest(p.registry(), p.name(),
                             Optional.ofNullable(p.version()), p.args() == null ? List.of() : p.args())),
-                    Optional.ofNullable(command), env == null ? Map.of() : env, Optional.ofNullable(sessionMode));
+                    Optional.ofNullable(command), env == null ? Map.of() : env, Optional.ofNullable(sessionMode),
+                    Optional.ofNullable(suspendAfterMinutes));
         }
     }
 

@@ -10,8 +10,8 @@ public final class McpEndpoint {
     private McpEndpoint() {
     }
 
-    /** The Grizzly handler serving the MCP endpoints over the MCP in-port. */
-    public static HttpHandler handler(ServeMcp mcp, Duration heartbeat) {
-        return new McpHttpHandler(mcp, heartbeat);
+    /** The Grizzly handler serving the MCP endpoints over the MCP in-port, counting its exchanges in {@code activity}. */
+    public static HttpHandler handler(ServeMcp mcp, Duration heartbeat, McpActivity activity) {
+        return new McpHttpHandler(mcp, heartbeat, activity);
     }
 }

@@ -35,15 +35,26 @@ final class McpHttpHandler extends HttpHandler {
 
     private final ServeMcp mcp;
     private final Duration heartbeat;
+    private final McpActivity activity;
 
-    McpHttpHandler(ServeMcp mcp, Duration heartbeat) {
+    McpHttpHandler(ServeMcp mcp, Duration heartbeat, McpActivity activity) {
         super("mcp");
         this.mcp = Objects.requireNonNull(mcp, "mcp");
         this.heartbeat = Objects.requireNonNull(heartbeat, "heartbeat");
+        this.activity = Objects.requireNonNull(activity, "activity");
     }
 
     @Override
     public void service(Request request, Response response) throws IOException {
+        activity.began();
+        try {
+            serve(request, response);
+        } finally {
+            activity.ended(); // the answer, a stream included, is written in full (or abandoned) by now
+        }
+    }
+
+    private void serve(Request request, Response response) throws IOException {
         Optional<String> deployment = deploymentId(request.getPathInfo());
         if (deployment.isEmpty()) {
             write(response, McpReplies.error(404, JsonRpc.TRANSPORT_ERROR,

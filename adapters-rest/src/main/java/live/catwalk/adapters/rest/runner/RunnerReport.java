@@ -18,9 +18,11 @@ public interface RunnerReport {
 
     /**
      * Whether the server is up and serving; how often it was restarted after exiting on its own and its last such
-     * exit (code, when); how long the runner has run; and its live MCP sessions.
+     * exit (code, when); how long the runner has run; its live MCP sessions; the MCP exchanges in flight (open
+     * streams included) and for how many seconds there has been none (0 while one is in flight).
      */
-    record Status(boolean alive, int restarts, Optional<Exit> lastExit, long uptimeSeconds, int sessions) {
+    record Status(boolean alive, int restarts, Optional<Exit> lastExit, long uptimeSeconds, int sessions,
+                  int inFlight, long idleSeconds) {
 
         public Status {
             Objects.requireNonNull(lastExit, "lastExit");

@@ -39,7 +39,7 @@ public final class RunnerResource {
         RunnerReport.Status s = report.status();
         return new StatusView(s.alive(), s.restarts(),
                 s.lastExit().map(e -> new ExitView(e.code(), e.at().toString())).orElse(null), s.uptimeSeconds(),
-                s.sessions());
+                s.sessions(), s.inFlight(), s.idleSeconds());
     }
 
     @GET
@@ -67,7 +67,8 @@ public final class RunnerResource {
         return lines;
     }
 
-    record StatusView(boolean alive, int restarts, ExitView lastExit, long uptimeSeconds, int sessions) {
+    record StatusView(boolean alive, int restarts, ExitView lastExit, long uptimeSeconds, int sessions, int inFlight,
+                      long idleSeconds) {
     }
 
     record ExitView(int code, String at) {

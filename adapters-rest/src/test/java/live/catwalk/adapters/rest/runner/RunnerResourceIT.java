@@ -35,7 +35,7 @@ class RunnerResourceIT {
         RunnerReport report = new RunnerReport() {
             @Override
             public Status status() {
-                return new Status(true, 2, lastExit, 42, 3);
+                return new Status(true, 2, lastExit, 42, 3, 1, 0);
             }
 
             @Override
@@ -83,6 +83,8 @@ class RunnerResourceIT {
         assertTrue(status.has("lastExit") && status.path("lastExit").isNull(), status.toString());
         assertEquals(42, status.path("uptimeSeconds").asInt());
         assertEquals(3, status.path("sessions").asInt());
+        assertEquals(1, status.path("inFlight").asInt());
+        assertEquals(0, status.path("idleSeconds").asInt());
         lastExit = Optional.of(new RunnerReport.Exit(137, Instant.parse("2026-01-02T03:04:05Z")));
         status = JSON.readTree(get("status", SECRET).body());
         assertEquals(137, status.path("lastExit").path("code").asInt());
@@ -111,7 +113,7 @@ class RunnerResourceIT {
                 .register(new RunnerResource(new RunnerReport() {
                     @Override
                     public Status status() {
-                        return new Status(true, 0, Optional.empty(), 0, 0);
+                        return new Status(true, 0, Optional.empty(), 0, 0, 0, 7);
                     }
 
                     @Override

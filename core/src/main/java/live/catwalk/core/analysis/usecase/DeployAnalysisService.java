@@ -56,7 +56,7 @@ public final class DeployAnalysisService implements DeployAnalysis {
                 .orElse(analysis.repository().fullName().substring(analysis.repository().fullName().indexOf('/') + 1)));
         return create.create(new CreateDeployment.Command(c.caller(), name,
                 Optional.of(new CreateDeployment.PackageRequest(pkg.registry().wireName(), pkg.name(), pkg.version(),
-                        c.args())), Optional.empty(), c.env(), c.sessionMode()));
+                        c.args())), Optional.empty(), c.env(), c.sessionMode(), c.suspendAfterMinutes()));
     }
 
     /** Why the analysis cannot be deployed, if it cannot. */

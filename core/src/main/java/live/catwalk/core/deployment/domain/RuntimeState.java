@@ -20,6 +20,10 @@ public sealed interface RuntimeState {
     record Running() implements RuntimeState {
     }
 
+    /** Suspended while idle, its memory kept; the next MCP request to it resumes it. */
+    record Suspended() implements RuntimeState {
+    }
+
     /** Gave up (crash-loop limit reached, program not found); {@code reason} is secret-free. */
     record Failed(String reason) implements RuntimeState {
         public Failed {

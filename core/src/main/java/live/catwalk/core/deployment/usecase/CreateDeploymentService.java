@@ -1,6 +1,7 @@
 package live.catwalk.core.deployment.usecase;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,7 @@ public final class CreateDeploymentService implements CreateDeployment {
     private final Quotas quotas;
     private final boolean sandboxed;
     private final Programs programs;
+    private final boolean suspends;
 
     public CreateDeploymentService(DeploymentRepository deployments, EventLog events, TokenRepository tokens,
                                    AuditLog audit, ReplaceCredentials credentials, PackageRegistry registry,
@@ -88,6 +90,19 @@ public final class CreateDeploymentService implements CreateDeployment {
                                    AuditLog audit, ReplaceCredentials credentials, PackageRegistry registry,
                                    Randomness randomness, Clock clock, DeploymentQuotas quotas, boolean sandboxed,
                                    Programs programs) {
+        this(deployments, events, tokens, audit, credentials, registry, randomness, clock, quotas, sandboxed, programs,
+                false);
+    }
+
+    /**
+     * As above; {@code suspends}: whether the runtime can suspend an idle server (else a request for
+     * {@code suspendAfterMinutes} is a problem on that field).
+     */
+    public CreateDeploymentService(DeploymentRepository deployments, EventLog events, TokenRepository tokens,
+                                   AuditLog audit, ReplaceCredentials credentials, PackageRegistry registry,
+                                   Randomness randomness, Clock clock, DeploymentQuotas quotas, boolean sandboxed,
+                                   Programs programs, boolean suspends) {
+        this.suspends = suspends;
         this.programs = Objects.requireNonNull(programs, "programs");
         this.sandboxed = sandboxed;
         this.deployments = Objects.requireNonNull(deployments, "deployments");
@@ -123,10 +138,12 @@ public final class CreateDeploymentService implements CreateDeployment {
         EnvRules.Checked env = EnvRules.check(command.env());
         problems.addAll(env.problems());
         Optional<SessionMode> mode = sessionMode(command.sessionMode(), problems);
+        Optional<Duration> suspendAfter = suspendAfter(command.suspendAfterMinutes(), suspends, problems);
         if (!problems.isEmpty()) {
             return new Result.Rejected(ValidationProblem.capped(problems));
         }
-        var spec = new DeploymentSpec(command.name(), launch.orElseThrow(), env.names(), mode.orElseThrow());
+        var spec = new DeploymentSpec(command.name(), launch.orElseThrow(), env.names(), mode.orElseThrow(),
+                suspendAfter);
         Instant now = clock.instant();
         DeploymentId id = new DeploymentId(randomness.uuid().toString());
         Deployment stored;
@@ -156,6 +173,29 @@ public final class CreateDeploymentService implements CreateDeployment {
             }
             throw e;
         }
+    }
+
+    /**
+     * The requested idle time before suspension (none when absent), or a problem on {@code suspendAfterMinutes}: out
+     * of range, or asked of a runtime that cannot suspend.
+     */
+    static Optional<Duration> suspendAfter(Optional<Long> minutes, boolean suspends, List<ValidationProblem> problems) {
+        if (minutes.isEmpty()) {
+            return Optional.empty();
+        }
+        long n = minutes.get();
+        if (!suspends) {
+            problems.add(ValidationProblem.of("suspendAfterMinutes", "needs a runtime that can suspend servers",
+                    "this Catwalk runs servers on its own host, which keeps them running; leave the field out, or "
+                            + "ask the operator to run deployments on Fly.io"));
+        } else if (n < DeploymentSpec.MIN_SUSPEND_MINUTES || n > DeploymentSpec.MAX_SUSPEND_MINUTES) {
+            problems.add(ValidationProblem.of("suspendAfterMinutes", "must be a whole number of minutes from "
+                    + DeploymentSpec.MIN_SUSPEND_MINUTES + " to " + DeploymentSpec.MAX_SUSPEND_MINUTES,
+                    "e.g. 15 suspends the server after 15 minutes without requests; leave it out to keep it running"));
+        } else {
+            return Optional.of(Duration.ofMinutes(n));
+        }
+        return Optional.empty();
     }
 
     /** The requested session mode ({@code shared} when absent), or a problem on {@code sessionMode}. */

@@ -22,6 +22,9 @@ import live.catwalk.core.deployment.port.out.Runtime;
  */
 public final class HealthProbes {
 
+    /** The shortest time a server stays unhealthy before it is restarted. */
+    static final Duration MIN_RESTART_AFTER = Duration.ofSeconds(10);
+
     private final Runtime runtime;
     private final Duration pingTimeout;
     private final Clock clock;
@@ -64,6 +67,23 @@ public final class HealthProbes {
 
     Duration pingTimeout() {
         return pingTimeout;
+    }
+
+    /**
+     * How long a server may stay unhealthy before the reconciler restarts it: six probe intervals, at least
+     * {@link #MIN_RESTART_AFTER}.
+     */
+    Duration restartAfter() {
+        Duration six = interval.multipliedBy(6);
+        return six.compareTo(MIN_RESTART_AFTER) < 0 ? MIN_RESTART_AFTER : six;
+    }
+
+    /**
+     * The data plane saw the deployment's server fail (a runner that cannot be reached, say): its result is dropped,
+     * so the next reconcile pass probes it at once instead of at the next interval.
+     */
+    public void recheck(DeploymentId id) {
+        forget(id);
     }
 
     /**

@@ -116,7 +116,7 @@ final class Lifecycle {
     static Deployment restarted(Deployment d, Instant now) {
         Deployment wanted = d.want(DesiredState.RUNNING, now);
         return switch (d.status()) {
-            case RUNNING, UNHEALTHY -> wanted.moveTo(DeploymentStatus.STARTING, Optional.empty(), now);
+            case RUNNING, UNHEALTHY, SUSPENDED -> wanted.moveTo(DeploymentStatus.STARTING, Optional.empty(), now);
             case STOPPED, FAILED -> wanted.moveTo(DeploymentStatus.PENDING, Optional.empty(), now);
             case PENDING, VALIDATING, PROVISIONING, STARTING, DELETED -> wanted;
         };

@@ -40,6 +40,7 @@ public final class ListFileDeploymentsService implements ListFileDeployments {
         return switch (runtime.state(atStart.id())) {
             case RuntimeState.Running running -> atStart.in(DeploymentStatus.RUNNING, Optional.empty());
             case RuntimeState.Starting starting -> atStart.in(DeploymentStatus.STARTING, Optional.empty());
+            case RuntimeState.Suspended suspended -> atStart.in(DeploymentStatus.SUSPENDED, Optional.empty());
             case RuntimeState.Failed failed -> atStart.in(DeploymentStatus.FAILED, Optional.of(failed.reason()));
             case RuntimeState.Absent absent -> atStart.in(DeploymentStatus.STOPPED, Optional.empty());
         };

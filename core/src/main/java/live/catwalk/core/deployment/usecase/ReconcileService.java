@@ -43,7 +43,9 @@ import live.catwalk.core.shared.CatwalkException;
  * race here, not in the runtime. A deployment that throws is skipped and the pass goes on; at its end, an
  * INTERNAL {@code reconcile_incomplete} carries each such exception as suppressed, for the caller to log.
  * Opened variables live only in the {@link ServerCommand} handed to {@link Runtime#start}. A running server's
- * health is read from {@link HealthProbes}, whose pings may run elsewhere, so the pass does not wait on a server.
+ * health is read from {@link HealthProbes}, whose pings may run elsewhere, so the pass does not wait on a server;
+ * one unhealthy for {@link HealthProbes#restartAfter} is restarted ({@link Runtime#restart}). A deployment whose spec
+ * says so is suspended once the runtime finds it idle that long, and is SUSPENDED until a request resumes it.
  */
 public final class ReconcileService implements Reconcile {
 
@@ -63,6 +65,10 @@ public final class ReconcileService implements Reconcile {
      * failed before Catwalk (re)started, and is tried once more.
      */
     private final Set<DeploymentId> driven = ConcurrentHashMap.newKeySet();
+    /** How often a runtime is asked whether a deployment that may be suspended is idle. */
+    static final Duration IDLE_CHECK_EVERY = Duration.ofSeconds(15);
+    /** When each deployment that may be suspended was last checked for idleness. */
+    private final Map<DeploymentId, Instant> idleChecked = new ConcurrentHashMap<>();
 
     /**
      * Each running server's health comes from {@code probes} ({@link HealthProbes#inline} pings on the pass's own
@@ -106,6 +112,7 @@ public final class ReconcileService implements Reconcile {
             }
         }
         driven.retainAll(wanted);
+        idleChecked.keySet().retainAll(wanted);
         probes.retain(wanted);
         for (DeploymentId running : runtime.deployments()) {
             if (!wanted.contains(running)) {
@@ -133,7 +140,7 @@ public final class ReconcileService implements Reconcile {
             case STOPPED -> move(deployment, DeploymentStatus.PENDING, Optional.empty(), "start wanted")
                     .flatMap(d -> move(d, DeploymentStatus.VALIDATING, Optional.empty(), "validating"))
                     .ifPresent(this::validateAndStart);
-            case STARTING, RUNNING, UNHEALTHY -> observe(deployment);
+            case STARTING, RUNNING, UNHEALTHY, SUSPENDED -> observe(deployment);
             case FAILED -> {
                 if (firstSeen && runtime.state(deployment.id()) instanceof RuntimeState.Absent) {
                     // failed before Catwalk started: once more, with the supervisor's backoff and crash-loop limit
@@ -178,6 +185,12 @@ public final class ReconcileService implements Reconcile {
                             "unhealthy: " + starting.detail());
                 }
             }
+            case RuntimeState.Suspended suspended -> {
+                if (status != DeploymentStatus.SUSPENDED) {
+                    move(deployment, DeploymentStatus.SUSPENDED, Optional.empty(),
+                            "suspended while idle; the next request resumes it");
+                }
+            }
             case RuntimeState.Running running -> {
                 Optional<Boolean> probed = probes.answers(deployment.id());
                 if (probed.isEmpty()) {
@@ -185,14 +198,48 @@ public final class ReconcileService implements Reconcile {
                 }
                 boolean answers = probed.get();
                 if (answers && status != DeploymentStatus.RUNNING) {
-                    move(deployment, DeploymentStatus.RUNNING, Optional.empty(),
-                            status == DeploymentStatus.STARTING ? "running" : "healthy again: answers ping");
-                } else if (!answers && status != DeploymentStatus.UNHEALTHY) {
+                    move(deployment, DeploymentStatus.RUNNING, Optional.empty(), switch (status) {
+                        case STARTING -> "running";
+                        case SUSPENDED -> "resumed by a request";
+                        default -> "healthy again: answers ping";
+                    });
+                } else if (answers) {
+                    suspendIfIdle(deployment);
+                } else if (status != DeploymentStatus.UNHEALTHY) {
                     String why = "does not answer an MCP ping within " + probes.pingTimeout().toMillis() + " ms";
                     move(deployment, DeploymentStatus.UNHEALTHY, Optional.of(why), "unhealthy: " + why);
+                } else if (!clock.instant().isBefore(deployment.updatedAt().plus(probes.restartAfter()))) {
+                    restartUnhealthy(deployment);
                 }
             }
         }
+    }
+
+    /**
+     * Suspends a running deployment that asked for it once its server has been idle that long; the runtime is asked
+     * at most every {@link #IDLE_CHECK_EVERY} per deployment.
+     */
+    private void suspendIfIdle(Deployment deployment) {
+        Optional<Duration> after = deployment.spec().suspendAfter();
+        Instant now = clock.instant();
+        Instant last = idleChecked.get(deployment.id());
+        if (after.isEmpty() || (last != null && now.isBefore(last.plus(IDLE_CHECK_EVERY)))) {
+            return;
+        }
+        idleChecked.put(deployment.id(), now);
+        if (runtime.suspendIfIdle(deployment.id(), after.get())) {
+            probes.forget(deployment.id());
+            move(deployment, DeploymentStatus.SUSPENDED, Optional.empty(), "suspended after "
+                    + after.get().toMinutes() + " idle minute(s); the next request resumes it");
+        }
+    }
+
+    /** A server unhealthy for {@link HealthProbes#restartAfter} is restarted in place. */
+    private void restartUnhealthy(Deployment deployment) {
+        String why = "unhealthy for " + probes.restartAfter().toSeconds() + " s; restarting it";
+        probes.forget(deployment.id());
+        move(deployment, DeploymentStatus.STARTING, Optional.empty(), why).ifPresent(d -> launchCommand(d)
+                .ifPresent(command -> runtime.restart(d.id(), command, d.spec().sessionMode())));
     }
 
     /** The runtime does not have a deployment that should be up: after a Catwalk restart, or a restart request. */

@@ -60,7 +60,8 @@ public final class ReplaceDeploymentEnvService implements ReplaceDeploymentEnv {
         credentials.replace(new ReplaceCredentials.Command(id, checked.values()));
         Deployment stored = lifecycle.change(caller, id, "variables replaced; restart requested", true, (d, now) -> {
             DeploymentSpec spec = d.spec();
-            var renamed = new DeploymentSpec(spec.name(), spec.launch(), checked.names(), spec.sessionMode());
+            var renamed = new DeploymentSpec(spec.name(), spec.launch(), checked.names(), spec.sessionMode(),
+                    spec.suspendAfter());
             return Lifecycle.restarted(d.withSpec(renamed, now), now);
         });
         runtime.stop(id);

@@ -36,6 +36,9 @@ public final class FakeRuntime implements Runtime {
     private final Map<DeploymentId, Integer> pingsStarted = new LinkedHashMap<>();
     private final Map<DeploymentId, List<String>> logs = new LinkedHashMap<>();
     private final Map<DeploymentId, List<Crash>> crashes = new LinkedHashMap<>();
+    private final List<Start> restarts = new ArrayList<>();
+    private final Set<DeploymentId> idle = new LinkedHashSet<>();
+    private final List<Duration> idleAsked = new ArrayList<>();
 
     @Override
     public synchronized void start(DeploymentId id, ServerCommand command, SessionMode mode) {
@@ -153,5 +156,48 @@ public final class FakeRuntime implements Runtime {
     /** The deployments whose sessions {@link #endSessions} ended, in order. */
     public synchronized List<DeploymentId> sessionsEnded() {
         return List.copyOf(sessionsEnded);
+    }
+
+    /** Records the restart; the deployment is {@code Starting("restarting")} until a test sets otherwise. */
+    @Override
+    public synchronized void restart(DeploymentId id, ServerCommand command, SessionMode mode) {
+        restarts.add(new Start(id, command, mode));
+        states.put(id, new RuntimeState.Starting("restarting"));
+    }
+
+    /** The calls to {@link #restart}, in order. */
+    public synchronized List<Start> restarts() {
+        return List.copyOf(restarts);
+    }
+
+    /** This fake can suspend: a Running deployment a test made {@link #idle} is suspended when asked. */
+    @Override
+    public boolean suspends() {
+        return true;
+    }
+
+    @Override
+    public synchronized boolean suspendIfIdle(DeploymentId id, Duration after) {
+        idleAsked.add(after);
+        if (idle.contains(id) && states.get(id) instanceof RuntimeState.Running) {
+            states.put(id, new RuntimeState.Suspended());
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether the deployment's server has been idle long enough to be suspended when asked. */
+    public synchronized FakeRuntime idle(DeploymentId id, boolean isIdle) {
+        if (isIdle) {
+            idle.add(id);
+        } else {
+            idle.remove(id);
+        }
+        return this;
+    }
+
+    /** The idle times {@link #suspendIfIdle} was asked about, in order. */
+    public synchronized List<Duration> idleAsked() {
+        return List.copyOf(idleAsked);
     }
 }

@@ -53,7 +53,7 @@ final class DeploymentHarness {
     final Programs programs = program -> !missingPrograms.contains(program);
     final CreateDeploymentService create = new CreateDeploymentService(stores.deployments(), stores.events(),
             stores.tokens(), stores.audit(), replaceCredentials, registry, randomness, clock, DeploymentQuotas.UNLIMITED,
-            true, programs);
+            true, programs, runtime.suspends());
     final GetDeploymentService get = new GetDeploymentService(stores.deployments());
     final ListDeploymentsService list = new ListDeploymentsService(stores.deployments());
     final StopDeploymentService stop = new StopDeploymentService(stores.deployments(), stores.events(), runtime,

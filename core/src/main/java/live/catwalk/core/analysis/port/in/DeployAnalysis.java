@@ -23,7 +23,7 @@ public interface DeployAnalysis {
      * or argument is a problem on its field.
      */
     record Command(Principal caller, String analysisId, Map<String, String> env, List<String> args,
-                   Optional<String> name, Optional<String> sessionMode) {
+                   Optional<String> name, Optional<String> sessionMode, Optional<Long> suspendAfterMinutes) {
         public Command {
             Objects.requireNonNull(caller, "caller");
             Objects.requireNonNull(analysisId, "analysisId");
@@ -31,6 +31,13 @@ public interface DeployAnalysis {
             args = Collections.unmodifiableList(new java.util.ArrayList<>(args));
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(sessionMode, "sessionMode");
+            Objects.requireNonNull(suspendAfterMinutes, "suspendAfterMinutes");
+        }
+
+        /** A deployment from the analysis that is never suspended. */
+        public Command(Principal caller, String analysisId, Map<String, String> env, List<String> args,
+                       Optional<String> name, Optional<String> sessionMode) {
+            this(caller, analysisId, env, args, name, sessionMode, Optional.empty());
         }
     }
 

@@ -18,7 +18,8 @@ import live.catwalk.core.deployment.domain.ValidationProblem;
  * resolved, with its sealed variables and its access token. Problems name the field: {@code name},
  * {@code package}, {@code package.registry}, {@code package.name}, {@code package.version}, {@code package.args},
  * {@code package.args[i]}, {@code command},
- * {@code env}, {@code env.<NAME>}, {@code sessionMode}. Variables: names by {@code EnvVarName}, each value at
+ * {@code env}, {@code env.<NAME>}, {@code sessionMode}, {@code suspendAfterMinutes}. Variables: names by
+ * {@code EnvVarName}, each value at
  * most 16 KiB, at most 100 of them and 64 KiB of names and values in all (UTF-8 bytes). A name the owner
  * already uses is a problem on {@code name}, found only once all else is valid; at most 50 problems are listed
  * (the last one counting the rest). Throws LIMIT_EXCEEDED (code {@code quota_exceeded}) when a plain user
@@ -50,17 +51,25 @@ public interface CreateDeployment {
     /**
      * The request as received: {@code name} (null when the request gave none: a problem on {@code name}, reported
      * with every other); exactly one of {@code pkg} and {@code command} (argv, admins only); variables by name;
-     * session mode {@code shared} (the default) or {@code isolated}. A variable whose value is null (JSON {@code null}) is a
-     * problem on {@code env.<NAME>}.
+     * session mode {@code shared} (the default) or {@code isolated}; optionally after how many idle minutes its server
+     * is suspended (a problem on {@code suspendAfterMinutes} out of range, or where the runtime cannot suspend). A
+     * variable whose value is null (JSON {@code null}) is a problem on {@code env.<NAME>}.
      */
     record Command(Principal caller, String name, Optional<PackageRequest> pkg, Optional<List<String>> command,
-                   Map<String, String> env, Optional<String> sessionMode) {
+                   Map<String, String> env, Optional<String> sessionMode, Optional<Long> suspendAfterMinutes) {
         public Command {
             Objects.requireNonNull(caller, "caller");
             Objects.requireNonNull(pkg, "pkg");
             command = Objects.requireNonNull(command, "command").map(List::copyOf);
             env = Collections.unmodifiableMap(new LinkedHashMap<>(env)); // a null value is a problem, found later
             Objects.requireNonNull(sessionMode, "sessionMode");
+            Objects.requireNonNull(suspendAfterMinutes, "suspendAfterMinutes");
+        }
+
+        /** A request for a deployment that is never suspended. */
+        public Command(Principal caller, String name, Optional<PackageRequest> pkg, Optional<List<String>> command,
+                       Map<String, String> env, Optional<String> sessionMode) {
+            this(caller, name, pkg, command, env, sessionMode, Optional.empty());
         }
     }
 

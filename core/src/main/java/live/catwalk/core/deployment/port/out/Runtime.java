@@ -50,6 +50,28 @@ public interface Runtime {
         return List.of();
     }
 
+    /**
+     * Restarts the deployment's server in place, for a server that stopped answering; by default the same as
+     * {@link #start} (replacing whatever ran).
+     */
+    default void restart(DeploymentId id, ServerCommand command, SessionMode mode) {
+        start(id, command, mode);
+    }
+
+    /** Whether this runtime can suspend an idle server ({@link #suspendIfIdle}) and resume it on its next request. */
+    default boolean suspends() {
+        return false;
+    }
+
+    /**
+     * Suspends the deployment's running server, its memory kept, if it has been idle for at least {@code idle} (no
+     * MCP request or stream open, none for that long); true if it did, after which {@link #state} is
+     * {@link RuntimeState.Suspended} until a request resumes it. Bounded; false for a runtime that cannot suspend.
+     */
+    default boolean suspendIfIdle(DeploymentId id, Duration idle) {
+        return false;
+    }
+
     /** The last {@code lines} lines (at most 1000) the server wrote to stderr, oldest first, secrets redacted. */
     List<String> logs(DeploymentId id, int lines);
 }

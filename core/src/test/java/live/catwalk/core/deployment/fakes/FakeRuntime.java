@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import live.catwalk.core.deployment.domain.Crash;
 import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.deployment.domain.RuntimeState;
@@ -19,7 +21,8 @@ import live.catwalk.core.shared.domain.SessionMode;
 /**
  * A runtime that runs nothing: it records every start and stop, reports whatever state a test sets (a start
  * makes a deployment {@code Starting("process started")}, a stop makes it {@code Absent}), answers pings as
- * set (yes by default), serves the log lines a test gives it and reports the crashes a test gives it. Thread-safe.
+ * set (yes by default), serves the log lines a test gives it and reports the crashes a test gives it; a test may
+ * hook what follows each start ({@link #whenStarted}). Thread-safe.
  */
 public final class FakeRuntime implements Runtime {
 
@@ -39,11 +42,22 @@ public final class FakeRuntime implements Runtime {
     private final List<Start> restarts = new ArrayList<>();
     private final Set<DeploymentId> idle = new LinkedHashSet<>();
     private final List<Duration> idleAsked = new ArrayList<>();
+    private Consumer<DeploymentId> whenStarted = id -> { };
 
     @Override
     public synchronized void start(DeploymentId id, ServerCommand command, SessionMode mode) {
         starts.add(new Start(id, command, mode));
         states.put(id, new RuntimeState.Starting("process started"));
+        whenStarted.accept(id);
+    }
+
+    /**
+     * Runs {@code then} at the end of every later start, holding the runtime's lock (it may call the runtime), e.g.
+     * to make the started server {@code Running} and give it log lines as a real one would.
+     */
+    public synchronized FakeRuntime whenStarted(Consumer<DeploymentId> then) {
+        whenStarted = Objects.requireNonNull(then, "then");
+        return this;
     }
 
     @Override

@@ -18,8 +18,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The Fly Machines API as far as Catwalk's Fly runtime uses it, with state: machines are created (their config,
- * env included, kept), updated, started, stopped, listed (by metadata too) and destroyed; every call is recorded
- * as "METHOD path". Machines never run anything: a test starts what a started machine would run.
+ * env included, kept), updated, started, stopped, suspended, restarted (then {@code restarting} until the test says
+ * the machine is {@link #started}), listed (by metadata too) and destroyed; {@code /wait} answers once the machine is
+ * in the state asked for, else 408 as Fly does; every call is recorded as "METHOD path". Machines never run anything:
+ * a test starts what a started machine would run.
  */
 final class FlyApiStub implements AutoCloseable {
 
@@ -32,6 +34,7 @@ final class FlyApiStub implements AutoCloseable {
 
     FlyApiStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()); // waits may block
         server.createContext("/v1/apps/" + APP + "/machines", this::handle);
         server.start();
     }
@@ -63,6 +66,27 @@ final class FlyApiStub implements AutoCloseable {
         Map<String, String> env = new java.util.HashMap<>(env(id));
         env.put("CATWALK_RUNNER_BIND", "127.0.0.1:" + port);
         return env;
+    }
+
+    /** The machine has (re)booted: from now on it is {@code started}. */
+    void started(String id) {
+        machines.get(id).put("state", "started");
+    }
+
+    /** The calls that change machines (every POST and DELETE), in order; listings and waits left out. */
+    List<String> actions() {
+        return calls.stream().filter(c -> !c.startsWith("GET ")).toList();
+    }
+
+    /** Waits up to {@code within} until the stub has received {@code call}. */
+    void awaitCall(String call, java.time.Duration within) throws InterruptedException {
+        long until = System.nanoTime() + within.toNanos();
+        while (!calls.contains(call) && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        if (!calls.contains(call)) {
+            throw new AssertionError("no " + call + " within " + within + ": " + calls);
+        }
     }
 
     /** The ids of the machines that exist, in any state. */
@@ -107,11 +131,34 @@ final class FlyApiStub implements AutoCloseable {
                 case "POST " -> machine.set("config", body.path("config"));
                 case "POST start" -> machine.put("state", "started");
                 case "POST stop" -> machine.put("state", "stopped");
+                case "POST suspend" -> machine.put("state", "suspended");
+                case "POST restart" -> machine.put("state", "restarting");
                 case "DELETE " -> machines.remove(parts[0]);
                 default -> { }
             }
-            reply(exchange, 200, action.equals("wait") ? JSON.createObjectNode().put("ok", true) : machine);
+            if (action.equals("wait")) {
+                waitFor(exchange, machine, uri.getQuery());
+                return;
+            }
+            reply(exchange, 200, machine);
         }
+    }
+
+    /** Fly's {@code /wait}: 200 once the machine is in the state asked for, else 408 after a short while. */
+    private static void waitFor(HttpExchange exchange, ObjectNode machine, String query) throws IOException {
+        String wanted = query == null ? "started" : query.replaceAll(".*state=([a-z]+).*", "$1");
+        long until = System.nanoTime() + java.time.Duration.ofMillis(500).toNanos();
+        while (!wanted.equals(machine.path("state").asText()) && System.nanoTime() < until) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        boolean there = wanted.equals(machine.path("state").asText());
+        reply(exchange, there ? 200 : 408, there ? JSON.createObjectNode().put("ok", true)
+                : JSON.createObjectNode().put("error", "deadline_exceeded: machine is not " + wanted));
     }
 
     private static void reply(HttpExchange exchange, int status, JsonNode body) throws IOException {

@@ -177,6 +177,29 @@ public abstract class RuntimeContract {
         assertRuns(B);
     }
 
+    @Test
+    void aRestartedDeploymentRunsAgainAndLeavesOthersAlone() {
+        startAndAwaitRunning(A);
+        startAndAwaitRunning(B);
+
+        runtime.restart(A, workingServer(), SessionMode.SHARED);
+
+        awaitRunning(A);
+        assertRuns(A);
+        assertEquals(Set.of(A, B), runtime.deployments());
+        assertRuns(B);
+    }
+
+    @Test
+    void nothingIsSuspendedThatIsUnknownOrWasNotIdleThatLong() {
+        startAndAwaitRunning(A);
+
+        assertFalse(runtime.suspendIfIdle(UNKNOWN, Duration.ofMinutes(1)));
+        assertFalse(runtime.suspendIfIdle(A, Duration.ofHours(24)), "started moments ago, not idle for a day");
+
+        assertRuns(A);
+    }
+
     /** Starts {@code id} with a working server in shared mode and waits until it is {@code Running}. */
     protected final void startAndAwaitRunning(DeploymentId id) {
         runtime.start(id, workingServer(), SessionMode.SHARED);

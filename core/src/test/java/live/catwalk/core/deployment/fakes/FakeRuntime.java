@@ -172,11 +172,15 @@ public final class FakeRuntime implements Runtime {
         return List.copyOf(sessionsEnded);
     }
 
-    /** Records the restart; the deployment is {@code Starting("restarting")} until a test sets otherwise. */
+    /**
+     * Records the restart; the deployment is {@code Starting("restarting")} until a test sets otherwise (or the
+     * {@link #whenStarted} hook does).
+     */
     @Override
     public synchronized void restart(DeploymentId id, ServerCommand command, SessionMode mode) {
         restarts.add(new Start(id, command, mode));
         states.put(id, new RuntimeState.Starting("restarting"));
+        whenStarted.accept(id);
     }
 
     /** The calls to {@link #restart}, in order. */

@@ -81,6 +81,9 @@ public enum ConfigVariable {
     FLY_API_URL("CATWALK_FLY_API_URL", "https://api.machines.dev/v1", "the Fly Machines API, an http(s) URL"),
     FLY_RUNNER_URL("CATWALK_FLY_RUNNER_URL", "http://{machine}.vm.{app}.internal:8080",
             "where the gateway reaches a Machine's runner, with {machine} and {app} filled in"),
+    FLY_ANSWER_TIMEOUT("CATWALK_FLY_ANSWER_TIMEOUT", "10m",
+            "a duration from 5s to 1h: how long a Machine's runner has to start answering a forwarded MCP request "
+                    + "(a stream's later events are not bounded by it); past it the client gets a 504"),
     MCP_REGISTRY_URL("CATWALK_MCP_REGISTRY_URL", "https://registry.modelcontextprotocol.io/",
             "the official MCP registry (or a mirror of its v0.1 API), an http(s) URL"),
     OPENROUTER_URL("CATWALK_OPENROUTER_URL", "https://openrouter.ai/api/v1/",

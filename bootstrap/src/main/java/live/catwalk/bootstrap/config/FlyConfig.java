@@ -1,6 +1,7 @@
 package live.catwalk.bootstrap.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import live.catwalk.core.credential.domain.SecretValue;
@@ -46,8 +47,10 @@ final class FlyConfig {
             }
             return v;
         });
+        Duration answerTimeout = r.read(ConfigVariable.FLY_ANSWER_TIMEOUT,
+                v -> ConfigValues.duration(v, Duration.ofSeconds(5), Duration.ofHours(1)));
         if (token == null || app == null || image == null || key == null || region == null || api == null
-                || runnerUrl == null) {
+                || runnerUrl == null || answerTimeout == null) {
             return null;
         }
         List<Boolean> set = List.of(token.isPresent(), !app.isEmpty(), !image.isEmpty());
@@ -68,6 +71,6 @@ final class FlyConfig {
             return null;
         }
         return Optional.of(new FlySettings(token.get(), app, image, key.get(),
-                Optional.of(region).filter(s -> !s.isEmpty()), api.orElseThrow(), runnerUrl));
+                Optional.of(region).filter(s -> !s.isEmpty()), api.orElseThrow(), runnerUrl, answerTimeout));
     }
 }

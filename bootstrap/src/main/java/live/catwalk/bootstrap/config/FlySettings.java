@@ -1,17 +1,18 @@
 package live.catwalk.bootstrap.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import live.catwalk.core.credential.domain.SecretValue;
 
 /**
  * The Fly.io runtime as configured: the token, app and runner image (all three, or none: the local runtime), the key
- * every gateway derives runner secrets from, the region, the Machines API and where runners are reached. The
- * secrets' {@code toString} never shows them.
+ * every gateway derives runner secrets from, the region, the Machines API, where runners are reached and how long
+ * one has to start answering a forwarded request. The secrets' {@code toString} never shows them.
  */
 public record FlySettings(SecretValue token, String app, String image, SecretValue runnerKey, Optional<String> region,
-                          URI api, String runnerUrl) {
+                          URI api, String runnerUrl, Duration answerTimeout) {
 
     public FlySettings {
         Objects.requireNonNull(token, "token");
@@ -21,5 +22,6 @@ public record FlySettings(SecretValue token, String app, String image, SecretVal
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(api, "api");
         Objects.requireNonNull(runnerUrl, "runnerUrl");
+        Objects.requireNonNull(answerTimeout, "answerTimeout");
     }
 }

@@ -30,8 +30,6 @@ final class FlyWiring {
     private static final System.Logger LOG = System.getLogger(FlyWiring.class.getName());
     /** How often machines naming no wanted deployment are looked for and destroyed. */
     static final Duration STRAYS_EVERY = Duration.ofMinutes(5);
-    /** How long a runner has to start answering a forwarded request. */
-    static final Duration ANSWER_WITHIN = Duration.ofMinutes(10);
 
     /** The runtime and upstreams chosen, and the Fly runtime when it is the one. */
     record Chosen(Runtime runtime, McpUpstreams upstreams, Optional<FlyRuntime> fly) {
@@ -56,7 +54,7 @@ final class FlyWiring {
                 .pingRunner();
         fly.region().ifPresent(builder::region);
         FlyRuntime runtime = builder.build();
-        FlyUpstreams upstreams = new FlyUpstreams(runtime, http, ANSWER_WITHIN, id -> {
+        FlyUpstreams upstreams = new FlyUpstreams(runtime, http, fly.answerTimeout(), id -> {
             LOG.log(System.Logger.Level.WARNING, "the runner of deployment " + id + " cannot be reached");
             DeploymentId.parse(id).ifPresent(unreachable);
         });

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import live.catwalk.core.account.domain.SignUpPolicy;
@@ -57,5 +58,31 @@ class OutsideServicesConfigTest {
         noKey.remove("CATWALK_RUNNER_KEY");
         ConfigException keyless = assertThrows(ConfigException.class, () -> CatwalkConfig.fromEnvironment(noKey));
         assertEquals("CATWALK_RUNNER_KEY", keyless.problems().getFirst().field().orElseThrow());
+    }
+
+    @Test
+    void aRunnerHasTenMinutesToStartAnsweringUnlessTheAnswerTimeoutSaysOtherwiseWithinFiveSecondsToAnHour() {
+        Map<String, String> fly = Map.of("FLY_API_TOKEN", "fm2_token", "CATWALK_FLY_APP", "catwalk-runners",
+                "CATWALK_FLY_IMAGE", "registry.fly.io/catwalk-runners:1", "CATWALK_RUNNER_KEY", "k".repeat(40));
+        assertEquals(Duration.ofMinutes(10), CatwalkConfig.fromEnvironment(fly).fly().orElseThrow().answerTimeout());
+        for (var valid : Map.of("90s", Duration.ofSeconds(90), "5s", Duration.ofSeconds(5), "1h", Duration.ofHours(1),
+                "45M", Duration.ofMinutes(45)).entrySet()) {
+            assertEquals(valid.getValue(), CatwalkConfig.fromEnvironment(with(fly, "CATWALK_FLY_ANSWER_TIMEOUT",
+                    valid.getKey())).fly().orElseThrow().answerTimeout(), valid.getKey());
+        }
+        for (String bad : new String[] {"soon", "4s", "61m", "2h", "-5s", "10"}) {
+            ConfigException e = assertThrows(ConfigException.class, () -> CatwalkConfig.fromEnvironment(with(fly,
+                    "CATWALK_FLY_ANSWER_TIMEOUT", bad)), bad);
+            assertEquals(1, e.problems().size(), e.getMessage());
+            assertEquals("CATWALK_FLY_ANSWER_TIMEOUT", e.problems().getFirst().field().orElseThrow());
+            assertTrue(e.getMessage().contains("'" + bad + "'") && e.getMessage().contains("from 5s to 1h"),
+                    e.getMessage());
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> env, String name, String value) {
+        Map<String, String> changed = new java.util.HashMap<>(env);
+        changed.put(name, value);
+        return changed;
     }
 }

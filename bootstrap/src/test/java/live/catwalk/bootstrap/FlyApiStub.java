@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Fly Machines API as far as Catwalk's Fly runtime uses it, with state: machines are created (their config,
@@ -30,6 +31,7 @@ final class FlyApiStub implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, ObjectNode> machines = new ConcurrentHashMap<>();
+    private final AtomicInteger created = new AtomicInteger();
     final List<String> calls = new CopyOnWriteArrayList<>();
 
     FlyApiStub() throws IOException {
@@ -89,6 +91,25 @@ final class FlyApiStub implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits up to {@code within} for the machine whose metadata names {@code deployment} to be started (as the
+     * gateway asked Fly to) and returns its id.
+     */
+    String awaitStartedMachineOf(String deployment, java.time.Duration within) throws InterruptedException {
+        long until = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < until) {
+            for (ObjectNode machine : machines.values()) {
+                if (deployment.equals(machine.path("config").path("metadata").path("catwalk_deployment").asText())
+                        && "started".equals(machine.path("state").asText())) {
+                    return machine.path("id").asText();
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no started machine of deployment " + deployment + " within " + within + ": "
+                + calls);
+    }
+
     /** The ids of the machines that exist, in any state. */
     List<String> machineIds() {
         return List.copyOf(machines.keySet());
@@ -113,7 +134,7 @@ final class FlyApiStub implements AutoCloseable {
                     + m.path("config").path("metadata").path("catwalk_deployment").asText())).forEach(list::add);
             reply(exchange, 200, list);
         } else if (rest.isEmpty() && method.equals("POST")) {
-            String id = "m" + (machines.size() + 1);
+            String id = "m" + created.incrementAndGet();
             ObjectNode machine = JSON.createObjectNode().put("id", id).put("state", "created")
                     .put("instance_id", id + "-v1").put("region", "ams");
             machine.set("config", body.path("config"));

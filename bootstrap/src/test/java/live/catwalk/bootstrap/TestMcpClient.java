@@ -39,6 +39,11 @@ public final class TestMcpClient {
         return this;
     }
 
+    /** The session's id, once {@link #initialize} made one. */
+    public String session() {
+        return session;
+    }
+
     /** Calls a tool and returns the JSON-RPC response (result or error). */
     public JsonNode call(String tool, String arguments) throws IOException, InterruptedException {
         int id = ids.incrementAndGet();

@@ -110,6 +110,14 @@ final class FlyApiStub implements AutoCloseable {
                 + calls);
     }
 
+    /** Adds a machine in {@code state} whose metadata names {@code deployment}, as if some gateway had made it. */
+    void put(String id, String state, String deployment) {
+        ObjectNode machine = JSON.createObjectNode().put("id", id).put("state", state).put("instance_id", id + "-v1")
+                .put("region", "ams");
+        machine.putObject("config").putObject("metadata").put("catwalk_deployment", deployment);
+        machines.put(id, machine);
+    }
+
     /** The ids of the machines that exist, in any state. */
     List<String> machineIds() {
         return List.copyOf(machines.keySet());

@@ -84,6 +84,9 @@ public enum ConfigVariable {
     FLY_ANSWER_TIMEOUT("CATWALK_FLY_ANSWER_TIMEOUT", "10m",
             "a duration from 5s to 1h: how long a Machine's runner has to start answering a forwarded MCP request "
                     + "(a stream's later events are not bounded by it); past it the client gets a 504"),
+    FLY_STRAY_INTERVAL("CATWALK_FLY_STRAY_INTERVAL", "5m",
+            "a duration from 1s to 24h: how often the app's Machines that name no deployment wanted running are "
+                    + "looked for and destroyed"),
     MCP_REGISTRY_URL("CATWALK_MCP_REGISTRY_URL", "https://registry.modelcontextprotocol.io/",
             "the official MCP registry (or a mirror of its v0.1 API), an http(s) URL"),
     OPENROUTER_URL("CATWALK_OPENROUTER_URL", "https://openrouter.ai/api/v1/",

@@ -49,8 +49,10 @@ final class FlyConfig {
         });
         Duration answerTimeout = r.read(ConfigVariable.FLY_ANSWER_TIMEOUT,
                 v -> ConfigValues.duration(v, Duration.ofSeconds(5), Duration.ofHours(1)));
+        Duration strayInterval = r.read(ConfigVariable.FLY_STRAY_INTERVAL,
+                v -> ConfigValues.duration(v, Duration.ofSeconds(1), Duration.ofHours(24)));
         if (token == null || app == null || image == null || key == null || region == null || api == null
-                || runnerUrl == null || answerTimeout == null) {
+                || runnerUrl == null || answerTimeout == null || strayInterval == null) {
             return null;
         }
         List<Boolean> set = List.of(token.isPresent(), !app.isEmpty(), !image.isEmpty());
@@ -71,6 +73,7 @@ final class FlyConfig {
             return null;
         }
         return Optional.of(new FlySettings(token.get(), app, image, key.get(),
-                Optional.of(region).filter(s -> !s.isEmpty()), api.orElseThrow(), runnerUrl, answerTimeout));
+                Optional.of(region).filter(s -> !s.isEmpty()), api.orElseThrow(), runnerUrl, answerTimeout,
+                strayInterval));
     }
 }

@@ -184,7 +184,7 @@ public final class Application implements AutoCloseable {
         upkeep.scheduleWithFixedDelay(() -> guarded("reconciling deployments", plane.reconcile()::reconcile),
                 0, RECONCILE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         oauth.pruneOn(upkeep);
-        FlyWiring.destroyStraysOn(chosen, upkeep, database.deployments());
+        config.fly().ifPresent(f -> FlyWiring.destroyStraysOn(chosen, f.strayInterval(), upkeep, database.deployments()));
         return new Application(server, uri, supervisor, endpoints, upkeep, probes, analyses, database, plane.api(), mcp);
     }
 

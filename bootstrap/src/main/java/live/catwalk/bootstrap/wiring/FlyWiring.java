@@ -28,8 +28,6 @@ import live.catwalk.core.shared.domain.DeploymentId;
 final class FlyWiring {
 
     private static final System.Logger LOG = System.getLogger(FlyWiring.class.getName());
-    /** How often machines naming no wanted deployment are looked for and destroyed. */
-    static final Duration STRAYS_EVERY = Duration.ofMinutes(5);
 
     /** The runtime and upstreams chosen, and the Fly runtime when it is the one. */
     record Chosen(Runtime runtime, McpUpstreams upstreams, Optional<FlyRuntime> fly) {
@@ -63,8 +61,12 @@ final class FlyWiring {
         return new Chosen(runtime, both(upstreams, here), Optional.of(runtime));
     }
 
-    /** Destroys, every {@link #STRAYS_EVERY}, the machines whose deployment is not wanted running. */
-    static void destroyStraysOn(Chosen chosen, ScheduledExecutorService upkeep, DeploymentRepository deployments) {
+    /**
+     * Destroys, every {@code interval} (the first time one interval from now), the machines whose deployment is not
+     * wanted running.
+     */
+    static void destroyStraysOn(Chosen chosen, Duration interval, ScheduledExecutorService upkeep,
+                                DeploymentRepository deployments) {
         chosen.fly().ifPresent(fly -> upkeep.scheduleWithFixedDelay(() -> {
             try {
                 Set<DeploymentId> known = deployments.listWantedRunning().stream().map(Deployment::id)
@@ -73,7 +75,7 @@ final class FlyWiring {
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "looking for stray Fly machines failed: " + e.getMessage());
             }
-        }, STRAYS_EVERY.toMillis(), STRAYS_EVERY.toMillis(), TimeUnit.MILLISECONDS));
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /** Fly's upstreams first, then this host's (the deployments file's). */

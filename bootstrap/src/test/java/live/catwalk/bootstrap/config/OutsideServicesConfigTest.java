@@ -80,6 +80,24 @@ class OutsideServicesConfigTest {
         }
     }
 
+    @Test
+    void strayMachinesAreLookedForEveryFiveMinutesUnlessTheIntervalSaysOtherwiseWithinOneSecondToADay() {
+        Map<String, String> fly = Map.of("FLY_API_TOKEN", "fm2_token", "CATWALK_FLY_APP", "catwalk-runners",
+                "CATWALK_FLY_IMAGE", "registry.fly.io/catwalk-runners:1", "CATWALK_RUNNER_KEY", "k".repeat(40));
+        assertEquals(Duration.ofMinutes(5), CatwalkConfig.fromEnvironment(fly).fly().orElseThrow().strayInterval());
+        assertEquals(Duration.ofSeconds(1), CatwalkConfig.fromEnvironment(with(fly, "CATWALK_FLY_STRAY_INTERVAL", "1s"))
+                .fly().orElseThrow().strayInterval());
+        assertEquals(Duration.ofHours(24), CatwalkConfig.fromEnvironment(with(fly, "CATWALK_FLY_STRAY_INTERVAL", "1d"))
+                .fly().orElseThrow().strayInterval());
+        for (String bad : new String[] {"often", "500ms", "25h", "0s"}) {
+            ConfigException e = assertThrows(ConfigException.class, () -> CatwalkConfig.fromEnvironment(with(fly,
+                    "CATWALK_FLY_STRAY_INTERVAL", bad)), bad);
+            assertEquals("CATWALK_FLY_STRAY_INTERVAL", e.problems().getFirst().field().orElseThrow(), e.getMessage());
+            assertTrue(e.getMessage().contains("'" + bad + "'") && e.getMessage().contains("from 1s to 24h"),
+                    e.getMessage());
+        }
+    }
+
     private static Map<String, String> with(Map<String, String> env, String name, String value) {
         Map<String, String> changed = new java.util.HashMap<>(env);
         changed.put(name, value);

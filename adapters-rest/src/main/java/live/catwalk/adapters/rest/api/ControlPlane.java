@@ -1,9 +1,11 @@
 package live.catwalk.adapters.rest.api;
 
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import live.catwalk.core.account.port.in.Authenticate;
 import live.catwalk.core.account.port.in.BrowserSessions;
 import live.catwalk.core.account.port.in.CreateUser;
@@ -34,14 +36,22 @@ import live.catwalk.core.deployment.port.in.RotateDeploymentToken;
 import live.catwalk.core.deployment.port.in.StartDeployment;
 import live.catwalk.core.deployment.port.in.StopDeployment;
 import live.catwalk.core.oauth.port.in.ConnectedApps;
+import live.catwalk.core.shared.domain.SettingName;
 
 /**
  * What the control-plane API ({@code /api/**}) serves: the account and deployment use cases, the applications
- * connected to deployments through OAuth, and the public
- * base URL that MCP links are built on (empty: the address the server is bound to, never a request's {@code Host}).
+ * connected to deployments through OAuth, the public
+ * base URL that MCP links are built on (empty: the address the server is bound to, never a request's {@code Host}),
+ * and the settings this Catwalk uses (a value for another is refused, so none is stored to go unused).
  */
 public record ControlPlane(Accounts accounts, Deployments deployments, Analyses analyses, ConnectedApps apps,
-                           Optional<URI> publicUrl) {
+                           Optional<URI> publicUrl, Set<SettingName> settingsInUse) {
+
+    /** Every setting in use. */
+    public ControlPlane(Accounts accounts, Deployments deployments, Analyses analyses, ConnectedApps apps,
+                        Optional<URI> publicUrl) {
+        this(accounts, deployments, analyses, apps, publicUrl, EnumSet.allOf(SettingName.class));
+    }
 
     /** Without an authorization server: no deployment has connected applications. */
     public ControlPlane(Accounts accounts, Deployments deployments, Analyses analyses, Optional<URI> publicUrl) {
@@ -70,6 +80,7 @@ public record ControlPlane(Accounts accounts, Deployments deployments, Analyses 
         Objects.requireNonNull(analyses, "analyses");
         Objects.requireNonNull(apps, "apps");
         Objects.requireNonNull(publicUrl, "publicUrl");
+        settingsInUse = Set.copyOf(settingsInUse);
         publicUrl.ifPresent(url -> {
             if (!url.isAbsolute() || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
                 throw new IllegalArgumentException("the public URL is an absolute http(s) URL: " + url);

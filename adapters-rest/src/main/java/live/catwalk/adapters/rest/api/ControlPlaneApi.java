@@ -32,7 +32,7 @@ public final class ControlPlaneApi {
                 new UsersResource(accounts.createUser(), accounts.listUsers(), accounts.disableUser(),
                         accounts.enableUser(), accounts.listUserTokens()),
                 new TokensResource(accounts.issueToken(), accounts.listTokens(), accounts.revokeToken()),
-                new SettingsResource(accounts.readSettings(), accounts.updateSettings()),
+                new SettingsResource(accounts.readSettings(), accounts.updateSettings(), plane.settingsInUse()),
                 new DeploymentsResource(deployments.create(), plane.analyses().deploy(), pages, links),
                 new EventsResource(pages, streams),
                 new AnalysesResource(plane.analyses().analyse(), plane.analyses().get(), links),

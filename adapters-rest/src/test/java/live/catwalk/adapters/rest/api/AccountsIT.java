@@ -77,7 +77,8 @@ class AccountsIT extends ApiServer {
         var response = get("/api/settings");
         JsonNode body = ok(response, 200);
 
-        assertEquals("{\"openrouterApiKey\":{\"set\":false},\"flyApiToken\":{\"set\":true}}", body.toString());
+        assertEquals("{\"openrouterApiKey\":{\"set\":false},\"flyApiToken\":{\"set\":true},"
+                + "\"flyApp\":{\"set\":false}}", body.toString());
         assertFalse(response.body().contains("fly-SECRET"));
     }
 

@@ -8,6 +8,7 @@ import live.catwalk.core.analysis.port.in.BrowseMcpRegistry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,8 @@ final class FakeControlPlane {
     final List<String> presentedTokens = new CopyOnWriteArrayList<>();
     final List<AccessToken> tokens = new ArrayList<>();
     final Map<UserId, Map<SettingName, String>> settings = new HashMap<>();
+    /** The settings this Catwalk uses: all unless a test says otherwise before the server starts. */
+    Set<SettingName> settingsInUse = EnumSet.allOf(SettingName.class);
     final Map<DeploymentId, Deployment> deployments = new ConcurrentHashMap<>();
     /** The connected applications a test serves; none (an empty list everywhere) when null. */
     live.catwalk.core.oauth.port.in.ConnectedApps apps;
@@ -134,8 +137,10 @@ final class FakeControlPlane {
                         return Optional.empty();
                     }
                 });
-        return apps == null ? new ControlPlane(accounts, deploys, analyses, publicUrl)
+        ControlPlane plane = apps == null ? new ControlPlane(accounts, deploys, analyses, publicUrl)
                 : new ControlPlane(accounts, deploys, analyses, apps, publicUrl);
+        return new ControlPlane(plane.accounts(), plane.deployments(), plane.analyses(), plane.apps(),
+                plane.publicUrl(), settingsInUse);
     }
 
     /** The fixed tokens, and the tokens issued here until they are revoked. */

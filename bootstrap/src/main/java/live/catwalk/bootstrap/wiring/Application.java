@@ -134,14 +134,14 @@ public final class Application implements AutoCloseable {
                 Thread.ofVirtual().name("catwalk-health-", 0).factory());
         ExecutorService analyses = analysisExecutor();
         AtomicReference<HealthProbes> probing = new AtomicReference<>();
-        FlyWiring.Chosen chosen = FlyWiring.choose(config.fly(), http, runtime, endpoints,
+        FlyWiring.Chosen chosen = FlyWiring.choose(config.fly(), http, runtime, endpoints, database, vault,
                 id -> probing.get().recheck(id)); // set below, before any request
         probing.set(new HealthProbes(chosen.runtime(), ControlPlaneWiring.PING_TIMEOUT, clock, probes,
                 config.servers().healthInterval(), ControlPlaneWiring.MAX_PROBES));
         ControlPlaneWiring.Wired plane = ControlPlaneWiring.wire(database, vault, registry, chosen.runtime(),
                 new SecureRandomness(), clock, config.publicUrl(), config.quotas(), sandbox.usersMayRunPackages(),
                 supervisor.programs(), new ListFileDeploymentsService(fromFile, runtime),
-                probing.get(), analysisSources(config.analysis(), http, analyses));
+                probing.get(), analysisSources(config.analysis(), http, analyses), chosen.settingsInUse());
         AtomicReference<RestServer> bound = new AtomicReference<>();
         var oauth = new OAuthWiring(database, deployments, () -> bound.get().linkBase(), clock, config.oauth());
         var access = oauth.mcpAccess(new AuthenticateDeploymentTokenService(plane.tokens(), clock));

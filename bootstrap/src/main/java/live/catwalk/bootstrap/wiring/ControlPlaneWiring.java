@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.Optional;
+import java.util.Set;
 import live.catwalk.adapters.persistence.Database;
 import live.catwalk.adapters.rest.api.ControlPlane;
 import live.catwalk.core.account.port.in.EnsureAdmin;
@@ -59,6 +60,7 @@ import live.catwalk.core.deployment.usecase.RestartDeploymentService;
 import live.catwalk.core.deployment.usecase.RotateDeploymentTokenService;
 import live.catwalk.core.deployment.usecase.StartDeploymentService;
 import live.catwalk.core.deployment.usecase.StopDeploymentService;
+import live.catwalk.core.shared.domain.SettingName;
 import live.catwalk.core.shared.port.out.Randomness;
 
 /** News the control plane's use cases over the database, the vault, the registries and the runtime. */
@@ -81,12 +83,13 @@ final class ControlPlaneWiring {
      * The control plane over {@code database}: {@code sandboxed} says whether plain users' packages may run (in a
      * sandbox, or CATWALK_SANDBOX=off), {@code programs} whether a deployment's program — npx, uvx, a command — is
      * there to start it; the deployments file's deployments are listed (read-only) by the API, {@code probes} ping
-     * running servers for the reconciler, and analyses read through {@code analysis} and run on its executor.
+     * running servers for the reconciler, analyses read through {@code analysis} and run on its executor, and users
+     * may set the settings {@code settingsInUse} only.
      */
     static Wired wire(Database database, SecretCipher cipher, PackageRegistry registry, Runtime runtime,
                       Randomness random, Clock clock, Optional<URI> publicUrl, DeploymentQuotas quotas,
                       boolean sandboxed, Programs programs, ListFileDeployments fileDeployments,
-                      HealthProbes probes, AnalysisSources analysis) {
+                      HealthProbes probes, AnalysisSources analysis, Set<SettingName> settingsInUse) {
         Stores db = Stores.over(database, clock);
         var replaceCredentials = new ReplaceCredentialsService(cipher, db.credentials());
         var authenticate = new AuthenticateService(db.tokens(), db.users(), db.auditLog(), clock);
@@ -132,7 +135,7 @@ final class ControlPlaneWiring {
         var analyses = new ControlPlane.Analyses(analyse, analyse, new DeployAnalysisService(analyse,
                 deployments.create()), new BrowseMcpRegistryService(analysis.mcpRegistry()));
         var apps = new ConnectedAppsService(database.oauth(), database.deployments(), clock);
-        return new Wired(new ControlPlane(accounts, deployments, analyses, apps, publicUrl), reconcile, ensureAdmin,
+        return new Wired(new ControlPlane(accounts, deployments, analyses, apps, publicUrl, settingsInUse), reconcile, ensureAdmin,
                 db.tokens(), sessions);
     }
 

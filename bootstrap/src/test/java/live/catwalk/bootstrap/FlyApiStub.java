@@ -18,27 +18,52 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The Fly Machines API as far as Catwalk's Fly runtime uses it, with state: machines are created (their config,
- * env included, kept), updated, started, stopped, suspended, restarted (then {@code restarting} until the test says
- * the machine is {@link #started}), listed (by metadata too) and destroyed; {@code /wait} answers once the machine is
- * in the state asked for, else 408 as Fly does; every call is recorded as "METHOD path". Machines never run anything:
- * a test starts what a started machine would run.
+ * The Fly Machines API as far as Catwalk's Fly runtime uses it, with state, for {@link #APP} and any other apps
+ * named: machines are created (their config, env included, kept), updated, started, stopped, suspended, restarted
+ * (then {@code restarting} until the test says the machine is {@link #started}), listed (by metadata too) and
+ * destroyed; {@code /wait} answers once the machine is in the state asked for, else 408 as Fly does; every call is
+ * recorded as "METHOD path", and with its app and {@code Authorization} header in {@link #exchanges}. An app may
+ * accept one token only ({@link #accepting}): any other is answered 401. Machines never run anything: a test starts
+ * what a started machine would run.
  */
 final class FlyApiStub implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String APP = "catwalk-runners";
 
+    /** One call: the app it was made on, its method and path, and the {@code Authorization} it carried. */
+    record Exchange(String app, String method, String path, String authorization) {
+    }
+
     private final HttpServer server;
-    private final Map<String, ObjectNode> machines = new ConcurrentHashMap<>();
-    private final AtomicInteger created = new AtomicInteger();
+    /** Each app's machines by id. */
+    private final Map<String, Map<String, ObjectNode>> machines = new ConcurrentHashMap<>();
+    private final Map<String, String> accepted = new ConcurrentHashMap<>();
+    /** Each app's machines made so far, which numbers the next (ids are never reused). */
+    private final Map<String, AtomicInteger> created = new ConcurrentHashMap<>();
     final List<String> calls = new CopyOnWriteArrayList<>();
+    final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
 
     FlyApiStub() throws IOException {
+        this(APP);
+    }
+
+    /** Serves the machines of {@code apps}. */
+    FlyApiStub(String... apps) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()); // waits may block
-        server.createContext("/v1/apps/" + APP + "/machines", this::handle);
+        for (String app : apps) {
+            machines.put(app, new ConcurrentHashMap<>());
+            created.put(app, new AtomicInteger());
+            server.createContext("/v1/apps/" + app + "/machines", exchange -> handle(app, exchange));
+        }
         server.start();
+    }
+
+    /** From now on {@code app} answers only calls whose {@code Authorization} is exactly {@code authorization}. */
+    FlyApiStub accepting(String app, String authorization) {
+        accepted.put(app, authorization);
+        return this;
     }
 
     URI api() {
@@ -47,15 +72,31 @@ final class FlyApiStub implements AutoCloseable {
 
     /** The machine's config env as the gateway last set it; empty when there is no such machine. */
     Map<String, String> env(String id) {
-        ObjectNode machine = machines.get(id);
+        return env(APP, id);
+    }
+
+    /** As {@link #env(String)}, for a machine of {@code app}. */
+    Map<String, String> env(String app, String id) {
+        ObjectNode machine = machines.get(app).get(id);
         return machine == null ? Map.of() : JSON.convertValue(machine.path("config").path("env"),
                 JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class));
     }
 
+    /** The deployment the machine's metadata names; empty when there is no such machine. */
+    String deployment(String app, String id) {
+        ObjectNode machine = machines.get(app).get(id);
+        return machine == null ? "" : machine.path("config").path("metadata").path("catwalk_deployment").asText();
+    }
+
     /** Waits up to {@code within} for the machine to be started (as the gateway asked Fly to). */
     void awaitStarted(String id, java.time.Duration within) throws InterruptedException {
+        awaitStarted(APP, id, within);
+    }
+
+    /** As {@link #awaitStarted(String, java.time.Duration)}, for a machine of {@code app}. */
+    void awaitStarted(String app, String id, java.time.Duration within) throws InterruptedException {
         long until = System.nanoTime() + within.toNanos();
-        while (!"started".equals(state(id)) && System.nanoTime() < until) {
+        while (!"started".equals(state(app, id)) && System.nanoTime() < until) {
             Thread.sleep(50);
         }
     }
@@ -72,7 +113,7 @@ final class FlyApiStub implements AutoCloseable {
 
     /** The machine has (re)booted: from now on it is {@code started}. */
     void started(String id) {
-        machines.get(id).put("state", "started");
+        machines.get(APP).get(id).put("state", "started");
     }
 
     /** The calls that change machines (every POST and DELETE), in order; listings and waits left out. */
@@ -98,7 +139,7 @@ final class FlyApiStub implements AutoCloseable {
     String awaitStartedMachineOf(String deployment, java.time.Duration within) throws InterruptedException {
         long until = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < until) {
-            for (ObjectNode machine : machines.values()) {
+            for (ObjectNode machine : machines.get(APP).values()) {
                 if (deployment.equals(machine.path("config").path("metadata").path("catwalk_deployment").asText())
                         && "started".equals(machine.path("state").asText())) {
                     return machine.path("id").asText();
@@ -115,42 +156,59 @@ final class FlyApiStub implements AutoCloseable {
         ObjectNode machine = JSON.createObjectNode().put("id", id).put("state", state).put("instance_id", id + "-v1")
                 .put("region", "ams");
         machine.putObject("config").putObject("metadata").put("catwalk_deployment", deployment);
-        machines.put(id, machine);
+        machines.get(APP).put(id, machine);
     }
 
     /** The ids of the machines that exist, in any state. */
     List<String> machineIds() {
-        return List.copyOf(machines.keySet());
+        return machineIds(APP);
+    }
+
+    /** The ids of {@code app}'s machines that exist, in any state. */
+    List<String> machineIds(String app) {
+        return List.copyOf(machines.get(app).keySet());
     }
 
     String state(String id) {
-        ObjectNode machine = machines.get(id);
+        return state(APP, id);
+    }
+
+    String state(String app, String id) {
+        ObjectNode machine = machines.get(app).get(id);
         return machine == null ? "destroyed" : machine.path("state").asText();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    private void handle(String app, HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         URI uri = exchange.getRequestURI();
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         calls.add(method + " " + uri.getPath());
-        String rest = uri.getPath().substring(("/v1/apps/" + APP + "/machines").length());
+        exchanges.add(new Exchange(app, method, uri.getPath(), authorization));
         byte[] in = exchange.getRequestBody().readAllBytes();
+        String wanted = accepted.get(app);
+        if (wanted != null && !wanted.equals(authorization)) {
+            reply(exchange, 401, JSON.createObjectNode().put("error", "unauthorized"));
+            return;
+        }
+        Map<String, ObjectNode> ofApp = machines.get(app);
+        String rest = uri.getPath().substring(("/v1/apps/" + app + "/machines").length());
         JsonNode body = in.length == 0 ? JSON.createObjectNode() : JSON.readTree(in);
         if (rest.isEmpty() && method.equals("GET")) {
             String query = uri.getQuery() == null ? "" : uri.getQuery();
             ArrayNode list = JSON.createArrayNode();
-            machines.values().stream().filter(m -> query.isEmpty() || query.endsWith("="
+            ofApp.values().stream().filter(m -> query.isEmpty() || query.endsWith("="
                     + m.path("config").path("metadata").path("catwalk_deployment").asText())).forEach(list::add);
             reply(exchange, 200, list);
         } else if (rest.isEmpty() && method.equals("POST")) {
-            String id = "m" + created.incrementAndGet();
+            String id = "m" + created.get(app).incrementAndGet();
             ObjectNode machine = JSON.createObjectNode().put("id", id).put("state", "created")
                     .put("instance_id", id + "-v1").put("region", "ams");
             machine.set("config", body.path("config"));
-            machines.put(id, machine);
+            ofApp.put(id, machine);
             reply(exchange, 200, machine);
         } else {
             String[] parts = rest.substring(1).split("/");
-            ObjectNode machine = machines.get(parts[0]);
+            ObjectNode machine = ofApp.get(parts[0]);
             if (machine == null) {
                 reply(exchange, 404, JSON.createObjectNode().put("error", "machine not found"));
                 return;
@@ -162,7 +220,7 @@ final class FlyApiStub implements AutoCloseable {
                 case "POST stop" -> machine.put("state", "stopped");
                 case "POST suspend" -> machine.put("state", "suspended");
                 case "POST restart" -> machine.put("state", "restarting");
-                case "DELETE " -> machines.remove(parts[0]);
+                case "DELETE " -> ofApp.remove(parts[0]);
                 default -> { }
             }
             if (action.equals("wait")) {

@@ -217,7 +217,7 @@ final class RoutedFlyRuntime implements Runtime {
         try {
             place.runtime().stop(id);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Could not stop deployment {0} on its former Fly place: {1}", id,
+            LOG.log(System.Logger.Level.WARNING, "Could not stop deployment {0} on Fly: {1}", id,
                     e.getMessage());
         }
     }
@@ -237,6 +237,6 @@ final class RoutedFlyRuntime implements Runtime {
         }
         String where = place.ownApp().map(app -> "on your Fly app " + app + " with your own Fly token: ")
                 .orElse("on Fly: ");
-        return where + e.getMessage() + (hint.isEmpty() ? "" : " (" + hint + ")");
+        return where + e.getMessage() + (hint.isEmpty() ? "" : "; " + hint);
     }
 }

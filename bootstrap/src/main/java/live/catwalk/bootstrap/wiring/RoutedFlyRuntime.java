@@ -42,7 +42,10 @@ final class RoutedFlyRuntime implements Runtime {
         this.places = Objects.requireNonNull(places, "places");
     }
 
-    /** Starts on the place the owner's settings give now, first stopping what ran for it on another place. */
+    /**
+     * Starts on the place the owner's settings give now, first stopping what ran for it on another place (the one it
+     * started on, or after a restart of Catwalk any that lists it).
+     */
     @Override
     public void start(DeploymentId id, ServerCommand command, SessionMode mode) {
         failed.remove(id);
@@ -50,6 +53,9 @@ final class RoutedFlyRuntime implements Runtime {
         FlyPlaces.Route route = places.of(id);
         if (before != null && before != route) {
             stopQuietly(before, id);
+        } else if (before == null) {
+            live().stream().filter(place -> place != route && listed(place).contains(id))
+                    .forEach(place -> stopQuietly(place, id));
         }
         switch (route) {
             case FlyPlaces.Refused refused -> fail(id, refused.reason());

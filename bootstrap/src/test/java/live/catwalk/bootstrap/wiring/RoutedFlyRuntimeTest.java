@@ -222,6 +222,20 @@ class RoutedFlyRuntimeTest {
     }
 
     @Test
+    void afterARestartADeploymentThatMovesToItsOwnersAppIsStoppedInTheOperatorsFirst() {
+        DeploymentId adas = deployment(ada, "tools");
+        runtime.start(adas, COMMAND, SessionMode.SHARED);
+        set(ada, SettingName.FLY_API_TOKEN, "fly-ada-1");
+        set(ada, SettingName.FLY_APP, "ada-mcp");
+        RoutedFlyRuntime restarted = new RoutedFlyRuntime(places);
+
+        restarted.start(adas, COMMAND, SessionMode.SHARED);
+
+        assertEquals(List.of(adas), operator.fake.stops(), "no machine of it is left in the operator's app");
+        assertEquals(List.of(adas), built.getFirst().fake.starts().stream().map(FakeRuntime.Start::id).toList());
+    }
+
+    @Test
     void strayMachinesAreSweptInTheOperatorsAppAndInEveryUsersAppBuilt() {
         ownDeployment();
         Set<DeploymentId> known = Set.of(fixtures.deploymentId());

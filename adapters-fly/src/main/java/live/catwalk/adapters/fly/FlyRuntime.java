@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.deployment.port.out.Runtime;
 import live.catwalk.core.shared.CatwalkException;
@@ -255,13 +256,15 @@ public final class FlyRuntime implements Runtime {
 
     /**
      * Destroys every Catwalk machine of the app whose metadata names a deployment not in {@code known} (which must
-     * include deployments being started); returns the ids of the machines destroyed.
+     * include deployments being started), asked only once the machines are listed, so a deployment created meanwhile
+     * keeps its new machine; returns the ids of the machines destroyed.
      */
-    public List<String> destroyStrays(Set<DeploymentId> known) {
+    public List<String> destroyStrays(Supplier<Set<DeploymentId>> known) {
+        List<Machine> listed = machines.list(Optional.empty());
         Set<String> keep = new TreeSet<>();
-        known.forEach(id -> keep.add(id.value()));
+        known.get().forEach(id -> keep.add(id.value()));
         List<String> destroyed = new ArrayList<>();
-        for (Machine machine : machines.list(Optional.empty())) {
+        for (Machine machine : listed) {
             String deployment = machine.deployment().orElseThrow();
             if (!keep.contains(deployment)) {
                 LOG.log(System.Logger.Level.INFO, "Destroying Fly machine {0} of unknown deployment {1}",

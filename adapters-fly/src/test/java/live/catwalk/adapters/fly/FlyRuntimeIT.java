@@ -168,7 +168,11 @@ class FlyRuntimeIT {
                 machine("m3", "stopped", "d3"), machine("m4", "started", null)))));
         FLY.stubFor(any(anyUrl()).atPriority(10).willReturn(okJson("{\"ok\":true}")));
 
-        List<String> destroyed = runtime().destroyStrays(Set.of(D1));
+        List<String> destroyed = runtime().destroyStrays(() -> {
+            // Asked only once the machines are listed: a deployment created meanwhile keeps its new machine.
+            assertEquals(List.of("GET " + MACHINES), calls(FLY));
+            return Set.of(D1);
+        });
 
         assertEquals(List.of("m2", "m3"), destroyed);
         assertEquals(List.of("GET " + MACHINES, "DELETE " + MACHINES + "/m2?force=true",

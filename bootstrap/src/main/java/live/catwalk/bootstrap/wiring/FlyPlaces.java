@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import live.catwalk.core.account.domain.FlyAccount;
 import live.catwalk.core.account.port.in.OpenFlyAccount;
 import live.catwalk.core.credential.domain.SecretValue;
@@ -37,10 +38,10 @@ final class FlyPlaces {
     }
 
     /**
-     * A Fly runtime with its upstreams and its sweep of stray machines ({@code destroyStrays} is given the
-     * deployments to keep); {@code ownApp} is the owner's own app, empty for the operator's place.
+     * A Fly runtime with its upstreams and its sweep of stray machines ({@code destroyStrays} is given what
+     * reads the deployments to keep, once it has listed the machines); {@code ownApp} is the owner's own app, empty for the operator's place.
      */
-    record Place(Runtime runtime, McpUpstreams upstreams, Consumer<Set<DeploymentId>> destroyStrays,
+    record Place(Runtime runtime, McpUpstreams upstreams, Consumer<Supplier<Set<DeploymentId>>> destroyStrays,
                  Optional<String> ownApp) implements Route {
         Place {
             Objects.requireNonNull(runtime, "runtime");

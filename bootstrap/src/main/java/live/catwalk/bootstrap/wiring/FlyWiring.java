@@ -99,9 +99,9 @@ final class FlyWiring {
                                 DeploymentRepository deployments) {
         chosen.fly().ifPresent(fly -> upkeep.scheduleWithFixedDelay(() -> {
             try {
-                Set<DeploymentId> known = deployments.listWantedRunning().stream().map(Deployment::id)
-                        .collect(Collectors.toSet());
-                fly.destroyStrays(known);
+                // Read after each place listed its machines: a deployment created meanwhile keeps its new one.
+                fly.destroyStrays(() -> deployments.listWantedRunning().stream().map(Deployment::id)
+                        .collect(Collectors.toSet()));
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "looking for stray Fly machines failed: " + e.getMessage());
             }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import live.catwalk.adapters.fly.FlyUpstreams;
 import live.catwalk.bootstrap.wiring.FlyPlaces.Place;
 import live.catwalk.core.deployment.domain.Crash;
@@ -98,6 +99,32 @@ final class RoutedFlyRuntime implements Runtime {
         }
     }
 
+    /** Restarts it in place on its place; one without a place (or whose start failed) is started afresh. */
+    @Override
+    public void restart(DeploymentId id, ServerCommand command, SessionMode mode) {
+        Optional<Place> place = placeOf(id);
+        if (place.isEmpty() || failed.containsKey(id)) {
+            start(id, command, mode);
+            return;
+        }
+        try {
+            place.get().runtime().restart(id, command, mode);
+        } catch (CatwalkException e) {
+            fail(id, reason(place.get(), e));
+        }
+    }
+
+    @Override
+    public boolean suspends() {
+        return true;
+    }
+
+    @Override
+    public boolean suspendIfIdle(DeploymentId id, Duration idle) {
+        return !failed.containsKey(id) && placeOf(id).map(place -> place.runtime().suspendIfIdle(id, idle))
+                .orElse(false);
+    }
+
     @Override
     public void endSessions(DeploymentId id) {
         placeOf(id).ifPresent(place -> place.runtime().endSessions(id));
@@ -148,7 +175,7 @@ final class RoutedFlyRuntime implements Runtime {
     }
 
     /** Every place's sweep of stray machines, each keeping {@code known}; one that fails does not stop the others. */
-    void destroyStrays(Set<DeploymentId> known) {
+    void destroyStrays(Supplier<Set<DeploymentId>> known) {
         for (Place place : live()) {
             try {
                 place.destroyStrays().accept(known);

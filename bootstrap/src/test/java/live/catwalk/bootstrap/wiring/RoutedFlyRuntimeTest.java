@@ -95,11 +95,19 @@ class RoutedFlyRuntimeTest {
         assertTrue(runtime.ping(adas, Duration.ofSeconds(1)));
         assertEquals(List.of("hello"), runtime.logs(adas, 10));
         assertEquals(List.of(crash), runtime.takeCrashes(adas));
+        assertTrue(runtime.suspends());
+        own.fake.idle(adas, true);
+        assertTrue(runtime.suspendIfIdle(adas, Duration.ofMinutes(5)));
+        assertEquals(List.of(Duration.ofMinutes(5)), own.fake.idleAsked());
+        runtime.restart(adas, COMMAND, SessionMode.SHARED);
+        assertEquals(List.of(adas), own.fake.restarts().stream().map(FakeRuntime.Start::id).toList());
         runtime.endSessions(adas);
         assertEquals(List.of(adas), own.fake.sessionsEnded());
         runtime.stop(adas);
         assertEquals(List.of(adas), own.fake.stops());
         assertEquals(List.of(), operator.fake.stops(), "nothing of it ever went to the operator's app");
+        assertEquals(List.of(), operator.fake.idleAsked());
+        assertEquals(List.of(), operator.fake.restarts());
         assertEquals(List.of(), operator.asked, "nor its MCP upstream");
     }
 
@@ -240,7 +248,7 @@ class RoutedFlyRuntimeTest {
         ownDeployment();
         Set<DeploymentId> known = Set.of(fixtures.deploymentId());
 
-        runtime.destroyStrays(known);
+        runtime.destroyStrays(() -> known);
 
         assertEquals(List.of(known), operator.swept);
         assertEquals(List.of(known), built.getFirst().swept);
@@ -342,6 +350,16 @@ class RoutedFlyRuntimeTest {
                 public List<String> logs(DeploymentId id, int lines) {
                     return fake.logs(id, lines);
                 }
+
+                @Override
+                public void restart(DeploymentId id, ServerCommand command, SessionMode mode) {
+                    fake.restart(id, command, mode);
+                }
+
+                @Override
+                public boolean suspendIfIdle(DeploymentId id, Duration idle) {
+                    return fake.suspendIfIdle(id, idle);
+                }
             };
             McpUpstreams upstreams = new McpUpstreams() {
                 @Override
@@ -361,7 +379,7 @@ class RoutedFlyRuntimeTest {
                     return false;
                 }
             };
-            place = new FlyPlaces.Place(runtime, upstreams, swept::add, app);
+            place = new FlyPlaces.Place(runtime, upstreams, known -> swept.add(known.get()), app);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import live.catwalk.core.mcp.port.out.McpUpstream;
 import live.catwalk.core.mcp.port.out.McpUpstreams;
 import live.catwalk.core.shared.domain.DeploymentId;
@@ -76,6 +77,27 @@ public final class FlyUpstreams implements McpUpstreams {
     @Override
     public boolean shuttingDown() {
         return shuttingDown;
+    }
+
+    /** Upstreams that {@code find} names, waited for by polling ({@link #polled}), shutting down as {@code down} says. */
+    public static McpUpstreams polling(Function<String, Optional<McpUpstream>> find, BooleanSupplier down) {
+        return new McpUpstreams() {
+            @Override
+            public Optional<McpUpstream> find(String deploymentId) {
+                return find.apply(deploymentId);
+            }
+
+            @Override
+            public Optional<McpUpstream> await(String deploymentId, Duration timeout, Duration recheck,
+                                               BooleanSupplier stillWaiting) throws InterruptedException {
+                return polled(this, deploymentId, timeout, recheck, stillWaiting);
+            }
+
+            @Override
+            public boolean shuttingDown() {
+                return down.getAsBoolean();
+            }
+        };
     }
 
     /** From now on every request is answered 503 with {@code Retry-After}; the runners keep their sessions. */

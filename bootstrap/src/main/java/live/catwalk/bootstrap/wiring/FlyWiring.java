@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import live.catwalk.adapters.fly.FlyRuntime;
@@ -20,7 +19,6 @@ import live.catwalk.core.credential.port.out.SecretCipher;
 import live.catwalk.core.deployment.domain.Deployment;
 import live.catwalk.core.deployment.port.out.DeploymentRepository;
 import live.catwalk.core.deployment.port.out.Runtime;
-import live.catwalk.core.mcp.port.out.McpUpstream;
 import live.catwalk.core.mcp.port.out.McpUpstreams;
 import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.shared.domain.SettingName;
@@ -110,22 +108,7 @@ final class FlyWiring {
 
     /** Fly's upstreams first, then this host's (the deployments file's). */
     private static McpUpstreams both(McpUpstreams fly, McpUpstreams here) {
-        return new McpUpstreams() {
-            @Override
-            public Optional<McpUpstream> find(String deploymentId) {
-                return fly.find(deploymentId).or(() -> here.find(deploymentId));
-            }
-
-            @Override
-            public Optional<McpUpstream> await(String deploymentId, Duration timeout, Duration recheck,
-                                               BooleanSupplier stillWaiting) throws InterruptedException {
-                return FlyUpstreams.polled(this, deploymentId, timeout, recheck, stillWaiting);
-            }
-
-            @Override
-            public boolean shuttingDown() {
-                return here.shuttingDown() || fly.shuttingDown();
-            }
-        };
+        return FlyUpstreams.polling(id -> fly.find(id).or(() -> here.find(id)),
+                () -> here.shuttingDown() || fly.shuttingDown());
     }
 }

@@ -10,14 +10,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import live.catwalk.adapters.fly.FlyUpstreams;
 import live.catwalk.bootstrap.wiring.FlyPlaces.Place;
 import live.catwalk.core.deployment.domain.Crash;
 import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.deployment.port.out.Runtime;
-import live.catwalk.core.mcp.port.out.McpUpstream;
 import live.catwalk.core.mcp.port.out.McpUpstreams;
 import live.catwalk.core.shared.CatwalkException;
 import live.catwalk.core.shared.domain.DeploymentId;
@@ -191,24 +189,9 @@ final class RoutedFlyRuntime implements Runtime {
      * place), waits polled; shutting down when the operator's are.
      */
     McpUpstreams upstreams() {
-        return new McpUpstreams() {
-            @Override
-            public Optional<McpUpstream> find(String deploymentId) {
-                Place place = DeploymentId.parse(deploymentId).map(assigned::get).orElse(places.operator());
-                return place.upstreams().find(deploymentId);
-            }
-
-            @Override
-            public Optional<McpUpstream> await(String deploymentId, Duration timeout, Duration recheck,
-                                               BooleanSupplier stillWaiting) throws InterruptedException {
-                return FlyUpstreams.polled(this, deploymentId, timeout, recheck, stillWaiting);
-            }
-
-            @Override
-            public boolean shuttingDown() {
-                return places.operator().upstreams().shuttingDown();
-            }
-        };
+        return FlyUpstreams.polling(deploymentId -> DeploymentId.parse(deploymentId).map(assigned::get)
+                .orElse(places.operator()).upstreams().find(deploymentId),
+                () -> places.operator().upstreams().shuttingDown());
     }
 
     /** Its place: the one it started on, else (after a restart of Catwalk) the one its owner's settings give now. */

@@ -37,7 +37,7 @@ abstract class McpStatesJourney {
     private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
             + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}";
     private static final String PROBE = "{\"jsonrpc\":\"2.0\",\"id\":\"server-discover-probe-1\","
-            + "\"method\":\"server/discover\",\"params\":{}}";
+            + "\"method\":\"server/discover\",\"params\":{\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}}}";
     /** A server that says why it cannot run and exits, every time: it fails after the supervisor's restarts. */
     private static final List<String> BROKEN = List.of("/bin/sh", "-c",
             "echo 'Error: catwalk-no-such-program is not installed' >&2; exit 3");
@@ -64,9 +64,12 @@ abstract class McpStatesJourney {
             assertEquals(200, first.statusCode(), "initialize right after create waits for the start: " + first.body());
             assertTrue(first.headers().firstValue("Mcp-Session-Id").isPresent());
 
-            JsonNode probed = error(post(running, null, PROBE, discoverHeaders()), 400);
+            HttpResponse<String> discovered = post(running, null, PROBE, discoverHeaders());
+            assertEquals(200, discovered.statusCode(), discovered.body());
+            JsonNode probed = AnalysisStubs.JSON.readTree(discovered.body());
             assertEquals("server-discover-probe-1", probed.path("id").asText());
-            assertTrue(message(probed).contains("initialize"), probed.toString());
+            assertEquals("2026-07-28", probed.path("result").path("supportedVersions").path(0).asText(),
+                    "a 2026-07-28 probe is answered, not sent to initialize: " + probed);
 
             broken = create(api, admin, "broken", BROKEN);
             api.awaitStatus(broken.id(), admin, "failed", START);

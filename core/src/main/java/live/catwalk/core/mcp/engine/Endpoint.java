@@ -88,6 +88,29 @@ final class Endpoint implements BridgeSessions, McpUpstream {
         }
     }
 
+    /** The shared server's bridge; null in isolated mode. */
+    Bridge shared() {
+        return shared;
+    }
+
+    /**
+     * Isolated mode: a slot taken and a bridge made (not started) for a server of one stateless request, initialized
+     * with {@code params}; empty at the cap. {@link #releaseIsolated} gives the slot back.
+     */
+    Optional<Bridge> isolatedFor(ObjectNode params) {
+        if (!reserve()) {
+            return Optional.empty();
+        }
+        Bridge bridge = newBridge(params, new OneSession());
+        lastIsolated = bridge;
+        return Optional.of(bridge);
+    }
+
+    /** Gives back the slot of {@link #isolatedFor}. */
+    void releaseIsolated() {
+        release();
+    }
+
     /** Answers {@code initialize}: creates the session (and, in isolated mode, its server). */
     McpHttpResponse initialize(String principal, Request init) throws InterruptedException {
         JsonNode params = init.params();

@@ -33,10 +33,12 @@ final class SessionExchanges {
 
     private final McpEndpoints context;
     private final Endpoint endpoint;
+    private final StatelessExchanges stateless;
 
     SessionExchanges(McpEndpoints context, Endpoint endpoint) {
         this.context = context;
         this.endpoint = endpoint;
+        this.stateless = new StatelessExchanges(context, endpoint);
     }
 
     McpHttpResponse serve(McpUpstream.Exchange exchange) throws InterruptedException {
@@ -49,11 +51,20 @@ final class SessionExchanges {
     }
 
     private McpHttpResponse post(McpUpstream.Exchange exchange, McpUpstream.Posted posted) throws InterruptedException {
+        Headers headers = exchange.headers();
+        // The era is the body's (a 2026-07-28 _meta claim or not), whatever Mcp-Session-Id says.
+        EraOfRequest era = EraOfRequest.of(exchange.method(), posted.json(), headers.first("MCP-Protocol-Version"),
+                headers.first("Mcp-Method"));
+        if (era instanceof EraOfRequest.Contradictory c) {
+            return McpReplies.error(c.status(), c.code(), c.message(), posted.replyId(), McpReplies.NO_HEADERS);
+        }
+        if (era instanceof EraOfRequest.Stateless s) {
+            return stateless.serve(exchange, posted, s);
+        }
         Optional<String> failure = endpoint.failure();
         if (failure.isPresent()) {
             return McpReplies.failed(exchange.deploymentId(), failure.get(), posted.replyId());
         }
-        Headers headers = exchange.headers();
         List<JsonRpcMessage> messages = posted.messages();
         Optional<Request> initialize = messages.stream().filter(m -> m instanceof Request r
                 && r.method().equals("initialize")).map(Request.class::cast).findFirst();
@@ -61,8 +72,7 @@ final class SessionExchanges {
             return initialize(exchange, posted.batch(), initialize.get());
         }
         if (headers.first("Mcp-Session-Id").isEmpty()) {
-            return withoutSession(posted, EraOfRequest.of(exchange.method(), posted.json(),
-                    headers.first("MCP-Protocol-Version"), headers.first("Mcp-Method")));
+            return withoutSession(posted);
         }
         Addressed addressed = address(exchange);
         if (addressed.refusal() != null) {
@@ -183,20 +193,17 @@ final class SessionExchanges {
     }
 
     /**
-     * Anything but {@code initialize} without {@code Mcp-Session-Id}, e.g. the {@code server/discover} probe
-     * of MCP 2026-07-28 clients (who fall back to {@code initialize} on an error): what to send instead,
-     * answering the message's own id.
+     * Anything but {@code initialize} without {@code Mcp-Session-Id} and without a 2026-07-28 claim, e.g. a
+     * {@code server/discover} probe that forgot its {@code _meta}: what to send instead, answering the message's id.
      */
-    private static McpHttpResponse withoutSession(McpUpstream.Posted posted, EraOfRequest era) {
+    private static McpHttpResponse withoutSession(McpUpstream.Posted posted) {
         JsonNode id = posted.replyId();
         List<JsonRpcMessage> messages = posted.messages();
         if (!posted.batch() && messages.size() == 1 && messages.getFirst() instanceof Request r
                 && r.method().equals(DISCOVER)) {
             return McpReplies.discoverUnsupported(id);
         }
-        return era instanceof EraOfRequest.Stateless stateless
-                ? McpReplies.statelessUnsupported(stateless.version(), id)
-                : McpReplies.sessionRequired(id);
+        return McpReplies.sessionRequired(id);
     }
 
     private McpHttpResponse memoryFull(Request first) {

@@ -52,7 +52,7 @@ import org.junit.jupiter.api.Test;
 class DeploymentStateAnswersTest {
 
     private static final String PROBE = "{\"jsonrpc\":\"2.0\",\"id\":\"server-discover-probe-1\","
-            + "\"method\":\"server/discover\",\"params\":{}}";
+            + "\"method\":\"server/discover\",\"params\":{\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}}}";
     private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
             + "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
 
@@ -175,10 +175,11 @@ class DeploymentStateAnswersTest {
         assertFalse(probe.isDone());
         register();
 
-        JsonNode answer = error(probe.get(5, TimeUnit.SECONDS), 400);
+        McpHttpResponse discovered = probe.get(5, TimeUnit.SECONDS);
+        assertEquals(200, discovered.status(), () -> body(discovered));
+        JsonNode answer = json(discovered);
         assertEquals("server-discover-probe-1", answer.path("id").asText());
-        assertEquals("Bad Request: server/discover is not supported here; start a session with 'initialize' (this "
-                + "server speaks " + ProtocolVersion.offeredList() + ").", answer.path("error").path("message").asText());
+        assertEquals("2026-07-28", answer.path("result").path("supportedVersions").path(0).asText(), answer::toString);
     }
 
     @Test
@@ -253,18 +254,21 @@ class DeploymentStateAnswersTest {
     }
 
     @Test
-    void aProbeOfARunningDeploymentIs400WithItsIdAndAServerThatFailedHereIs503WithItsReason() throws Exception {
+    void aProbeOfARunningDeploymentIsDiscoveredAndAServerThatFailedHereIs503WithItsReason() throws Exception {
         state(DesiredState.RUNNING, DeploymentStatus.RUNNING, null);
         register();
 
-        JsonNode running = error(probe(serve), 400);
+        McpHttpResponse discovered = probe(serve);
+        assertEquals(200, discovered.status(), () -> body(discovered));
+        JsonNode running = json(discovered);
         servers.last().crashAndGiveUp();
         awaitFailed();
         JsonNode failed = error(probe(serve), 503);
         JsonNode init = error(send(null, INITIALIZE, TOKEN), 503);
 
         assertEquals("server-discover-probe-1", running.path("id").asText());
-        assertTrue(running.path("error").path("message").asText().contains("initialize"), running::toString);
+        assertEquals("fake", running.path("result").path("_meta").path("io.modelcontextprotocol/serverInfo")
+                .path("name").asText(), running::toString);
         assertEquals("server-discover-probe-1", failed.path("id").asText());
         assertEquals(JsonRpc.SERVER_UNAVAILABLE, failed.path("error").path("code").asInt());
         String message = failed.path("error").path("message").asText();

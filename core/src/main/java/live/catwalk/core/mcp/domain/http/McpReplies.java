@@ -60,22 +60,12 @@ public final class McpReplies {
     }
 
     /**
-     * 400 for a {@code server/discover} probe (MCP 2026-07-28), which Catwalk does not serve yet: the client
-     * falls back to {@code initialize}.
+     * 400 for a {@code server/discover} without the 2026-07-28 {@code _meta} claim (so of no revision Catwalk
+     * serves statelessly): the client may send the claim, or fall back to {@code initialize}.
      */
     public static McpHttpResponse discoverUnsupported(JsonNode id) {
-        return error(400, JsonRpc.TRANSPORT_ERROR, "Bad Request: server/discover is not supported here; start a "
-                + "session with 'initialize' (this server speaks " + ProtocolVersion.offeredList() + ").", id, NO_HEADERS);
-    }
-
-    /**
-     * 400 for any other request of the stateless MCP 2026-07-28 era (a {@code _meta} version claim), which
-     * Catwalk does not serve yet: the client starts a 2025 session instead.
-     */
-    public static McpHttpResponse statelessUnsupported(String claimed, JsonNode id) {
-        String shown = claimed.length() <= 32 ? claimed : claimed.substring(0, 32) + "…";
-        return error(400, JsonRpc.TRANSPORT_ERROR, "Bad Request: requests of the stateless protocol (here "
-                + shown + ") are not served here yet; start a session with 'initialize' (this server speaks "
+        return error(400, JsonRpc.TRANSPORT_ERROR, "Bad Request: server/discover needs _meta[\"io.modelcontextprotocol/"
+                + "protocolVersion\"] (2026-07-28); without it, start a session with 'initialize' (2025 revisions: "
                 + ProtocolVersion.offeredList() + ").", id, NO_HEADERS);
     }
 

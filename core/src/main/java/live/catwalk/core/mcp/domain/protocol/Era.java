@@ -9,8 +9,8 @@ package live.catwalk.core.mcp.domain.protocol;
 public enum Era {
     /** 2024-11-05 … 2025-11-25: a session begins with {@code initialize}. Served. */
     SESSIONFUL_2025(true),
-    /** 2026-07-28: no sessions, {@code server/discover}, a {@code _meta} claim on every request. Not served yet. */
-    STATELESS_2026(false);
+    /** 2026-07-28: no sessions, {@code server/discover}, a {@code _meta} claim on every request. Served. */
+    STATELESS_2026(true);
 
     private final boolean served;
 

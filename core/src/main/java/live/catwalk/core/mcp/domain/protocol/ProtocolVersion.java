@@ -19,9 +19,13 @@ public enum ProtocolVersion {
     V2025_11_25("2025-11-25", Era.SESSIONFUL_2025),
     V2026_07_28("2026-07-28", Era.STATELESS_2026);
 
-    /** What Catwalk offers clients, oldest first: every version of an era it serves. */
+    /** What Catwalk offers at {@code initialize}, oldest first: every version of the sessionful era. */
     public static final List<ProtocolVersion> OFFERED =
-            Arrays.stream(values()).filter(v -> v.era.served()).toList();
+            Arrays.stream(values()).filter(v -> v.era == Era.SESSIONFUL_2025).toList();
+
+    /** The stateless revisions Catwalk serves to requests that claim one, oldest first. */
+    public static final List<ProtocolVersion> STATELESS =
+            Arrays.stream(values()).filter(v -> v.era == Era.STATELESS_2026).toList();
 
     /** The newest offered version: the answer to an {@code initialize} asking for one Catwalk does not offer. */
     public static final ProtocolVersion NEWEST_OFFERED = OFFERED.getLast();
@@ -50,9 +54,9 @@ public enum ProtocolVersion {
         return era;
     }
 
-    /** Whether Catwalk serves this version to clients today. */
+    /** Whether Catwalk offers this version at {@code initialize} (a sessionful one). */
     public boolean offered() {
-        return era.served();
+        return era == Era.SESSIONFUL_2025;
     }
 
     /** Any revision Catwalk knows by its wire name, offered or not. */

@@ -143,7 +143,9 @@ final class ChildRouter {
                 Pending oldest = inFlight.oldest();
                 String line = JsonRpc.line(notification.node());
                 if (oldest != null) {
-                    oldest.session().deliver(oldest.stream(), line, false);
+                    if (oldest.session().takesLog(params.path("level").asText(""))) {
+                        oldest.session().deliver(oldest.stream(), line, false);
+                    }
                 } else {
                     sessions.all().forEach(s -> s.deliverUnrelated(line));
                 }
@@ -165,6 +167,13 @@ final class ChildRouter {
         if (target == null) {
             server.send(JsonRpc.line(JsonRpc.error(request.id(), JsonRpc.INTERNAL_ERROR,
                     "No client session is connected to answer " + request.method() + ".")));
+            return;
+        }
+        if (!target.answersServerRequests()) {
+            // A stateless (2026-07-28) client cannot be asked anything on its request's stream.
+            server.send(JsonRpc.line(JsonRpc.error(request.id(), JsonRpc.METHOD_NOT_FOUND, "The client's "
+                    + "request is of MCP 2026-07-28, whose clients take no requests from the server ("
+                    + request.method() + " is not bridged to input_required yet).")));
             return;
         }
         String capability = NEEDS.get(request.method());

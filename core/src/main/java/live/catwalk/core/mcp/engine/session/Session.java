@@ -15,6 +15,7 @@ import live.catwalk.core.mcp.domain.SessionId;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
 import live.catwalk.core.mcp.domain.http.SseSource;
 import live.catwalk.core.mcp.domain.protocol.ProtocolVersion;
+import live.catwalk.core.mcp.domain.protocol.StatelessRequests;
 import live.catwalk.core.mcp.engine.session.McpStream.Mode;
 
 /**
@@ -41,6 +42,8 @@ public final class Session {
     private int nextStream = 1;
     private Instant lastActivity;
     private boolean ended;
+    /** For one stateless (2026-07-28) request: the log level it asked for, if any; null for a 2025 session. */
+    private volatile Optional<String> statelessLogLevel;
 
     public Session(SessionId id, String principal, ProtocolVersion version, JsonNode clientCapabilities,
                    Instant now, int maxEvents, long maxBytes, long retryMillis, RetainedBytes shared) {
@@ -67,6 +70,27 @@ public final class Session {
 
     public ProtocolVersion version() {
         return version;
+    }
+
+    /**
+     * Makes this the carrier of one stateless (2026-07-28) request that asked for log messages at {@code logLevel}
+     * (or none): the server's requests are not delivered to it (the revision has none), nor log messages below the
+     * level. Returns this session.
+     */
+    public Session stateless(Optional<String> logLevel) {
+        statelessLogLevel = Objects.requireNonNull(logLevel, "logLevel");
+        return this;
+    }
+
+    /** Whether the server's own requests (elicitation, sampling, roots) may be delivered: a 2025 session's only. */
+    public boolean answersServerRequests() {
+        return statelessLogLevel == null;
+    }
+
+    /** Whether a log message at {@code level} may be delivered: always in a 2025 session, as asked in a stateless one. */
+    public boolean takesLog(String level) {
+        Optional<String> wanted = statelessLogLevel;
+        return wanted == null || StatelessRequests.logged(level, wanted);
     }
 
     /** Whether the client declared the capability (e.g. {@code sampling}) at initialize. */

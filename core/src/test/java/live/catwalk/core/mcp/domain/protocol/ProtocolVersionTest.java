@@ -20,10 +20,11 @@ class ProtocolVersionTest {
     }
 
     @Test
-    void the2026RevisionIsKnownButNotOfferedYet() {
+    void the2026RevisionIsServedStatelesslyButNeverOfferedAtInitialize() {
         assertEquals(Optional.of(ProtocolVersion.V2026_07_28), ProtocolVersion.parse("2026-07-28"));
         assertEquals(Era.STATELESS_2026, ProtocolVersion.V2026_07_28.era());
-        assertFalse(Era.STATELESS_2026.served());
+        assertTrue(Era.STATELESS_2026.served());
+        assertEquals(List.of(ProtocolVersion.V2026_07_28), ProtocolVersion.STATELESS);
         assertFalse(ProtocolVersion.V2026_07_28.offered());
         assertEquals(Optional.empty(), ProtocolVersion.offered("2026-07-28"));
         assertEquals(Optional.empty(), ProtocolVersion.parse("2099-01-01"));

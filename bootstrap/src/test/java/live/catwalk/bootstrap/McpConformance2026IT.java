@@ -1,0 +1,73 @@
+package live.catwalk.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import live.catwalk.bootstrap.fixture.ConformanceFixture;
+import live.catwalk.bootstrap.testing.ConformanceResults;
+import live.catwalk.bootstrap.testing.ConformanceResults.Scenario;
+import live.catwalk.bootstrap.testing.TestTools;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The official conformance suite's 2026-07-28 requirements (0.2.0-alpha.12 {@code --requirements 2026-07-28})
+ * against the gateway in front of the 2025 conformance fixture, which Catwalk translates, in both session modes:
+ * every scenario passes but those {@link #NOT_YET} names, which need what the gateway does not do yet (input_required
+ * for a 2025 server's elicitation, sampling and roots; subscriptions/listen; the fixture's 2026 diagnostic tools),
+ * belong to the tasks extension, or cannot reach the deployment (the header scenarios drop the URL's token). In
+ * shared mode the same suite's {@code --requirements 2025-11-25} passes whole on the same URL.
+ */
+class McpConformance2026IT {
+
+    private static final String TOKEN = "conformance-token-0123456789";
+    /** The scenarios not passing yet, each for a reason above. */
+    static final java.util.Set<String> NOT_YET = java.util.Set.of("server-stateless",
+            "input-required-result-basic-elicitation", "input-required-result-basic-sampling",
+            "input-required-result-basic-list-roots", "input-required-result-request-state",
+            "input-required-result-multiple-input-requests", "input-required-result-multi-round",
+            "input-required-result-missing-input-response", "input-required-result-non-tool-request",
+            "input-required-result-result-type", "input-required-result-tampered-state",
+            "input-required-result-capability-check", "input-required-result-ignore-extra-params",
+            "http-header-validation", "http-custom-header-server-validation");
+
+    @TempDir
+    Path temp;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"shared", "isolated"})
+    void theStatelessRevisionIsServedThroughTheGateway(String mode) throws Exception {
+        TestTools tools = TestTools.get();
+        Path deployments = TestDeployments.write(temp, "conformance", ConformanceFixture.command(), Map.of(), mode, TOKEN);
+        try (CatwalkProcess catwalk = CatwalkProcess.start(Map.of(
+                "CATWALK_PORT", "0",
+                "CATWALK_DEPLOYMENTS_FILE", deployments.toString(),
+                "CATWALK_MAX_CHILDREN", "6"), "serve")) {
+            URI base = catwalk.awaitServing(Duration.ofSeconds(60));
+            String url = base.resolve("mcp/conformance") + "?token=" + TOKEN;
+            List<Scenario> scenarios = McpConformanceIT.run(tools, tools.conformanceAlpha(),
+                    Path.of("target", "conformance-2026", mode), url, "--requirements", "2026-07-28");
+            List<Scenario> scored = scenarios.stream().filter(sc -> !sc.name().startsWith("tasks-")).toList();
+            List<Scenario> failing = scored.stream().filter(sc -> !NOT_YET.contains(sc.name()) && !sc.passed())
+                    .toList();
+            assertTrue(scored.size() >= 35, () -> "scenarios run:\n" + ConformanceResults.table(scenarios));
+            assertTrue(failing.isEmpty(), () -> "2026-07-28, " + mode + ": not every scenario passed:\n"
+                    + ConformanceResults.table(failing) + "\nCatwalk's log (last lines):\n"
+                    + String.join("\n", catwalk.stderr().subList(Math.max(0, catwalk.stderr().size() - 40),
+                    catwalk.stderr().size())));
+
+            if (!mode.equals("shared")) {
+                return; // the 2025 leg in isolated mode: McpConformanceIT (0.1.16 --suite all)
+            }
+            List<Scenario> legacy = McpConformanceIT.run(tools, tools.conformanceAlpha(),
+                    Path.of("target", "conformance-2025-alpha", mode), url, "--requirements", "2025-11-25");
+            assertTrue(legacy.size() >= 20, () -> "scenarios run:\n" + ConformanceResults.table(legacy));
+            McpConformanceIT.assertAllPassed("0.2.0-alpha.12 --requirements 2025-11-25, " + mode, legacy, catwalk);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package live.catwalk.core.mcp.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Optional;
+import live.catwalk.core.mcp.domain.http.McpHttpResponse;
+import live.catwalk.core.mcp.domain.http.McpReplies;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Request;
+import live.catwalk.core.mcp.domain.protocol.EraOfRequest;
+import live.catwalk.core.mcp.domain.protocol.ProtocolVersion;
+import live.catwalk.core.mcp.domain.protocol.StatelessRequests;
+import live.catwalk.core.mcp.domain.protocol.StatelessResults;
+import live.catwalk.core.mcp.engine.bridge.Bridge;
+import live.catwalk.core.mcp.engine.session.McpStream;
+import live.catwalk.core.mcp.engine.session.Session;
+import live.catwalk.core.mcp.port.out.McpUpstream;
+
+/**
+ * The stateless (2026-07-28) requests of one deployment's endpoint, served by its 2025 server: checked
+ * ({@link StatelessRequests}), {@code server/discover} answered from the server's {@code initialize} result, any
+ * other request carried to the server on a session of its own that lives as long as the request (its
+ * {@code io.modelcontextprotocol/*} {@code _meta} keys removed), and the answer completed for the revision
+ * ({@link StatelessResults}) whether it comes as JSON or at the end of an event stream. Closing the stream cancels
+ * the request at the server. The server's own requests are refused on such a session (no client could answer them).
+ */
+final class StatelessExchanges {
+
+    /** A carrier session speaks a revision whose streams need no priming event: the stateless ones have none. */
+    private static final ProtocolVersion CARRIER = ProtocolVersion.V2025_06_18;
+
+    private final McpEndpoints context;
+    private final Endpoint endpoint;
+
+    StatelessExchanges(McpEndpoints context, Endpoint endpoint) {
+        this.context = context;
+        this.endpoint = endpoint;
+    }
+
+    McpHttpResponse serve(McpUpstream.Exchange exchange, McpUpstream.Posted posted, EraOfRequest.Stateless era)
+            throws InterruptedException {
+        if (!(posted.messages().getFirst() instanceof Request request)) {
+            return McpReplies.accepted(); // a notification: the revision defines none over HTTP, nothing to carry
+        }
+        JsonNode id = request.id();
+        Optional<StatelessRequests.Refusal> refusal = StatelessRequests.check(exchange.headers(), request.method(),
+                request.params(), era.version());
+        if (refusal.isPresent()) {
+            StatelessRequests.Refusal r = refusal.get();
+            ObjectNode error = JsonRpc.object().put("code", r.code()).put("message", r.message());
+            if (r.data() != null) {
+                error.set("data", r.data());
+            }
+            return new McpHttpResponse.Json(r.status(), McpReplies.NO_HEADERS, JsonRpc.bytes(JsonRpc.error(id, error)));
+        }
+        Optional<String> failure = endpoint.failure();
+        if (failure.isPresent()) {
+            return McpReplies.failed(exchange.deploymentId(), failure.get(), id);
+        }
+        CarrierLease lease = CarrierLease.of(endpoint, context.gatewayInitParams(),
+                request.params().path("_meta").path(EraOfRequest.CAPABILITIES_CLAIM));
+        if (lease.refusal().isPresent()) {
+            return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, lease.refusal().get(), id, McpReplies.NO_HEADERS);
+        }
+        Bridge bridge = lease.bridge();
+        Session session = null;
+        boolean handedOver = false;
+        try {
+            Optional<String> notReady = bridge.awaitReady(context.settings().startTimeout());
+            if (notReady.isPresent()) {
+                return context.shuttingDown() ? McpReplies.shuttingDown(id)
+                        : McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, notReady.get(), id, McpReplies.NO_HEADERS);
+            }
+            ObjectNode init = bridge.initResult().orElseGet(JsonRpc::object);
+            if (request.method().equals("server/discover")) {
+                return new McpHttpResponse.Json(200, McpReplies.NO_HEADERS,
+                        JsonRpc.bytes(JsonRpc.result(id, StatelessResults.discover(init))));
+            }
+            if (request.method().equals("subscriptions/listen")) {
+                return McpReplies.error(404, JsonRpc.METHOD_NOT_FOUND, "Method not found: subscriptions/listen is "
+                        + "not served yet.", id, McpReplies.NO_HEADERS);
+            }
+            Session carrier = carrier(exchange.principal(), request);
+            session = carrier;
+            StatelessAnswer answer = new StatelessAnswer(request.method(), request.params(),
+                    init.path("serverInfo"), () -> lease.release(carrier));
+            McpStream stream = carrier.openPostStream(1);
+            context.windows().open(carrier, stream);
+            Instant deadline = context.clock().instant().plus(context.settings().requestTimeout());
+            bridge.request(carrier, stream, new Request(id, forwarded(request)), deadline);
+            McpHttpResponse first = carrier.awaitAnswer(stream, McpReplies.NO_HEADERS);
+            if (first instanceof McpHttpResponse.Stream events) {
+                handedOver = true; // the stream's end releases the carrier
+                return new McpHttpResponse.Stream(events.headers(), answer.reading(events.source()));
+            }
+            if (first instanceof McpHttpResponse.Json json) {
+                String body = new String(json.body(), StandardCharsets.UTF_8);
+                return new McpHttpResponse.Json(json.status(), json.headers(),
+                        answer.completed(body).orElse(body).getBytes(StandardCharsets.UTF_8));
+            }
+            return first;
+        } finally {
+            if (!handedOver) {
+                lease.release(session);
+            }
+        }
+    }
+
+    /** The request as the server gets it: the revision's {@code _meta} keys and MRTR fields left out. */
+    private static ObjectNode forwarded(Request request) {
+        ObjectNode node = request.node().deepCopy();
+        JsonNode params = node.path("params");
+        if (params.isObject()) {
+            ObjectNode p = (ObjectNode) params;
+            p.remove("inputResponses");
+            p.remove("requestState");
+            JsonNode meta = p.path("_meta");
+            if (meta.isObject()) {
+                Iterator<String> keys = meta.fieldNames();
+                while (keys.hasNext()) {
+                    if (keys.next().startsWith("io.modelcontextprotocol/")) {
+                        keys.remove();
+                    }
+                }
+                if (meta.isEmpty()) {
+                    p.remove("_meta");
+                }
+            }
+        }
+        return node;
+    }
+
+    private Session carrier(String principal, Request request) {
+        JsonNode meta = request.params().path("_meta");
+        Optional<String> level = meta.path(StatelessRequests.LOG_LEVEL).isTextual()
+                ? Optional.of(meta.path(StatelessRequests.LOG_LEVEL).asText()) : Optional.empty();
+        return new Session(context.ids().next(), principal, CARRIER, meta.path(EraOfRequest.CAPABILITIES_CLAIM),
+                context.clock().instant(), context.settings().eventLogEvents(), context.settings().eventLogBytes(),
+                context.settings().retryMillis(), context.retained()).stateless(level);
+    }
+}

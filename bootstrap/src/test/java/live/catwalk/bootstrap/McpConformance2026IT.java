@@ -19,15 +19,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The official conformance suite's 2026-07-28 requirements (0.2.0-alpha.12 {@code --requirements 2026-07-28})
  * against the gateway in front of the 2025 conformance fixture, which Catwalk translates, in both session modes:
  * every scenario passes but those {@link #NOT_YET} names, which need what the gateway does not do yet (input_required
- * for a 2025 server's elicitation, sampling and roots; subscriptions/listen; the fixture's 2026 diagnostic tools),
- * belong to the tasks extension, or cannot reach the deployment (the header scenarios drop the URL's token). In
+ * for a 2025 server's elicitation, sampling and roots), belong to the tasks extension, or cannot reach the deployment (the header scenarios drop the URL's token). In
  * shared mode the same suite's {@code --requirements 2025-11-25} passes whole on the same URL.
  */
 class McpConformance2026IT {
 
     private static final String TOKEN = "conformance-token-0123456789";
     /** The scenarios not passing yet, each for a reason above. */
-    static final java.util.Set<String> NOT_YET = java.util.Set.of("server-stateless",
+    static final java.util.Set<String> NOT_YET = java.util.Set.of(
             "input-required-result-basic-elicitation", "input-required-result-basic-sampling",
             "input-required-result-basic-list-roots", "input-required-result-request-state",
             "input-required-result-multiple-input-requests", "input-required-result-multi-round",
@@ -53,8 +52,10 @@ class McpConformance2026IT {
             List<Scenario> scenarios = McpConformanceIT.run(tools, tools.conformanceAlpha(),
                     Path.of("target", "conformance-2026", mode), url, "--requirements", "2026-07-28");
             List<Scenario> scored = scenarios.stream().filter(sc -> !sc.name().startsWith("tasks-")).toList();
-            List<Scenario> failing = scored.stream().filter(sc -> !NOT_YET.contains(sc.name()) && !sc.passed())
-                    .toList();
+            // Isolated mode starts a server per stateless request (no pool of warm ones yet): the fixture's JVM start
+            // outlasts the stream checks of server-stateless.
+            List<Scenario> failing = scored.stream().filter(sc -> !NOT_YET.contains(sc.name()) && !sc.passed()
+                    && !(mode.equals("isolated") && sc.name().equals("server-stateless"))).toList();
             assertTrue(scored.size() >= 35, () -> "scenarios run:\n" + ConformanceResults.table(scenarios));
             assertTrue(failing.isEmpty(), () -> "2026-07-28, " + mode + ": not every scenario passed:\n"
                     + ConformanceResults.table(failing) + "\nCatwalk's log (last lines):\n"

@@ -97,13 +97,26 @@ final class Endpoint implements BridgeSessions, McpUpstream {
      * Isolated mode: a slot taken and a bridge made (not started) for a server of one stateless request, initialized
      * with {@code params}; empty at the cap. {@link #releaseIsolated} gives the slot back.
      */
-    Optional<Bridge> isolatedFor(ObjectNode params) {
+    Optional<Bridge> isolatedFor(ObjectNode params, BridgeSessions directory) {
         if (!reserve()) {
             return Optional.empty();
         }
-        Bridge bridge = newBridge(params, new OneSession());
+        Bridge bridge = newBridge(params, directory);
         lastIsolated = bridge;
         return Optional.of(bridge);
+    }
+
+    /**
+     * Shared mode: lists a stateless carrier among the sessions, so that what the server sends unasked reaches it
+     * (a {@code subscriptions/listen}); false when the endpoint is closed.
+     */
+    boolean addCarrier(Session carrier) {
+        return add(new Attached(carrier, shared));
+    }
+
+    /** Takes a carrier of {@link #addCarrier} off the list. */
+    void removeCarrier(Session carrier) {
+        sessions.remove(carrier.id());
     }
 
     /** Gives back the slot of {@link #isolatedFor}. */

@@ -32,6 +32,9 @@ final class StatelessExchanges {
     /** A carrier session speaks a revision whose streams need no priming event: the stateless ones have none. */
     private static final ProtocolVersion CARRIER = ProtocolVersion.V2025_06_18;
 
+    /** The most resource URIs one listen subscribes to. */
+    private static final int MAX_LISTENED_URIS = 100;
+
     private final McpEndpoints context;
     private final Endpoint endpoint;
 
@@ -60,8 +63,7 @@ final class StatelessExchanges {
         if (failure.isPresent()) {
             return McpReplies.failed(exchange.deploymentId(), failure.get(), id);
         }
-        CarrierLease lease = CarrierLease.of(endpoint, context.gatewayInitParams(),
-                request.params().path("_meta").path(EraOfRequest.CAPABILITIES_CLAIM));
+        CarrierLease lease = CarrierLease.of(endpoint, context.gatewayInitParams());
         if (lease.refusal().isPresent()) {
             return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, lease.refusal().get(), id, McpReplies.NO_HEADERS);
         }
@@ -79,12 +81,13 @@ final class StatelessExchanges {
                 return new McpHttpResponse.Json(200, McpReplies.NO_HEADERS,
                         JsonRpc.bytes(JsonRpc.result(id, StatelessResults.discover(init))));
             }
-            if (request.method().equals("subscriptions/listen")) {
-                return McpReplies.error(404, JsonRpc.METHOD_NOT_FOUND, "Method not found: subscriptions/listen is "
-                        + "not served yet.", id, McpReplies.NO_HEADERS);
-            }
             Session carrier = carrier(exchange.principal(), request);
             session = carrier;
+            if (request.method().equals("subscriptions/listen")) {
+                McpHttpResponse listening = listen(lease, carrier, request, init);
+                handedOver = listening instanceof McpHttpResponse.Stream;
+                return listening;
+            }
             StatelessAnswer answer = new StatelessAnswer(request.method(), request.params(),
                     init.path("serverInfo"), () -> lease.release(carrier));
             McpStream stream = carrier.openPostStream(1);
@@ -97,15 +100,67 @@ final class StatelessExchanges {
                 return new McpHttpResponse.Stream(events.headers(), answer.reading(events.source()));
             }
             if (first instanceof McpHttpResponse.Json json) {
-                String body = new String(json.body(), StandardCharsets.UTF_8);
-                return new McpHttpResponse.Json(json.status(), json.headers(),
-                        answer.completed(body).orElse(body).getBytes(StandardCharsets.UTF_8));
+                String body = answer.completed(new String(json.body(), StandardCharsets.UTF_8))
+                        .orElseGet(() -> new String(json.body(), StandardCharsets.UTF_8));
+                // A capability the request did not declare is refused with 400, as the revision has it.
+                int status = JsonRpc.parse(body).path("error").path("code").asInt() == StatelessRequests.MISSING_CAPABILITY
+                        ? 400 : json.status();
+                return new McpHttpResponse.Json(status, json.headers(), body.getBytes(StandardCharsets.UTF_8));
             }
             return first;
         } finally {
             if (!handedOver) {
                 lease.release(session);
             }
+        }
+    }
+
+    /**
+     * A {@code subscriptions/listen}: the carrier is attached to what the server sends unasked, subscribed to the
+     * listed resources the server lets clients subscribe to, and its unasked stream is the listen's.
+     */
+    private McpHttpResponse listen(CarrierLease lease, Session carrier, Request request, ObjectNode init)
+            throws InterruptedException {
+        JsonNode wanted = request.params().path("notifications");
+        JsonNode capabilities = init.path("capabilities");
+        ObjectNode honoured = JsonRpc.object();
+        grant(honoured, wanted, "toolsListChanged", capabilities.path("tools").path("listChanged"));
+        grant(honoured, wanted, "promptsListChanged", capabilities.path("prompts").path("listChanged"));
+        grant(honoured, wanted, "resourcesListChanged", capabilities.path("resources").path("listChanged"));
+        if (capabilities.path("resources").path("subscribe").asBoolean(false)
+                && wanted.path("resourceSubscriptions").isArray()) {
+            var uris = honoured.putArray("resourceSubscriptions");
+            wanted.path("resourceSubscriptions").forEach(uri -> {
+                if (uri.isTextual() && uris.size() < MAX_LISTENED_URIS) {
+                    uris.add(uri.asText());
+                }
+            });
+        }
+        if (!lease.attach(carrier)) {
+            return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, "The deployment is stopping.", request.id(),
+                    McpReplies.NO_HEADERS);
+        }
+        Optional<live.catwalk.core.mcp.domain.http.SseSource> unasked = carrier.readStandalone();
+        if (unasked.isEmpty()) {
+            return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, "The subscription could not be opened.",
+                    request.id(), McpReplies.NO_HEADERS);
+        }
+        Instant deadline = context.clock().instant().plus(context.settings().requestTimeout());
+        for (JsonNode uri : honoured.path("resourceSubscriptions")) {
+            McpStream stream = carrier.openPostStream(1);
+            context.windows().open(carrier, stream);
+            ObjectNode subscribe = JsonRpc.request(JsonRpc.object().textNode("listen-" + uri.asText().hashCode()),
+                    "resources/subscribe", JsonRpc.object().put("uri", uri.asText()));
+            lease.bridge().request(carrier, stream, new Request(subscribe.get("id"), subscribe), deadline);
+            carrier.awaitAnswer(stream, McpReplies.NO_HEADERS); // the server's answer matters not: updates will tell
+        }
+        return new McpHttpResponse.Stream(McpReplies.NO_HEADERS, new ListenStream(unasked.get(), request.id(),
+                honoured, () -> lease.release(carrier)));
+    }
+
+    private static void grant(ObjectNode honoured, JsonNode wanted, String name, JsonNode offered) {
+        if (wanted.path(name).asBoolean(false) && offered.asBoolean(false)) {
+            honoured.put(name, true);
         }
     }
 

@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
 import live.catwalk.core.mcp.domain.http.SseFrame;
+import live.catwalk.core.mcp.domain.http.SseSource;
+import live.catwalk.core.mcp.fakes.FakeChannel;
+import live.catwalk.core.mcp.fakes.FakeMcpServer;
+import live.catwalk.core.mcp.fakes.FakeStdioServers;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
 import live.catwalk.core.shared.domain.SessionMode;
 import org.junit.jupiter.api.AfterEach;
@@ -161,5 +165,64 @@ class StatelessExchangesTest {
                 .stream().filter(e -> !e.data().isEmpty()).map(e -> JsonRpc.parse(e.data()).path("method").asText())
                 .toList();
         assertEquals(List.of("notifications/message", ""), methods);
+    }
+
+    @ParameterizedTest
+    @EnumSource(SessionMode.class)
+    void aListenStreamIsAcknowledgedAndCarriesOnlyWhatWasAskedTaggedWithItsId(SessionMode mode) throws Exception {
+        mcp = new McpHarness(mode, McpHarness.fastSettings(), new FakeStdioServers(() -> {
+            FakeMcpServer server = new FakeMcpServer();
+            server.announcesChanges = true;
+            return server;
+        }));
+
+        McpHttpResponse listening = post("subscriptions/listen", null, request("sub-1", "subscriptions/listen",
+                "\"notifications\":{\"toolsListChanged\":true,\"promptsListChanged\":true,"
+                        + "\"resourceSubscriptions\":[\"file:///a\"]}", ""));
+        SseSource events = assertInstanceOf(McpHttpResponse.Stream.class, listening).source();
+
+        JsonNode ack = JsonRpc.parse(McpHarness.nextMessage(events).data());
+        assertEquals("notifications/subscriptions/acknowledged", ack.path("method").asText());
+        assertEquals(JsonRpc.parse("{\"toolsListChanged\":true,\"resourceSubscriptions\":[\"file:///a\"]}"),
+                ack.path("params").path("notifications"), "prompts were asked for but are not offered: " + ack);
+        assertEquals("sub-1", ack.path("params").path("_meta").path(ListenStream.SUBSCRIPTION_ID).asText());
+        FakeChannel server = mcp.servers.last();
+        assertEquals("file:///a", server.nextReceived("resources/subscribe").path("params").path("uri").asText());
+
+        server.server().send(JsonRpc.notification("notifications/prompts/list_changed", JsonRpc.object()));
+        server.server().send(JsonRpc.notification("notifications/resources/updated",
+                JsonRpc.object().put("uri", "file:///b")));
+        server.server().send(JsonRpc.notification("notifications/tools/list_changed", JsonRpc.object()));
+        server.server().send(JsonRpc.notification("notifications/resources/updated",
+                JsonRpc.object().put("uri", "file:///a")));
+
+        JsonNode changed = JsonRpc.parse(McpHarness.nextMessage(events).data());
+        assertEquals("notifications/tools/list_changed", changed.path("method").asText(), changed::toString);
+        assertEquals("sub-1", changed.path("params").path("_meta").path(ListenStream.SUBSCRIPTION_ID).asText());
+        JsonNode updated = JsonRpc.parse(McpHarness.nextMessage(events).data());
+        assertEquals("file:///a", updated.path("params").path("uri").asText(), updated::toString);
+        assertEquals("sub-1", updated.path("params").path("_meta").path(ListenStream.SUBSCRIPTION_ID).asText());
+
+        events.close();
+        assertEquals(0, mcp.endpoints.summary().sessions(), "the listen's carrier is gone with its stream");
+    }
+
+    @ParameterizedTest
+    @EnumSource(SessionMode.class)
+    void aServerRequestNeedingACapabilityTheClientDidNotDeclareIs400AndNoRequestReachesTheClient(SessionMode mode) {
+        mcp = new McpHarness(mode);
+
+        McpHttpResponse undeclared = post("tools/call", "sample", request(1, "tools/call",
+                "\"name\":\"sample\",\"arguments\":{}", ""));
+        JsonNode refused = error(undeclared, 400, -32021);
+        assertTrue(refused.path("error").path("data").path("requiredCapabilities").has("sampling"), refused::toString);
+        assertEquals(1, refused.path("id").asInt());
+
+        McpHttpResponse declared = post("tools/call", "sample", request(2, "tools/call",
+                "\"name\":\"sample\",\"arguments\":{}", "").replace("\"io.modelcontextprotocol/clientCapabilities\":{}",
+                "\"io.modelcontextprotocol/clientCapabilities\":{\"sampling\":{}}"));
+        assertEquals(200, declared.status(), () -> McpHarness.body(declared));
+        assertFalse(McpHarness.body(declared).contains("sampling/createMessage"),
+                "no request of the server's reaches a 2026 client (input_required is not bridged yet)");
     }
 }

@@ -20,6 +20,8 @@ public class FakeMcpServer {
 
     public volatile String answerVersion;
     public volatile boolean refuseInitialize;
+    /** Whether it announces tool list changes and resource subscriptions at initialize. */
+    public volatile boolean announcesChanges;
     public volatile PingAnswer pings = PingAnswer.RESULT;
     private final AtomicInteger ownIds = new AtomicInteger();
     private final Map<JsonNode, JsonNode> slow = new ConcurrentHashMap<>();
@@ -56,6 +58,7 @@ public class FakeMcpServer {
             case "tools/list" -> out.emit(JsonRpc.result(id, JsonRpc.object()
                     .set("tools", JsonRpc.object().arrayNode().add(JsonRpc.object().put("name", "echo")))));
             case "tools/call" -> call(id, params);
+            case "resources/subscribe" -> out.emit(JsonRpc.result(id, JsonRpc.object()));
             default -> out.emit(JsonRpc.error(id, JsonRpc.METHOD_NOT_FOUND, "no such method"));
         }
     }
@@ -67,7 +70,12 @@ public class FakeMcpServer {
         }
         String version = answerVersion != null ? answerVersion : params.path("protocolVersion").asText();
         ObjectNode result = JsonRpc.object().put("protocolVersion", version);
-        result.putObject("capabilities").putObject("tools");
+        ObjectNode capabilities = result.putObject("capabilities");
+        capabilities.putObject("tools");
+        if (announcesChanges) {
+            capabilities.putObject("tools").put("listChanged", true);
+            capabilities.putObject("resources").put("subscribe", true);
+        }
         result.putObject("serverInfo").put("name", "fake").put("version", "1.0");
         channel.emit(JsonRpc.result(id, result));
     }

@@ -32,6 +32,8 @@ final class ChildRouter {
         void onInitializeAnswer(ObjectNode answer);
     }
 
+    /** 2026-07-28's code for a request needing a client capability it did not declare. */
+    private static final int MISSING_CAPABILITY = -32021;
     private static final Map<String, String> NEEDS = Map.of(
             "sampling/createMessage", "sampling",
             "elicitation/create", "elicitation",
@@ -169,14 +171,24 @@ final class ChildRouter {
                     "No client session is connected to answer " + request.method() + ".")));
             return;
         }
+        String capability = NEEDS.get(request.method());
         if (!target.answersServerRequests()) {
             // A stateless (2026-07-28) client cannot be asked anything on its request's stream.
             server.send(JsonRpc.line(JsonRpc.error(request.id(), JsonRpc.METHOD_NOT_FOUND, "The client's "
                     + "request is of MCP 2026-07-28, whose clients take no requests from the server ("
                     + request.method() + " is not bridged to input_required yet).")));
+            if (oldest != null && capability != null && !target.clientSupports(capability)
+                    && inFlight.release(oldest)) {
+                // The client did not declare what the server needs for its request: -32021, and the request ends.
+                server.send(JsonRpc.line(JsonRpc.notification("notifications/cancelled", JsonRpc.object()
+                        .put("requestId", oldest.childId()).put("reason", "the client lacks " + capability))));
+                ObjectNode error = JsonRpc.object().put("code", MISSING_CAPABILITY)
+                        .put("message", "Missing required client capability: " + capability);
+                error.putObject("data").putObject("requiredCapabilities").putObject(capability);
+                target.deliver(oldest.stream(), JsonRpc.line(JsonRpc.error(oldest.clientId(), error)), true);
+            }
             return;
         }
-        String capability = NEEDS.get(request.method());
         if (capability != null && !target.clientSupports(capability)) {
             server.send(JsonRpc.line(JsonRpc.error(request.id(), JsonRpc.METHOD_NOT_FOUND,
                     "The client did not declare the '" + capability + "' capability.")));

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The Node tools the tests run, pinned in the committed {@code test-tools/package.json} and
  * {@code test-tools/package-lock.json}: Node 22, the MCP conformance suite (0.1.16 and 0.2.0-alpha.12),
- * {@code @modelcontextprotocol/server-everything}, supergateway, the TypeScript MCP SDK and undici (for the
- * benchmark's Node load generator).
+ * {@code @modelcontextprotocol/server-everything}, supergateway, the TypeScript MCP SDK (1.x), its v2 client
+ * (which speaks 2026-07-28) and undici (for the benchmark's Node load generator).
  *
  * <p>The first {@link #get()} in a JVM makes {@code <repository root>/.test-tools/} match the committed pair
  * ({@code npm ci} when the pair's hash differs from the last successful install, under a file lock shared by
@@ -92,6 +92,11 @@ public final class TestTools {
         return modules().resolve("@modelcontextprotocol/sdk");
     }
 
+    /** The TypeScript SDK v2 client's package folder ({@code @modelcontextprotocol/client} 2.x: both eras). */
+    public Path typescriptClient() {
+        return modules().resolve("@modelcontextprotocol/client");
+    }
+
     /** undici's package folder (7.x, pinned for {@code bench/load/mcp-load.mjs}, the benchmark's Node client). */
     public Path undici() {
         return modules().resolve("undici");
@@ -106,7 +111,8 @@ public final class TestTools {
 
     List<Path> expectedFiles() {
         return List.of(node(), conformance(), conformanceAlpha(), serverEverything(), supergateway(),
-                typescriptSdk().resolve("package.json"), undici().resolve("package.json"));
+                typescriptSdk().resolve("package.json"), typescriptClient().resolve("package.json"),
+                undici().resolve("package.json"));
     }
 
     static TestTools orAbort(Outcome result, boolean ci) {

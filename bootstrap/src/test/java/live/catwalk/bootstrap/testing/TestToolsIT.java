@@ -29,6 +29,7 @@ class TestToolsIT {
         assertTrue(Files.isRegularFile(tools.supergateway()), tools.supergateway().toString());
         assertTrue(version(tools.supergateway().getParent().getParent()).contains("\"version\": \"4.0.0\""));
         assertTrue(version(tools.typescriptSdk()).contains("\"version\": \"1.32.2\""));
+        assertTrue(version(tools.typescriptClient()).contains("\"version\": \"2.4.0\""));
         assertTrue(version(tools.undici()).contains("\"version\": \"7.30.2\""));
     }
 

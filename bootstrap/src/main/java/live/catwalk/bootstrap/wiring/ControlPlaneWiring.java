@@ -131,7 +131,7 @@ final class ControlPlaneWiring {
         var analyse = new AnalyseRepositoryService(new AnalyseRepositoryService.Sources(analysis.host(),
                 analysis.formats(), registry, analysis.mcpRegistry(), analysis.model(), database.analysisCache()),
                 db.settings(), cipher,
-                analysis.executor(), random, clock);
+                analysis.executor(), random, clock, java.util.Optional.empty());
         var analyses = new ControlPlane.Analyses(analyse, analyse, new DeployAnalysisService(analyse,
                 deployments.create()), new BrowseMcpRegistryService(analysis.mcpRegistry()));
         var apps = new ConnectedAppsService(database.oauth(), database.deployments(), clock);

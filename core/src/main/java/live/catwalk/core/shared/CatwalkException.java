@@ -1,5 +1,6 @@
 package live.catwalk.core.shared;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -7,7 +8,8 @@ import java.util.Optional;
 /**
  * The one exception Catwalk throws for an outcome a caller must handle: a {@link Kind} that decides
  * how each edge reports it, a stable machine-readable {@code code}, a human message, and optionally the
- * input field at fault and a hint on how to fix it. Messages never contain secrets.
+ * input field at fault, a hint on how to fix it and, for a rate limit, how long to wait before retrying. Messages
+ * never contain secrets.
  */
 public final class CatwalkException extends RuntimeException {
 
@@ -42,23 +44,26 @@ public final class CatwalkException extends RuntimeException {
     private final String code;
     private final String field;
     private final String hint;
+    private final Duration retryAfter;
 
-    private CatwalkException(Kind kind, String code, String message, String field, String hint, Throwable cause) {
+    private CatwalkException(Kind kind, String code, String message, String field, String hint, Duration retryAfter,
+                             Throwable cause) {
         super(Objects.requireNonNull(message, "message"), cause);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.code = code == null ? kind.code() : code;
         this.field = field;
         this.hint = hint;
+        this.retryAfter = retryAfter;
     }
 
     /** An exception of the given kind with the kind's default code. */
     public static CatwalkException of(Kind kind, String message) {
-        return new CatwalkException(kind, null, message, null, null, null);
+        return new CatwalkException(kind, null, message, null, null, null, null);
     }
 
     /** Bad input in one named field, with how to fix it; {@code hint} may be null. */
     public static CatwalkException invalidInput(String field, String message, String hint) {
-        return new CatwalkException(Kind.INVALID_INPUT, null, message, field, hint, null);
+        return new CatwalkException(Kind.INVALID_INPUT, null, message, field, hint, null, null);
     }
 
     /** Something the caller asked for does not exist (or is not theirs). */
@@ -68,22 +73,33 @@ public final class CatwalkException extends RuntimeException {
 
     /** A copy with a more specific stable code, e.g. {@code session_not_found}. */
     public CatwalkException withCode(String specificCode) {
-        return new CatwalkException(kind, specificCode, getMessage(), field, hint, getCause());
+        return new CatwalkException(kind, specificCode, getMessage(), field, hint, retryAfter, getCause());
     }
 
     /** A copy naming the input field at fault. */
     public CatwalkException withField(String fieldName) {
-        return new CatwalkException(kind, code, getMessage(), fieldName, hint, getCause());
+        return new CatwalkException(kind, code, getMessage(), fieldName, hint, retryAfter, getCause());
     }
 
     /** A copy carrying a hint on how to fix the problem. */
     public CatwalkException withHint(String fixHint) {
-        return new CatwalkException(kind, code, getMessage(), field, fixHint, getCause());
+        return new CatwalkException(kind, code, getMessage(), field, fixHint, retryAfter, getCause());
     }
 
     /** A copy that keeps {@code cause} for the log; the cause never reaches a client. */
     public CatwalkException withCause(Throwable cause) {
-        return new CatwalkException(kind, code, getMessage(), field, hint, cause);
+        return new CatwalkException(kind, code, getMessage(), field, hint, retryAfter, cause);
+    }
+
+    /**
+     * A copy saying how long the caller should wait before trying again (a rate limit's window); an edge sends it
+     * as {@code Retry-After}. Positive.
+     */
+    public CatwalkException withRetryAfter(Duration wait) {
+        if (wait.isNegative() || wait.isZero()) {
+            throw new IllegalArgumentException("a retry-after wait is positive: " + wait);
+        }
+        return new CatwalkException(kind, code, getMessage(), field, hint, wait, getCause());
     }
 
     public Kind kind() {
@@ -101,5 +117,10 @@ public final class CatwalkException extends RuntimeException {
 
     public Optional<String> hint() {
         return Optional.ofNullable(hint);
+    }
+
+    /** How long to wait before retrying, when the failure is a rate limit's. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

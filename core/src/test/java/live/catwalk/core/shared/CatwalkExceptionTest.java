@@ -2,8 +2,10 @@ package live.catwalk.core.shared;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Optional;
 import live.catwalk.core.shared.CatwalkException.Kind;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,7 @@ class CatwalkExceptionTest {
                 .withCode("session_not_found")
                 .withHint("start a new session")
                 .withField("Mcp-Session-Id")
+                .withRetryAfter(Duration.ofSeconds(30))
                 .withCause(cause);
 
         assertEquals(Kind.NOT_FOUND, e.kind());
@@ -41,6 +44,15 @@ class CatwalkExceptionTest {
         assertEquals(Optional.of("Mcp-Session-Id"), e.field());
         assertSame(cause, e.getCause());
         assertEquals("gone", e.getMessage());
+        assertEquals(Optional.of(Duration.ofSeconds(30)), e.withCode("other").retryAfter());
+    }
+
+    @Test
+    void aRetryAfterIsPositive() {
+        CatwalkException e = CatwalkException.of(Kind.LIMIT_EXCEEDED, "slow down");
+
+        assertThrows(IllegalArgumentException.class, () -> e.withRetryAfter(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> e.withRetryAfter(Duration.ofSeconds(-1)));
     }
 
     @Test
@@ -49,5 +61,6 @@ class CatwalkExceptionTest {
 
         assertTrue(e.field().isEmpty());
         assertTrue(e.hint().isEmpty());
+        assertTrue(e.retryAfter().isEmpty());
     }
 }

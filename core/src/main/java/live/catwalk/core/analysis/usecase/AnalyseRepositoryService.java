@@ -31,11 +31,14 @@ import live.catwalk.core.deployment.port.out.PackageRegistry;
 import live.catwalk.core.shared.CatwalkException;
 import live.catwalk.core.shared.domain.SettingName;
 import live.catwalk.core.shared.domain.UserId;
+import live.catwalk.core.shared.limit.RateLimit;
+import live.catwalk.core.shared.limit.RateWindows;
 import live.catwalk.core.shared.port.out.Randomness;
 
 /**
  * Runs analyses on {@code executor}, keeping each job in memory for a day so that its owner can poll it and deploy
- * from it. The caller's own OpenRouter key (from their settings) is used before the server's. Thread-safe.
+ * from it. The caller's own OpenRouter key (from their settings) is used before the server's. Each user may start at
+ * most the configured number of analyses a window (counted in memory, per Catwalk). Thread-safe.
  */
 public final class AnalyseRepositoryService implements AnalyseRepository, GetAnalysis {
 
@@ -53,6 +56,7 @@ public final class AnalyseRepositoryService implements AnalyseRepository, GetAna
     private final Randomness random;
     private final Clock clock;
     private final Map<String, AnalysisJob> jobs = new ConcurrentHashMap<>();
+    private final Optional<RateWindows> starts;
 
     /** The ports an analysis reads through, and where it runs. */
     public record Sources(RepositoryHost host, ManifestFormats formats, PackageRegistry registry,
@@ -67,8 +71,10 @@ public final class AnalyseRepositoryService implements AnalyseRepository, GetAna
         }
     }
 
+    /** {@code startsPerUser}: how many analyses one user may start a window; empty for no bound but the running one. */
     public AnalyseRepositoryService(Sources sources, SettingsRepository settings, SecretCipher cipher,
-                                    Executor executor, Randomness random, Clock clock) {
+                                    Executor executor, Randomness random, Clock clock,
+                                    Optional<RateLimit> startsPerUser) {
         this.analyser = new Analyser(new RepositoryReader(sources.host(), sources.formats()), sources.registry(),
                 sources.mcpRegistry(), sources.model(), sources.cache(), clock);
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -76,6 +82,7 @@ public final class AnalyseRepositoryService implements AnalyseRepository, GetAna
         this.executor = Objects.requireNonNull(executor, "executor");
         this.random = Objects.requireNonNull(random, "random");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.starts = startsPerUser.map(limit -> new RateWindows(limit, RateWindows.DEFAULT_KEYS, clock));
     }
 
     @Override
@@ -97,6 +104,15 @@ public final class AnalyseRepositoryService implements AnalyseRepository, GetAna
             throw CatwalkException.of(CatwalkException.Kind.LIMIT_EXCEEDED, "you already have " + running
                             + " analyses under way").withCode("too_many_analyses")
                     .withHint("wait for one to finish (GET /api/analyses/{id}) and try again");
+        }
+        Optional<Duration> wait = starts.flatMap(w -> w.tryAcquire(caller.user().toString()));
+        if (wait.isPresent()) {
+            long seconds = RateLimit.seconds(wait.get());
+            throw CatwalkException.of(CatwalkException.Kind.LIMIT_EXCEEDED, "you may start at most "
+                            + starts.get().limit().describe("analyses") + "; try again in " + seconds + " s")
+                    .withCode("analysis_rate_limited").withRetryAfter(Duration.ofSeconds(seconds))
+                    .withHint("an analysis of the same commit within a day is served from the cache: poll the one "
+                            + "you started (GET /api/analyses/{id})");
         }
         AnalysisJob job = AnalysisJob.queued(random.uuid().toString(), caller.user(), parsed, now);
         jobs.put(job.id(), job);

@@ -42,6 +42,7 @@ import live.catwalk.core.mcp.fakes.MutableClock;
 import live.catwalk.core.shared.CatwalkException;
 import live.catwalk.core.shared.domain.UserId;
 import live.catwalk.core.shared.fakes.FakeRandomness;
+import live.catwalk.core.shared.limit.RateLimit;
 import live.catwalk.core.store.InMemoryStore;
 import live.catwalk.core.store.Stores;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,7 @@ class AnalyseRepositoryServiceTest {
     private final Stores stores = new InMemoryStore().stores();
     private final List<Runnable> queued = new ArrayList<>();
     private Executor executor = Runnable::run;
+    private Optional<RateLimit> startsPerUser = Optional.empty();
 
     /** A stand-in for the TOML and YAML readers (core has none): manifests in these tests are written as JSON. */
     private static final ManifestFormats JSON_STAND_IN = new ManifestFormats() {
@@ -104,7 +106,7 @@ class AnalyseRepositoryServiceTest {
     private AnalyseRepositoryService service() {
         return new AnalyseRepositoryService(new AnalyseRepositoryService.Sources(host, JSON_STAND_IN, registry,
                 mcpRegistry, model, stores.analyses()), stores.settings(), new FakeSecretCipher(FakeKeyRing.writable()),
-                r -> executor.execute(r), new FakeRandomness(), clock);
+                r -> executor.execute(r), new FakeRandomness(), clock, startsPerUser);
     }
 
     private Analysis analysed(String repo) {
@@ -347,6 +349,30 @@ class AnalyseRepositoryServiceTest {
     }
 
     @Test
+    void aUserMayStartAtMostTheConfiguredNumberOfAnalysesAWindowAndIsToldWhenToRetry() {
+        startsPerUser = Optional.of(new RateLimit(2, Duration.ofHours(1)));
+        AnalyseRepositoryService service = service();
+        Principal bob = new Principal(new UserId(new UUID(0, 7)), Role.USER, new TokenId(new UUID(0, 8)));
+        started(service, "acme/a", false);
+        clock.advance(Duration.ofMinutes(15));
+        started(service, "acme/b", false);
+        clock.advance(Duration.ofMinutes(15));
+
+        CatwalkException e = assertThrows(CatwalkException.class, () -> service.start(ADA, "acme/c", false));
+
+        assertEquals(CatwalkException.Kind.LIMIT_EXCEEDED, e.kind());
+        assertEquals("analysis_rate_limited", e.code());
+        assertEquals(Optional.of(Duration.ofMinutes(30)), e.retryAfter());
+        assertTrue(e.getMessage().contains("2 analyses an hour") && e.getMessage().contains("1800 s"), e.getMessage());
+        assertInstanceOf(AnalyseRepository.Result.Started.class, service.start(bob, "acme/c", false),
+                "another user has a window of their own");
+        assertInstanceOf(AnalyseRepository.Result.Rejected.class, service.start(ADA, "not a repo", false),
+                "bad input is still named, not counted");
+        clock.advance(Duration.ofMinutes(30));
+        assertInstanceOf(AnalyseRepository.Result.Started.class, service.start(ADA, "acme/c", false));
+    }
+
+    @Test
     void anotherUsersAnalysisIsNotFoundAndAJobExpiresAfterADay() {
         host.with("acme/lib", Map.of("package.json", "{\"name\": \"tiny-lib\"}"));
         AnalyseRepositoryService service = service();
@@ -428,7 +454,7 @@ class AnalyseRepositoryServiceTest {
         model.answer = () -> new ModelAnswer("m", Optional.of(false), Optional.empty(), List.of(), List.of());
         var service = new AnalyseRepositoryService(new AnalyseRepositoryService.Sources(host, JSON_STAND_IN, registry,
                 mcpRegistry, model, stores.analyses()), stores.settings(), cipher, Runnable::run, new FakeRandomness(),
-                clock);
+                clock, Optional.empty());
         started(service, "acme/mystery", false);
         assertEquals(Optional.of("or-ada"), model.lastKey.map(SecretValue::reveal));
         assertTrue(model.lastQuestion.gaps().contains(ModelQuestion.Gap.IS_MCP_SERVER));

@@ -10,8 +10,9 @@ import live.catwalk.core.deployment.domain.ValidationProblem;
  * Starts analysing a GitHub repository for its caller and returns at once: the job to poll (already succeeded
  * when the same folder and commit were analysed within a day, unless {@code force}), or the problem with
  * {@code repo} — refused before anything is asked of GitHub. Throws LIMIT_EXCEEDED ({@code too_many_analyses})
- * when the caller already has {@link #MAX_RUNNING_PER_USER} analyses under way, or ({@code analyses_busy}) when the
- * server is at its bound.
+ * when the caller already has {@link #MAX_RUNNING_PER_USER} analyses under way, ({@code analysis_rate_limited}, with
+ * a retry-after) when the caller has started as many analyses as the configured rate allows, or ({@code
+ * analyses_busy}) when the server is at its bound.
  */
 @FunctionalInterface
 public interface AnalyseRepository {

@@ -26,8 +26,8 @@ import org.glassfish.grizzly.memory.Buffers;
 /**
  * The server's edge, in Grizzly's filter chain around the HTTP codec so that it sees every request before
  * any handler and every response after: it refuses what {@link EdgeRules} refuses (problem JSON, then the
- * connection is closed), runs the {@link ReadDeadlines} clocks, and adds the security headers to every
- * response, Grizzly's own error pages included.
+ * connection is closed), runs the {@link ReadDeadlines} clocks, works out each request's {@link ClientAddress}, and
+ * adds the security headers to every response, Grizzly's own error pages included.
  */
 final class EdgeGuard implements AddOn {
 
@@ -39,11 +39,13 @@ final class EdgeGuard implements AddOn {
     private final Set<String> allowedHosts;
     private final ReadDeadlines deadlines;
     private final ObjectMapper mapper;
+    private final TrustedProxies proxies;
 
-    EdgeGuard(Set<String> allowedHosts, ReadDeadlines deadlines, ObjectMapper mapper) {
+    EdgeGuard(Set<String> allowedHosts, ReadDeadlines deadlines, ObjectMapper mapper, TrustedProxies proxies) {
         this.allowedHosts = Set.copyOf(allowedHosts);
         this.deadlines = deadlines;
         this.mapper = mapper;
+        this.proxies = proxies;
     }
 
     @Override
@@ -98,6 +100,8 @@ final class EdgeGuard implements AddOn {
             }
             if (request.getAttribute(SEEN) == null) {
                 request.setAttribute(SEEN, Boolean.TRUE);
+                request.setAttribute(ClientAddress.ATTRIBUTE, ClientAddress.resolve(
+                        ctx.getConnection().getPeerAddress(), request.getHeaders().values("X-Forwarded-For"), proxies));
                 deadlines.headersReceived(ctx.getConnection(), !content.isLast());
                 Optional<EdgeRules.Refusal> refusal = EdgeRules.check(request.getRequestURI(), request.getHeader("Host"),
                         allowedHosts);

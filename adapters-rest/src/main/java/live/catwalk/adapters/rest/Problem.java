@@ -3,22 +3,25 @@ package live.catwalk.adapters.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import live.catwalk.core.shared.CatwalkException;
 import live.catwalk.core.shared.CatwalkException.Kind;
+import live.catwalk.core.shared.limit.RateLimit;
 
 /**
  * The body of every error the server sends: a stable {@code error} code, a human {@code message},
- * and optionally the {@code field} at fault and a {@code hint} on how to fix it.
+ * and optionally the {@code field} at fault, a {@code hint} on how to fix it and, for a rate limit, the seconds to
+ * wait ({@code retryAfter}, as the {@code Retry-After} header says).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record Problem(String error, String message, String field, String hint) {
+record Problem(String error, String message, String field, String hint, Long retryAfter) {
 
     static final String MEDIA_TYPE = "application/json";
 
     static Problem of(CatwalkException e) {
-        return new Problem(e.code(), e.getMessage(), e.field().orElse(null), e.hint().orElse(null));
+        return new Problem(e.code(), e.getMessage(), e.field().orElse(null), e.hint().orElse(null),
+                e.retryAfter().map(RateLimit::seconds).orElse(null));
     }
 
     static Problem forStatus(int status, String message, String hint) {
-        return new Problem(codeOf(status), message, null, hint);
+        return new Problem(codeOf(status), message, null, hint, null);
     }
 
     /** The one place a {@link Kind} becomes an HTTP status. */

@@ -116,6 +116,9 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         if (status == 401 && (copyHeadersFrom == null || copyHeadersFrom.getHeaderString(HttpHeaders.WWW_AUTHENTICATE) == null)) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"catwalk\"");
         }
+        if (problem.retryAfter() != null) {
+            builder.header(HttpHeaders.RETRY_AFTER, problem.retryAfter());
+        }
         return builder.type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 

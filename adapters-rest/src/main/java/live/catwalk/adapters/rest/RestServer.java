@@ -3,6 +3,7 @@ package live.catwalk.adapters.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -150,6 +151,8 @@ public final class RestServer implements AutoCloseable {
         private AuthorizationServer authorizationServer;
         private SignInWithGitHub github = new NoGitHubSignIn();
         private EventStreams streams = EventStreams.standard();
+        private RateLimits rateLimits = RateLimits.none();
+        private Clock clock = Clock.systemUTC();
 
         private Builder(String host, int port) {
             this.host = Objects.requireNonNull(host, "host");
@@ -217,6 +220,16 @@ public final class RestServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Limits failed authentications, requests per token and client registrations as {@code limits} say, with
+         * windows timed by {@code clock}; nothing is limited otherwise (a runner's server, behind its gateway).
+         */
+        public Builder rateLimits(RateLimits limits, Clock clock) {
+            this.rateLimits = Objects.requireNonNull(limits, "limits");
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
         /** Bodies above this many bytes are refused with 413. */
         public Builder maxBodyBytes(long bytes) {
             if (bytes < 1) {
@@ -260,12 +273,14 @@ public final class RestServer implements AutoCloseable {
                     .register(new ProblemMapper())
                     .register(new RequiredBody())
                     .register(inFlight);
+            EdgeLimits limits = new EdgeLimits(rateLimits, clock);
             AtomicReference<HttpServer> built = new AtomicReference<>();
             Set<String> hosts = new HashSet<>(allowedHosts);
             if (controlPlane != null) {
                 controlPlane.publicUrl().map(URI::getHost).ifPresent(hosts::add);
                 Supplier<URI> linkBase = () -> controlPlane.publicUrl().orElseGet(() -> BoundAddress.local(built.get(), host));
-                ServedComponents.of(controlPlane, linkBase, streams, Optional.ofNullable(authorizationServer), github)
+                ServedComponents.of(controlPlane, linkBase, streams, Optional.ofNullable(authorizationServer), github,
+                                limits)
                         .forEach(c -> JerseyComponents.add(config, c));
             } else if (authorizationServer != null) {
                 throw new IllegalStateException("the authorization server needs the control plane's sessions");
@@ -286,7 +301,7 @@ public final class RestServer implements AutoCloseable {
             }
             if (mcp != null) {
                 // Full context paths: the string form "/api/mcp/*" would claim the whole /api context.
-                serverConfig.addHttpHandler(McpEndpoint.handler(mcp.serve(), mcp.heartbeat(), mcp.activity()),
+                serverConfig.addHttpHandler(McpEndpoint.handler(mcp.serve(), mcp.heartbeat(), mcp.activity(), limits),
                         HttpHandlerRegistration.builder().contextPath("/mcp").urlPattern("/*").build(),
                         HttpHandlerRegistration.builder().contextPath("/api/mcp").urlPattern("/*").build());
             }
@@ -294,7 +309,7 @@ public final class RestServer implements AutoCloseable {
             for (NetworkListener listener : server.getListeners()) {
                 listener.setDefaultErrorPageGenerator(errorPages);
                 listener.registerAddOn(new NoProtocolUpgrades());
-                listener.registerAddOn(new EdgeGuard(hosts, deadlines, mapper));
+                listener.registerAddOn(new EdgeGuard(hosts, deadlines, mapper, rateLimits.trustedProxies()));
             }
             built.set(server);
             return new RestServer(server, host, deadlines, inFlight, streams,

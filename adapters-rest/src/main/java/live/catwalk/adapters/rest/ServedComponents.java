@@ -21,15 +21,19 @@ final class ServedComponents {
     private ServedComponents() {
     }
 
-    /** What {@code plane} serves with absolute links on {@code base}; cookies are Secure when that is https. */
+    /**
+     * What {@code plane} serves with absolute links on {@code base}; cookies are Secure when that is https; sign-in
+     * and the token endpoints within {@code limits}.
+     */
     static List<Object> of(ControlPlane plane, Supplier<URI> base, EventStreams streams,
-                           Optional<AuthorizationServer> authorizationServer, SignInWithGitHub github) {
-        List<Object> served = new ArrayList<>(ControlPlaneApi.components(plane, base, streams));
+                           Optional<AuthorizationServer> authorizationServer, SignInWithGitHub github,
+                           EdgeLimits limits) {
+        List<Object> served = new ArrayList<>(ControlPlaneApi.components(plane, base, streams, limits));
         served.add(new IndexResource());
         BooleanSupplier secure = () -> "https".equals(base.get().getScheme());
         served.add(new GitHubSessionResource(github, secure));
         served.add(new GitHubSignInResource(github, authorizationServer.map(AuthorizationServer::authorize), secure));
-        authorizationServer.ifPresent(as -> served.addAll(as.components(plane.accounts().sessions(), base, github)));
+        authorizationServer.ifPresent(as -> served.addAll(as.components(plane.accounts().sessions(), base, github, limits)));
         return served;
     }
 }

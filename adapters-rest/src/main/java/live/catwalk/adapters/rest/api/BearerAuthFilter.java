@@ -15,13 +15,17 @@ import live.catwalk.core.account.domain.BrowserSession;
 import live.catwalk.core.account.port.in.Authenticate;
 import live.catwalk.core.account.port.in.BrowserSessions;
 import live.catwalk.adapters.rest.Bearer;
+import live.catwalk.adapters.rest.ClientAddress;
+import live.catwalk.adapters.rest.EdgeLimits;
 import live.catwalk.core.shared.CatwalkException;
 
 /**
  * Requires {@code Authorization: Bearer <personal token>} on every {@code /api/**} request but
  * {@code /api/health} and the API's public description {@code /api/openapi.json}, before routing, so an
  * unauthenticated caller learns nothing about what exists.
- * The caller becomes the request's {@link jakarta.ws.rs.core.SecurityContext}. The token is never logged.
+ * The caller becomes the request's {@link jakarta.ws.rs.core.SecurityContext}. The token is never logged. A client
+ * address or token prefix that failed too often is refused before its credential is checked, and a token's requests
+ * count against its budget ({@link EdgeLimits}: 429 with {@code Retry-After}).
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
@@ -31,10 +35,12 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
 
     private final Authenticate authenticate;
     private final BrowserSessions sessions;
+    private final EdgeLimits limits;
 
-    public BearerAuthFilter(Authenticate authenticate, BrowserSessions sessions) {
+    public BearerAuthFilter(Authenticate authenticate, BrowserSessions sessions, EdgeLimits limits) {
         this.authenticate = Objects.requireNonNull(authenticate, "authenticate");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     @Override
@@ -45,10 +51,12 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
         }
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         Optional<String> session = SessionResource.secret(request.getCookies());
+        String address = ClientAddress.of(request);
         if (authorization == null && session.isPresent()) {
             String secret = session.get();
-            request.setSecurityContext(new Caller(signedIn(request, secret), request.getSecurityContext().isSecure(),
-                    () -> sessions.authenticate(secret).isPresent()));
+            admit(address, session);
+            request.setSecurityContext(new Caller(signedIn(request, address, secret),
+                    request.getSecurityContext().isSecure(), () -> sessions.authenticate(secret).isPresent()));
             return;
         }
         Optional<String> token = Bearer.token(authorization);
@@ -56,18 +64,26 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
             throw unauthorized("This endpoint needs an Authorization: Bearer <token> header (or a signed-in "
                     + "browser's session).");
         }
-        Principal caller = authenticate.authenticate(token.get())
-                .orElseThrow(() -> unauthorized("The bearer token is unknown, revoked or malformed."));
+        admit(address, token);
+        Principal caller = authenticate.authenticate(token.get()).orElseThrow(() -> {
+            limits.failed(address, token);
+            return unauthorized("The bearer token is unknown, revoked or malformed.");
+        });
+        limits.request(token.get()).ifPresent(spent -> {
+            throw spent.exception();
+        });
         String bearer = token.get();
         request.setSecurityContext(new Caller(caller, request.getSecurityContext().isSecure(),
                 () -> authenticate.authenticate(bearer).isPresent()));
     }
 
     /** The browser's caller; a change it asks for must carry the session's CSRF token. */
-    private Principal signedIn(ContainerRequestContext request, String secret) {
-        Principal caller = sessions.authenticate(secret).orElseThrow(() -> CatwalkException.of(
-                CatwalkException.Kind.UNAUTHORIZED, "This browser's session has ended.")
-                .withCode("session_ended").withHint("Sign in again."));
+    private Principal signedIn(ContainerRequestContext request, String address, String secret) {
+        Principal caller = sessions.authenticate(secret).orElseThrow(() -> {
+            limits.failed(address, Optional.of(secret));
+            return CatwalkException.of(CatwalkException.Kind.UNAUTHORIZED, "This browser's session has ended.")
+                    .withCode("session_ended").withHint("Sign in again.");
+        });
         if (!SAFE_METHODS.contains(request.getMethod())) {
             String sent = request.getHeaderString(SessionResource.CSRF_HEADER);
             byte[] expected = BrowserSession.csrfFor(secret).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -80,6 +96,13 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
             }
         }
         return caller;
+    }
+
+    /** Refuses (429) a request whose address or credential prefix failed to authenticate too often. */
+    private void admit(String address, Optional<String> credential) {
+        limits.authentication(address, credential).ifPresent(refusal -> {
+            throw refusal.exception();
+        });
     }
 
     /** {@code /api/session}, where a browser signs in with a token in the body. */

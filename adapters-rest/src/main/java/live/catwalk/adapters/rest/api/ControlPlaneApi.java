@@ -3,6 +3,7 @@ package live.catwalk.adapters.rest.api;
 import java.net.URI;
 import java.util.List;
 import java.util.function.Supplier;
+import live.catwalk.adapters.rest.EdgeLimits;
 
 /** The Jersey components of the control-plane API, as instances for {@link live.catwalk.adapters.rest.RestServer}. */
 public final class ControlPlaneApi {
@@ -20,14 +21,20 @@ public final class ControlPlaneApi {
 
     /** As {@link #components(ControlPlane, Supplier)}, with the event streams served through {@code streams}. */
     public static List<Object> components(ControlPlane plane, Supplier<URI> base, EventStreams streams) {
+        return components(plane, base, streams, EdgeLimits.none());
+    }
+
+    /** As above, with authentication (bearer, session, sign-in) and each token's requests within {@code limits}. */
+    public static List<Object> components(ControlPlane plane, Supplier<URI> base, EventStreams streams,
+                                          EdgeLimits limits) {
         var accounts = plane.accounts();
         var deployments = plane.deployments();
         var links = new Links(base);
         var pages = new DeploymentPages(deployments.list(), deployments.files(), links);
         return List.of(
-                new BearerAuthFilter(accounts.authenticate(), accounts.sessions()),
+                new BearerAuthFilter(accounts.authenticate(), accounts.sessions(), limits),
                 new SessionResource(accounts.sessions(), accounts.getMe(),
-                        plane.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false)),
+                        plane.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false), limits),
                 new MeResource(accounts.getMe()),
                 new UsersResource(accounts.createUser(), accounts.listUsers(), accounts.disableUser(),
                         accounts.enableUser(), accounts.listUserTokens()),

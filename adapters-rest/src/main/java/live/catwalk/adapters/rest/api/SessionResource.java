@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import live.catwalk.adapters.rest.ClientAddress;
+import live.catwalk.adapters.rest.EdgeLimits;
 import live.catwalk.core.account.domain.BrowserSession;
 import live.catwalk.core.account.domain.User;
 import live.catwalk.core.account.port.in.BrowserSessions;
@@ -39,11 +42,14 @@ public final class SessionResource {
     private final BrowserSessions sessions;
     private final GetMe getMe;
     private final boolean secure;
+    private final EdgeLimits limits;
 
-    SessionResource(BrowserSessions sessions, GetMe getMe, boolean secure) {
+    /** Sign-in counts as authentication for {@code limits}: a wrong token is a failure, too many are refused. */
+    SessionResource(BrowserSessions sessions, GetMe getMe, boolean secure, EdgeLimits limits) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.getMe = Objects.requireNonNull(getMe, "getMe");
         this.secure = secure;
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /** The personal token a browser signs in with. */
@@ -61,14 +67,21 @@ public final class SessionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response signIn(SignIn body) {
+    public Response signIn(@Context ContainerRequestContext request, SignIn body) {
         if (body == null || body.token() == null || body.token().isBlank()) {
             return ValidationFailed.response(List.of(ValidationProblem.of("token", "is required",
                     "paste a personal token (cwk_…): 'catwalk' prints the first admin's, POST /api/tokens makes more")));
         }
-        BrowserSessions.SignedIn signedIn = sessions.signIn(body.token().strip()).orElseThrow(() ->
-                CatwalkException.of(CatwalkException.Kind.UNAUTHORIZED, "The token is unknown, revoked or malformed.")
-                        .withHint("Paste a personal token (cwk_…), not a deployment token (cwd_…)."));
+        String address = ClientAddress.of(request);
+        Optional<String> token = Optional.of(body.token().strip());
+        limits.authentication(address, token).ifPresent(refusal -> {
+            throw refusal.exception();
+        });
+        BrowserSessions.SignedIn signedIn = sessions.signIn(token.get()).orElseThrow(() -> {
+            limits.failed(address, token);
+            return CatwalkException.of(CatwalkException.Kind.UNAUTHORIZED, "The token is unknown, revoked or malformed.")
+                    .withHint("Paste a personal token (cwk_…), not a deployment token (cwd_…).");
+        });
         User user = getMe.me(signedIn.principal());
         return Response.status(Response.Status.CREATED)
                 .header(HttpHeaders.SET_COOKIE, cookie(signedIn.secret(), -1))

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import live.catwalk.adapters.rest.Bearer;
+import live.catwalk.adapters.rest.ClientAddress;
+import live.catwalk.adapters.rest.EdgeLimits;
 import live.catwalk.core.mcp.domain.http.Headers;
 import live.catwalk.core.mcp.domain.http.McpHttpRequest;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
@@ -27,7 +29,10 @@ import org.glassfish.grizzly.http.util.MimeHeaders;
  * The MCP endpoints {@code /mcp/{deploymentId}} and {@code /api/mcp/{deploymentId}} as a plain Grizzly
  * handler beside the Jersey application: this is the hot path, and Jersey's routing and parameter
  * injection cost more than the rest of a request together. It translates HTTP to core's exchange model
- * and back and nothing more; the protocol rules live in core. It runs on the server's virtual threads.
+ * and back and nothing more; the protocol rules live in core. It runs on the server's virtual threads. A request with
+ * a bearer token is first held to the {@link EdgeLimits} (its address and token prefix may have failed too often, its
+ * token's budget may be spent: 429 with {@code Retry-After}); a 401 then counts as a failure, another answer against
+ * the token's budget.
  */
 final class McpHttpHandler extends HttpHandler {
 
@@ -36,12 +41,14 @@ final class McpHttpHandler extends HttpHandler {
     private final ServeMcp mcp;
     private final Duration heartbeat;
     private final McpActivity activity;
+    private final EdgeLimits limits;
 
-    McpHttpHandler(ServeMcp mcp, Duration heartbeat, McpActivity activity) {
+    McpHttpHandler(ServeMcp mcp, Duration heartbeat, McpActivity activity, EdgeLimits limits) {
         super("mcp");
         this.mcp = Objects.requireNonNull(mcp, "mcp");
         this.heartbeat = Objects.requireNonNull(heartbeat, "heartbeat");
         this.activity = Objects.requireNonNull(activity, "activity");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     @Override
@@ -63,12 +70,23 @@ final class McpHttpHandler extends HttpHandler {
         }
         String method = request.getMethod().getMethodString();
         StreamedBody body = new StreamedBody(request);
+        String authorization = request.getHeader("Authorization");
+        Optional<String> token = authorization != null ? Bearer.token(authorization)
+                : QueryToken.of(request.getQueryString());
+        String address = ClientAddress.of(request);
+        Optional<EdgeLimits.Refusal> limited = token.flatMap(t -> limits.authentication(address, token)
+                .or(() -> limits.budget(t)));
         McpHttpResponse answer;
-        try {
-            answer = mcp.serve(exchange(request, deployment.get(), body));
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "MCP request " + method + " " + loggable(request) + " failed", e);
-            answer = McpReplies.error(500, JsonRpc.INTERNAL_ERROR, "Internal error; the server log has the details.");
+        if (limited.isPresent()) {
+            answer = McpReplies.error(429, JsonRpc.TRANSPORT_ERROR, limited.get().message(), null,
+                    Map.of("Retry-After", String.valueOf(limited.get().retryAfterSeconds())));
+        } else {
+            answer = served(request, deployment.get(), body, token);
+            if (token.isPresent() && answer.status() == 401) {
+                limits.failed(address, token);
+            } else {
+                token.ifPresent(limits::spent);
+            }
         }
         if (method.equals("POST") && !body.consumed()
                 && (request.getContentLengthLong() > 0 || request.getRequest().isChunked())) {
@@ -78,6 +96,16 @@ final class McpHttpHandler extends HttpHandler {
             response.setHeader("Connection", "close");
         }
         write(response, answer);
+    }
+
+    private McpHttpResponse served(Request request, String deploymentId, RequestBody body, Optional<String> token) {
+        try {
+            return mcp.serve(exchange(request, deploymentId, body, token));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "MCP request " + request.getMethod().getMethodString() + " "
+                    + loggable(request) + " failed", e);
+            return McpReplies.error(500, JsonRpc.INTERNAL_ERROR, "Internal error; the server log has the details.");
+        }
     }
 
     /** The request's path and query for a log line, bounded, with any {@code token=} value as {@code ***}. */
@@ -135,7 +163,8 @@ final class McpHttpHandler extends HttpHandler {
         }
     }
 
-    private static McpHttpRequest exchange(Request request, String deploymentId, RequestBody body) {
+    private static McpHttpRequest exchange(Request request, String deploymentId, RequestBody body,
+                                           Optional<String> token) {
         // One pass over the parsed headers: getHeaders(name) per name would scan them all for each name.
         MimeHeaders mime = request.getRequest().getHeaders();
         Map<String, List<String>> headers = LinkedHashMap.newLinkedHashMap(mime.size());
@@ -143,9 +172,6 @@ final class McpHttpHandler extends HttpHandler {
             headers.computeIfAbsent(mime.getName(i).toString().toLowerCase(Locale.ROOT), n -> new ArrayList<>(1))
                     .add(mime.getValue(i).toString());
         }
-        String authorization = request.getHeader("Authorization");
-        Optional<String> token = authorization != null ? Bearer.token(authorization)
-                : QueryToken.of(request.getQueryString());
         return new McpHttpRequest(deploymentId, request.getMethod().getMethodString(), Headers.of(headers), body, token);
     }
 

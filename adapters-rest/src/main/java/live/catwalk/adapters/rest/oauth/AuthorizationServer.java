@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import live.catwalk.adapters.rest.EdgeLimits;
 import live.catwalk.core.account.port.in.BrowserSessions;
 import live.catwalk.core.account.port.in.SignInWithGitHub;
 import live.catwalk.core.oauth.port.in.Authorize;
@@ -32,11 +33,12 @@ public record AuthorizationServer(Authorize authorize, ExchangeToken token, Regi
     /**
      * The Jersey resources that serve it: {@code /authorize} (over the dashboard's browser {@code sessions}, with
      * sign-in through {@code github} on the consent page when that is set up), the machine endpoints and the metadata
-     * documents, with absolute URLs built on {@code base}.
+     * documents, with absolute URLs built on {@code base}; client authentication and registration within {@code limits}.
      */
-    public List<Object> components(BrowserSessions sessions, Supplier<URI> base, SignInWithGitHub github) {
+    public List<Object> components(BrowserSessions sessions, Supplier<URI> base, SignInWithGitHub github,
+                                   EdgeLimits limits) {
         BooleanSupplier secure = () -> "https".equals(base.get().getScheme());
         return List.of(new AuthorizationResource(authorize, sessions, github, secure),
-                new ResourceMetadataResource(base, deploymentExists), new TokenEndpoints(this, base));
+                new ResourceMetadataResource(base, deploymentExists), new TokenEndpoints(this, base, limits));
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import live.catwalk.adapters.rest.EdgeLimits;
 import live.catwalk.core.oauth.domain.ClientCredentials;
 
 /**
@@ -43,6 +44,14 @@ final class OAuthAnswers {
             r.header("WWW-Authenticate", basic ? "Basic realm=\"catwalk\"" : "Bearer realm=\"catwalk\"");
         }
         return r.build();
+    }
+
+    /** 429 for a rate limit, in OAuth's error shape, with {@code Retry-After}. */
+    static Response limited(EdgeLimits.Refusal refusal) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", refusal.code());
+        body.put("error_description", refusal.message());
+        return Response.fromResponse(json(429, body)).header("Retry-After", refusal.retryAfterSeconds()).build();
     }
 
     /** The CORS preflight's answer for an endpoint browsers POST to. */

@@ -8,6 +8,8 @@ import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -18,8 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
+import live.catwalk.adapters.rest.ClientAddress;
+import live.catwalk.adapters.rest.EdgeLimits;
 import live.catwalk.core.oauth.domain.ResourceUris;
+import live.catwalk.core.oauth.domain.TokenError;
 import live.catwalk.core.oauth.domain.ScopePolicy;
 import live.catwalk.core.oauth.port.in.ExchangeToken;
 import live.catwalk.core.oauth.port.in.RegisterClient;
@@ -29,7 +35,9 @@ import live.catwalk.core.shared.CatwalkException;
 /**
  * The authorization server's machine endpoints, at the root of the public URL (claude.ai builds these paths itself):
  * its RFC 8414 metadata, {@code POST /token}, {@code POST /register} (RFC 7591) and {@code POST /revoke} (RFC 7009).
- * Answers are OAuth's own JSON, never cached, open to browser clients of any origin.
+ * Answers are OAuth's own JSON, never cached, open to browser clients of any origin. A failed client authentication or
+ * grant counts against the client's address and the secret's visible prefix, and registrations against the address
+ * ({@link EdgeLimits}: 429 with {@code Retry-After} and OAuth's error body).
  */
 @Path("/")
 public final class TokenEndpoints {
@@ -42,10 +50,12 @@ public final class TokenEndpoints {
 
     private final AuthorizationServer server;
     private final Supplier<URI> base;
+    private final EdgeLimits limits;
 
-    public TokenEndpoints(AuthorizationServer server, Supplier<URI> base) {
+    public TokenEndpoints(AuthorizationServer server, Supplier<URI> base, EdgeLimits limits) {
         this.server = Objects.requireNonNull(server, "server");
         this.base = Objects.requireNonNull(base, "base");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     @GET
@@ -78,10 +88,18 @@ public final class TokenEndpoints {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(MultivaluedMap<String, String> form,
-                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                          @Context ContainerRequestContext request) {
+        String address = ClientAddress.of(request);
         OAuthAnswers.Credentials credentials = OAuthAnswers.read(form, TOKEN_PARAMETERS, authorization);
+        Optional<String> grant = form == null ? Optional.empty() : Optional.ofNullable(OAuthAnswers.param(form, "code"))
+                .or(() -> Optional.ofNullable(OAuthAnswers.param(form, "refresh_token")));
+        Optional<Response> limited = limited(address, credentials, grant);
+        if (limited.isPresent()) {
+            return limited.get();
+        }
         if (credentials.refusal().isPresent()) {
-            return credentials.refusal().get();
+            return counted(address, credentials, grant, credentials.error(), credentials.refusal().get());
         }
         ExchangeToken.Result result = server.token().exchange(new ExchangeToken.Command(
                 OAuthAnswers.param(form, "grant_type"), OAuthAnswers.param(form, "code"),
@@ -98,8 +116,8 @@ public final class TokenEndpoints {
                 body.put("scope", issued.scope());
                 yield OAuthAnswers.json(200, body);
             }
-            case ExchangeToken.Result.Refused refused -> OAuthAnswers.error(refused.error().code(),
-                    refused.description(), credentials.basic());
+            case ExchangeToken.Result.Refused refused -> counted(address, credentials, grant, refused.error().code(),
+                    OAuthAnswers.error(refused.error().code(), refused.description(), credentials.basic()));
         };
     }
 
@@ -108,18 +126,25 @@ public final class TokenEndpoints {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public Response revoke(MultivaluedMap<String, String> form,
-                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                           @Context ContainerRequestContext request) {
+        String address = ClientAddress.of(request);
         OAuthAnswers.Credentials credentials = OAuthAnswers.read(form, REVOKE_PARAMETERS, authorization);
+        Optional<Response> limited = limited(address, credentials, Optional.empty());
+        if (limited.isPresent()) {
+            return limited.get();
+        }
         if (credentials.refusal().isPresent()) {
-            return credentials.refusal().get();
+            return counted(address, credentials, Optional.empty(), credentials.error(), credentials.refusal().get());
         }
         RevokeOAuthToken.Result result = server.revoke().revoke(new RevokeOAuthToken.Command(
                 OAuthAnswers.param(form, "token"), OAuthAnswers.param(form, "token_type_hint"), credentials.client()));
         return switch (result) {
             case RevokeOAuthToken.Result.Accepted accepted -> Response.ok().header("Cache-Control", "no-store")
                     .header("Access-Control-Allow-Origin", "*").build();
-            case RevokeOAuthToken.Result.Refused refused -> OAuthAnswers.error(refused.error().code(),
-                    refused.description(), credentials.basic());
+            case RevokeOAuthToken.Result.Refused refused -> counted(address, credentials, Optional.empty(),
+                    refused.error().code(), OAuthAnswers.error(refused.error().code(), refused.description(),
+                            credentials.basic()));
         };
     }
 
@@ -127,7 +152,11 @@ public final class TokenEndpoints {
     @Path("register")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response register(JsonNode body) {
+    public Response register(JsonNode body, @Context ContainerRequestContext request) {
+        Optional<EdgeLimits.Refusal> tooMany = limits.registration(ClientAddress.of(request));
+        if (tooMany.isPresent()) {
+            return OAuthAnswers.limited(tooMany.get());
+        }
         if (body == null || !body.isObject()) {
             return OAuthAnswers.error("invalid_client_metadata", "The body is a JSON object of client metadata.",
                     false);
@@ -174,6 +203,24 @@ public final class TokenEndpoints {
     @Path("revoke")
     public Response revokePreflight() {
         return OAuthAnswers.preflight();
+    }
+
+    /** 429 when the address, the client's secret or the grant's code or token failed too often. */
+    private Optional<Response> limited(String address, OAuthAnswers.Credentials credentials, Optional<String> grant) {
+        Optional<String> secret = credentials.client() == null ? Optional.empty() : credentials.client().secret();
+        return limits.authentication(address, secret).or(() -> limits.authentication(address, grant))
+                .map(OAuthAnswers::limited);
+    }
+
+    /** {@code answer}, after counting a failed client authentication ({@code invalid_client}) or grant. */
+    private Response counted(String address, OAuthAnswers.Credentials credentials, Optional<String> grant,
+                             String error, Response answer) {
+        if (TokenError.INVALID_CLIENT.code().equals(error)) {
+            limits.failed(address, credentials.client() == null ? Optional.empty() : credentials.client().secret());
+        } else if (TokenError.INVALID_GRANT.code().equals(error)) {
+            limits.failed(address, grant);
+        }
+        return answer;
     }
 
     /** A string field, null when absent; IllegalArgumentException when it is something else. */

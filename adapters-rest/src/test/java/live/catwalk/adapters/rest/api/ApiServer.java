@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import live.catwalk.adapters.rest.HealthResource;
+import live.catwalk.adapters.rest.RateLimits;
 import live.catwalk.adapters.rest.RestServer;
+import live.catwalk.core.mcp.fakes.MutableClock;
 import live.catwalk.core.health.domain.HealthReport;
 import live.catwalk.core.health.domain.HealthStatus;
 import org.junit.jupiter.api.AfterEach;
@@ -52,6 +54,13 @@ abstract class ApiServer {
         return EventStreams.standard();
     }
 
+    /** The edge's rate limits: none unless a test sets them; their windows run on {@link #clock}. */
+    RateLimits rateLimits() {
+        return RateLimits.none();
+    }
+
+    final MutableClock clock = new MutableClock(FakeControlPlane.T0);
+
     /** Empty: links are built on the address the server is bound to. */
     Optional<URI> publicUrl() {
         return Optional.empty();
@@ -66,6 +75,7 @@ abstract class ApiServer {
                 .allowedHosts(Set.of(ALLOWED_PROXY_HOST))
                 .controlPlane(fake.controlPlane(publicUrl()))
                 .eventStreams(eventStreams())
+                .rateLimits(rateLimits(), clock)
                 .register(new HealthResource(() -> new HealthReport(HealthStatus.OK, "1.0", Map.of())))
                 .build();
         base = server.start();

@@ -64,12 +64,16 @@ public final class RateWindows {
         return Optional.empty();
     }
 
-    /** Counts one event of {@code key} whether or not its window has room (a failure that already happened). */
-    public synchronized void record(String key) {
+    /**
+     * Counts one event of {@code key} whether or not its window has room (a failure that already happened); returns
+     * how many its window has now.
+     */
+    public synchronized int record(String key) {
         Window w = current(key, clock.instant(), true);
         if (w.events < Integer.MAX_VALUE) {
             w.events++;
         }
+        return w.events;
     }
 
     /** How long until {@code key}'s window ends, when it has no room left; empty when it has (nothing is counted). */

@@ -56,11 +56,11 @@ class RateWindowsTest {
     void recordCountsPastTheLimitWhileExhaustedOnlyLooks() {
         RateWindows w = windows(2, Duration.ofMinutes(1), 10);
         assertEquals(Optional.empty(), w.exhausted("a"));
-        w.record("a");
+        assertEquals(1, w.record("a"));
         assertEquals(Optional.empty(), w.exhausted("a"));
         assertEquals(Optional.empty(), w.exhausted("a"), "looking counts nothing");
-        w.record("a");
-        w.record("a");
+        assertEquals(2, w.record("a"));
+        assertEquals(3, w.record("a"));
 
         assertEquals(Optional.of(Duration.ofMinutes(1)), w.exhausted("a"));
         assertEquals(Optional.empty(), w.exhausted("never-seen"));

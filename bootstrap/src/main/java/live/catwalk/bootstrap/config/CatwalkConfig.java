@@ -27,7 +27,7 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
                             Optional<URI> publicUrl, Registries registries, Mcp mcp, Storage storage,
                             DeploymentQuotas quotas, ReadTimeouts readTimeouts, Servers servers,
                             GatewayLimits limits, Analysis analysis, OAuthLifetimes oauth, SignInSettings signIn,
-                            Optional<FlySettings> fly) {
+                            Optional<FlySettings> fly, RateLimitsConfig rates) {
 
     /** How long a request's headers may take from their first byte, and its body after its headers. */
     public record ReadTimeouts(Duration headers, Duration body) {
@@ -107,6 +107,7 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
         Objects.requireNonNull(oauth, "oauth");
         Objects.requireNonNull(signIn, "signIn");
         Objects.requireNonNull(fly, "fly");
+        Objects.requireNonNull(rates, "rates");
     }
 
     /** The configuration with nothing set: loopback on 8080, 4 MiB bodies, INFO logs, no deployments. */
@@ -161,13 +162,14 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
         OAuthLifetimes oauth = OAuthLifetimesConfig.read(r);
         SignInSettings signIn = SignInConfig.read(r);
         Optional<FlySettings> fly = FlyConfig.read(r);
+        RateLimitsConfig rates = RateLimitsConfig.read(r);
         if (!r.problems.isEmpty()) {
             throw new ConfigException(r.problems);
         }
         return new CatwalkConfig(bind, port, maxBody, level, deployments, publicUrl,
                 new Registries(npm.orElseThrow(), pypi.orElseThrow()), new Mcp(hosts, origins, idle, sessions, children, requestTimeout, heartbeat), storage,
                 new DeploymentQuotas(maxDeployments, maxRunning), new ReadTimeouts(headerTimeout, bodyTimeout),
-                new Servers(sandbox, maxProcesses, healthInterval), limits, analysis, oauth, signIn, fly);
+                new Servers(sandbox, maxProcesses, healthInterval), limits, analysis, oauth, signIn, fly, rates);
     }
 
     /** Analysis's sources; null after recording a problem. */

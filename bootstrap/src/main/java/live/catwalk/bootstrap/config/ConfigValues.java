@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import live.catwalk.core.shared.limit.RateLimit;
 
 /**
  * Parsers for configuration values. Each throws {@link IllegalArgumentException} with what is wrong,
@@ -84,6 +85,20 @@ final class ConfigValues {
             throw new IllegalArgumentException("is outside the allowed range");
         }
         return d;
+    }
+
+    /** {@code off}: empty; otherwise {@code count/window}, e.g. {@code 10/1m}: 1 to 1000000000 a 1s to 24h window. */
+    static Optional<RateLimit> rate(String value) {
+        if (value.equalsIgnoreCase("off")) {
+            return Optional.empty();
+        }
+        int slash = value.indexOf('/');
+        if (slash < 0) {
+            throw new IllegalArgumentException("is not a rate (count/window, e.g. 10/1m) or off");
+        }
+        int count = wholeNumber(value.substring(0, slash).strip(), 1, 1_000_000_000);
+        Duration window = duration(value.substring(slash + 1).strip(), Duration.ofSeconds(1), Duration.ofHours(24));
+        return Optional.of(new RateLimit(count, window));
     }
 
     /** Empty for none; otherwise an absolute http(s) URL without query or fragment, kept without a trailing slash. */

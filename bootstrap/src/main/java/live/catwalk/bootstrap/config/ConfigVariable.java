@@ -112,7 +112,24 @@ public enum ConfigVariable {
             "a duration from 1h to 365d such as 12h or 90d, not shorter than CATWALK_OAUTH_ACCESS_TTL: how long "
                     + "an OAuth refresh token lives (each use rotates it, and the new one lives as long)"),
     OAUTH_CODE_TTL("CATWALK_OAUTH_CODE_TTL", "10m",
-            "a duration from 10s to 10m: how long an OAuth authorization code may wait to be exchanged (once)");
+            "a duration from 10s to 10m: how long an OAuth authorization code may wait to be exchanged (once)"),
+    TRUSTED_PROXIES("CATWALK_TRUSTED_PROXIES", "",
+            "IP addresses and CIDR blocks of the reverse proxies in front of Catwalk, comma-separated, e.g. "
+                    + "10.0.0.0/8,fd00::/8: their X-Forwarded-For names the client the rate limits count; empty for "
+                    + "none (the client is the connection's peer)"),
+    RATE_FAILED_AUTH_PER_ADDRESS("CATWALK_RATE_FAILED_AUTH_PER_ADDRESS", "10/1m",
+            "a rate count/window such as 10/1m (window 1s to 24h), or off: failed authentications a client address "
+                    + "may have in a window before its requests with a credential are refused until the window ends"),
+    RATE_FAILED_AUTH_PER_PREFIX("CATWALK_RATE_FAILED_AUTH_PER_PREFIX", "10/1m",
+            "a rate count/window such as 10/1m (window 1s to 24h), or off: failed authentications with one token "
+                    + "prefix (cwk_ and 8 characters), from any address, before that prefix is refused"),
+    RATE_PER_TOKEN("CATWALK_RATE_PER_TOKEN", "off",
+            "a rate count/window such as 6000/1m (window 1s to 24h), or off: requests one token may make"),
+    RATE_REGISTRATIONS_PER_ADDRESS("CATWALK_RATE_REGISTRATIONS_PER_ADDRESS", "20/1h",
+            "a rate count/window such as 20/1h (window 1s to 24h), or off: OAuth client registrations (POST "
+                    + "/register) from one client address"),
+    RATE_ANALYSES_PER_USER("CATWALK_RATE_ANALYSES_PER_USER", "20/1h",
+            "a rate count/window such as 20/1h (window 1s to 24h), or off: repository analyses one user may start");
 
     public final String envName;
     public final String defaultValue;

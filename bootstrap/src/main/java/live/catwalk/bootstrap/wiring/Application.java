@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -38,6 +39,7 @@ import live.catwalk.adapters.rest.RestServer;
 import live.catwalk.core.deployment.port.out.PackageRegistry;
 import live.catwalk.core.account.domain.Role;
 import live.catwalk.core.shared.domain.DeploymentId;
+import live.catwalk.core.shared.limit.RateLimit;
 import live.catwalk.core.deployment.domain.FileDeployment;
 import live.catwalk.core.deployment.usecase.HealthProbes;
 import live.catwalk.core.deployment.usecase.ListFileDeploymentsService;
@@ -141,7 +143,8 @@ public final class Application implements AutoCloseable {
         ControlPlaneWiring.Wired plane = ControlPlaneWiring.wire(database, vault, registry, chosen.runtime(),
                 new SecureRandomness(), clock, config.publicUrl(), config.quotas(), sandbox.usersMayRunPackages(),
                 supervisor.programs(), new ListFileDeploymentsService(fromFile, runtime),
-                probing.get(), analysisSources(config.analysis(), http, analyses), chosen.settingsInUse());
+                probing.get(), analysisSources(config.analysis(), config.rates().analysesPerUser(), http, analyses),
+                chosen.settingsInUse());
         AtomicReference<RestServer> bound = new AtomicReference<>();
         var oauth = new OAuthWiring(database, deployments, () -> bound.get().linkBase(), clock, config.oauth());
         var access = oauth.mcpAccess(new AuthenticateDeploymentTokenService(plane.tokens(), clock));
@@ -155,6 +158,7 @@ public final class Application implements AutoCloseable {
                 .maxBodyBytes(config.maxBodyBytes())
                 .allowedHosts(gateway.allowedHosts())
                 .readTimeouts(config.readTimeouts().headers(), config.readTimeouts().body())
+                .rateLimits(config.rates().edge(), clock)
                 .register(new HealthResource(health))
                 .controlPlane(plane.api())
                 .authorizationServer(oauth.authorizationServer())
@@ -198,8 +202,12 @@ public final class Application implements AutoCloseable {
     static final int ANALYSES_AT_ONCE = 4;
     static final int ANALYSES_QUEUED = 64;
 
-    /** GitHub, the MCP registry and OpenRouter at their configured URLs, over the shared bounded client. */
-    static ControlPlaneWiring.AnalysisSources analysisSources(CatwalkConfig.Analysis config, HttpClient http,
+    /**
+     * GitHub, the MCP registry and OpenRouter at their configured URLs, over the shared bounded client; each user may
+     * start {@code perUser} analyses a window.
+     */
+    static ControlPlaneWiring.AnalysisSources analysisSources(CatwalkConfig.Analysis config,
+                                                             Optional<RateLimit> perUser, HttpClient http,
                                                              ExecutorService executor) {
         GithubApi.Builder github = GithubApi.builder(http).baseUri(config.githubApi())
                 .settingName(ConfigVariable.GITHUB_API_URL.envName);
@@ -209,7 +217,7 @@ public final class Application implements AutoCloseable {
         config.openRouterModel().ifPresent(openRouter::model);
         return new ControlPlaneWiring.AnalysisSources(github.build(), new JacksonManifestFormats(), openRouter.build(),
                 OfficialMcpRegistry.builder(http).baseUri(config.mcpRegistry())
-                        .settingName(ConfigVariable.MCP_REGISTRY_URL.envName).build(), executor);
+                        .settingName(ConfigVariable.MCP_REGISTRY_URL.envName).build(), executor, perUser);
     }
 
     private static void guarded(String what, Runnable task) {

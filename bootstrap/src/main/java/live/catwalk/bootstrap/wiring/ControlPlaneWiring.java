@@ -60,6 +60,7 @@ import live.catwalk.core.deployment.usecase.RestartDeploymentService;
 import live.catwalk.core.deployment.usecase.RotateDeploymentTokenService;
 import live.catwalk.core.deployment.usecase.StartDeploymentService;
 import live.catwalk.core.deployment.usecase.StopDeploymentService;
+import live.catwalk.core.shared.limit.RateLimit;
 import live.catwalk.core.shared.domain.SettingName;
 import live.catwalk.core.shared.port.out.Randomness;
 
@@ -131,7 +132,7 @@ final class ControlPlaneWiring {
         var analyse = new AnalyseRepositoryService(new AnalyseRepositoryService.Sources(analysis.host(),
                 analysis.formats(), registry, analysis.mcpRegistry(), analysis.model(), database.analysisCache()),
                 db.settings(), cipher,
-                analysis.executor(), random, clock, java.util.Optional.empty());
+                analysis.executor(), random, clock, analysis.startsPerUser());
         var analyses = new ControlPlane.Analyses(analyse, analyse, new DeployAnalysisService(analyse,
                 deployments.create()), new BrowseMcpRegistryService(analysis.mcpRegistry()));
         var apps = new ConnectedAppsService(database.oauth(), database.deployments(), clock);
@@ -139,9 +140,12 @@ final class ControlPlaneWiring {
                 db.tokens(), sessions);
     }
 
-    /** Where analyses read (GitHub, TOML/YAML, a model, the MCP registry) and where they run. */
+    /**
+     * Where analyses read (GitHub, TOML/YAML, a model, the MCP registry), where they run, and how many one user may
+     * start a window (empty: no such bound).
+     */
     record AnalysisSources(RepositoryHost host, ManifestFormats formats, ModelAdvisor model, McpRegistry mcpRegistry,
-                           Executor executor) {
+                           Executor executor, Optional<RateLimit> startsPerUser) {
     }
 
     /** The database's repositories, with deployment tokens cached for the MCP hot path. */

@@ -60,7 +60,9 @@ public final class EdgeLimits {
         if (byAddress.isPresent()) {
             return byAddress;
         }
-        Optional<String> prefix = credential.flatMap(EdgeLimits::visiblePrefix);
+        // The hot path: no prefix failed within its window, so the credential need not even be parsed.
+        Optional<String> prefix = failuresByPrefix.filter(w -> !w.idle()).flatMap(w -> credential)
+                .flatMap(EdgeLimits::visiblePrefix);
         return failuresByPrefix.flatMap(w -> prefix.flatMap(p -> w.exhausted(p).map(wait -> refusal(
                 "authentication_rate_limited", "Credentials beginning " + p + " have failed to authenticate too often",
                 w.limit().describe("failed authentications"), wait))));

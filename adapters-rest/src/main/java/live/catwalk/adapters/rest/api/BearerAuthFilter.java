@@ -54,8 +54,8 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
         String address = ClientAddress.of(request);
         if (authorization == null && session.isPresent()) {
             String secret = session.get();
-            admit(address, session);
-            request.setSecurityContext(new Caller(signedIn(request, address, secret),
+            admit(address, Optional.empty());
+            request.setSecurityContext(new Caller(signedIn(request, secret),
                     request.getSecurityContext().isSecure(), () -> sessions.authenticate(secret).isPresent()));
             return;
         }
@@ -77,13 +77,14 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
                 () -> authenticate.authenticate(bearer).isPresent()));
     }
 
-    /** The browser's caller; a change it asks for must carry the session's CSRF token. */
-    private Principal signedIn(ContainerRequestContext request, String address, String secret) {
-        Principal caller = sessions.authenticate(secret).orElseThrow(() -> {
-            limits.failed(address, Optional.of(secret));
-            return CatwalkException.of(CatwalkException.Kind.UNAUTHORIZED, "This browser's session has ended.")
-                    .withCode("session_ended").withHint("Sign in again.");
-        });
+    /**
+     * The browser's caller; a change it asks for must carry the session's CSRF token. An ended session is no failed
+     * authentication: a tab whose session ended (at a restart, say) retries its event stream every few seconds.
+     */
+    private Principal signedIn(ContainerRequestContext request, String secret) {
+        Principal caller = sessions.authenticate(secret).orElseThrow(() -> CatwalkException.of(
+                CatwalkException.Kind.UNAUTHORIZED, "This browser's session has ended.")
+                .withCode("session_ended").withHint("Sign in again."));
         if (!SAFE_METHODS.contains(request.getMethod())) {
             String sent = request.getHeaderString(SessionResource.CSRF_HEADER);
             byte[] expected = BrowserSession.csrfFor(secret).getBytes(java.nio.charset.StandardCharsets.US_ASCII);

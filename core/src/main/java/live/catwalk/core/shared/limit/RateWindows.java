@@ -83,6 +83,12 @@ public final class RateWindows {
         return w != null && w.events >= limit.count() ? Optional.of(untilEnd(w, now)) : Optional.empty();
     }
 
+    /** Whether no key has a live window (ended ones are dropped first): a cheap check before any parsing. */
+    public synchronized boolean idle() {
+        dropEnded(clock.instant());
+        return windows.isEmpty();
+    }
+
     /** How many keys are remembered. */
     public synchronized int size() {
         return windows.size();

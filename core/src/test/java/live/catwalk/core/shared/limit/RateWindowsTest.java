@@ -1,6 +1,7 @@
 package live.catwalk.core.shared.limit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,6 +95,10 @@ class RateWindowsTest {
         w.tryAcquire("new");
 
         assertEquals(1, w.size());
+        assertFalse(w.idle());
+        clock.advance(Duration.ofMinutes(1));
+        assertTrue(w.idle(), "every window ended");
+        assertEquals(0, w.size());
     }
 
     @Test

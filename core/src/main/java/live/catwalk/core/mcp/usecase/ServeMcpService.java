@@ -23,6 +23,7 @@ import live.catwalk.core.mcp.port.out.DeploymentStates;
 import live.catwalk.core.mcp.port.out.McpAccess;
 import live.catwalk.core.mcp.port.out.McpUpstream;
 import live.catwalk.core.mcp.port.out.McpUpstreams;
+import live.catwalk.core.shared.port.out.Telemetry;
 
 /**
  * The edge of {@code /mcp/{deployment}}, once per request and in this order: the method; Host and Origin
@@ -30,6 +31,7 @@ import live.catwalk.core.mcp.port.out.McpUpstreams;
  * the scope: 403); the request's own rules (Accept, Content-Type, the body's size and JSON-RPC shape); Catwalk's
  * shutdown; then the deployment's upstream or, without one, its stored state (stopped, failed: 503; about to
  * start: a POST waits for it). Only then does the upstream see the exchange, without the caller's credential.
+ * Each request, once answered, is reported to {@link Telemetry} with its method, era, outcome and duration.
  */
 public final class ServeMcpService implements ServeMcp {
 
@@ -41,10 +43,18 @@ public final class ServeMcpService implements ServeMcp {
     private final McpAccess access;
     private final DeploymentStates states;
     private final McpUpstreams upstreams;
+    private final Telemetry telemetry;
 
     /** A deployment without an upstream answers by its stored state (stopped, failed, starting). */
     public ServeMcpService(GatewaySettings settings, GatewayLimits limits, McpAccess access, DeploymentStates states,
                            McpUpstreams upstreams) {
+        this(settings, limits, access, states, upstreams, Telemetry.NONE);
+    }
+
+    /** As above, each answered request reported to {@code telemetry}. */
+    public ServeMcpService(GatewaySettings settings, GatewayLimits limits, McpAccess access, DeploymentStates states,
+                           McpUpstreams upstreams, Telemetry telemetry) {
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.access = Objects.requireNonNull(access, "access");
@@ -54,19 +64,33 @@ public final class ServeMcpService implements ServeMcp {
 
     @Override
     public McpHttpResponse serve(McpHttpRequest request) {
+        long began = telemetry.monotonicNanos();
+        McpUpstream.Posted[] read = {null};
+        McpHttpResponse answer = null;
+        try {
+            answer = answer(request, read);
+            return answer;
+        } finally { // an exception is the handler's 500
+            telemetry.record(McpRequestLabels.of(request.method(), request.headers(), read[0],
+                    answer == null ? 500 : answer.status(), telemetry.monotonicNanos() - began));
+        }
+    }
+
+    /** The answer; {@code read[0]} is the parsed body once it was read. */
+    private McpHttpResponse answer(McpHttpRequest request, McpUpstream.Posted[] read) {
         String method = request.method();
         if (!method.equals("POST") && !method.equals("GET") && !method.equals("DELETE")) {
             return McpReplies.methodNotAllowed(method);
         }
         try {
-            return admitted(request);
+            return admitted(request, read);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return McpReplies.shuttingDown(null);
         }
     }
 
-    private McpHttpResponse admitted(McpHttpRequest request) throws InterruptedException {
+    private McpHttpResponse admitted(McpHttpRequest request, McpUpstream.Posted[] read) throws InterruptedException {
         Headers headers = request.headers();
         if (!HttpRules.hostAllowed(headers.first("Host").orElse(null), settings.allowedHosts())) {
             return McpReplies.error(421, JsonRpc.TRANSPORT_ERROR, "Misdirected Request: this server does not "
@@ -93,6 +117,7 @@ public final class ServeMcpService implements ServeMcp {
                 return parsed.refusal();
             }
             posted = Optional.of(parsed.posted());
+            read[0] = parsed.posted();
         } else if (request.method().equals("GET")
                 && !HttpRules.accepts(headers.joined("Accept").orElse(null), "text", "event-stream")) {
             return McpReplies.error(406, JsonRpc.TRANSPORT_ERROR,

@@ -33,14 +33,17 @@ import live.catwalk.core.oauth.port.out.ClientMetadataDocuments;
 import live.catwalk.core.oauth.port.out.OAuthStore;
 import live.catwalk.core.shared.CatwalkException;
 import live.catwalk.core.shared.domain.DeploymentId;
+import live.catwalk.core.shared.domain.TelemetryEvent;
 import live.catwalk.core.shared.port.out.Randomness;
+import live.catwalk.core.shared.port.out.Telemetry;
 
 /**
  * Checks authorization requests in the order that keeps redirects safe: the client and its redirect URI first (a
  * failure there is a page, never a redirect), then the rest (a failure is an error on the redirect URI). A user may
  * grant a client only a deployment of their own. An allowed request stores (or reuses) the user's grant to the
  * client for that deployment and a single-use code bound to the client, redirect URI, PKCE challenge, resource and
- * scopes; only the code's hash is stored.
+ * scopes; only the code's hash is stored. Each consent answered (allowed: a code; or denied) is reported to
+ * {@link Telemetry}.
  */
 public final class AuthorizeService implements Authorize {
 
@@ -56,6 +59,7 @@ public final class AuthorizeService implements Authorize {
     private final Clock clock;
     private final Supplier<URI> issuer;
     private final OAuthLifetimes lifetimes;
+    private final Telemetry telemetry;
 
     /**
      * {@code issuer} gives Catwalk's public base URL (ending in {@code /}, read at each request: it may be known only
@@ -63,6 +67,14 @@ public final class AuthorizeService implements Authorize {
      */
     public AuthorizeService(OAuthStore store, ClientMetadataDocuments documents, DeploymentRepository deployments,
                             Randomness randomness, Clock clock, Supplier<URI> issuer, OAuthLifetimes lifetimes) {
+        this(store, documents, deployments, randomness, clock, issuer, lifetimes, Telemetry.NONE);
+    }
+
+    /** As above, each consent answered reported to {@code telemetry}. */
+    public AuthorizeService(OAuthStore store, ClientMetadataDocuments documents, DeploymentRepository deployments,
+                            Randomness randomness, Clock clock, Supplier<URI> issuer, OAuthLifetimes lifetimes,
+                            Telemetry telemetry) {
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.store = Objects.requireNonNull(store, "store");
         this.clients = new Clients(store, documents, clock);
         this.deployments = Objects.requireNonNull(deployments, "deployments");
@@ -98,6 +110,7 @@ public final class AuthorizeService implements Authorize {
         }
         Valid valid = checked.valid;
         if (!answer.allow()) {
+            telemetry.record(new TelemetryEvent.OAuthConsent(false));
             return error(valid, "access_denied", "The user denied the request.");
         }
         Optional<DeploymentId> named = valid.deployment.map(Authorize.Target::id);
@@ -129,6 +142,7 @@ public final class AuthorizeService implements Authorize {
             parameters.put("state", valid.state);
         }
         parameters.put("iss", ResourceUris.issuer(base()));
+        telemetry.record(new TelemetryEvent.OAuthConsent(true));
         return new Outcome.Redirect(withQuery(valid.redirectUri, parameters));
     }
 

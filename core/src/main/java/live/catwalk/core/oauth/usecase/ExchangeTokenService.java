@@ -27,13 +27,16 @@ import live.catwalk.core.oauth.domain.TokenError;
 import live.catwalk.core.oauth.port.in.ExchangeToken;
 import live.catwalk.core.oauth.port.out.OAuthStore;
 import live.catwalk.core.shared.CatwalkException;
+import live.catwalk.core.shared.domain.TelemetryEvent;
 import live.catwalk.core.shared.port.out.Randomness;
+import live.catwalk.core.shared.port.out.Telemetry;
 
 /**
  * The token endpoint over the {@link OAuthStore}: the store makes redemption and rotation single-use, so checks that
  * need the code run after it is consumed (a failed exchange still uses the code up), while a refresh token is checked
  * for its client, scope and resource before it is rotated (a bad request does not cost the client its session).
- * Tokens from a code carry that code's hash, and so do their rotations, so that a replay revokes them all.
+ * Tokens from a code carry that code's hash, and so do their rotations, so that a replay revokes them all. Each
+ * answer is reported to {@link Telemetry} by grant type and outcome.
  */
 public final class ExchangeTokenService implements ExchangeToken {
 
@@ -49,21 +52,29 @@ public final class ExchangeTokenService implements ExchangeToken {
     private final ClientAuthentication clients;
     private final TokenIssuer issuer;
     private final Clock clock;
+    private final Telemetry telemetry;
 
     /** {@code publicBase}: Catwalk's public URI (absolute http(s), ending in {@code /}) on which resources live. */
     public ExchangeTokenService(OAuthStore store, URI publicBase, OAuthLifetimes lifetimes, Randomness randomness,
                                 Clock clock) {
-        this(store, new ResourceParameter(publicBase), lifetimes, randomness, clock);
+        this(store, new ResourceParameter(publicBase), lifetimes, randomness, clock, Telemetry.NONE);
     }
 
     /** As above, with the public URI read at each request (a server bound to port 0 knows it only once bound). */
     public ExchangeTokenService(OAuthStore store, Supplier<URI> publicBase, OAuthLifetimes lifetimes,
                                 Randomness randomness, Clock clock) {
-        this(store, new ResourceParameter(publicBase), lifetimes, randomness, clock);
+        this(store, new ResourceParameter(publicBase), lifetimes, randomness, clock, Telemetry.NONE);
+    }
+
+    /** As above, each answer reported to {@code telemetry}. */
+    public ExchangeTokenService(OAuthStore store, Supplier<URI> publicBase, OAuthLifetimes lifetimes,
+                                Randomness randomness, Clock clock, Telemetry telemetry) {
+        this(store, new ResourceParameter(publicBase), lifetimes, randomness, clock, telemetry);
     }
 
     private ExchangeTokenService(OAuthStore store, ResourceParameter resources, OAuthLifetimes lifetimes,
-                                 Randomness randomness, Clock clock) {
+                                 Randomness randomness, Clock clock, Telemetry telemetry) {
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.store = Objects.requireNonNull(store, "store");
         this.resources = resources;
         this.clients = new ClientAuthentication(store, clock);
@@ -74,6 +85,13 @@ public final class ExchangeTokenService implements ExchangeToken {
     @Override
     public Result exchange(Command command) {
         Objects.requireNonNull(command, "command");
+        Result result = answer(command);
+        telemetry.record(new TelemetryEvent.OAuthToken(TelemetryEvent.OAuthToken.grantTypeLabel(command.grantType()),
+                result instanceof Result.Refused refused ? refused.error().code() : TelemetryEvent.OAuthToken.ISSUED));
+        return result;
+    }
+
+    private Result answer(Command command) {
         OAuthClient client;
         switch (clients.authenticate(command.client())) {
             case ClientAuthentication.Outcome.Failed failed -> {

@@ -2,7 +2,9 @@ package live.catwalk.adapters.persistence;
 
 import static live.catwalk.adapters.persistence.jooq.Tables.DEPLOYMENTS;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import live.catwalk.adapters.persistence.jooq.tables.records.DeploymentsRecord;
 import live.catwalk.core.shared.domain.UserId;
@@ -13,6 +15,7 @@ import live.catwalk.core.deployment.domain.DesiredState;
 import live.catwalk.core.deployment.port.out.DeploymentRepository;
 import live.catwalk.core.shared.CatwalkException;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Optimistic locking in SQL: {@code update … where id = ? and version = ?}, which touches one row or none. */
 final class JooqDeploymentRepository implements DeploymentRepository {
@@ -58,6 +61,16 @@ final class JooqDeploymentRepository implements DeploymentRepository {
                 .where(DEPLOYMENTS.DESIRED_STATE.eq(DesiredState.RUNNING.name()))
                 .orderBy(DEPLOYMENTS.CREATED_AT, DEPLOYMENTS.ID)
                 .fetch(JooqDeploymentRepository::toDeployment));
+    }
+
+    @Override
+    public Map<DeploymentStatus, Long> countByStatus() {
+        return Failures.guard(() -> {
+            Map<DeploymentStatus, Long> counts = new EnumMap<>(DeploymentStatus.class);
+            dsl.select(DEPLOYMENTS.STATUS, DSL.count()).from(DEPLOYMENTS).groupBy(DEPLOYMENTS.STATUS)
+                    .forEach(row -> counts.put(DeploymentStatus.valueOf(row.value1()), (long) row.value2()));
+            return counts;
+        });
     }
 
     @Override

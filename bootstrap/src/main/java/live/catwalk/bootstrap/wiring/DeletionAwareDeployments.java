@@ -1,10 +1,12 @@
 package live.catwalk.bootstrap.wiring;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import live.catwalk.core.shared.domain.UserId;
 import live.catwalk.core.deployment.domain.Deployment;
+import live.catwalk.core.deployment.domain.DeploymentStatus;
 import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.deployment.port.out.DeploymentRepository;
 
@@ -46,6 +48,11 @@ final class DeletionAwareDeployments implements DeploymentRepository {
     @Override
     public List<Deployment> listWantedRunning() {
         return deployments.listWantedRunning();
+    }
+
+    @Override
+    public Map<DeploymentStatus, Long> countByStatus() {
+        return deployments.countByStatus();
     }
 
     @Override

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -161,6 +162,17 @@ public abstract class DeploymentRepositoryContract extends DeploymentUpdateContr
         Deployment bobs = givenDeployment(givenUser("bob").id(), "c");
 
         assertEquals(Set.of(running, bobs), Set.copyOf(stores.deployments().listWantedRunning()));
+    }
+
+    @Test
+    void countsEveryOwnersDeploymentsByStatusLeavingOutStatusesNoneIsIn() {
+        assertEquals(Map.of(), stores.deployments().countByStatus());
+        givenDeployment(ann.id(), "a");
+        Deployment b = givenDeployment(ann.id(), "b");
+        stores.deployments().update(b.moveTo(VALIDATING, Optional.empty(), fixtures.next()));
+        givenDeployment(givenUser("bob").id(), "c");
+
+        assertEquals(Map.of(PENDING, 2L, VALIDATING, 1L), stores.deployments().countByStatus());
     }
 
     @Test

@@ -2,10 +2,14 @@ package live.catwalk.core.store;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import live.catwalk.core.shared.domain.UserId;
 import live.catwalk.core.deployment.domain.Deployment;
+import live.catwalk.core.deployment.domain.DeploymentStatus;
 import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.deployment.domain.DesiredState;
 import live.catwalk.core.deployment.port.out.DeploymentRepository;
@@ -59,6 +63,14 @@ final class InMemoryDeployments implements DeploymentRepository {
     public List<Deployment> listWantedRunning() {
         synchronized (store.lock) {
             return store.deployments.values().stream().filter(d -> d.desired() == DesiredState.RUNNING).toList();
+        }
+    }
+
+    @Override
+    public Map<DeploymentStatus, Long> countByStatus() {
+        synchronized (store.lock) {
+            return store.deployments.values().stream().collect(Collectors.groupingBy(Deployment::status,
+                    () -> new EnumMap<>(DeploymentStatus.class), Collectors.counting()));
         }
     }
 

@@ -276,6 +276,11 @@ class ReconcileServiceTest {
         }
 
         @Override
+        public Map<DeploymentStatus, Long> countByStatus() {
+            return real.countByStatus();
+        }
+
+        @Override
         public Deployment update(Deployment deployment) {
             if (deployment.id().equals(contested)) {
                 throw CatwalkException.of(CatwalkException.Kind.CONFLICT, "updated by someone else");

@@ -1,9 +1,11 @@
 package live.catwalk.core.deployment.port.out;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import live.catwalk.core.shared.domain.UserId;
 import live.catwalk.core.deployment.domain.Deployment;
+import live.catwalk.core.deployment.domain.DeploymentStatus;
 import live.catwalk.core.shared.domain.DeploymentId;
 
 /**
@@ -31,6 +33,9 @@ public interface DeploymentRepository {
 
     /** Every deployment, of any owner, whose desired state is RUNNING, for the reconciler; in no set order. */
     List<Deployment> listWantedRunning();
+
+    /** How many deployments, of every owner, are in each status; a status none is in is absent. For totals only. */
+    Map<DeploymentStatus, Long> countByStatus();
 
     /**
      * Stores {@code deployment} if the stored version equals its version, and returns it with the version

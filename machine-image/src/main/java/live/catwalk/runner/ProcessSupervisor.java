@@ -15,11 +15,14 @@ import live.catwalk.core.mcp.domain.StdioEvent;
 import live.catwalk.core.mcp.port.out.StdioChannel;
 import live.catwalk.core.mcp.port.out.StdioServers;
 import live.catwalk.core.shared.CatwalkException;
+import live.catwalk.core.shared.domain.TelemetryEvent;
+import live.catwalk.core.shared.port.out.Telemetry;
 
 /**
  * Runs stdio MCP servers as supervised child processes: started without a shell in an allow-listed
  * environment, restarted with exponential backoff when they end, given up on after a crash loop, and
- * stopped with their whole process tree. The adapter's one public entry point. Thread-safe.
+ * stopped with their whole process tree; each restart and each give-up is reported to {@link Telemetry}. The
+ * adapter's one public entry point. Thread-safe.
  *
  * <p>A channel holds its event thread until it is closed, also after {@code GaveUp}. Closing a channel
  * from inside its own event consumer works; its final {@code Exited} is then delivered right after the
@@ -32,12 +35,14 @@ public final class ProcessSupervisor implements StdioServers, AutoCloseable {
 
     private final Settings settings;
     private final Launcher launcher;
+    private final Telemetry telemetry;
     private final Set<StdioChannel> open = ConcurrentHashMap.newKeySet();
     private boolean shutDown; // guarded by this
 
-    private ProcessSupervisor(Settings settings, Launcher launcher) {
+    private ProcessSupervisor(Settings settings, Launcher launcher, Telemetry telemetry) {
         this.settings = settings;
         this.launcher = launcher;
+        this.telemetry = telemetry;
     }
 
     /** A builder with safe defaults; the composition root passes the base environment. */
@@ -55,7 +60,7 @@ public final class ProcessSupervisor implements StdioServers, AutoCloseable {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(events, "events");
         refuseAfterShutdown();
-        StdioChannel channel = SupervisedChannel.open(command, events, settings, launcher, open::remove);
+        StdioChannel channel = SupervisedChannel.open(command, counted(events), settings, launcher, open::remove);
         boolean accepted;
         synchronized (this) {
             accepted = !shutDown;
@@ -68,6 +73,19 @@ public final class ProcessSupervisor implements StdioServers, AutoCloseable {
             refuseAfterShutdown();
         }
         return channel;
+    }
+
+    /** {@code events}, with restarts (a start after the first) and give-ups reported on the way. */
+    private Consumer<StdioEvent> counted(Consumer<StdioEvent> events) {
+        return event -> {
+            switch (event) {
+                case StdioEvent.Started started when started.generation() > 1 ->
+                        telemetry.record(new TelemetryEvent.ServerRestarted());
+                case StdioEvent.GaveUp gaveUp -> telemetry.record(new TelemetryEvent.ServerGaveUp());
+                default -> { }
+            }
+            events.accept(event);
+        };
     }
 
     /**
@@ -142,6 +160,7 @@ public final class ProcessSupervisor implements StdioServers, AutoCloseable {
         private Sandbox sandbox = Sandbox.none();
         private int maxProcesses = DEFAULT_MAX_PROCESSES;
         private Optional<ChildLedger> ledger = Optional.empty();
+        private Telemetry telemetry = Telemetry.NONE;
 
         private Builder() {
         }
@@ -221,6 +240,12 @@ public final class ProcessSupervisor implements StdioServers, AutoCloseable {
             return this;
         }
 
+        /** Where restarts and give-ups are reported ({@link Telemetry#NONE} by default). */
+        public Builder telemetry(Telemetry telemetry) {
+            this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+            return this;
+        }
+
         /** Throws {@link IllegalArgumentException} naming the setting when a value is out of range. */
         public ProcessSupervisor build() {
             if (maxProcesses < 1) {
@@ -230,7 +255,7 @@ public final class ProcessSupervisor implements StdioServers, AutoCloseable {
                     backoffInitial, backoffMax, healthyAfter, crashLoopExits, crashLoopWindow, stdinGrace, termGrace,
                     sendQueueLines, sendQueueBytes);
             return new ProcessSupervisor(settings, new Launcher(settings.baseEnvironment(), sandbox, maxProcesses,
-                    ledger));
+                    ledger), telemetry);
         }
     }
 }

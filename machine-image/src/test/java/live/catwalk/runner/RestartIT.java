@@ -16,6 +16,9 @@ import live.catwalk.core.mcp.domain.StdioEvent.Started;
 import live.catwalk.core.mcp.port.out.StdioChannel;
 import live.catwalk.core.shared.CatwalkException;
 import live.catwalk.core.shared.CatwalkException.Kind;
+import live.catwalk.core.shared.domain.TelemetryEvent.ServerGaveUp;
+import live.catwalk.core.shared.domain.TelemetryEvent.ServerRestarted;
+import live.catwalk.core.shared.fakes.RecordingTelemetry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,9 +58,11 @@ class RestartIT {
 
     @Test
     void givesUpAfterTheCrashLoopLimitAndRefusesToSend() throws InterruptedException {
+        RecordingTelemetry telemetry = new RecordingTelemetry();
         supervisor = Children.supervisor()
                 .backoff(Duration.ofMillis(20), Duration.ofSeconds(1))
                 .crashLoop(3, Duration.ofMinutes(1))
+                .telemetry(telemetry)
                 .build();
         StdioChannel channel = supervisor.start(Children.bash("exit 3"), events);
 
@@ -72,6 +77,8 @@ class RestartIT {
         assertEquals("'bash' ended 3 times within 60 s; it is not restarted again", gaveUp.reason());
         assertFalse(channel.isRunning());
         assertUnavailable(channel);
+        assertEquals(List.of(new ServerRestarted(), new ServerRestarted(), new ServerGaveUp()), telemetry.events(),
+                "two restarts (generations 2 and 3), then the give-up; the first start is no restart");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package live.catwalk.adapters.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -144,6 +145,23 @@ public final class Database implements AutoCloseable {
     /** The schema version applied when this database was opened, e.g. {@code 5}. */
     public String schemaVersion() {
         return schemaVersion;
+    }
+
+    /**
+     * How the connection pool is used now: connections in use, idle, threads waiting for one, and the most it opens.
+     * All zero once closed.
+     */
+    public record PoolUse(int active, int idle, int waiting, int max) {
+    }
+
+    /** The pool's {@link PoolUse} at this moment, for the operators' metrics. */
+    public PoolUse poolUse() {
+        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        if (bean == null || pool.isClosed()) {
+            return new PoolUse(0, 0, 0, 0);
+        }
+        return new PoolUse(bean.getActiveConnections(), bean.getIdleConnections(), bean.getThreadsAwaitingConnection(),
+                pool.getMaximumPoolSize());
     }
 
     /** For this package's tests: the jOOQ context over the pool. */

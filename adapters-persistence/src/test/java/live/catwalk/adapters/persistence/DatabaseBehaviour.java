@@ -48,6 +48,21 @@ abstract class DatabaseBehaviour {
     }
 
     @Test
+    void reportsHowItsPoolIsUsedAndNothingOnceClosed() throws Exception {
+        Database database = Database.open(freshDatabase(), 2);
+        Database.PoolUse held = database.dsl().connectionResult(c -> database.poolUse());
+        Database.PoolUse after = database.poolUse();
+        database.close();
+
+        int max = vendor().equals("h2") ? 1 : 2; // the embedded database always has one connection
+        assertEquals(1, held.active(), "the connection held counts as in use");
+        assertEquals(max, held.max());
+        assertEquals(0, after.active());
+        assertEquals(0, after.waiting());
+        assertEquals(new Database.PoolUse(0, 0, 0, 0), database.poolUse());
+    }
+
+    @Test
     void reopensAMigratedDatabaseWithItsData() throws Exception {
         DatabaseUrl url = freshDatabase();
         User alice = Rows.user("alice");

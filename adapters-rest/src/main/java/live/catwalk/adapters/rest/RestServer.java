@@ -19,13 +19,13 @@ import java.util.function.Supplier;
 import live.catwalk.adapters.rest.api.ControlPlane;
 import live.catwalk.adapters.rest.api.EventStreams;
 import live.catwalk.adapters.rest.mcp.McpActivity;
-import live.catwalk.adapters.rest.mcp.McpEndpoint;
+import live.catwalk.adapters.rest.metrics.PrometheusTelemetry;
 import live.catwalk.adapters.rest.oauth.AuthorizationServer;
 import live.catwalk.adapters.rest.oauth.NoGitHubSignIn;
 import live.catwalk.adapters.rest.web.WebUi;
+import live.catwalk.core.account.port.in.Authenticate;
 import live.catwalk.core.account.port.in.SignInWithGitHub;
 import live.catwalk.core.mcp.port.in.ServeMcp;
-import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.jersey.CommonProperties;
@@ -133,9 +133,6 @@ public final class RestServer implements AutoCloseable {
         stop(Duration.ofSeconds(5));
     }
 
-    private record McpEndpointParts(ServeMcp serve, Duration heartbeat, McpActivity activity) {
-    }
-
     /** Collects what the server serves; nothing binds until {@link RestServer#start()}. */
     public static final class Builder {
 
@@ -146,7 +143,8 @@ public final class RestServer implements AutoCloseable {
         private final Set<String> allowedHosts = new HashSet<>();
         private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
         private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
-        private McpEndpointParts mcp;
+        private PlainHandlers.Mcp mcp;
+        private PlainHandlers.Metrics metrics;
         private ControlPlane controlPlane;
         private AuthorizationServer authorizationServer;
         private SignInWithGitHub github = new NoGitHubSignIn();
@@ -178,8 +176,18 @@ public final class RestServer implements AutoCloseable {
 
         /** As {@link #mcpEndpoint(ServeMcp, Duration)}, counting the endpoint's exchanges in {@code activity}. */
         public Builder mcpEndpoint(ServeMcp serve, Duration heartbeat, McpActivity activity) {
-            this.mcp = new McpEndpointParts(Objects.requireNonNull(serve, "serve"),
+            this.mcp = new PlainHandlers.Mcp(Objects.requireNonNull(serve, "serve"),
                     Objects.requireNonNull(heartbeat, "heartbeat"), Objects.requireNonNull(activity, "activity"));
+            return this;
+        }
+
+        /**
+         * Serves {@code metrics} at {@code /metrics} to admins only: a personal token {@code admins} authenticates
+         * as an admin's ({@link MetricsServer} serves them on a private listener instead).
+         */
+        public Builder metrics(PrometheusTelemetry metrics, Authenticate admins) {
+            this.metrics = new PlainHandlers.Metrics(Objects.requireNonNull(metrics, "metrics"),
+                    Objects.requireNonNull(admins, "admins"));
             return this;
         }
 
@@ -299,12 +307,7 @@ public final class RestServer implements AutoCloseable {
             if (controlPlane != null) {
                 WebUi.register(serverConfig);
             }
-            if (mcp != null) {
-                // Full context paths: the string form "/api/mcp/*" would claim the whole /api context.
-                serverConfig.addHttpHandler(McpEndpoint.handler(mcp.serve(), mcp.heartbeat(), mcp.activity(), limits),
-                        HttpHandlerRegistration.builder().contextPath("/mcp").urlPattern("/*").build(),
-                        HttpHandlerRegistration.builder().contextPath("/api/mcp").urlPattern("/*").build());
-            }
+            PlainHandlers.register(serverConfig, mcp, metrics, limits);
             ReadDeadlines deadlines = new ReadDeadlines(headerTimeout, bodyTimeout);
             for (NetworkListener listener : server.getListeners()) {
                 listener.setDefaultErrorPageGenerator(errorPages);

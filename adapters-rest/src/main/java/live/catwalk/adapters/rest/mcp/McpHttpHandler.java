@@ -189,7 +189,12 @@ final class McpHttpHandler extends HttpHandler {
                 response.setContentType("text/event-stream");
                 response.setHeader("Cache-Control", "no-store, no-transform");
                 response.setHeader("X-Accel-Buffering", "no");
-                SseWriter.write(stream.source(), response.getOutputStream(), heartbeat);
+                activity.streamBegan();
+                try {
+                    SseWriter.write(stream.source(), response.getOutputStream(), heartbeat);
+                } finally {
+                    activity.streamEnded();
+                }
             }
         }
     }

@@ -27,4 +27,14 @@ class McpActivityTest {
         assertTrue(activity.idle().toMillis() >= 20, activity.idle().toString());
         assertTrue(activity.idle().toMillis() < 10_000, "counted from the last end, not from the start");
     }
+
+    @Test
+    void countsTheStreamsBeingWritten() {
+        McpActivity activity = new McpActivity();
+        activity.streamBegan();
+        activity.streamBegan();
+        activity.streamEnded();
+
+        assertEquals(1, activity.streams());
+    }
 }

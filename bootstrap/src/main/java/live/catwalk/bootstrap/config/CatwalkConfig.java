@@ -27,7 +27,7 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
                             Optional<URI> publicUrl, Registries registries, Mcp mcp, Storage storage,
                             DeploymentQuotas quotas, ReadTimeouts readTimeouts, Servers servers,
                             GatewayLimits limits, Analysis analysis, OAuthLifetimes oauth, SignInSettings signIn,
-                            Optional<FlySettings> fly, RateLimitsConfig rates) {
+                            Optional<FlySettings> fly, RateLimitsConfig rates, MetricsSettings metrics) {
 
     /** How long a request's headers may take from their first byte, and its body after its headers. */
     public record ReadTimeouts(Duration headers, Duration body) {
@@ -108,6 +108,7 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
         Objects.requireNonNull(signIn, "signIn");
         Objects.requireNonNull(fly, "fly");
         Objects.requireNonNull(rates, "rates");
+        Objects.requireNonNull(metrics, "metrics");
     }
 
     /** The configuration with nothing set: loopback on 8080, 4 MiB bodies, INFO logs, no deployments. */
@@ -163,13 +164,15 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
         SignInSettings signIn = SignInConfig.read(r);
         Optional<FlySettings> fly = FlyConfig.read(r);
         RateLimitsConfig rates = RateLimitsConfig.read(r);
+        MetricsSettings metrics = MetricsSettings.read(r);
         if (!r.problems.isEmpty()) {
             throw new ConfigException(r.problems);
         }
         return new CatwalkConfig(bind, port, maxBody, level, deployments, publicUrl,
                 new Registries(npm.orElseThrow(), pypi.orElseThrow()), new Mcp(hosts, origins, idle, sessions, children, requestTimeout, heartbeat), storage,
                 new DeploymentQuotas(maxDeployments, maxRunning), new ReadTimeouts(headerTimeout, bodyTimeout),
-                new Servers(sandbox, maxProcesses, healthInterval), limits, analysis, oauth, signIn, fly, rates);
+                new Servers(sandbox, maxProcesses, healthInterval), limits, analysis, oauth, signIn, fly, rates,
+                metrics);
     }
 
     /** Analysis's sources; null after recording a problem. */

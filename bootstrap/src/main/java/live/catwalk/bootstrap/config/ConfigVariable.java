@@ -46,6 +46,9 @@ public enum ConfigVariable {
     PUBLIC_URL("CATWALK_PUBLIC_URL", "",
             "the URL clients reach Catwalk at, e.g. https://catwalk.example.com, for the MCP links the API "
                     + "returns (default: the bind address and port, 127.0.0.1 for a wildcard bind)"),
+    METRICS_BIND("CATWALK_METRICS_BIND", "",
+            "host:port of a private address where /metrics is served without a token, e.g. 127.0.0.1:9464 "
+                    + "([::1]:9464 for IPv6); empty: /metrics on the main port, for an admin's personal token only"),
     HEADER_TIMEOUT("CATWALK_HEADER_TIMEOUT", "10s",
             "a duration from 1s to 5m: a request's headers must arrive within it of their first byte"),
     BODY_TIMEOUT("CATWALK_BODY_TIMEOUT", "60s",

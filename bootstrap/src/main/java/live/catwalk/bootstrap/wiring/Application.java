@@ -35,7 +35,10 @@ import live.catwalk.adapters.llm.PackageRegistries;
 import live.catwalk.adapters.persistence.Database;
 import live.catwalk.adapters.persistence.vault.TinkVault;
 import live.catwalk.adapters.rest.HealthResource;
+import live.catwalk.adapters.rest.MetricsServer;
 import live.catwalk.adapters.rest.RestServer;
+import live.catwalk.adapters.rest.mcp.McpActivity;
+import live.catwalk.adapters.rest.metrics.PrometheusTelemetry;
 import live.catwalk.core.deployment.port.out.PackageRegistry;
 import live.catwalk.core.account.domain.Role;
 import live.catwalk.core.shared.domain.DeploymentId;
@@ -83,10 +86,12 @@ public final class Application implements AutoCloseable {
     private final Database database;
     private final ControlPlane api;
     private final ServeMcp mcp;
+    private final Optional<MetricsServer> metricsServer;
 
     private Application(RestServer server, URI uri, ProcessSupervisor supervisor, McpEndpoints endpoints,
                         ScheduledExecutorService upkeep, ExecutorService probes, ExecutorService analyses,
-                        Database database, ControlPlane api, ServeMcp mcp) {
+                        Database database, ControlPlane api, ServeMcp mcp, Optional<MetricsServer> metricsServer) {
+        this.metricsServer = metricsServer;
         this.api = api;
         this.mcp = mcp;
         this.server = server;
@@ -115,7 +120,8 @@ public final class Application implements AutoCloseable {
                              Map<String, String> environment, String version, Database database, TinkVault vault,
                              PrintStream console, Sandboxes.Choice sandbox) throws IOException {
         Clock clock = Clock.systemUTC();
-        ProcessSupervisor supervisor = ProcessSupervisor.builder().baseEnvironment(environment)
+        PrometheusTelemetry metrics = PrometheusTelemetry.create();
+        ProcessSupervisor supervisor = ProcessSupervisor.builder().baseEnvironment(environment).telemetry(metrics)
                 .sandbox(sandbox.sandbox()).maxProcesses(config.servers().maxProcesses())
                 .childLedger(ChildLedger.reapAndOpen(config.storage().home().resolve("run").resolve("children")))
                 .build();
@@ -149,26 +155,31 @@ public final class Application implements AutoCloseable {
         var oauth = new OAuthWiring(database, deployments, () -> bound.get().linkBase(), clock, config.oauth());
         var access = oauth.mcpAccess(new AuthenticateDeploymentTokenService(plane.tokens(), clock));
         var states = new StoredDeploymentStates(database.deployments(), fromFile);
-        var mcp = new ServeMcpService(gateway, limits, access, states, chosen.upstreams());
+        var mcp = new ServeMcpService(gateway, limits, access, states, chosen.upstreams(), metrics);
+        McpActivity activity = new McpActivity();
+        metrics.watch(MetricsWiring.gauges(endpoints, activity, supervisor, database));
         // Catwalk's own components; deployments appear only as totals (mcp), never as its health.
         var health = new CheckHealthService(version,
                 List.of(new JvmHealthProbe(), database.healthProbe(), new VaultHealthProbe(vault),
                         new RuntimeHealthProbe(sandbox, clock), new McpHealthProbe(endpoints)));
-        RestServer server = RestServer.builder(config.bind(), config.port())
+        RestServer server = MetricsWiring.onMainListener(config.metrics(), metrics,
+                plane.api().accounts().authenticate(), RestServer.builder(config.bind(), config.port()))
                 .maxBodyBytes(config.maxBodyBytes())
                 .allowedHosts(gateway.allowedHosts())
                 .readTimeouts(config.readTimeouts().headers(), config.readTimeouts().body())
                 .rateLimits(config.rates().edge(), clock)
                 .register(new HealthResource(health))
                 .controlPlane(plane.api())
-                .authorizationServer(oauth.authorizationServer())
+                .authorizationServer(oauth.authorizationServer(metrics))
                 .githubSignIn(GitHubWiring.signIn(config, http, database, plane, () -> bound.get().linkBase(), clock))
-                .mcpEndpoint(mcp, config.mcp().heartbeat())
+                .mcpEndpoint(mcp, config.mcp().heartbeat(), activity)
                 .build();
         bound.set(server);
         URI uri;
+        Optional<MetricsServer> metricsServer;
         try {
             uri = server.start();
+            metricsServer = MetricsWiring.ownListener(config.metrics(), metrics, gateway.allowedHosts());
             // Only once the port is bound: a server that cannot start must not hand out an admin token.
             FirstAdmin.ensure(plane.ensureAdmin(), config.storage().home(), config.storage().adminTokenFile(), console);
         } catch (IOException | RuntimeException e) {
@@ -189,7 +200,8 @@ public final class Application implements AutoCloseable {
                 0, RECONCILE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         oauth.pruneOn(upkeep);
         config.fly().ifPresent(f -> FlyWiring.destroyStraysOn(chosen, f.strayInterval(), upkeep, database.deployments()));
-        return new Application(server, uri, supervisor, endpoints, upkeep, probes, analyses, database, plane.api(), mcp);
+        return new Application(server, uri, supervisor, endpoints, upkeep, probes, analyses, database, plane.api(), mcp,
+                metricsServer);
     }
 
     /** At most {@value #ANALYSES_AT_ONCE} analyses run at once and {@value #ANALYSES_QUEUED} wait; more are refused. */
@@ -281,6 +293,7 @@ public final class Application implements AutoCloseable {
     @Override
     public void close() {
         upkeep.shutdownNow();
+        metricsServer.ifPresent(MetricsServer::close);
         probes.shutdownNow(); // a ping still waiting is interrupted: nothing reads its answer any more
         analyses.shutdownNow(); // an analysis under way is abandoned: its job lived in memory only
         try {

@@ -21,6 +21,7 @@ import live.catwalk.core.oauth.usecase.ExchangeTokenService;
 import live.catwalk.core.oauth.usecase.RegisterClientService;
 import live.catwalk.core.oauth.usecase.RevokeOAuthTokenService;
 import live.catwalk.core.shared.domain.DeploymentId;
+import live.catwalk.core.shared.port.out.Telemetry;
 
 /**
  * Catwalk as its deployments' OAuth authorization server, over the database and the public (or bound) URL: the
@@ -54,13 +55,16 @@ final class OAuthWiring {
                 fileAccess, id -> ResourceMetadataResource.of(base.get(), id.value()));
     }
 
-    /** The endpoints' use cases, with the configured lifetimes and the SSRF-guarded metadata document fetcher. */
-    AuthorizationServer authorizationServer() {
+    /**
+     * The endpoints' use cases, with the configured lifetimes and the SSRF-guarded metadata document fetcher, reporting
+     * tokens and consents to {@code telemetry}.
+     */
+    AuthorizationServer authorizationServer(Telemetry telemetry) {
         SecureRandomness randomness = new SecureRandomness();
         return new AuthorizationServer(
                 new AuthorizeService(database.oauth(), ClientMetadataFetcher.standard(), database.deployments(),
-                        randomness, clock, base, lifetimes),
-                new ExchangeTokenService(database.oauth(), base, lifetimes, randomness, clock),
+                        randomness, clock, base, lifetimes, telemetry),
+                new ExchangeTokenService(database.oauth(), base, lifetimes, randomness, clock, telemetry),
                 new RegisterClientService(database.oauth(), randomness, clock),
                 new RevokeOAuthTokenService(database.oauth(), clock),
                 this::isProtectedResource);

@@ -53,6 +53,7 @@ import live.catwalk.core.oauth.port.in.ExchangeToken;
 import live.catwalk.core.store.StoreFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import live.catwalk.core.shared.port.out.Telemetry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,7 +148,7 @@ class OAuthWiringTest {
         var clock = new MutableClock(NOW);
         var lifetimes = new OAuthLifetimes(Duration.ofHours(2), Duration.ofDays(7), Duration.ofSeconds(30));
         AuthorizationServer server = new OAuthWiring(database, List.of(), () -> BASE, clock, lifetimes)
-                .authorizationServer();
+                .authorizationServer(Telemetry.NONE);
         Grant grant = grant("timed", Set.of("mcp", "offline_access"));
         OAuthClient client = database.oauth().findClient(grant.client()).orElseThrow();
         var caller = new Principal(grant.user(), Role.USER, new TokenId(UUID.randomUUID()));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import live.catwalk.core.account.domain.TokenKind;
 import live.catwalk.core.oauth.domain.OAuthSecret;
 import live.catwalk.core.shared.CatwalkException;
@@ -20,7 +21,7 @@ import live.catwalk.core.shared.limit.RateWindows;
 public final class EdgeLimits {
 
     private static final System.Logger LOG = System.getLogger(EdgeLimits.class.getName());
-    private static final EdgeLimits NONE = new EdgeLimits(RateLimits.none(), Clock.systemUTC());
+    private static final EdgeLimits NONE = new EdgeLimits(RateLimits.none(), Clock.systemUTC(), code -> { });
 
     /** A refusal, answered 429 with {@code Retry-After}: a stable code and a message naming the limit and the wait. */
     public record Refusal(String code, String message, long retryAfterSeconds) {
@@ -38,8 +39,12 @@ public final class EdgeLimits {
     private final Optional<RateWindows> requestsByToken;
     private final Optional<RateWindows> registrationsByAddress;
 
-    EdgeLimits(RateLimits limits, Clock clock) {
+    private final Consumer<String> refused;
+
+    /** {@code refused} is told the code of every refusal (for the rate-limited metric). */
+    EdgeLimits(RateLimits limits, Clock clock, Consumer<String> refused) {
         Objects.requireNonNull(clock, "clock");
+        this.refused = Objects.requireNonNull(refused, "refused");
         this.failuresByAddress = limits.failedAuthPerAddress().map(l -> new RateWindows(l, RateWindows.DEFAULT_KEYS, clock));
         this.failuresByPrefix = limits.failedAuthPerPrefix().map(l -> new RateWindows(l, RateWindows.DEFAULT_KEYS, clock));
         this.requestsByToken = limits.requestsPerToken().map(l -> new RateWindows(l, RateWindows.DEFAULT_KEYS, clock));
@@ -58,14 +63,14 @@ public final class EdgeLimits {
                 "authentication_rate_limited", "This address has failed to authenticate too often",
                 w.limit().describe("failed authentications"), wait)));
         if (byAddress.isPresent()) {
-            return byAddress;
+            return byAddress.map(this::counted);
         }
         // The hot path: no prefix failed within its window, so the credential need not even be parsed.
         Optional<String> prefix = failuresByPrefix.filter(w -> !w.idle()).flatMap(w -> credential)
                 .flatMap(EdgeLimits::visiblePrefix);
         return failuresByPrefix.flatMap(w -> prefix.flatMap(p -> w.exhausted(p).map(wait -> refusal(
                 "authentication_rate_limited", "Credentials beginning " + p + " have failed to authenticate too often",
-                w.limit().describe("failed authentications"), wait))));
+                w.limit().describe("failed authentications"), wait)))).map(this::counted);
     }
 
     /** Counts a failed authentication of {@code address}, and of {@code credential}'s prefix when it has one. */
@@ -81,13 +86,13 @@ public final class EdgeLimits {
      */
     public Optional<Refusal> request(String token) {
         return requestsByToken.flatMap(w -> visiblePrefix(token).flatMap(p -> w.tryAcquire(p)
-                .map(wait -> budgetSpent(w, wait))));
+                .map(wait -> budgetSpent(w, wait)))).map(this::counted);
     }
 
     /** The refusal for a request with {@code token} when its budget is spent; counts nothing (see {@link #spent}). */
     public Optional<Refusal> budget(String token) {
         return requestsByToken.flatMap(w -> visiblePrefix(token).flatMap(p -> w.exhausted(p)
-                .map(wait -> budgetSpent(w, wait))));
+                .map(wait -> budgetSpent(w, wait)))).map(this::counted);
     }
 
     /** Counts a request that {@code token} was admitted for, once it is known to have been. */
@@ -99,7 +104,12 @@ public final class EdgeLimits {
     public Optional<Refusal> registration(String address) {
         return registrationsByAddress.flatMap(w -> w.tryAcquire(address).map(wait -> refusal(
                 "registration_rate_limited", "This address has registered too many clients",
-                w.limit().describe("registrations"), wait)));
+                w.limit().describe("registrations"), wait))).map(this::counted);
+    }
+
+    private Refusal counted(Refusal refusal) {
+        refused.accept(refusal.code());
+        return refusal;
     }
 
     private static Refusal budgetSpent(RateWindows w, Duration wait) {

@@ -20,6 +20,7 @@ import live.catwalk.adapters.rest.api.ControlPlane;
 import live.catwalk.adapters.rest.api.EventStreams;
 import live.catwalk.adapters.rest.mcp.McpActivity;
 import live.catwalk.adapters.rest.metrics.PrometheusTelemetry;
+import live.catwalk.core.shared.domain.TelemetryEvent;
 import live.catwalk.adapters.rest.oauth.AuthorizationServer;
 import live.catwalk.adapters.rest.oauth.NoGitHubSignIn;
 import live.catwalk.adapters.rest.web.WebUi;
@@ -281,7 +282,8 @@ public final class RestServer implements AutoCloseable {
                     .register(new ProblemMapper())
                     .register(new RequiredBody())
                     .register(inFlight);
-            EdgeLimits limits = new EdgeLimits(rateLimits, clock);
+            EdgeLimits limits = new EdgeLimits(rateLimits, clock, metrics == null ? code -> { }
+                    : code -> metrics.metrics().record(new TelemetryEvent.RateLimited(code)));
             AtomicReference<HttpServer> built = new AtomicReference<>();
             Set<String> hosts = new HashSet<>(allowedHosts);
             if (controlPlane != null) {

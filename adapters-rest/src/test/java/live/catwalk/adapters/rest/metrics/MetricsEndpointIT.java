@@ -21,7 +21,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import live.catwalk.adapters.rest.MetricsServer;
+import live.catwalk.adapters.rest.RateLimits;
 import live.catwalk.adapters.rest.RestServer;
+import live.catwalk.adapters.rest.TrustedProxies;
 import live.catwalk.adapters.rest.mcp.McpActivity;
 import live.catwalk.core.account.domain.Principal;
 import live.catwalk.core.account.domain.Role;
@@ -77,6 +79,10 @@ class MetricsEndpointIT {
     }
 
     private URI startMain() throws Exception {
+        return startMain(RateLimits.none());
+    }
+
+    private URI startMain(RateLimits limits) throws Exception {
         endpoints.register("dep", new ServerCommand(List.of("fake"), Map.of()), SessionMode.SHARED);
         McpAccess access = McpAccess.bearer((deployment, token) -> token.equals(Optional.of(MCP_TOKEN))
                 ? Optional.of("user") : Optional.empty());
@@ -87,6 +93,7 @@ class MetricsEndpointIT {
                 .mcpEndpoint(new ServeMcpService(GatewaySettings.defaults(), GatewayLimits.defaults(), access,
                         DeploymentStates.NONE, endpoints, metrics), Duration.ofSeconds(1), activity)
                 .metrics(metrics, TOKENS)
+                .rateLimits(limits, java.time.Clock.systemUTC())
                 .build();
         return server.start();
     }
@@ -153,6 +160,18 @@ class MetricsEndpointIT {
                 + "outcome=\"unauthorized\"}"));
         assertEquals(2, sample(after, "catwalk_mcp_sessions"));
         assertTrue(!after.contains("\"dep\"") && !after.contains(MCP_TOKEN), "no deployment id or token in any label");
+    }
+
+    @Test
+    void requestsRefusedByARateLimitAreCountedByTheLimitsCode() throws Exception {
+        URI base = startMain(new RateLimits(Optional.of(new live.catwalk.core.shared.limit.RateLimit(1,
+                Duration.ofMinutes(1))), Optional.empty(), Optional.empty(), Optional.empty(), TrustedProxies.none()));
+
+        assertEquals(401, initialize(base, "wrong").statusCode());
+        assertEquals(429, initialize(base, "wrong-again").statusCode(), "one failure a minute from this address");
+
+        String after = get(base.resolve("/metrics"), "cwk_admin", Map.of()).body();
+        assertEquals(1, sample(after, "catwalk_rate_limited_total{where=\"authentication_rate_limited\"}"), after);
     }
 
     @Test

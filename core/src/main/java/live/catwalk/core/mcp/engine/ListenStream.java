@@ -48,23 +48,13 @@ final class ListenStream implements SseSource {
             params.set("notifications", honoured.deepCopy());
             return event(JsonRpc.notification("notifications/subscriptions/acknowledged", params));
         }
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        while (true) {
-            long left = deadline - System.nanoTime();
-            SseFrame frame = unasked.poll(Duration.ofNanos(Math.max(0, left)));
-            if (frame == null || frame instanceof SseFrame.End) {
-                return frame;
-            }
-            if (frame instanceof SseFrame.Event e && !e.data().isEmpty()) {
-                JsonNode message = JsonRpc.parse(e.data());
-                if (message.isObject() && wanted(message)) {
-                    return event((ObjectNode) message);
-                }
-            }
-            if (left <= 0) {
-                return null;
-            }
+        SseFrame frame = unasked.poll(maxWait);
+        if (frame instanceof SseFrame.Event e && !e.data().isEmpty()) {
+            JsonNode message = JsonRpc.parse(e.data());
+            // Not asked for: nothing to write this time (the transport's keep-alive instead).
+            return message.isObject() && wanted(message) ? event((ObjectNode) message) : null;
         }
+        return frame instanceof SseFrame.Event ? null : frame;
     }
 
     private boolean wanted(JsonNode message) {

@@ -2,12 +2,8 @@ package live.catwalk.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import live.catwalk.bootstrap.fixture.ConformanceFixture;
 import live.catwalk.bootstrap.testing.ConformanceResults;
 import live.catwalk.bootstrap.testing.ConformanceResults.Scenario;
 import live.catwalk.bootstrap.testing.TestTools;
@@ -24,7 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class McpConformance2026IT {
 
-    private static final String TOKEN = "conformance-token-0123456789";
     /** The scenarios not passing yet, each for a reason above. */
     static final java.util.Set<String> NOT_YET = java.util.Set.of(
             "input-required-result-basic-elicitation", "input-required-result-basic-sampling",
@@ -42,13 +37,8 @@ class McpConformance2026IT {
     @ValueSource(strings = {"shared", "isolated"})
     void theStatelessRevisionIsServedThroughTheGateway(String mode) throws Exception {
         TestTools tools = TestTools.get();
-        Path deployments = TestDeployments.write(temp, "conformance", ConformanceFixture.command(), Map.of(), mode, TOKEN);
-        try (CatwalkProcess catwalk = CatwalkProcess.start(Map.of(
-                "CATWALK_PORT", "0",
-                "CATWALK_DEPLOYMENTS_FILE", deployments.toString(),
-                "CATWALK_MAX_CHILDREN", "6"), "serve")) {
-            URI base = catwalk.awaitServing(Duration.ofSeconds(60));
-            String url = base.resolve("mcp/conformance") + "?token=" + TOKEN;
+        try (CatwalkProcess catwalk = McpConformanceIT.fixtureBehindGateway(temp, mode)) {
+            String url = McpConformanceIT.fixtureUrl(catwalk);
             List<Scenario> scenarios = McpConformanceIT.run(tools, tools.conformanceAlpha(),
                     Path.of("target", "conformance-2026", mode), url, "--requirements", "2026-07-28");
             List<Scenario> scored = scenarios.stream().filter(sc -> !sc.name().startsWith("tasks-")).toList();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,13 +37,8 @@ class McpConformanceIT {
     @ValueSource(strings = {"shared", "isolated"})
     void theOfficialSuitePassesThroughTheGateway(String mode) throws Exception {
         TestTools tools = TestTools.get();
-        Path deployments = TestDeployments.write(temp, "conformance", ConformanceFixture.command(), Map.of(), mode, TOKEN);
-        try (CatwalkProcess catwalk = CatwalkProcess.start(Map.of(
-                "CATWALK_PORT", "0",
-                "CATWALK_DEPLOYMENTS_FILE", deployments.toString(),
-                "CATWALK_MAX_CHILDREN", "6"), "serve")) {
-            URI base = catwalk.awaitServing(Duration.ofSeconds(60));
-            String url = base.resolve("mcp/conformance") + "?token=" + TOKEN;
+        try (CatwalkProcess catwalk = fixtureBehindGateway(temp, mode)) {
+            String url = fixtureUrl(catwalk);
 
             Path results = Path.of("target", "conformance", mode);
             List<Scenario> stable = run(tools, tools.conformance(), results.resolve("0.1.16"), url, "--suite", "all");
@@ -61,6 +55,27 @@ class McpConformanceIT {
             assertTrue(catwalk.awaitExit(Duration.ofSeconds(10)) >= 0, "still running 10 s after SIGTERM");
             assertTrue(tree.stream().noneMatch(ProcessHandle::isAlive), "processes left after stop: " + tree);
         }
+    }
+
+    /** The gateway (the runnable jar) serving the conformance fixture as deployment {@code conformance} in {@code mode}. */
+    static CatwalkProcess fixtureBehindGateway(Path temp, String mode) throws IOException, InterruptedException {
+        Path deployments = TestDeployments.write(temp, "conformance", ConformanceFixture.command(), Map.of(), mode, TOKEN);
+        CatwalkProcess catwalk = CatwalkProcess.start(Map.of(
+                "CATWALK_PORT", "0",
+                "CATWALK_DEPLOYMENTS_FILE", deployments.toString(),
+                "CATWALK_MAX_CHILDREN", "6"), "serve");
+        try {
+            catwalk.awaitServing(Duration.ofSeconds(60));
+            return catwalk;
+        } catch (RuntimeException | InterruptedException e) {
+            catwalk.close();
+            throw e;
+        }
+    }
+
+    /** The fixture's MCP URL on {@code catwalk}, its token in the query (the suite sets no header). */
+    static String fixtureUrl(CatwalkProcess catwalk) throws InterruptedException {
+        return catwalk.awaitServing(Duration.ofSeconds(1)).resolve("mcp/conformance") + "?token=" + TOKEN;
     }
 
     static List<Scenario> run(TestTools tools, Path cli, Path out, String url, String... selection)

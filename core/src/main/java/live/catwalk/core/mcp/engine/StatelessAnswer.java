@@ -8,6 +8,7 @@ import java.util.Optional;
 import live.catwalk.core.mcp.domain.http.SseFrame;
 import live.catwalk.core.mcp.domain.http.SseSource;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
+import live.catwalk.core.mcp.domain.protocol.StatelessRequests;
 import live.catwalk.core.mcp.domain.protocol.StatelessResults;
 
 /**
@@ -23,6 +24,7 @@ final class StatelessAnswer implements SseSource {
     private final Runnable done;
     private SseSource events;
     private boolean answered;
+    private boolean missingCapability;
 
     StatelessAnswer(String method, JsonNode params, JsonNode serverInfo, Runnable done) {
         this.method = Objects.requireNonNull(method, "method");
@@ -53,10 +55,16 @@ final class StatelessAnswer implements SseSource {
             StatelessResults.complete(method, (ObjectNode) response.get("result"), serverInfo);
         } else if (response.path("error").isObject()) {
             StatelessResults.error((ObjectNode) response.get("error"), params);
+            missingCapability = response.path("error").path("code").asInt() == StatelessRequests.MISSING_CAPABILITY;
         } else {
             return Optional.empty();
         }
         return Optional.of(JsonRpc.line(response));
+    }
+
+    /** Whether the last response completed refused the request for a capability it did not declare (HTTP 400). */
+    boolean missingCapability() {
+        return missingCapability;
     }
 
     @Override

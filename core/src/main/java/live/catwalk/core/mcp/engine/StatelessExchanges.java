@@ -100,11 +100,10 @@ final class StatelessExchanges {
                 return new McpHttpResponse.Stream(events.headers(), answer.reading(events.source()));
             }
             if (first instanceof McpHttpResponse.Json json) {
-                String body = answer.completed(new String(json.body(), StandardCharsets.UTF_8))
-                        .orElseGet(() -> new String(json.body(), StandardCharsets.UTF_8));
+                String raw = new String(json.body(), StandardCharsets.UTF_8);
+                String body = answer.completed(raw).orElse(raw);
                 // A capability the request did not declare is refused with 400, as the revision has it.
-                int status = JsonRpc.parse(body).path("error").path("code").asInt() == StatelessRequests.MISSING_CAPABILITY
-                        ? 400 : json.status();
+                int status = answer.missingCapability() ? 400 : json.status();
                 return new McpHttpResponse.Json(status, json.headers(), body.getBytes(StandardCharsets.UTF_8));
             }
             return first;

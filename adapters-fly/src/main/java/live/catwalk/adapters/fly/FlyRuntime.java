@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.deployment.port.out.Runtime;
@@ -41,8 +40,7 @@ public final class FlyRuntime implements Runtime {
     private final MachineTable table;
     private final Duration startWithin;
     private final String runnerBind;
-    /** A lock per deployment whose machine is being resumed. */
-    private final Map<String, Object> resuming = new ConcurrentHashMap<>();
+    private final MachineNaps naps;
 
     FlyRuntime(FlyMachines machines, MachineSpec spec, RunnerSecret secrets, RunnerClient runner, RunnerStatus status,
             MachineTable table, Duration startWithin, String runnerBind) {
@@ -54,6 +52,7 @@ public final class FlyRuntime implements Runtime {
         this.table = Objects.requireNonNull(table, "table");
         this.startWithin = Objects.requireNonNull(startWithin, "startWithin");
         this.runnerBind = Objects.requireNonNull(runnerBind, "runnerBind");
+        this.naps = new MachineNaps(machines, table, runner, startWithin);
     }
 
     /**
@@ -93,9 +92,9 @@ public final class FlyRuntime implements Runtime {
             destroyQuietly(created.id());
             throw e;
         }
-        table.put(id, with(updated, "starting"));
+        table.put(id, updated.withState("starting"));
         machines.waitFor(updated.id(), "started", Optional.of(updated.instanceId()), startWithin);
-        table.put(id, with(updated, "started"));
+        table.put(id, updated.withState("started"));
         // A create retried after a 5xx may have made a machine the first time too: none but this one may stay.
         for (Machine other : machines.list(Optional.of(id))) {
             if (!other.id().equals(updated.id())) {
@@ -134,10 +133,10 @@ public final class FlyRuntime implements Runtime {
             return;
         }
         Machine m = machine.get();
-        table.put(id, with(m, "restarting"));
+        table.put(id, m.withState("restarting"));
         machines.restart(m.id());
         machines.waitFor(m.id(), "started", Optional.empty(), startWithin);
-        table.put(id, with(m, "started"));
+        table.put(id, m.withState("started"));
         LOG.log(System.Logger.Level.INFO, "Restarted Fly machine {0} of deployment {1}", m.id(), id);
     }
 
@@ -152,52 +151,15 @@ public final class FlyRuntime implements Runtime {
      */
     @Override
     public boolean suspendIfIdle(DeploymentId id, Duration idle) {
-        Optional<Machine> machine = table.find(id).filter(m -> "started".equals(m.state()));
-        if (machine.isEmpty() || !runner.idleFor(id, machine.get().id(), idle)) {
-            return false;
-        }
-        try {
-            machines.suspend(machine.get().id());
-        } catch (CatwalkException e) {
-            LOG.log(System.Logger.Level.WARNING, "Could not suspend Fly machine {0} of deployment {1}: {2}",
-                    machine.get().id(), id, e.getMessage());
-            return false;
-        }
-        table.put(id, with(machine.get(), "suspended"));
-        LOG.log(System.Logger.Level.INFO, "Suspended idle Fly machine {0} of deployment {1}", machine.get().id(), id);
-        return true;
+        return naps.suspendIfIdle(id, idle);
     }
 
     /**
-     * Where the deployment's runner listens, resuming its machine first when it is suspended (start, then wait until
-     * Fly reports it started, within the start timeout; one resume at a time per deployment, the others wait for it);
+     * Where the deployment's runner listens, resuming its machine first when it is suspended (see {@link MachineNaps});
      * empty when it has no machine that is started or suspended, or the resume failed (logged).
      */
     public Optional<RunnerForwarder.Runner> resumed(DeploymentId id) {
-        Optional<Machine> machine = table.find(id);
-        if (machine.isEmpty() || !(MachineStates.of(machine.get().state()) instanceof RuntimeState.Suspended)) {
-            return runner(id);
-        }
-        synchronized (resuming.computeIfAbsent(id.value(), any -> new Object())) {
-            Optional<Machine> now = table.find(id);
-            if (now.isPresent() && MachineStates.of(now.get().state()) instanceof RuntimeState.Suspended) {
-                Machine m = now.get();
-                try {
-                    if ("suspending".equals(m.state())) {
-                        machines.waitFor(m.id(), "suspended", Optional.empty(), startWithin);
-                    }
-                    machines.start(m.id());
-                    machines.waitFor(m.id(), "started", Optional.empty(), startWithin);
-                } catch (CatwalkException e) {
-                    LOG.log(System.Logger.Level.WARNING, "Could not resume Fly machine {0} of deployment {1}: {2}",
-                            m.id(), id, e.getMessage());
-                    return Optional.empty();
-                }
-                table.put(id, with(m, "started"));
-                LOG.log(System.Logger.Level.INFO, "Resumed Fly machine {0} of deployment {1} for a request", m.id(),
-                        id);
-            }
-        }
+        naps.resumeIfSuspended(id);
         return runner(id);
     }
 
@@ -294,9 +256,5 @@ public final class FlyRuntime implements Runtime {
             LOG.log(System.Logger.Level.WARNING, "Could not destroy the half-made Fly machine {0}: {1}", machineId,
                     e.getMessage());
         }
-    }
-
-    private static Machine with(Machine machine, String state) {
-        return new Machine(machine.id(), state, machine.instanceId(), machine.region(), machine.deployment());
     }
 }

@@ -34,4 +34,9 @@ record Machine(String id, String state, String instanceId, String region, Option
                 node.path("region").asText(""),
                 deployment.isTextual() ? Optional.of(deployment.asText()) : Optional.empty());
     }
+
+    /** This machine as last seen, now in {@code newState} (what Catwalk just asked Fly for). */
+    Machine withState(String newState) {
+        return new Machine(id, newState, instanceId, region, deployment);
+    }
 }

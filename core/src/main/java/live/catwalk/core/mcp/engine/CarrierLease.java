@@ -74,7 +74,10 @@ final class CarrierLease {
         return endpoint.addCarrier(carrier);
     }
 
-    /** The request is over: its carrier session (null if none was made) ends, what it had in flight is cancelled. */
+    /**
+     * The request is over: its carrier session (null if none was made) ends, what it had in flight is cancelled at
+     * the server (which in isolated mode is then stopped).
+     */
     void release(Session carrier) {
         if (bridge == null || !released.compareAndSet(false, true)) {
             return;
@@ -85,11 +88,10 @@ final class CarrierLease {
         if (carrier != null) {
             carrier.end();
         }
-        if (bridge == endpoint.shared()) {
-            if (carrier != null) {
-                bridge.forget(carrier);
-            }
-        } else {
+        if (carrier != null) {
+            bridge.forget(carrier); // what still runs is cancelled at the server, which may have work to undo
+        }
+        if (bridge != endpoint.shared()) {
             bridge.close();
             endpoint.releaseIsolated();
         }

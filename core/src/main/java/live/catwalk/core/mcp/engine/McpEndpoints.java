@@ -48,6 +48,8 @@ public final class McpEndpoints implements McpUpstreams, AutoCloseable {
     private final RetainedBytes retained;
     private final String productVersion;
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
+    /** Stateless requests waiting for their clients' input, over all deployments. */
+    private final Continuations continuations;
     /** Live sessions (and initializations under way) per tenant. */
     private final Map<String, Integer> tenantSessions = new ConcurrentHashMap<>();
     /** Signalled on every registration and at shutdown, for requests waiting for a deployment to start. */
@@ -71,6 +73,7 @@ public final class McpEndpoints implements McpUpstreams, AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.productVersion = Objects.requireNonNull(productVersion, "productVersion");
         this.windows = new JsonWindows(settings.jsonWindow());
+        this.continuations = new Continuations(clock, limits.inputWait());
     }
 
     /**
@@ -94,6 +97,7 @@ public final class McpEndpoints implements McpUpstreams, AutoCloseable {
                 Objects.requireNonNull(mode, "mode"), this, tenant);
         Endpoint replaced = endpoints.put(deploymentId, endpoint);
         if (replaced != null) {
+            continuations.drop(deploymentId);
             replaced.close();
         }
         Optional<String> problem = endpoint.start();
@@ -110,6 +114,7 @@ public final class McpEndpoints implements McpUpstreams, AutoCloseable {
     public void unregister(String deploymentId) {
         Endpoint removed = endpoints.remove(deploymentId);
         if (removed != null) {
+            continuations.drop(deploymentId);
             removed.close();
         }
     }
@@ -272,11 +277,13 @@ public final class McpEndpoints implements McpUpstreams, AutoCloseable {
     }
 
     /**
-     * Periodic upkeep: ends idle sessions (stopping their process in isolated mode) and answers requests left
-     * unanswered past the request timeout. Returns the number of sessions ended.
+     * Periodic upkeep: ends idle sessions (stopping their process in isolated mode), answers requests left
+     * unanswered past the request timeout, and cancels stateless requests that waited too long for their clients'
+     * input. Returns the number of sessions ended.
      */
     public int maintain() {
         Instant now = clock.instant();
+        continuations.expire();
         int ended = 0;
         for (Endpoint endpoint : endpoints.values()) {
             ended += endpoint.maintain(now);
@@ -286,6 +293,10 @@ public final class McpEndpoints implements McpUpstreams, AutoCloseable {
 
     JsonWindows windows() {
         return windows;
+    }
+
+    Continuations continuations() {
+        return continuations;
     }
 
     StdioServers servers() {

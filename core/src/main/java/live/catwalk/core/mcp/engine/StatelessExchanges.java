@@ -63,6 +63,9 @@ final class StatelessExchanges {
         if (failure.isPresent()) {
             return McpReplies.failed(exchange.deploymentId(), failure.get(), id);
         }
+        if (request.params().has("requestState")) {
+            return resumed(exchange, request);
+        }
         CarrierLease lease = CarrierLease.of(endpoint, context.gatewayInitParams());
         if (lease.refusal().isPresent()) {
             return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, lease.refusal().get(), id, McpReplies.NO_HEADERS);
@@ -88,30 +91,95 @@ final class StatelessExchanges {
                 handedOver = listening instanceof McpHttpResponse.Stream;
                 return listening;
             }
-            StatelessAnswer answer = new StatelessAnswer(request.method(), request.params(),
-                    init.path("serverInfo"), () -> lease.release(carrier));
+            InputRounds rounds = new InputRounds(new InputRounds.Asker(exchange.principal(), exchange.deploymentId(),
+                    request.method(), request.params()), lease, carrier, context.continuations(), context.clock());
+            carrier.asking(rounds);
             McpStream stream = carrier.openPostStream(1);
             context.windows().open(carrier, stream);
-            Instant deadline = context.clock().instant().plus(context.settings().requestTimeout());
-            bridge.request(carrier, stream, new Request(id, forwarded(request)), deadline);
-            McpHttpResponse first = carrier.awaitAnswer(stream, McpReplies.NO_HEADERS);
-            if (first instanceof McpHttpResponse.Stream events) {
-                handedOver = true; // the stream's end releases the carrier
-                return new McpHttpResponse.Stream(events.headers(), answer.reading(events.source()));
-            }
-            if (first instanceof McpHttpResponse.Json json) {
-                String raw = new String(json.body(), StandardCharsets.UTF_8);
-                String body = answer.completed(raw).orElse(raw);
-                // A capability the request did not declare is refused with 400, as the revision has it.
-                int status = answer.missingCapability() ? 400 : json.status();
-                return new McpHttpResponse.Json(status, json.headers(), body.getBytes(StandardCharsets.UTF_8));
-            }
-            return first;
+            rounds.waitOn(stream, id);
+            bridge.request(carrier, stream, new Request(id, forwarded(request)), deadline());
+            handedOver = true; // from here on the rounds release the carrier
+            return answered(rounds, request, stream, init);
         } finally {
             if (!handedOver) {
                 lease.release(session);
             }
         }
+    }
+
+    /**
+     * A retry carrying the {@code requestState} of an {@code input_required} result: the request waiting for this
+     * input resumes with the client's {@code inputResponses}; a state not issued here, altered, issued to someone else,
+     * for another request, expired or used already is refused with {@code -32602} (in-band, as a handler's error).
+     */
+    private McpHttpResponse resumed(McpUpstream.Exchange exchange, Request request) throws InterruptedException {
+        JsonNode id = request.id();
+        JsonNode state = request.params().get("requestState");
+        Continuations.Taken taken = state.isTextual() ? context.continuations().take(state.asText(),
+                exchange.principal(), exchange.deploymentId(), request.method(), request.params())
+                : new Continuations.Taken(Continuations.Outcome.TAMPERED, null);
+        String why = switch (taken.outcome()) {
+            case RESUMED -> null;
+            case TAMPERED -> "The requestState was not issued by this gateway, or was altered.";
+            case FOREIGN -> "The requestState was issued to another client or for another deployment.";
+            case OTHER_REQUEST -> "The requestState belongs to another request: retry with the same method and params.";
+            case EXPIRED -> "The requestState has expired or was used already.";
+        };
+        if (why != null) {
+            return new McpHttpResponse.Json(200, McpReplies.NO_HEADERS, JsonRpc.bytes(JsonRpc.error(id,
+                    JsonRpc.INVALID_PARAMS, why + " Call " + request.method() + " again without requestState and "
+                            + "inputResponses.")));
+        }
+        InputRounds rounds = taken.rounds();
+        boolean handedOver = false;
+        try {
+            Session carrier = rounds.carrier();
+            McpStream stream = carrier.openPostStream(1);
+            context.windows().open(carrier, stream);
+            JsonNode token = request.params().path("_meta").path("progressToken");
+            rounds.resume(stream, id, token.isMissingNode() ? null : token,
+                    request.params().path("inputResponses"), deadline());
+            handedOver = true;
+            return answered(rounds, request, stream,
+                    rounds.lease().bridge().initResult().orElseGet(JsonRpc::object));
+        } finally {
+            if (!handedOver) {
+                rounds.finished();
+            }
+        }
+    }
+
+    /**
+     * What the server says to the request waiting on {@code stream} (its answer, or a question of the rounds),
+     * completed for the revision: plain JSON when it comes first and alone, else the stream.
+     */
+    private McpHttpResponse answered(InputRounds rounds, Request request, McpStream stream, ObjectNode init)
+            throws InterruptedException {
+        StatelessAnswer answer = new StatelessAnswer(request.method(), request.params(), init.path("serverInfo"),
+                rounds::finished);
+        McpHttpResponse first;
+        try {
+            first = rounds.carrier().awaitAnswer(stream, McpReplies.NO_HEADERS);
+        } catch (InterruptedException | RuntimeException e) {
+            rounds.finished();
+            throw e;
+        }
+        if (first instanceof McpHttpResponse.Stream events) {
+            return new McpHttpResponse.Stream(events.headers(), answer.reading(events.source()));
+        }
+        rounds.finished();
+        if (first instanceof McpHttpResponse.Json json) {
+            String raw = new String(json.body(), StandardCharsets.UTF_8);
+            String body = answer.completed(raw).orElse(raw);
+            // A capability the request did not declare is refused with 400, as the revision has it.
+            int status = answer.missingCapability() ? 400 : json.status();
+            return new McpHttpResponse.Json(status, json.headers(), body.getBytes(StandardCharsets.UTF_8));
+        }
+        return first;
+    }
+
+    private Instant deadline() {
+        return context.clock().instant().plus(context.settings().requestTimeout());
     }
 
     /**
@@ -144,7 +212,7 @@ final class StatelessExchanges {
             return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, "The subscription could not be opened.",
                     request.id(), McpReplies.NO_HEADERS);
         }
-        Instant deadline = context.clock().instant().plus(context.settings().requestTimeout());
+        Instant deadline = deadline();
         for (JsonNode uri : honoured.path("resourceSubscriptions")) {
             McpStream stream = carrier.openPostStream(1);
             context.windows().open(carrier, stream);

@@ -37,7 +37,8 @@ class StatelessExchangesTest {
         }
     }
 
-    private static String request(Object id, String method, String params, String extraMeta) {
+    /** A 2026-07-28 request with an empty capabilities claim (plus {@code extraMeta}) and {@code params}. */
+    static String request(Object id, String method, String params, String extraMeta) {
         String idJson = id instanceof String s ? "\"" + s + "\"" : String.valueOf(id);
         String meta = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
                 + "\"io.modelcontextprotocol/clientCapabilities\":{}" + extraMeta + "}";
@@ -46,13 +47,18 @@ class StatelessExchangesTest {
     }
 
     private McpHttpResponse post(String method, String name, String body) {
+        return post(mcp, method, name, body, McpHarness.TOKEN);
+    }
+
+    /** Posts a 2026-07-28 request with its headers, as the holder of {@code token}. */
+    static McpHttpResponse post(McpHarness mcp, String method, String name, String body, String token) {
         Map<String, String> headers = clientHeaders(null);
         headers.put("MCP-Protocol-Version", "2026-07-28");
         headers.put("Mcp-Method", method);
         if (name != null) {
             headers.put("Mcp-Name", name);
         }
-        return mcp.postWith(headers, body);
+        return mcp.serve.serve(McpHarness.request("POST", headers, body, token));
     }
 
     private static List<String> texts(JsonNode array) {
@@ -221,8 +227,10 @@ class StatelessExchangesTest {
         McpHttpResponse declared = post("tools/call", "sample", request(2, "tools/call",
                 "\"name\":\"sample\",\"arguments\":{}", "").replace("\"io.modelcontextprotocol/clientCapabilities\":{}",
                 "\"io.modelcontextprotocol/clientCapabilities\":{\"sampling\":{}}"));
+        JsonNode asked = json(declared).path("result");
         assertEquals(200, declared.status(), () -> McpHarness.body(declared));
-        assertFalse(McpHarness.body(declared).contains("sampling/createMessage"),
-                "no request of the server's reaches a 2026 client (input_required is not bridged yet)");
+        assertEquals("input_required", asked.path("resultType").asText(), asked::toString);
+        assertEquals("sampling/createMessage", asked.path("inputRequests").path("sampling_1").path("method").asText(),
+                "the server's request comes to the client as a question of the result, never as a request: " + asked);
     }
 }

@@ -13,7 +13,8 @@ import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
  * A scripted MCP server. Tools: {@code echo} (text back), {@code progress} (two progress notifications
  * when a token is given, then the result), {@code log} (a log message, then the result), {@code slow}
  * (answers only when {@link #releaseSlow} is called), {@code sample} (asks the client for sampling and
- * returns what it answered). It answers {@code initialize} with the requested version, or
+ * returns what it answered), {@code ask} (asks the client for a name, then a colour, then greets; an error answer
+ * ends it with "not asked: ..."). It answers {@code initialize} with the requested version, or
  * {@link #answerVersion} when set. {@code ping} is answered with a result unless {@link #pings} says otherwise.
  */
 public class FakeMcpServer {
@@ -27,12 +28,18 @@ public class FakeMcpServer {
     private final Map<JsonNode, JsonNode> slow = new ConcurrentHashMap<>();
     private final Map<JsonNode, Integer> held = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> sampling = new ConcurrentHashMap<>();
+    private final Map<String, Asking> asking = new ConcurrentHashMap<>();
+
+    /** An {@code ask} call waiting for the client: its id, and the name given in the first round (null before). */
+    private record Asking(JsonNode callId, String name) {
+    }
     private volatile FakeChannel channel;
 
     void reset() {
         slow.clear();
         held.clear();
         sampling.clear();
+        asking.clear();
     }
 
     void receive(ObjectNode message, FakeChannel out) {
@@ -108,6 +115,7 @@ public class FakeMcpServer {
                 channel.emit(JsonRpc.request(JsonRpc.object().textNode(own), "sampling/createMessage",
                         JsonRpc.object().put("maxTokens", 10)));
             }
+            case "ask" -> elicit(id, "What is your name?", null);
             default -> channel.emit(JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "unknown tool " + name));
         }
     }
@@ -151,7 +159,30 @@ public class FakeMcpServer {
         channel.emit(message);
     }
 
+    /** The {@code ask} tool: asks the client two questions in turn, then greets with both answers. */
+    private void elicit(JsonNode callId, String message, String name) {
+        String own = "ask-" + ownIds.incrementAndGet();
+        asking.put(own, new Asking(callId, name));
+        ObjectNode params = JsonRpc.object().put("message", message);
+        params.putObject("requestedSchema").put("type", "object");
+        channel.emit(JsonRpc.request(JsonRpc.object().textNode(own), "elicitation/create", params));
+    }
+
     private void onClientResponse(ObjectNode response) {
+        Asking asked = asking.remove(response.path("id").asText());
+        if (asked != null) {
+            JsonNode content = response.path("result").path("content");
+            if (response.has("error")) {
+                channel.emit(JsonRpc.result(asked.callId, text("not asked: " + response.path("error")
+                        .path("message").asText())));
+            } else if (asked.name == null) {
+                elicit(asked.callId, "What is your favourite colour?", content.path("name").asText("?"));
+            } else {
+                channel.emit(JsonRpc.result(asked.callId, text("Hello " + asked.name + ", you like "
+                        + content.path("colour").asText("?"))));
+            }
+            return;
+        }
         JsonNode callId = sampling.remove(response.path("id").asText());
         if (callId != null) {
             String said = response.path("result").path("content").path("text").asText("?");

@@ -243,6 +243,16 @@ public final class Bridge {
         client.other(session, message);
     }
 
+    /**
+     * The answer (and progress) of the one request {@code session} has in flight goes to {@code stream} under
+     * {@code clientId} from now on, with a new {@code deadline}: a stateless request resumed by its client's retry.
+     * False when the session has no request in flight (the server ended it meanwhile).
+     */
+    public boolean repoint(Session session, McpStream stream, JsonNode clientId, JsonNode clientToken,
+                           Instant deadline) {
+        return inFlight.repoint(session, stream, clientId, clientToken, deadline);
+    }
+
     /** Why a request of {@code session} would be refused now for the caps, or empty. */
     public Optional<String> refusal(Session session) {
         return Optional.ofNullable(inFlight.refusal(session));
@@ -306,6 +316,14 @@ public final class Bridge {
     public void forget(Session session) {
         inFlight.forget(session, this::cancelAtServer);
         subscriptions.forget(session);
+    }
+
+    /**
+     * Cancels at the server what {@code session} has in flight, for {@code reason}; the server's requests to it may
+     * still be answered ({@link #relay}).
+     */
+    public void cancelRequestsOf(Session session, String reason) {
+        inFlight.cancelRequestsOf(session, this::cancelAtServer, reason);
     }
 
     /** Answers and cancels requests past their deadline. */

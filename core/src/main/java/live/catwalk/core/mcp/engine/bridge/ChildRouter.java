@@ -2,7 +2,11 @@ package live.catwalk.core.mcp.engine.bridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import live.catwalk.core.mcp.domain.jsonrpc.IdKey;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Notification;
@@ -10,14 +14,17 @@ import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Request;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Response;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage;
 import live.catwalk.core.mcp.domain.jsonrpc.PlainResponse;
+import live.catwalk.core.mcp.engine.session.ServerAsks;
 import live.catwalk.core.mcp.engine.session.Session;
 
 /**
  * Routes what the server writes: answers back to the request they answer, progress to the request that
  * asked for it, server→client requests (sampling, elicitation, roots) to exactly one session (the one
- * with the oldest request in flight, else the most recently active one, on its standalone stream), and
- * notifications unrelated to a request to each session's standalone stream. A stdio server does not say
- * which request a message relates to; the oldest request in flight is the best evidence there is.
+ * with the oldest request in flight, else the most recently active one, on its standalone stream; for a
+ * stateless request, to its rounds of input), and notifications unrelated to a request to each session's
+ * standalone stream. A stdio server does not say which request a message relates to; the oldest request in
+ * flight is the best evidence there is among 2025 sessions, and none is good enough when a stateless request is
+ * among several clients' requests in flight: the server's request is then refused.
  */
 final class ChildRouter {
 
@@ -164,21 +171,54 @@ final class ChildRouter {
             server.send(JsonRpc.line(JsonRpc.result(request.id(), JsonRpc.object())));
             return;
         }
-        Pending oldest = inFlight.oldest();
+        Candidates candidates = candidates();
+        Pending oldest = candidates.oldest;
         Session target = oldest != null ? oldest.session() : sessions.mostRecent().orElse(null);
         if (target == null) {
-            server.send(JsonRpc.line(JsonRpc.error(request.id(), JsonRpc.INTERNAL_ERROR,
-                    "No client session is connected to answer " + request.method() + ".")));
+            refuse(request, JsonRpc.INTERNAL_ERROR, "No client session is connected to answer " + request.method() + ".");
+            return;
+        }
+        if (candidates.stateless && candidates.sessions > 1) {
+            // A stdio server does not say which request it asks for: with a 2026 request among several clients'
+            // requests in flight, any choice could hand one client's question to another. Fail safe.
+            refuse(request, JsonRpc.INTERNAL_ERROR, "Catwalk cannot tell which of the requests in flight "
+                    + request.method() + " belongs to (several clients' requests run on this server process), so "
+                    + "it was refused; a deployment in isolated session mode gives each 2026 request its own process.");
             return;
         }
         String capability = NEEDS.get(request.method());
-        if (!target.answersServerRequests()) {
-            // A stateless (2026-07-28) client cannot be asked anything on its request's stream.
-            server.send(JsonRpc.line(JsonRpc.error(request.id(), JsonRpc.METHOD_NOT_FOUND, "The client's "
-                    + "request is of MCP 2026-07-28, whose clients take no requests from the server ("
-                    + request.method() + " is not bridged to input_required yet).")));
-            if (oldest != null && capability != null && !target.clientSupports(capability)
-                    && inFlight.release(oldest)) {
+        if (target.stateless()) {
+            askStateless(oldest, target, request, capability);
+            return;
+        }
+        if (capability != null && !target.clientSupports(capability)) {
+            refuse(request, JsonRpc.METHOD_NOT_FOUND, "The client did not declare the '" + capability + "' capability.");
+            return;
+        }
+        inFlight.serverRequests.put(IdKey.of(request.id()), target);
+        String line = JsonRpc.line(request.node());
+        if (oldest != null) {
+            target.deliver(oldest.stream(), line, false);
+        } else {
+            target.deliverUnrelated(line);
+        }
+    }
+
+    /**
+     * A request of the server's during a stateless (2026-07-28) request, which cannot be sent to its client: asked in
+     * rounds of input ({@link ServerAsks}), or refused with {@code -32021} when the client did not declare what it
+     * needs (the request then ends), or refused at the server when it is no question a client could answer.
+     */
+    private void askStateless(Pending oldest, Session target, Request request, String capability) {
+        Optional<ServerAsks> asks = target.asks();
+        if (oldest == null || capability == null || asks.isEmpty()) {
+            refuse(request, JsonRpc.METHOD_NOT_FOUND, "The client speaks MCP 2026-07-28, whose clients take no "
+                    + request.method() + " request " + (oldest == null ? "outside a request of theirs." : "here."));
+            return;
+        }
+        if (!target.clientSupports(capability)) {
+            refuse(request, JsonRpc.METHOD_NOT_FOUND, "The client did not declare the '" + capability + "' capability.");
+            if (inFlight.release(oldest)) {
                 // The client did not declare what the server needs for its request: -32021, and the request ends.
                 server.send(JsonRpc.line(JsonRpc.notification("notifications/cancelled", JsonRpc.object()
                         .put("requestId", oldest.childId()).put("reason", "the client lacks " + capability))));
@@ -189,18 +229,46 @@ final class ChildRouter {
             }
             return;
         }
-        if (capability != null && !target.clientSupports(capability)) {
-            server.send(JsonRpc.line(JsonRpc.error(request.id(), JsonRpc.METHOD_NOT_FOUND,
-                    "The client did not declare the '" + capability + "' capability.")));
-            return;
-        }
         inFlight.serverRequests.put(IdKey.of(request.id()), target);
-        String line = JsonRpc.line(request.node());
-        if (oldest != null) {
-            target.deliver(oldest.stream(), line, false);
-        } else {
-            target.deliverUnrelated(line);
+        asks.get().ask(request.node());
+    }
+
+    private void refuse(Request request, int code, String message) {
+        server.send(JsonRpc.line(JsonRpc.error(request.id(), code, message)));
+    }
+
+    /** The requests in flight that a request of the server's may belong to. */
+    private static final class Candidates {
+
+        /** The oldest of them, or null. */
+        Pending oldest;
+        /** How many sessions they belong to. */
+        int sessions;
+        /** Whether any of them is a stateless request's. */
+        boolean stateless;
+    }
+
+    /**
+     * The requests in flight, less stateless ones that have waited for their client's input for a while (their
+     * handler at the server is blocked on that input, so a new request of the server's is not theirs).
+     */
+    private Candidates candidates() {
+        Candidates c = new Candidates();
+        Set<Session> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Pending p : inFlight.requests.values()) {
+            Session s = p.session();
+            if (s.asks().map(ServerAsks::waitingForClient).orElse(false)) {
+                continue;
+            }
+            if (c.oldest == null) {
+                c.oldest = p;
+            }
+            if (seen.add(s)) {
+                c.sessions++;
+                c.stateless |= s.stateless();
+            }
         }
+        return c;
     }
 
     private void toRelatedStream(Session session, String line) {

@@ -1,5 +1,6 @@
 package live.catwalk.core.mcp.engine.bridge;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import live.catwalk.core.mcp.domain.jsonrpc.IdKey;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
+import live.catwalk.core.mcp.engine.session.McpStream;
 import live.catwalk.core.mcp.engine.session.Session;
 
 /**
@@ -85,6 +87,27 @@ final class InFlight {
         return true;
     }
 
+    /**
+     * Sends the answer to {@code session}'s one request in flight to {@code stream} under {@code clientId} (and its
+     * progress to {@code clientToken}, if given) from now on, with a new {@code deadline}; false when it has none.
+     */
+    boolean repoint(Session session, McpStream stream, JsonNode clientId, JsonNode clientToken, Instant deadline) {
+        for (Pending p : requests.values()) {
+            if (p.session() == session) {
+                Pending moved = new Pending(p.childId(), session, stream, clientId, IdKey.of(clientId), p.childToken(),
+                        clientToken != null ? clientToken : p.clientToken(), deadline);
+                if (!requests.replace(p.childId(), p, moved)) {
+                    return false;
+                }
+                if (p.childToken() != null) {
+                    progress.replace(p.childToken(), p, moved);
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The request that has waited longest, or null. */
     Pending oldest() {
         Map.Entry<Long, Pending> first = requests.firstEntry();
@@ -124,12 +147,17 @@ final class InFlight {
 
     /** Releases a vanished session's requests (cancelling each at the server) and its server requests. */
     void forget(Session session, Cancel cancel) {
+        cancelRequestsOf(session, cancel, "The client session ended.");
+        serverRequests.values().removeIf(s -> s == session);
+    }
+
+    /** Releases a session's requests, cancelling each at the server for {@code reason}; its server requests stay. */
+    void cancelRequestsOf(Session session, Cancel cancel, String reason) {
         for (Pending p : requests.values()) {
             if (p.session() == session && release(p)) {
-                cancel.atServer(p.childId(), "The client session ended.");
+                cancel.atServer(p.childId(), reason);
             }
         }
-        serverRequests.values().removeIf(s -> s == session);
     }
 
     /** Answers and cancels requests past their deadline. */

@@ -44,6 +44,8 @@ public final class Session {
     private boolean ended;
     /** For one stateless (2026-07-28) request: the log level it asked for, if any; null for a 2025 session. */
     private volatile Optional<String> statelessLogLevel;
+    /** For one stateless request: who turns the server's requests into rounds of input; null: none. */
+    private volatile ServerAsks asks;
 
     public Session(SessionId id, String principal, ProtocolVersion version, JsonNode clientCapabilities,
                    Instant now, int maxEvents, long maxBytes, long retryMillis, RetainedBytes shared) {
@@ -80,6 +82,22 @@ public final class Session {
     public Session stateless(Optional<String> logLevel) {
         statelessLogLevel = Objects.requireNonNull(logLevel, "logLevel");
         return this;
+    }
+
+    /** Lets {@code asks} take the server's requests for this stateless carrier; returns this session. */
+    public Session asking(ServerAsks asks) {
+        this.asks = Objects.requireNonNull(asks, "asks");
+        return this;
+    }
+
+    /** Who takes the server's requests for this stateless carrier, if anyone. */
+    public Optional<ServerAsks> asks() {
+        return Optional.ofNullable(asks);
+    }
+
+    /** Whether this is the carrier of one stateless (2026-07-28) request. */
+    public boolean stateless() {
+        return statelessLogLevel != null;
     }
 
     /** Whether the server's own requests (elicitation, sampling, roots) may be delivered: a 2025 session's only. */

@@ -216,11 +216,14 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
         Integer retained = r.read(ConfigVariable.RETAINED_BYTES,
                 v -> ConfigValues.wholeNumber(v, 1024 * 1024, Integer.MAX_VALUE));
         Integer perUser = r.read(ConfigVariable.MAX_SESSIONS_PER_USER, v -> ConfigValues.wholeNumber(v, 1, 100_000));
-        if (batch == null || perSession == null || perDeployment == null || retained == null || perUser == null) {
+        Duration inputWait = r.read(ConfigVariable.MCP_INPUT_WAIT,
+                v -> ConfigValues.duration(v, Duration.ofSeconds(1), Duration.ofHours(24)));
+        if (batch == null || perSession == null || perDeployment == null || retained == null || perUser == null
+                || inputWait == null) {
             return null;
         }
         return new GatewayLimits(batch, perSession, perDeployment, retained,
-                GatewayLimits.defaults().unreadTailBytes(), perUser);
+                GatewayLimits.defaults().unreadTailBytes(), perUser, inputWait);
     }
 
     /**

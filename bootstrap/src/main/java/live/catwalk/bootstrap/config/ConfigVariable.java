@@ -39,6 +39,9 @@ public enum ConfigVariable {
                     + "(at most a quarter of the Java heap is used), e.g. 67108864 (64 MiB)"),
     MAX_SESSIONS_PER_USER("CATWALK_MAX_SESSIONS_PER_USER", "100",
             "MCP sessions over all of one user's deployments (admins are exempt), from 1 to 100000"),
+    MCP_INPUT_WAIT("CATWALK_MCP_INPUT_WAIT", "10m",
+            "a duration from 1s to 24h: how long an MCP 2026-07-28 request that asked its client for input "
+                    + "(an input_required result) waits for the retry before it is cancelled at the server"),
     REQUEST_TIMEOUT("CATWALK_REQUEST_TIMEOUT", "10m",
             "a duration from 1s to 24h: an MCP request unanswered this long gets an error and is cancelled"),
     SSE_HEARTBEAT("CATWALK_SSE_HEARTBEAT", "15s",

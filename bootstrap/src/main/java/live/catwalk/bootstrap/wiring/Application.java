@@ -267,7 +267,7 @@ public final class Application implements AutoCloseable {
         GatewayLimits l = config.limits();
         long retained = Math.max(1024 * 1024, Math.min(l.retainedBytes(), maxHeap / 4));
         return new GatewayLimits(l.maxBatch(), l.maxInFlightPerSession(), l.maxInFlightPerDeployment(), retained,
-                Math.min(l.unreadTailBytes(), retained / 4), l.maxSessionsPerUser());
+                Math.min(l.unreadTailBytes(), retained / 4), l.maxSessionsPerUser(), l.inputWait());
     }
 
     public URI uri() {

@@ -29,9 +29,16 @@ import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
  * a digest of the principal, the deployment, the method, a digest of the params and the expiry. A state is taken once,
  * only by the principal it was issued to, for the same deployment, method and params, before it expires; anything
  * else is told apart ({@link Outcome}). At most {@link #PER_PRINCIPAL} wait per principal and {@link #TOTAL} in all;
- * each waits at most the given time, then {@link InputRounds#expire} ends it at the server. Thread-safe.
+ * each waits at most the given time, then {@link Parked#expire} ends it at the server. Thread-safe.
  */
 final class Continuations {
+
+    /** A request waiting for its client's input. */
+    interface Parked {
+
+        /** The client did not come back in time, or the deployment stops: the request ends at the server. */
+        void expire();
+    }
 
     /** Requests one principal may have waiting for input; one more is refused at the server. */
     static final int PER_PRINCIPAL = 16;
@@ -44,11 +51,11 @@ final class Continuations {
     /** How a {@code requestState} was judged. */
     enum Outcome { RESUMED, TAMPERED, FOREIGN, OTHER_REQUEST, EXPIRED }
 
-    /** What {@link #take} found: the rounds to resume when {@code RESUMED}, else null. */
-    record Taken(Outcome outcome, InputRounds rounds) {
+    /** What {@link #take} found: the request to resume when {@code RESUMED}, else null. */
+    record Taken(Outcome outcome, Parked parked) {
     }
 
-    private record Entry(String id, String principal, String deploymentId, Instant expires, InputRounds rounds) {
+    private record Entry(String id, String principal, String deploymentId, Instant expires, Parked parked) {
     }
 
     private final Clock clock;
@@ -65,10 +72,10 @@ final class Continuations {
     }
 
     /**
-     * Parks {@code rounds} of {@code principal}'s {@code method} request with {@code params} to {@code deploymentId};
+     * Parks {@code parked}, {@code principal}'s {@code method} request with {@code params} to {@code deploymentId};
      * returns its {@code requestState}, or empty when the principal or the gateway has as many waiting as allowed.
      */
-    synchronized Optional<String> park(InputRounds rounds, String principal, String deploymentId, String method,
+    synchronized Optional<String> park(Parked parked, String principal, String deploymentId, String method,
                                        JsonNode params) {
         long own = entries.values().stream().filter(e -> e.principal.equals(principal)).count();
         if (own >= PER_PRINCIPAL || entries.size() >= TOTAL) {
@@ -76,7 +83,7 @@ final class Continuations {
         }
         String id = UUID.randomUUID().toString();
         Instant expires = clock.instant().plus(wait);
-        entries.put(id, new Entry(id, principal, deploymentId, expires, rounds));
+        entries.put(id, new Entry(id, principal, deploymentId, expires, parked));
         ObjectNode payload = JsonRpc.object().put("c", id).put("p", digest(principal)).put("d", deploymentId)
                 .put("m", method).put("h", paramsDigest(params)).put("e", expires.toEpochMilli());
         String body = B64.encodeToString(JsonRpc.bytes(payload));
@@ -103,18 +110,18 @@ final class Continuations {
         synchronized (this) {
             entry = entries.remove(p.path("c").asText());
         }
-        return entry == null ? new Taken(Outcome.EXPIRED, null) : new Taken(Outcome.RESUMED, entry.rounds);
+        return entry == null ? new Taken(Outcome.EXPIRED, null) : new Taken(Outcome.RESUMED, entry.parked);
     }
 
     /** Ends the requests that waited too long: their server requests are refused and they are cancelled. */
     void expire() {
         Instant now = clock.instant();
-        ending(e -> !e.expires.isAfter(now)).forEach(e -> e.rounds.expire());
+        ending(e -> !e.expires.isAfter(now)).forEach(e -> e.parked.expire());
     }
 
     /** Ends every request of {@code deploymentId} waiting for input (the deployment stops). */
     void drop(String deploymentId) {
-        ending(e -> e.deploymentId.equals(deploymentId)).forEach(e -> e.rounds.expire());
+        ending(e -> e.deploymentId.equals(deploymentId)).forEach(e -> e.parked.expire());
     }
 
     /** How many requests wait for input. */

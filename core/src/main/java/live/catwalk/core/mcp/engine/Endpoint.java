@@ -162,6 +162,9 @@ final class Endpoint implements BridgeSessions, McpUpstream {
             return context.shuttingDown() ? McpReplies.shuttingDown(init.id())
                     : McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, notReady.get(), init.id(), McpReplies.NO_HEADERS);
         }
+        if (shared.modernOnly()) {
+            return McpReplies.modernOnly(init.id(), params.path("protocolVersion").asText(""));
+        }
         ObjectNode result = shared.initResult().orElseThrow();
         ProtocolVersion version = ProtocolVersion.negotiate(params.path("protocolVersion").asText(""));
         result.put("protocolVersion", version.wire());
@@ -187,6 +190,10 @@ final class Endpoint implements BridgeSessions, McpUpstream {
             }
             return context.shuttingDown() ? McpReplies.shuttingDown(init.id())
                     : McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, notReady.get(), init.id(), McpReplies.NO_HEADERS);
+        }
+        if (bridge.modernOnly()) {
+            bridge.close();
+            return McpReplies.modernOnly(init.id(), params.path("protocolVersion").asText(""));
         }
         ObjectNode result = bridge.initResult().orElseThrow();
         String spoken = result.path("protocolVersion").asText("");

@@ -27,7 +27,7 @@ import live.catwalk.core.mcp.engine.session.Session;
  * says next (its result, or another question) answers the retry. A question left unanswered, or answered with
  * something that is no answer to it, is asked again. Thread-safe.
  */
-final class InputRounds implements ServerAsks {
+final class InputRounds implements ServerAsks, Continuations.Parked {
 
     /** The methods whose results may be {@code input_required}; the revision allows it on no other. */
     static final Set<String> ASKING_METHODS = Set.of("tools/call", "prompts/get", "resources/read");
@@ -152,7 +152,8 @@ final class InputRounds implements ServerAsks {
      * The client did not come back in time (or the deployment stops): the server's request is cancelled, and its
      * questions are answered with an error.
      */
-    void expire() {
+    @Override
+    public void expire() {
         List<ObjectNode> unanswered;
         synchronized (this) {
             if (over) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.Optional;
 import live.catwalk.core.mcp.domain.http.SseFrame;
 import live.catwalk.core.mcp.domain.http.SseSource;
@@ -25,12 +26,20 @@ final class StatelessAnswer implements SseSource {
     private SseSource events;
     private boolean answered;
     private boolean missingCapability;
+    private int errorCode;
+    private Consumer<ObjectNode> onResult = result -> { };
 
     StatelessAnswer(String method, JsonNode params, JsonNode serverInfo, Runnable done) {
         this.method = Objects.requireNonNull(method, "method");
         this.params = Objects.requireNonNull(params, "params");
         this.serverInfo = Objects.requireNonNull(serverInfo, "serverInfo");
         this.done = Objects.requireNonNull(done, "done");
+    }
+
+    /** This answer, showing each result to {@code onResult} once completed (which may change it). */
+    StatelessAnswer showingResults(Consumer<ObjectNode> onResult) {
+        this.onResult = Objects.requireNonNull(onResult, "onResult");
+        return this;
     }
 
     /** This answer reading {@code source}, the stream the server's messages for the request arrive on. */
@@ -53,9 +62,11 @@ final class StatelessAnswer implements SseSource {
         ObjectNode response = (ObjectNode) node;
         if (response.path("result").isObject()) {
             StatelessResults.complete(method, (ObjectNode) response.get("result"), serverInfo);
+            onResult.accept((ObjectNode) response.get("result"));
         } else if (response.path("error").isObject()) {
             StatelessResults.error((ObjectNode) response.get("error"), params);
-            missingCapability = response.path("error").path("code").asInt() == StatelessRequests.MISSING_CAPABILITY;
+            errorCode = response.path("error").path("code").asInt();
+            missingCapability = errorCode == StatelessRequests.MISSING_CAPABILITY;
         } else {
             return Optional.empty();
         }
@@ -65,6 +76,11 @@ final class StatelessAnswer implements SseSource {
     /** Whether the last response completed refused the request for a capability it did not declare (HTTP 400). */
     boolean missingCapability() {
         return missingCapability;
+    }
+
+    /** The code of the last error response completed, 0 if none. */
+    int errorCode() {
+        return errorCode;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.function.Consumer;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
 import live.catwalk.core.mcp.domain.http.McpReplies;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
@@ -80,7 +81,8 @@ final class StatelessExchanges {
                         : McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, notReady.get(), id, McpReplies.NO_HEADERS);
             }
             ObjectNode init = bridge.initResult().orElseGet(JsonRpc::object);
-            if (request.method().equals("server/discover")) {
+            boolean passThrough = bridge.modernOnly(); // the server speaks the revision itself
+            if (request.method().equals("server/discover") && !passThrough) {
                 return new McpHttpResponse.Json(200, McpReplies.NO_HEADERS,
                         JsonRpc.bytes(JsonRpc.result(id, StatelessResults.discover(init))));
             }
@@ -91,15 +93,22 @@ final class StatelessExchanges {
                 handedOver = listening instanceof McpHttpResponse.Stream;
                 return listening;
             }
-            InputRounds rounds = new InputRounds(new InputRounds.Asker(exchange.principal(), exchange.deploymentId(),
-                    request.method(), request.params()), lease, carrier, context.continuations(), context.clock());
-            carrier.asking(rounds);
+            InputRounds.Asker asker = new InputRounds.Asker(exchange.principal(), exchange.deploymentId(),
+                    request.method(), request.params());
             McpStream stream = carrier.openPostStream(1);
             context.windows().open(carrier, stream);
+            if (passThrough) {
+                ChildRounds rounds = new ChildRounds(asker, lease, carrier, context.continuations());
+                bridge.request(carrier, stream, new Request(id, request.node().deepCopy()), deadline());
+                handedOver = true; // from here on the rounds release the carrier
+                return answered(carrier, rounds::finished, rounds::onResult, true, request, stream, init);
+            }
+            InputRounds rounds = new InputRounds(asker, lease, carrier, context.continuations(), context.clock());
+            carrier.asking(rounds);
             rounds.waitOn(stream, id);
             bridge.request(carrier, stream, new Request(id, forwarded(request)), deadline());
             handedOver = true; // from here on the rounds release the carrier
-            return answered(rounds, request, stream, init);
+            return answered(carrier, rounds::finished, result -> { }, false, request, stream, init);
         } finally {
             if (!handedOver) {
                 lease.release(session);
@@ -130,7 +139,10 @@ final class StatelessExchanges {
                     JsonRpc.INVALID_PARAMS, why + " Call " + request.method() + " again without requestState and "
                             + "inputResponses.")));
         }
-        InputRounds rounds = taken.rounds();
+        if (taken.parked() instanceof ChildRounds rounds) {
+            return resumedAtServer(rounds, request);
+        }
+        InputRounds rounds = (InputRounds) taken.parked();
         boolean handedOver = false;
         try {
             Session carrier = rounds.carrier();
@@ -140,7 +152,7 @@ final class StatelessExchanges {
             rounds.resume(stream, id, token.isMissingNode() ? null : token,
                     request.params().path("inputResponses"), deadline());
             handedOver = true;
-            return answered(rounds, request, stream,
+            return answered(carrier, rounds::finished, result -> { }, false, request, stream,
                     rounds.lease().bridge().initResult().orElseGet(JsonRpc::object));
         } finally {
             if (!handedOver) {
@@ -149,33 +161,77 @@ final class StatelessExchanges {
         }
     }
 
+    /** A retry for a server that speaks the revision itself: to the process that asked, with its own state. */
+    private McpHttpResponse resumedAtServer(ChildRounds rounds, Request request) throws InterruptedException {
+        boolean handedOver = false;
+        try {
+            Session carrier = rounds.carrier();
+            McpStream stream = carrier.openPostStream(1);
+            context.windows().open(carrier, stream);
+            rounds.lease().bridge().request(carrier, stream, new Request(request.id(), rounds.resumed(request)),
+                    deadline());
+            handedOver = true;
+            return answered(carrier, rounds::finished, rounds::onResult, true, request, stream, JsonRpc.object());
+        } finally {
+            if (!handedOver) {
+                rounds.finished();
+            }
+        }
+    }
+
     /**
-     * What the server says to the request waiting on {@code stream} (its answer, or a question of the rounds),
-     * completed for the revision: plain JSON when it comes first and alone, else the stream.
+     * What the server says to the request waiting on {@code carrier}'s {@code stream} (its answer, or a question of
+     * the rounds), completed for the revision and shown to {@code onResult}: plain JSON when it comes first and
+     * alone, else the stream; {@code finished} runs once the answer is out. A server that speaks the revision itself
+     * ({@code passThrough}) has its refusals' statuses as the revision has them.
      */
-    private McpHttpResponse answered(InputRounds rounds, Request request, McpStream stream, ObjectNode init)
+    private McpHttpResponse answered(Session carrier, Runnable finished, Consumer<ObjectNode> onResult,
+                                     boolean passThrough, Request request, McpStream stream, ObjectNode init)
             throws InterruptedException {
         StatelessAnswer answer = new StatelessAnswer(request.method(), request.params(), init.path("serverInfo"),
-                rounds::finished);
+                finished).showingResults(onResult);
         McpHttpResponse first;
         try {
-            first = rounds.carrier().awaitAnswer(stream, McpReplies.NO_HEADERS);
+            first = carrier.awaitAnswer(stream, McpReplies.NO_HEADERS);
         } catch (InterruptedException | RuntimeException e) {
-            rounds.finished();
+            finished.run();
             throw e;
         }
         if (first instanceof McpHttpResponse.Stream events) {
             return new McpHttpResponse.Stream(events.headers(), answer.reading(events.source()));
         }
-        rounds.finished();
-        if (first instanceof McpHttpResponse.Json json) {
-            String raw = new String(json.body(), StandardCharsets.UTF_8);
-            String body = answer.completed(raw).orElse(raw);
-            // A capability the request did not declare is refused with 400, as the revision has it.
-            int status = answer.missingCapability() ? 400 : json.status();
-            return new McpHttpResponse.Json(status, json.headers(), body.getBytes(StandardCharsets.UTF_8));
+        try {
+            if (first instanceof McpHttpResponse.Json json) {
+                String raw = new String(json.body(), StandardCharsets.UTF_8);
+                String body = answer.completed(raw).orElse(raw);
+                return new McpHttpResponse.Json(status(answer, passThrough, json.status()), json.headers(),
+                        body.getBytes(StandardCharsets.UTF_8));
+            }
+            return first;
+        } finally {
+            finished.run();
         }
-        return first;
+    }
+
+    /**
+     * The HTTP status of a JSON answer: a capability the request did not declare is refused with 400, as the revision
+     * has it; from a server that speaks the revision itself, its other header and version refusals too, and an unknown
+     * method 404. Any other error stays in-band.
+     */
+    private static int status(StatelessAnswer answer, boolean passThrough, int status) {
+        if (answer.missingCapability()) {
+            return 400;
+        }
+        if (passThrough) {
+            int code = answer.errorCode();
+            if (code == JsonRpc.METHOD_NOT_FOUND) {
+                return 404;
+            }
+            if (code == -32020 || code == StatelessRequests.UNSUPPORTED_VERSION) {
+                return 400;
+            }
+        }
+        return status;
     }
 
     private Instant deadline() {

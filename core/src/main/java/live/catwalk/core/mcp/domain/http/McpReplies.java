@@ -69,6 +69,21 @@ public final class McpReplies {
                 + ProtocolVersion.offeredList() + ").", id, NO_HEADERS);
     }
 
+    /**
+     * A 2025 {@code initialize} to a deployment whose server speaks only the stateless revision: 400, naming the
+     * revisions it speaks and the one {@code requested}, as such a server answers it itself.
+     */
+    public static McpHttpResponse modernOnly(JsonNode id, String requested) {
+        var error = JsonRpc.object().put("code", JsonRpc.INVALID_PARAMS).put("message", "This deployment's MCP server "
+                + "speaks only MCP 2026-07-28, which has no initialize: connect with a client of that revision (a client "
+                + "that asks server/discover first, as Claude Code does, needs no initialize).");
+        var data = error.putObject("data");
+        var supported = data.putArray("supported");
+        ProtocolVersion.STATELESS.forEach(v -> supported.add(v.wire()));
+        data.put("requested", requested);
+        return new McpHttpResponse.Json(400, NO_HEADERS, JsonRpc.bytes(JsonRpc.error(id, error)));
+    }
+
     /** 503 while Catwalk shuts down (to restart, or for good): see {@link #SHUTTING_DOWN}. */
     public static McpHttpResponse shuttingDown(JsonNode id) {
         return error(503, JsonRpc.SERVER_UNAVAILABLE, SHUTTING_DOWN, id, RETRY_LATER);

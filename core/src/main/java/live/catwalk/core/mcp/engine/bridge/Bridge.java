@@ -66,6 +66,8 @@ public final class Bridge {
     private ObjectNode initError;
     private volatile StdioChannel channel;
     private volatile long initId = -1;
+    /** Whether the server refused the 2025 initialize as one that speaks only the stateless revision. */
+    private volatile boolean modernOnly;
 
     private final CrashLog crashes = new CrashLog();
 
@@ -188,7 +190,7 @@ public final class Bridge {
 
     /** Whether the server answers a ping of the bridge's own within {@code timeout}; false at once unless ready. */
     public boolean ping(Duration timeout) {
-        return state == State.READY && pings.ping(this::send, timeout);
+        return state == State.READY && pings.ping(this::send, timeout, modernOnly);
     }
 
     /** The server's most recent stderr lines, oldest first; none before a process was started. */
@@ -208,6 +210,14 @@ public final class Bridge {
      */
     private Optional<String> deploymentId() {
         return command.workspace().filter(w -> !w.owner().equals("file")).map(ServerCommand.Workspace::name);
+    }
+
+    /**
+     * Whether the server speaks only MCP 2026-07-28: it refused the 2025 initialize naming that revision among
+     * those it supports. Such a server has no initialize result; 2026 requests are passed through to it.
+     */
+    public boolean modernOnly() {
+        return modernOnly;
     }
 
     /** The latest successful initialize result (a copy), if any. */
@@ -379,6 +389,13 @@ public final class Bridge {
                 initResult = (ObjectNode) answer.get("result");
                 initError = null;
                 send(JsonRpc.line(JsonRpc.notification("notifications/initialized", null)));
+                state = State.READY;
+                problem = "";
+            } else if (ModernChild.refusedInitialize(answer)) {
+                // A server of the stateless revision only: ready, and served by passing 2026-07-28 requests through.
+                initResult = null;
+                initError = null;
+                modernOnly = true;
                 state = State.READY;
                 problem = "";
             } else {

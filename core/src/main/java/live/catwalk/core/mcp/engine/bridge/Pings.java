@@ -25,13 +25,19 @@ final class Pings {
     private final AtomicLong next = new AtomicLong();
     private final Map<String, CompletableFuture<Boolean>> waiting = new ConcurrentHashMap<>();
 
-    /** Sends a ping with {@code send}; true when a result (not an error) comes back in time. */
-    boolean ping(Predicate<String> send, Duration timeout) {
+    /**
+     * Sends a ping with {@code send} (to a server of the stateless revision only, which has no ping, a
+     * {@code server/discover}); true when a result (not an error) comes back in time.
+     */
+    boolean ping(Predicate<String> send, Duration timeout, boolean modern) {
         String id = PREFIX + next.incrementAndGet();
         CompletableFuture<Boolean> answered = new CompletableFuture<>();
         waiting.put(id, answered);
         try {
-            if (!send.test(JsonRpc.line(JsonRpc.request(JsonRpc.object().textNode(id), "ping", JsonRpc.object())))) {
+            JsonNode requestId = JsonRpc.object().textNode(id);
+            ObjectNode request = modern ? JsonRpc.request(requestId, "server/discover", ModernChild.claims())
+                    : JsonRpc.request(requestId, "ping", JsonRpc.object());
+            if (!send.test(JsonRpc.line(request))) {
                 return false;
             }
             return answered.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);

@@ -14,10 +14,14 @@ import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
  * when a token is given, then the result), {@code log} (a log message, then the result), {@code slow}
  * (answers only when {@link #releaseSlow} is called), {@code sample} (asks the client for sampling and
  * returns what it answered), {@code ask} (asks the client for a name, then a colour, then greets; an error answer
- * ends it with "not asked: ..."). It answers {@code initialize} with the requested version, or
+ * ends it with "not asked: ..."). {@code resources/read} knows no resource: it answers the 2025 {@code -32002} (without
+ * {@code data}). It answers {@code initialize} with the requested version, or
  * {@link #answerVersion} when set. {@code ping} is answered with a result unless {@link #pings} says otherwise.
  */
 public class FakeMcpServer {
+
+    /** The 2025 code of a missing resource (2026-07-28 has {@code -32602} instead). */
+    public static final int RESOURCE_NOT_FOUND = -32002;
 
     public volatile String answerVersion;
     public volatile boolean refuseInitialize;
@@ -66,6 +70,7 @@ public class FakeMcpServer {
                     .set("tools", JsonRpc.object().arrayNode().add(JsonRpc.object().put("name", "echo")))));
             case "tools/call" -> call(id, params);
             case "resources/subscribe" -> out.emit(JsonRpc.result(id, JsonRpc.object()));
+            case "resources/read" -> out.emit(JsonRpc.error(id, RESOURCE_NOT_FOUND, "Resource not found"));
             default -> out.emit(JsonRpc.error(id, JsonRpc.METHOD_NOT_FOUND, "no such method"));
         }
     }

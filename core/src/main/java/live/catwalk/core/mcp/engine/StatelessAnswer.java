@@ -64,7 +64,7 @@ final class StatelessAnswer implements SseSource {
             StatelessResults.complete(method, (ObjectNode) response.get("result"), serverInfo);
             onResult.accept((ObjectNode) response.get("result"));
         } else if (response.path("error").isObject()) {
-            StatelessResults.error((ObjectNode) response.get("error"), params);
+            StatelessResults.error(method, (ObjectNode) response.get("error"), params);
             errorCode = response.path("error").path("code").asInt();
             missingCapability = errorCode == StatelessRequests.MISSING_CAPABILITY;
         } else {

@@ -62,14 +62,14 @@ final class StatelessExchanges {
         }
         Optional<String> failure = endpoint.failure();
         if (failure.isPresent()) {
-            return McpReplies.failed(exchange.deploymentId(), failure.get(), id);
+            return McpReplies.inEra(true, McpReplies.failed(exchange.deploymentId(), failure.get(), id));
         }
         if (request.params().has("requestState")) {
             return resumed(exchange, request);
         }
         CarrierLease lease = CarrierLease.of(endpoint, context.gatewayInitParams());
         if (lease.refusal().isPresent()) {
-            return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, lease.refusal().get(), id, McpReplies.NO_HEADERS);
+            return McpReplies.error(503, JsonRpc.INTERNAL_ERROR, lease.refusal().get(), id, McpReplies.NO_HEADERS);
         }
         Bridge bridge = lease.bridge();
         Session session = null;
@@ -77,8 +77,8 @@ final class StatelessExchanges {
         try {
             Optional<String> notReady = bridge.awaitReady(context.settings().startTimeout());
             if (notReady.isPresent()) {
-                return context.shuttingDown() ? McpReplies.shuttingDown(id)
-                        : McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, notReady.get(), id, McpReplies.NO_HEADERS);
+                return McpReplies.inEra(true, context.shuttingDown() ? McpReplies.shuttingDown(id)
+                        : McpReplies.error(503, JsonRpc.INTERNAL_ERROR, notReady.get(), id, McpReplies.NO_HEADERS));
             }
             ObjectNode init = bridge.initResult().orElseGet(JsonRpc::object);
             boolean passThrough = bridge.modernOnly(); // the server speaks the revision itself
@@ -260,12 +260,12 @@ final class StatelessExchanges {
             });
         }
         if (!lease.attach(carrier)) {
-            return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, "The deployment is stopping.", request.id(),
+            return McpReplies.error(503, JsonRpc.INTERNAL_ERROR, "The deployment is stopping.", request.id(),
                     McpReplies.NO_HEADERS);
         }
         Optional<live.catwalk.core.mcp.domain.http.SseSource> unasked = carrier.readStandalone();
         if (unasked.isEmpty()) {
-            return McpReplies.error(503, JsonRpc.SERVER_UNAVAILABLE, "The subscription could not be opened.",
+            return McpReplies.error(503, JsonRpc.INTERNAL_ERROR, "The subscription could not be opened.",
                     request.id(), McpReplies.NO_HEADERS);
         }
         Instant deadline = deadline();

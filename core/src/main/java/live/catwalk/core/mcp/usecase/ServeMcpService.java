@@ -16,6 +16,7 @@ import live.catwalk.core.mcp.domain.http.HttpRules;
 import live.catwalk.core.mcp.domain.http.McpHttpRequest;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
 import live.catwalk.core.mcp.domain.http.McpReplies;
+import live.catwalk.core.mcp.domain.protocol.EraOfRequest;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage;
 import live.catwalk.core.mcp.port.in.ServeMcp;
@@ -124,8 +125,11 @@ public final class ServeMcpService implements ServeMcp {
                     "Not Acceptable: a GET stream needs 'Accept: text/event-stream'.");
         }
         JsonNode replyId = posted.map(McpUpstream.Posted::replyId).orElse(null);
+        // A 2026-07-28 request (by its body's claim) has no session, and that revision retired -32002.
+        boolean stateless = posted.isPresent() && EraOfRequest.of(request.method(), posted.get().json(),
+                headers.first("MCP-Protocol-Version"), headers.first("Mcp-Method")) instanceof EraOfRequest.Stateless;
         if (upstreams.shuttingDown()) {
-            return McpReplies.shuttingDown(replyId);
+            return McpReplies.inEra(stateless, McpReplies.shuttingDown(replyId));
         }
         McpUpstream.Exchange exchange = new McpUpstream.Exchange(request.deploymentId(), request.method(), principal,
                 headers.without("Authorization"), posted);
@@ -135,15 +139,15 @@ public final class ServeMcpService implements ServeMcp {
         }
         Optional<McpHttpResponse> refusal = byState(request.deploymentId(), replyId);
         if (refusal.isPresent()) {
-            return refusal.get();
+            return McpReplies.inEra(stateless, refusal.get());
         }
-        if (headers.first("Mcp-Session-Id").isPresent()) { // not started here yet: no session of it is alive
+        if (headers.first("Mcp-Session-Id").isPresent() && !stateless) { // not started here yet: no session is alive
             return McpReplies.sessionNotFound();
         }
         if (posted.isEmpty()) {
             return McpReplies.sessionRequired();
         }
-        return awaitStart(exchange, replyId);
+        return McpReplies.inEra(stateless, awaitStart(exchange, replyId));
     }
 
     /** A POST's own rules: Accept, Content-Type, then the body (read only now), its size, JSON and batch. */

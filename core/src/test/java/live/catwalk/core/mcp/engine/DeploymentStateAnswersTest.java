@@ -270,13 +270,15 @@ class DeploymentStateAnswersTest {
         assertEquals("fake", running.path("result").path("_meta").path("io.modelcontextprotocol/serverInfo")
                 .path("name").asText(), running::toString);
         assertEquals("server-discover-probe-1", failed.path("id").asText());
-        assertEquals(JsonRpc.SERVER_UNAVAILABLE, failed.path("error").path("code").asInt());
+        assertEquals(JsonRpc.INTERNAL_ERROR, failed.path("error").path("code").asInt(),
+                "2026-07-28 retired -32002, which 2025 sessions still get");
+        assertEquals(JsonRpc.SERVER_UNAVAILABLE, init.path("error").path("code").asInt());
         String message = failed.path("error").path("message").asText();
         assertTrue(message.startsWith("The deployment failed: The MCP server kept crashing"), message);
         assertTrue(message.contains("'fake-server' ended 5 times"), message);
         assertTrue(message.endsWith("start it again with POST /api/deployments/dep/start."), message);
         assertEquals(0, init.path("id").asInt());
-        assertEquals(failed.path("error"), init.path("error"));
+        assertEquals(failed.path("error").path("message"), init.path("error").path("message"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package live.catwalk.core.mcp.domain.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
 import live.catwalk.core.mcp.domain.protocol.ProtocolVersion;
@@ -82,6 +83,21 @@ public final class McpReplies {
         ProtocolVersion.STATELESS.forEach(v -> supported.add(v.wire()));
         data.put("requested", requested);
         return new McpHttpResponse.Json(400, NO_HEADERS, JsonRpc.bytes(JsonRpc.error(id, error)));
+    }
+
+    /**
+     * {@code reply}, of the gateway's own, as the request's revision has it: to a {@code stateless} (2026-07-28)
+     * request, which revision retired {@code -32002}, that code is {@code -32603}; anything else as it is.
+     */
+    public static McpHttpResponse inEra(boolean stateless, McpHttpResponse reply) {
+        if (stateless && reply instanceof McpHttpResponse.Json json) {
+            var body = JsonRpc.parse(json.body());
+            if (body.path("error").path("code").asInt() == JsonRpc.SERVER_UNAVAILABLE) {
+                ((ObjectNode) body.get("error")).put("code", JsonRpc.INTERNAL_ERROR);
+                return new McpHttpResponse.Json(json.status(), json.headers(), JsonRpc.bytes(body));
+            }
+        }
+        return reply;
     }
 
     /** 503 while Catwalk shuts down (to restart, or for good): see {@link #SHUTTING_DOWN}. */

@@ -49,9 +49,15 @@ public final class StatelessResults {
         return result;
     }
 
-    /** The error of a request with {@code params} as the revision has it: {@code -32002} becomes {@code -32602}. */
-    public static ObjectNode error(ObjectNode error, JsonNode params) {
-        if (error.path("code").asInt() == RESOURCE_NOT_FOUND_2025) {
+    /**
+     * The error of a {@code method} request with {@code params} as the revision has it, which retired {@code -32002}:
+     * on {@code resources/read} (a 2025 server's "resource not found") it becomes {@code -32602} with the URI,
+     * elsewhere (the gateway's "server unavailable") {@code -32603}.
+     */
+    public static ObjectNode error(String method, ObjectNode error, JsonNode params) {
+        if (error.path("code").asInt() == RESOURCE_NOT_FOUND_2025 && !method.equals("resources/read")) {
+            error.put("code", -32603);
+        } else if (error.path("code").asInt() == RESOURCE_NOT_FOUND_2025) {
             error.put("code", -32602);
             JsonNode data = error.path("data");
             ObjectNode ownData = data.isObject() ? (ObjectNode) data : error.putObject("data");

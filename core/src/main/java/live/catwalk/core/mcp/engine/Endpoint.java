@@ -56,6 +56,8 @@ final class Endpoint implements BridgeSessions, McpUpstream {
     private boolean closed; // guarded by this
     /** The isolated server started last, whose stderr {@link #logs} shows. */
     private volatile Bridge lastIsolated;
+    /** Isolated mode: the servers of stateless requests between two requests, each holding its slot. */
+    private final IdleServers idle = new IdleServers();
     private final SessionExchanges exchanges;
 
     Endpoint(ServerCommand command, SessionMode mode, McpEndpoints context, String tenant) {
@@ -122,6 +124,23 @@ final class Endpoint implements BridgeSessions, McpUpstream {
     /** Gives back the slot of {@link #isolatedFor}. */
     void releaseIsolated() {
         release();
+    }
+
+    /** Isolated mode: an idle server of {@code principal}'s stateless requests (its slot with it), if any. */
+    Optional<IdleServers.Server> idleServerOf(String principal) {
+        return idle.take(principal);
+    }
+
+    /**
+     * Isolated mode: keeps {@code server}, and its slot, for its principal's next stateless request; false when the
+     * endpoint is closed (the caller stops it and gives the slot back).
+     */
+    synchronized boolean keepIdle(IdleServers.Server server) {
+        if (closed) {
+            return false;
+        }
+        idle.put(server.idleFrom(context.clock().instant()));
+        return true;
     }
 
     /** Answers {@code initialize}: creates the session (and, in isolated mode, its server). */
@@ -286,6 +305,10 @@ final class Endpoint implements BridgeSessions, McpUpstream {
         if (shared != null) {
             shared.expire(now);
         }
+        for (IdleServers.Server server : idle.idleSince(now.minus(context.settings().idleTimeout()))) {
+            server.bridge().close();
+            release();
+        }
         return ended;
     }
 
@@ -324,6 +347,10 @@ final class Endpoint implements BridgeSessions, McpUpstream {
             shared.close();
         }
         all.stream().map(Attached::bridge).filter(b -> b != shared).forEach(Bridge::close);
+        for (IdleServers.Server server : idle.drain()) {
+            server.bridge().close();
+            release();
+        }
     }
 
     /** Shared mode: the server's state; isolated mode: running, as its servers start per session. */
@@ -385,6 +412,12 @@ final class Endpoint implements BridgeSessions, McpUpstream {
      */
     private synchronized boolean reserve() {
         while (sessions.size() + starting >= limit()) {
+            Optional<IdleServers.Server> spare = idle.evictOldest(); // an idle server goes first
+            if (spare.isPresent()) {
+                spare.get().bridge().close();
+                starting--;
+                continue;
+            }
             Comparator<Attached> byActivity = Comparator.comparing(a -> a.session().lastActivity());
             List<Attached> idle = sessions.values().stream().filter(a -> !inFlight(a)).toList();
             Optional<Attached> victim = idle.stream().filter(a -> !a.session().hasReaders()).min(byActivity)

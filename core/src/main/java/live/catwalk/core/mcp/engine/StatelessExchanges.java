@@ -67,7 +67,7 @@ final class StatelessExchanges {
         if (request.params().has("requestState")) {
             return resumed(exchange, request);
         }
-        CarrierLease lease = CarrierLease.of(endpoint, context.gatewayInitParams());
+        CarrierLease lease = CarrierLease.of(endpoint, context.gatewayInitParams(), exchange.principal());
         if (lease.refusal().isPresent()) {
             return McpReplies.error(503, JsonRpc.INTERNAL_ERROR, lease.refusal().get(), id, McpReplies.NO_HEADERS);
         }

@@ -173,7 +173,9 @@ class InputRoundsTest {
                 "the server's question is answered with an error: " + refusal);
         assertRefused(call(retry(2, first, "elicitation_1", ANSWER_NAME)), "expired");
         if (mode == SessionMode.ISOLATED) {
-            assertTrue(server.isClosed(), "the request's own process is stopped");
+            int started = mcp.servers.started().size();
+            inputRequired(call(ask(3, "{}", "")));
+            assertEquals(started, mcp.servers.started().size(), "the process idles for its client's next request");
         }
     }
 

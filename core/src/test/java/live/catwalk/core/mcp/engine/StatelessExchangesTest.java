@@ -233,4 +233,24 @@ class StatelessExchangesTest {
         assertEquals("sampling/createMessage", asked.path("inputRequests").path("sampling_1").path("method").asText(),
                 "the server's request comes to the client as a question of the result, never as a request: " + asked);
     }
+
+    @org.junit.jupiter.api.Test
+    void inIsolatedModeAClientsServerIdlesForItsNextRequestAndNeverServesAnotherClient() throws Exception {
+        mcp = new McpHarness(SessionMode.ISOLATED);
+        String echo = request(1, "tools/call", "\"name\":\"echo\",\"arguments\":{\"text\":\"a\"}", "");
+
+        assertEquals(200, post(mcp, "tools/call", "echo", echo, McpHarness.TOKEN).status());
+        FakeChannel alices = mcp.servers.last();
+        assertEquals(200, post(mcp, "tools/call", "echo", echo, McpHarness.TOKEN).status());
+        assertEquals(1, mcp.servers.started().size(), "the second request reuses the first one's idle server");
+        assertEquals(2, alices.receivedSoFar().stream().filter(m -> "tools/call".equals(m.path("method").asText()))
+                .count());
+
+        assertEquals(200, post(mcp, "tools/call", "echo", echo, "bob-token").status());
+        assertEquals(2, mcp.servers.started().size(), "another client gets a server of its own");
+
+        mcp.clock.advance(McpHarness.fastSettings().idleTimeout());
+        mcp.maintain.maintain();
+        assertTrue(alices.isClosed(), "a server idle as long as a session may be is stopped");
+    }
 }

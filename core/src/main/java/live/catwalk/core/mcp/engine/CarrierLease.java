@@ -46,6 +46,7 @@ final class CarrierLease {
             idle = endpoint.idleServerOf(principal);
         }
         if (idle.isPresent()) {
+            endpoint.warmSpareFor(principal, init);
             return new CarrierLease(endpoint, idle.get().bridge(), Optional.empty(), idle.get());
         }
         OneSession directory = new OneSession();
@@ -60,6 +61,7 @@ final class CarrierLease {
             endpoint.releaseIsolated();
             return new CarrierLease(endpoint, null, Optional.of(e.getMessage()), null);
         }
+        endpoint.warmSpareFor(principal, init);
         return new CarrierLease(endpoint, started.get(), Optional.empty(),
                 new IdleServers.Server(started.get(), directory, principal, null));
     }

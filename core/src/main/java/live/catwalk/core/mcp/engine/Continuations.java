@@ -124,6 +124,11 @@ final class Continuations {
         ending(e -> e.deploymentId.equals(deploymentId)).forEach(e -> e.parked.expire());
     }
 
+    /** Forgets {@code parked} (it ended otherwise): its state is taken for expired from now on. */
+    void remove(Parked parked) {
+        ending(e -> e.parked == parked);
+    }
+
     /** How many requests wait for input. */
     synchronized int size() {
         return entries.size();

@@ -126,6 +126,30 @@ final class Endpoint implements BridgeSessions, McpUpstream {
         release();
     }
 
+    /**
+     * Isolated mode: starts a spare server for {@code principal}'s next stateless request, initialized with
+     * {@code init}, when none of theirs idles and a slot is free without ending anything (a request lent the last
+     * one, which may wait long for its client's input). Off the caller's thread.
+     */
+    void warmSpareFor(String principal, ObjectNode init) {
+        if (shared != null || idle.has(principal) || !reserveFree()) {
+            return;
+        }
+        OneSession directory = new OneSession();
+        Bridge bridge = newBridge(init.deepCopy(), directory);
+        if (!keepIdle(new IdleServers.Server(bridge, directory, principal, null))) {
+            release();
+            return;
+        }
+        Thread.ofVirtual().name("catwalk-spare-server").start(() -> {
+            try {
+                bridge.start();
+            } catch (CatwalkException e) {
+                bridge.failToStart(e.getMessage()); // not lent: CarrierLease passes over a failed one
+            }
+        });
+    }
+
     /** Isolated mode: an idle server of {@code principal}'s stateless requests (its slot with it), if any. */
     Optional<IdleServers.Server> idleServerOf(String principal) {
         return idle.take(principal);
@@ -426,6 +450,15 @@ final class Endpoint implements BridgeSessions, McpUpstream {
                 return false;
             }
             end(victim.get());
+        }
+        starting++;
+        return true;
+    }
+
+    /** Takes a slot only if one is free without ending a session or an idle server. */
+    private synchronized boolean reserveFree() {
+        if (closed || sessions.size() + starting >= limit()) {
+            return false;
         }
         starting++;
         return true;

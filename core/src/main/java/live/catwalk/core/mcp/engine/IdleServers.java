@@ -44,6 +44,11 @@ final class IdleServers {
         return Optional.empty();
     }
 
+    /** Whether a server of {@code principal} idles. */
+    synchronized boolean has(String principal) {
+        return idle.stream().anyMatch(s -> s.principal().equals(principal));
+    }
+
     synchronized void put(Server server) {
         idle.addLast(server);
     }

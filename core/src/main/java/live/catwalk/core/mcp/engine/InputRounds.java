@@ -102,6 +102,20 @@ final class InputRounds implements ServerAsks, Continuations.Parked {
         return parkedAt != null && !clock.instant().isBefore(parkedAt.plus(SETTLED));
     }
 
+    @Override
+    public void serverAnswered() {
+        synchronized (this) {
+            if (parkedAt == null || over) {
+                return; // answered to a client waiting for it, or over already
+            }
+            over = true;
+            asked.clear();
+            queued.clear();
+        }
+        continuations.remove(this);
+        lease.release(carrier);
+    }
+
     /**
      * The client's retry: it waits on {@code stream} under {@code id} (its progress under {@code token}, if any)
      * until {@code deadline}; each question answered in {@code responses} is answered at the server, and what is

@@ -14,6 +14,7 @@ import java.util.List;
 import live.catwalk.core.mcp.domain.GatewayLimits;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
 import live.catwalk.core.mcp.domain.http.SseSource;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
 import live.catwalk.core.mcp.fakes.FakeChannel;
 import live.catwalk.core.shared.domain.SessionMode;
 import org.junit.jupiter.api.AfterEach;
@@ -127,7 +128,7 @@ class InputRoundsTest {
 
     @ParameterizedTest
     @EnumSource(SessionMode.class)
-    void aQuestionLeftUnansweredOrAnsweredWithNoAnswerIsAskedAgain(SessionMode mode) {
+    void aQuestionLeftUnansweredOrAnsweredWithNoAnswerIsAskedAgain(SessionMode mode) throws Exception {
         mcp = new McpHarness(mode);
         JsonNode first = inputRequired(call(ask(1, "{}", "")));
 
@@ -138,7 +139,7 @@ class InputRoundsTest {
 
         JsonNode next = inputRequired(call(retry(4, noAnswer, "elicitation_1", ANSWER_NAME)));
         assertEquals(List.of("elicitation_2"), keys(next));
-        long answers = mcp.servers.last().receivedSoFar().stream().filter(m -> !m.has("method")).count();
+        long answers = mcp.servers.thatReceived("tools/call").receivedSoFar().stream().filter(m -> !m.has("method")).count();
         assertEquals(1, answers, "the server got one answer, the valid one");
     }
 
@@ -155,7 +156,7 @@ class InputRoundsTest {
                 GatewayLimits.defaults().withInputWait(Duration.ofMinutes(2)), new live.catwalk.core.mcp.fakes
                         .FakeStdioServers());
         JsonNode first = inputRequired(call(ask(1, "{}", "")));
-        FakeChannel server = mcp.servers.last();
+        FakeChannel server = mcp.servers.thatReceived("tools/call");
         ObjectNode toolCall = server.nextReceived("tools/call");
 
         mcp.clock.advance(Duration.ofMinutes(1));
@@ -187,7 +188,7 @@ class InputRoundsTest {
                 StatelessExchangesTest.request(1, "tools/call", "\"name\":\"slow\",\"arguments\":{}", ""),
                 McpHarness.TOKEN);
         SseSource events = assertInstanceOf(McpHttpResponse.Stream.class, slow).source();
-        FakeChannel server = mcp.servers.last();
+        FakeChannel server = mcp.servers.thatReceived("tools/call");
         ObjectNode call = server.nextReceived("tools/call");
 
         events.close();
@@ -226,5 +227,35 @@ class InputRoundsTest {
         JsonNode over = call(ask("over", "{}", ""));
         assertTrue(text(over).contains("Too many requests wait"), over::toString);
         inputRequired(call(ask("bob", "{}", ""), "bob-token"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(SessionMode.class)
+    void aServerThatAnswersARequestWaitingForInputEndsItAndItsStateWithIt(SessionMode mode) throws Exception {
+        mcp = new McpHarness(mode);
+        JsonNode first = inputRequired(call(ask(1, "{}", "")));
+        FakeChannel server = mcp.servers.thatReceived("tools/call");
+        ObjectNode toolCall = server.nextReceived("tools/call");
+
+        server.server().send(JsonRpc.result(toolCall.get("id"), JsonRpc.object().put("gaveUp", true)));
+
+        McpHarness.eventually(() -> mcp.endpoints.continuations().size() == 0,
+                () -> "the continuation is dropped once the server answered");
+        assertRefused(call(retry(2, first, "elicitation_1", ANSWER_NAME)), "expired or was used");
+    }
+
+    @Test
+    void aLogMessageIsNotGivenToARequestWaitingForItsClientsInput() throws Exception {
+        mcp = new McpHarness(SessionMode.SHARED);
+        inputRequired(call(ask(1, "{}", "")));
+        mcp.clock.advance(InputRounds.SETTLED);
+        String session = mcp.initialize("2025-11-25");
+
+        McpHttpResponse logged = mcp.post(session, McpHarness.call(2, "log", ""));
+        List<String> methods = McpHarness.readAll(assertInstanceOf(McpHttpResponse.Stream.class, logged).source())
+                .stream().filter(e -> !e.data().isEmpty()).map(e -> JsonRpc.parse(e.data()).path("method").asText())
+                .toList();
+        assertEquals(List.of("notifications/message", ""), methods,
+                "the log goes with the request that runs, not the one waiting for its client");
     }
 }

@@ -60,7 +60,7 @@ class PassThroughTest {
         String state = asked.path("requestState").asText();
         assertTrue(!state.isEmpty() && !state.startsWith("child-state-"),
                 "the server's state stays at the gateway, behind one bound to this client: " + state);
-        FakeChannel asker = mcp.servers.last();
+        FakeChannel asker = mcp.servers.thatReceived("tools/call");
         assertEquals("tools/call", asker.nextReceived("tools/call").path("method").asText());
 
         String retry = mrtr(3, ",\"inputResponses\":{\"name\":{\"action\":\"accept\",\"content\":{\"name\":\"Ada\"}}},"

@@ -30,6 +30,8 @@ public final class FakeChannel implements StdioChannel {
     private final Consumer<StdioEvent> events;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
     private final BlockingQueue<ObjectNode> received = new LinkedBlockingQueue<>();
+    /** The methods of every request and notification received, whether taken from {@link #received} or not. */
+    private final java.util.Set<String> methods = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<String> stderr = new ArrayList<>();
     private volatile int generation;
     private volatile boolean running;
@@ -76,6 +78,7 @@ public final class FakeChannel implements StdioChannel {
                 server.receive(message.deepCopy(), this);
             }
         });
+        methods.add(message.path("method").asText(""));
         received.add(message);
     }
 
@@ -178,6 +181,11 @@ public final class FakeChannel implements StdioChannel {
                 return message;
             }
         }
+    }
+
+    /** Whether the process ever received a {@code method} message. */
+    public boolean hasReceived(String method) {
+        return methods.contains(method);
     }
 
     public List<ObjectNode> receivedSoFar() {

@@ -53,6 +53,23 @@ public final class FakeStdioServers implements StdioServers {
         return channel;
     }
 
+    /**
+     * The first process started that received a {@code method} message, waiting up to 5 s for one (in isolated mode
+     * the last process started may be a spare, not the one a request went to).
+     */
+    public FakeChannel thatReceived(String method) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            for (FakeChannel channel : started) {
+                if (channel.hasReceived(method)) {
+                    return channel;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no fake server received " + method + " within 5 s");
+    }
+
     public List<FakeChannel> started() {
         return List.copyOf(started);
     }

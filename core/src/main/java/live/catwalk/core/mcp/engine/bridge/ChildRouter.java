@@ -114,6 +114,7 @@ final class ChildRouter {
         ObjectNode node = response.node();
         node.set("id", p.clientId());
         p.session().deliver(p.stream(), JsonRpc.line(node), true);
+        p.session().asks().ifPresent(ServerAsks::serverAnswered);
     }
 
     private void onPlainResponse(PlainResponse response) {
@@ -124,6 +125,7 @@ final class ChildRouter {
         JsonNode clientId = p.clientId();
         String id = clientId.isIntegralNumber() ? clientId.asText() : JsonRpc.line(clientId);
         p.session().deliver(p.stream(), response.withId(id), true);
+        p.session().asks().ifPresent(ServerAsks::serverAnswered);
     }
 
     private void onNotification(Notification notification) {
@@ -149,7 +151,7 @@ final class ChildRouter {
                 subscriptions.of(params.path("uri").asText("")).forEach(s -> s.deliverUnrelated(line));
             }
             case "notifications/message" -> {
-                Pending oldest = inFlight.oldest();
+                Pending oldest = candidates().oldest; // not a request blocked on its client's input
                 String line = JsonRpc.line(notification.node());
                 if (oldest != null) {
                     if (oldest.session().takesLog(params.path("level").asText(""))) {

@@ -17,4 +17,10 @@ public interface ServerAsks {
      * it, so a new request of the server's is taken not to be this one's.
      */
     boolean waitingForClient();
+
+    /**
+     * The server answered the request (its result or error came back): if the request was waiting for its client's
+     * input meanwhile, nobody waits for that answer any more, and the request is over.
+     */
+    void serverAnswered();
 }

@@ -59,11 +59,20 @@ class McpConformanceIT {
 
     /** The gateway (the runnable jar) serving the conformance fixture as deployment {@code conformance} in {@code mode}. */
     static CatwalkProcess fixtureBehindGateway(Path temp, String mode) throws IOException, InterruptedException {
-        Path deployments = TestDeployments.write(temp, "conformance", ConformanceFixture.command(), Map.of(), mode, TOKEN);
-        CatwalkProcess catwalk = CatwalkProcess.start(Map.of(
+        return fixtureBehindGateway(temp, mode, Map.of(), Map.of());
+    }
+
+    /** The same, with {@code catwalkEnv} added to (or overriding) Catwalk's variables and {@code fixtureEnv} the fixture's. */
+    static CatwalkProcess fixtureBehindGateway(Path temp, String mode, Map<String, String> catwalkEnv,
+            Map<String, String> fixtureEnv) throws IOException, InterruptedException {
+        Path deployments = TestDeployments.write(temp, "conformance", ConformanceFixture.command(), fixtureEnv, mode,
+                TOKEN);
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "CATWALK_PORT", "0",
                 "CATWALK_DEPLOYMENTS_FILE", deployments.toString(),
-                "CATWALK_MAX_CHILDREN", "6"), "serve");
+                "CATWALK_MAX_CHILDREN", "6"));
+        env.putAll(catwalkEnv);
+        CatwalkProcess catwalk = CatwalkProcess.start(env, "serve");
         try {
             catwalk.awaitServing(Duration.ofSeconds(60));
             return catwalk;

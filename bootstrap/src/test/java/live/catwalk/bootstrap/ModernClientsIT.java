@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code auto} mode (as Claude Code runs it) must end on 2026-07-28 without ever sending {@code initialize} (a
  * fallback to 2025 is a failure), the v2 client pinned to 2026-07-28 must succeed, and the SDK 1.x client must get a
  * 2025-11-25 session; each lists the tools and calls {@code echo}. The client is
- * {@code clients/era-client.mjs}, which records every HTTP request it makes.
+ * {@code clients/era-client.mjs}, which records every HTTP request it makes. And the v2 client answers the
+ * server's elicitation through the 2026 multi-round-trip flow ({@code clients/mrtr-client.mjs}).
  */
 class ModernClientsIT {
 
@@ -65,6 +66,47 @@ class ModernClientsIT {
         }
     }
 
+    /**
+     * The v2 client in {@code auto} mode, declaring elicitation, calls server-everything's
+     * {@code trigger-elicitation-request}: the server's {@code elicitation/create} reaches the client as an
+     * {@code input_required} result, the client's own handler answers it and the client retries with the answer and
+     * the {@code requestState} by itself; the server gets the answer and reports it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"shared", "isolated"})
+    void theV2ClientAnswersAServersElicitationThroughInputRequired(String mode) throws Exception {
+        TestTools tools = TestTools.get();
+        Path deployments = TestDeployments.write(temp, "everything",
+                List.of(tools.node().toString(), tools.serverEverything().toString(), "stdio"), Map.of(), mode, TOKEN);
+        try (CatwalkProcess catwalk = CatwalkProcess.start(Map.of("CATWALK_PORT", "0",
+                "CATWALK_DEPLOYMENTS_FILE", deployments.toString()), "serve")) {
+            String url = catwalk.awaitServing(Duration.ofSeconds(60)).resolve("mcp/everything").toString();
+
+            JsonNode report = runScript(tools, "mrtr-client.mjs", "mrtr", tools.typescriptClient().toString(), url,
+                    TOKEN);
+            String context = report.toString();
+            assertEquals("modern", report.path("era").asText(), context);
+            assertEquals("2026-07-28", report.path("protocolVersion").asText(), context);
+            assertFalse(methods(report).contains("initialize"), context);
+            assertEquals("Please provide inputs for the following fields:", report.path("asked").path(0).asText(),
+                    context);
+            assertEquals(1, report.path("asked").size(), "asked once, answered once: " + context);
+            assertTrue(report.path("text").asText().contains("- Name: Grace Hopper"), context);
+            assertTrue(report.path("text").asText().contains("- Agreed to terms: true"), context);
+            List<JsonNode> calls = new ArrayList<>();
+            report.path("requests").forEach(r -> {
+                if (r.path("method").asText().equals("tools/call")) {
+                    calls.add(r);
+                }
+            });
+            assertEquals(2, calls.size(), "the call, then its retry with the answer: " + context);
+            assertFalse(calls.get(0).path("requestState").asBoolean(), context);
+            assertTrue(calls.get(1).path("requestState").asBoolean(), context);
+            assertEquals(1, calls.get(1).path("inputResponses").size(), context);
+            calls.forEach(call -> assertEquals(200, call.path("status").asInt(), context));
+        }
+    }
+
     private static void assertModern(JsonNode report, String mode) {
         String context = mode + ": " + report;
         assertEquals("modern", report.path("era").asText(), context);
@@ -95,12 +137,16 @@ class ModernClientsIT {
     }
 
     private JsonNode runClient(TestTools tools, String mode, Path clientPackage, String url) {
-        Path script = Path.of(System.getProperty("catwalk.root", ".."),
-                "bootstrap/src/test/resources/clients/era-client.mjs");
+        return runScript(tools, "era-client.mjs", mode, mode, clientPackage.toString(), url, TOKEN);
+    }
+
+    /** Runs {@code clients/<script>} with {@code args}; its report on stdout, as JSON. */
+    private JsonNode runScript(TestTools tools, String name, String mode, String... args) {
+        Path script = Path.of(System.getProperty("catwalk.root", ".."), "bootstrap/src/test/resources/clients", name);
         Path output = temp.resolve("client-" + mode + ".json");
         Path errors = temp.resolve("client-" + mode + ".err");
         try {
-            Process client = new ProcessBuilder(tools.nodeCommand(script, mode, clientPackage.toString(), url, TOKEN))
+            Process client = new ProcessBuilder(tools.nodeCommand(script, args))
                     .redirectOutput(output.toFile()).redirectError(errors.toFile()).start();
             client.getOutputStream().close();
             if (!client.waitFor(CLIENT_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || client.exitValue() != 0) {

@@ -58,10 +58,8 @@ class McpConformance2026IT {
             if (mode.equals("shared")) {
                 scored.addAll(oneByOne(tools, url, results, scenarios));
             }
-            // Isolated mode starts a server per stateless request (no pool of warm ones yet): the fixture's JVM start
-            // outlasts the stream checks of server-stateless.
-            List<Scenario> failing = scored.stream().filter(sc -> !NOT_YET.contains(sc.name()) && !sc.passed()
-                    && !(mode.equals("isolated") && sc.name().equals("server-stateless"))).toList();
+            List<Scenario> failing = scored.stream().filter(sc -> !NOT_YET.contains(sc.name()) && !sc.passed())
+                    .toList();
             assertTrue(scored.size() >= 35, () -> "scenarios run:\n" + ConformanceResults.table(scenarios));
             assertTrue(failing.isEmpty(), () -> "2026-07-28, " + mode + ": not every scenario passed:\n"
                     + ConformanceResults.table(failing) + "\nCatwalk's log (last lines):\n"

@@ -49,14 +49,26 @@ class McpHttpRulesIT {
     RestServer server;
     URI base;
 
+    /** Defaults with 64 KiB bodies, a 300 ms JSON window, 5 s to start, and a retry of 700 ms. */
+    static GatewaySettings settings() {
+        GatewaySettings d = GatewaySettings.defaults();
+        return new GatewaySettings(d.allowedHosts(), d.allowedOrigins(), 64 * 1024, Duration.ofMillis(300),
+                d.idleTimeout(), d.maxSessions(), d.maxChildren(), d.requestTimeout(), Duration.ofSeconds(5),
+                d.eventLogEvents(), d.eventLogBytes(), 700);
+    }
+
+    /** Endpoints over {@code servers} with deployment {@code dep} registered in shared mode. */
+    static McpEndpoints endpointsOver(FakeStdioServers servers, GatewaySettings settings) {
+        McpEndpoints endpoints = new McpEndpoints(servers, new CountingSessionIds(), new MutableClock(Instant.EPOCH),
+                settings, "1");
+        endpoints.register("dep", new ServerCommand(List.of("fake"), Map.of()), SessionMode.SHARED);
+        return endpoints;
+    }
+
     @BeforeEach
     void start() throws IOException {
-        GatewaySettings d = GatewaySettings.defaults();
-        GatewaySettings settings = new GatewaySettings(d.allowedHosts(), d.allowedOrigins(), 64 * 1024,
-                Duration.ofMillis(300), d.idleTimeout(), d.maxSessions(), d.maxChildren(), d.requestTimeout(),
-                Duration.ofSeconds(5), d.eventLogEvents(), d.eventLogBytes(), 700);
-        endpoints = new McpEndpoints(servers, new CountingSessionIds(), new MutableClock(Instant.EPOCH), settings, "1");
-        endpoints.register("dep", new ServerCommand(List.of("fake"), Map.of()), SessionMode.SHARED);
+        GatewaySettings settings = settings();
+        endpoints = endpointsOver(servers, settings);
         McpAccess bearer = McpAccess.bearer((deployment, token) -> deployment.equals("dep") && token.equals(Optional.of(TOKEN))
                 ? Optional.of("user") : Optional.empty());
         McpAccess access = (deployment, headers, token) -> token.equals(Optional.of(SCANT))

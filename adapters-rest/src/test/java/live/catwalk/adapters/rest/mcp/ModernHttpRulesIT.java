@@ -15,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +27,7 @@ import live.catwalk.core.deployment.domain.DesiredState;
 import live.catwalk.core.mcp.domain.GatewayLimits;
 import live.catwalk.core.mcp.domain.GatewaySettings;
 import live.catwalk.core.mcp.engine.McpEndpoints;
-import live.catwalk.core.mcp.fakes.CountingSessionIds;
 import live.catwalk.core.mcp.fakes.FakeStdioServers;
-import live.catwalk.core.mcp.fakes.MutableClock;
 import live.catwalk.core.mcp.port.out.DeploymentStates;
 import live.catwalk.core.mcp.port.out.McpAccess;
 import live.catwalk.core.mcp.usecase.ServeMcpService;
@@ -60,12 +57,8 @@ class ModernHttpRulesIT {
 
     @BeforeEach
     void start() throws IOException {
-        GatewaySettings d = GatewaySettings.defaults();
-        GatewaySettings settings = new GatewaySettings(d.allowedHosts(), d.allowedOrigins(), 64 * 1024,
-                Duration.ofMillis(300), d.idleTimeout(), d.maxSessions(), d.maxChildren(), d.requestTimeout(),
-                Duration.ofSeconds(5), d.eventLogEvents(), d.eventLogBytes(), 700);
-        endpoints = new McpEndpoints(servers, new CountingSessionIds(), new MutableClock(Instant.EPOCH), settings, "1");
-        endpoints.register("dep", new ServerCommand(List.of("fake"), Map.of()), SessionMode.SHARED);
+        GatewaySettings settings = McpHttpRulesIT.settings();
+        endpoints = McpHttpRulesIT.endpointsOver(servers, settings);
         McpAccess access = McpAccess.bearer((deployment, token) -> token.equals(Optional.of(TOKEN))
                 ? Optional.of("user") : Optional.empty());
         DeploymentStates states = deployment -> switch (deployment) { // only asked for deployments not started here

@@ -315,7 +315,7 @@ final class StatelessExchanges {
         JsonNode meta = request.params().path("_meta");
         Optional<String> level = meta.path(StatelessRequests.LOG_LEVEL).isTextual()
                 ? Optional.of(meta.path(StatelessRequests.LOG_LEVEL).asText()) : Optional.empty();
-        return new Session(context.ids().next(), principal, CARRIER, meta.path(EraOfRequest.CAPABILITIES_CLAIM),
+        return new Session(CarrierIds.next(), principal, CARRIER, meta.path(EraOfRequest.CAPABILITIES_CLAIM),
                 context.clock().instant(), context.settings().eventLogEvents(), context.settings().eventLogBytes(),
                 context.settings().retryMillis(), context.retained()).stateless(level);
     }

@@ -12,7 +12,7 @@
 #                              cache and, for Catwalk, creates its home, so restarts find a database as in production)
 #              COLDSTART_CREATES  deployments created one after the other per API start (default 3)
 #              CATWALK_BENCH_JAVA_OPTS  extra JVM options for Catwalk (e.g. -XX:AOTCache=...)
-# Takes about 3 minutes with the defaults on a quiet 2-core machine (Catwalk's starts dominate).
+# Takes 3-4 minutes with the defaults on a quiet 2-core machine (Catwalk's starts dominate; 8 on a busy one).
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 reps=${COLDSTART_REPS:-5}
 creates=${COLDSTART_CREATES:-3}

@@ -49,7 +49,7 @@ trap 'exit 130' INT TERM
 
 # Numbers on stdin, one a line: prints "median min max count" (median of an even count: the mean of the middle two).
 stats() {
-  sort -n | awk 'function f(x) { return x == int(x) ? sprintf("%d", x) : sprintf("%.2f", x) }
+  sort -n | awk 'function f(x) { return x == int(x) ? sprintf("%d", x) : sprintf("%.1f", x) }
     {v[NR] = $1} END {
     if (NR == 0) { print "- - - 0"; exit }
     m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2

@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -45,6 +46,9 @@ public final class McpLoad {
             prints requests, errors, req/s and latency percentiles per level (microseconds, from a log-linear
             histogram exact to 1 us below 2 ms and to 0.1 % above).
               http   MCP Streamable HTTP/1.1 (see --client), one connection per worker; answers as JSON or SSE.
+                     With --era 2026, the 2026-07-28 stateless path instead: no initialize and no session, every
+                     request a POST with MCP-Protocol-Version, Mcp-Method and Mcp-Name and the protocol version and
+                     client capabilities in params._meta; a call succeeds when its result's resultType is complete.
               stdio  starts the server and speaks newline-delimited JSON-RPC on its stdin/stdout, requests
                      multiplexed by id over the one pipe (the baseline without a gateway).
 
@@ -59,12 +63,16 @@ public final class McpLoad {
               --client jdk               the HTTP client: jdk (java.net.http.HttpClient, HTTP/1.1) or socket (a
                                          minimal HTTP/1.1 client on one blocking socket per worker, which takes
                                          far less CPU from a small machine; plain http only)
+              --era 2025                 the protocol revision over http: 2025 (2025-06-18, a session) or 2026
+                                         (2026-07-28, stateless)
               --label NAME               the target's name in the output (default: the mode)
               --tsv FILE                 also append one tab-separated line per level to FILE: label, level,
                                          requests, errors, req/s, p50, p90, p99, max (us), gateway CPU per call
                                          (us, '-' without --gateway-pid)
-              --gateway-pid PID          read utime+stime of this process (/proc/PID/stat, not its children) when
-                                         each measured window opens and closes; report its CPU per call (us)
+              --gateway-pid PID[,PID]    read utime+stime of this process (/proc/PID/stat, not its children) when
+                                         each measured window opens and closes; report its CPU per call (us). With
+                                         several (a gateway and its runner), their sum, and in an eleventh --tsv
+                                         column each one's, joined by '+'
 
             exit status: 0 done (failed calls are counted as errors), 1 the session could not be set up,
                          2 bad arguments
@@ -72,6 +80,7 @@ public final class McpLoad {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     static final String PROTOCOL = "2025-06-18";
+    static final String PROTOCOL_2026 = "2026-07-28";
 
     public static void main(String[] args) throws Exception {
         Options options;
@@ -84,7 +93,8 @@ public final class McpLoad {
         }
         Transport transport = !options.http() ? new Stdio(options.target())
                 : new Http(options.client().equals("socket") ? new SocketClient(URI.create(options.target().get(0)))
-                        : new JdkClient(URI.create(options.target().get(0))), options.target().get(1));
+                        : new JdkClient(URI.create(options.target().get(0))), options.target().get(1),
+                        options.era2026() ? options.tool() : null);
         int status;
         try (transport) {
             status = run(options, transport);
@@ -94,22 +104,29 @@ public final class McpLoad {
 
     private static int run(Options options, Transport transport) throws IOException, InterruptedException {
         AtomicLong ids = new AtomicLong(1);
+        boolean modern = options.era2026();
         String callTail = ",\"method\":\"tools/call\",\"params\":{\"name\":" + quote(options.tool())
-                + ",\"arguments\":" + options.arguments() + "}}";
+                + ",\"arguments\":" + options.arguments() + (modern ? ",\"_meta\":{\"io.modelcontextprotocol/"
+                + "protocolVersion\":\"" + PROTOCOL_2026 + "\",\"io.modelcontextprotocol/clientCapabilities\":{}}" : "")
+                + "}}";
         try {
             transport.open();
             String first = transport.request("{\"jsonrpc\":\"2.0\",\"id\":0" + callTail, 0L);
-            if (!succeeded(first)) {
+            if (!succeeded(first, modern)) {
                 throw new IOException("the first tools/call failed: " + first);
             }
         } catch (IOException e) {
             System.err.println("McpLoad: " + options.label() + ": " + (e.getMessage() != null ? e.getMessage() : e));
             return 1;
         }
-        GatewayCpu cpu = new GatewayCpu(options.gatewayPid());
+        GatewayCpu cpu = new GatewayCpu(options.gatewayPids());
         Caller caller = () -> {
             long id = ids.getAndIncrement();
-            return succeeded(transport.request("{\"jsonrpc\":\"2.0\",\"id\":" + id + callTail, id));
+            String reply = transport.request("{\"jsonrpc\":\"2.0\",\"id\":" + id + callTail, id);
+            if (!succeeded(reply, modern)) {
+                throw new IOException("not a success: " + reply);
+            }
+            return true;
         };
         System.err.printf("%s: warming up for %d s, split across the levels%n", options.label(), options.warmup());
         for (int workers : options.levels()) {
@@ -117,15 +134,25 @@ public final class McpLoad {
                 Level.run(caller, workers, 0, Math.max(1, options.warmup() / options.levels().size()), cpu);
             }
         }
-        String format = "%-20s %5s %9s %7s %10s %8s %8s %8s %8s" + (cpu.pid() > 0 ? " %10s%n" : "%n");
+        String format = "%-20s %5s %9s %7s %10s %8s %8s %8s %8s" + (cpu.measured() ? " %10s" : "")
+                + (cpu.pids().size() > 1 ? " %s%n" : "%n");
         System.out.printf(format, "target", "conc", "requests", "errors", "req/s", "p50 us", "p90 us", "p99 us",
-                "max us", "gw us/call");
+                "max us", "gw us/call", "each");
         for (int workers : options.levels()) {
             Level level = Level.run(caller, workers, options.settle(), options.duration(), cpu);
+            if (level.firstError() != null) {
+                System.err.printf("%s: %d errors at concurrency %d; the first: %s%n", options.label(), level.errors(),
+                        workers, level.firstError().length() > 300 ? level.firstError().substring(0, 300) + "…"
+                                : level.firstError());
+            }
             List<String> row = List.of(options.label(), "" + workers, "" + level.requests(), "" + level.errors(),
                     String.format("%.1f", level.perSecond()), "" + level.latency().percentile(50),
                     "" + level.latency().percentile(90), "" + level.latency().percentile(99),
                     "" + level.latency().max(), level.gatewayCpuPerCall());
+            if (cpu.pids().size() > 1) {
+                row = new ArrayList<>(row);
+                row.add(level.eachCpuPerCall());
+            }
             System.out.printf(format, row.toArray());
             if (options.tsv() != null) {
                 Files.writeString(options.tsv(), String.join("\t", row) + "\n", StandardOpenOption.CREATE,
@@ -135,11 +162,12 @@ public final class McpLoad {
         return 0;
     }
 
-    /** True when the reply is a JSON-RPC result that is not a tool error. */
-    static boolean succeeded(String reply) {
+    /** True when the reply is a JSON-RPC result that is not a tool error (and, in 2026, is complete). */
+    static boolean succeeded(String reply, boolean modern) {
         Map<String, String> members = Json.members(reply);
         String result = members.get("result");
-        return result != null && !members.containsKey("error") && !result.replace(" ", "").contains("\"isError\":true");
+        return result != null && !members.containsKey("error") && !result.replace(" ", "").contains("\"isError\":true")
+                && (!modern || "\"complete\"".equals(Json.members(result).get("resultType")));
     }
 
     static String quote(String text) {
@@ -156,12 +184,13 @@ public final class McpLoad {
 
     /** The command line. */
     record Options(List<Integer> levels, int warmup, int settle, int duration, String tool, String arguments,
-                   String label, Path tsv, String client, boolean http, List<String> target, int gatewayPid) {
+                   String label, Path tsv, String client, boolean http, List<String> target, List<Integer> gatewayPids,
+                   boolean era2026) {
 
         static Options parse(String[] args) {
             Map<String, String> named = new HashMap<>(Map.of("--levels", "1,8,64", "--warmup", "30",
                     "--settle", "2", "--duration", "10", "--tool", "echo", "--arguments", "{\"message\":\"hi\"}",
-                    "--client", "jdk"));
+                    "--client", "jdk", "--era", "2025"));
             int i = 0;
             for (; i < args.length && args[i].startsWith("--"); i += 2) {
                 if (!named.containsKey(args[i]) && !List.of("--label", "--tsv", "--gateway-pid").contains(args[i])) {
@@ -202,13 +231,25 @@ public final class McpLoad {
             if (http && client.equals("socket") && !target.get(0).startsWith("http://")) {
                 throw new IllegalArgumentException("--client socket speaks plain http only");
             }
+            String era = named.get("--era");
+            if (!List.of("2025", "2026").contains(era)) {
+                throw new IllegalArgumentException("--era must be 2025 or 2026, not '" + era + "'");
+            }
+            if (!http && era.equals("2026")) {
+                throw new IllegalArgumentException("--era 2026 is for http only (a stdio server speaks 2025 here)");
+            }
+            List<Integer> pids = new ArrayList<>();
+            if (named.containsKey("--gateway-pid")) {
+                for (String pid : named.get("--gateway-pid").split(",")) {
+                    pids.add(number("--gateway-pid", pid, 1, Integer.MAX_VALUE));
+                }
+            }
             return new Options(List.copyOf(levels), number("--warmup", named.get("--warmup"), 0, 3600),
                     number("--settle", named.get("--settle"), 0, 3600),
                     number("--duration", named.get("--duration"), 1, 3600), named.get("--tool"), arguments,
                     named.getOrDefault("--label", args[i]),
                     named.containsKey("--tsv") ? Path.of(named.get("--tsv")) : null, client, http, target,
-                    named.containsKey("--gateway-pid")
-                            ? number("--gateway-pid", named.get("--gateway-pid"), 1, Integer.MAX_VALUE) : 0);
+                    List.copyOf(pids), era.equals("2026"));
         }
 
         static int number(String option, String text, int min, int max) {
@@ -231,12 +272,24 @@ public final class McpLoad {
     }
 
     /**
-     * The gateway's own CPU time (utime + stime of /proc/PID/stat, without its children) in clock ticks; pid 0 for
-     * none (direct stdio).
+     * The gateway processes' own CPU time (utime + stime of /proc/PID/stat, without their children) in clock ticks,
+     * one value per process; no pids for none (direct stdio).
      */
-    record GatewayCpu(int pid, long ticksPerSecond) {
-        GatewayCpu(int pid) throws IOException, InterruptedException {
-            this(pid, pid > 0 ? clockTicks() : 0);
+    record GatewayCpu(List<Integer> pids, long ticksPerSecond) {
+        GatewayCpu(List<Integer> pids) throws IOException, InterruptedException {
+            this(pids, pids.isEmpty() ? 0 : clockTicks());
+        }
+
+        boolean measured() {
+            return !pids.isEmpty();
+        }
+
+        long[] ticks() {
+            long[] each = new long[pids.size()];
+            for (int i = 0; i < each.length; i++) {
+                each[i] = ticks(pids.get(i));
+            }
+            return each;
         }
 
         private static long clockTicks() throws IOException, InterruptedException {
@@ -246,10 +299,7 @@ public final class McpLoad {
             return Long.parseLong(out);
         }
 
-        long ticks() {
-            if (pid <= 0) {
-                return 0;
-            }
+        private static long ticks(int pid) {
             try {
                 String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -264,13 +314,15 @@ public final class McpLoad {
      * One concurrency level: workers calling back to back; only calls that start and end in the window count. The
      * gateway's CPU is read by a separate thread right when the window opens and when it closes.
      */
-    record Level(long requests, long errors, double perSecond, Histogram latency, String gatewayCpuPerCall) {
+    record Level(long requests, long errors, double perSecond, Histogram latency, String gatewayCpuPerCall,
+                 String eachCpuPerCall, String firstError) {
 
         static Level run(Caller caller, int workers, int settleSeconds, int measureSeconds, GatewayCpu cpu)
                 throws InterruptedException {
             long from = System.nanoTime() + TimeUnit.SECONDS.toNanos(settleSeconds);
             long to = from + TimeUnit.SECONDS.toNanos(measureSeconds);
-            long[] ticks = new long[2];
+            long[][] ticks = new long[2][];
+            AtomicReference<String> firstError = new AtomicReference<>();
             Thread clock = Thread.ofPlatform().name("gateway-cpu").start(() -> {
                 for (long wait = from - System.nanoTime(); wait > 0; wait = from - System.nanoTime()) {
                     LockSupport.parkNanos(wait);
@@ -290,10 +342,12 @@ public final class McpLoad {
                 threads.add(Thread.ofPlatform().name("worker-" + w).start(() -> {
                     for (long start = System.nanoTime(); start < to; start = System.nanoTime()) {
                         boolean ok;
+                        String problem = null;
                         try {
                             ok = caller.call();
                         } catch (IOException | RuntimeException e) {
                             ok = false;
+                            problem = String.valueOf(e.getMessage());
                         } catch (InterruptedException e) {
                             return;
                         }
@@ -303,6 +357,7 @@ public final class McpLoad {
                                 latencies[worker].record((end - start) / 1000);
                             } else {
                                 errors[worker]++;
+                                firstError.compareAndSet(null, problem);
                             }
                         }
                         if (!ok) {
@@ -322,9 +377,21 @@ public final class McpLoad {
                 errorCount += errors[w];
             }
             long requests = all.count() + errorCount;
-            String perCall = cpu.pid() <= 0 ? "-" : requests == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f",
-                    (ticks[1] - ticks[0]) * 1e6 / cpu.ticksPerSecond() / requests);
-            return new Level(requests, errorCount, all.count() / (double) measureSeconds, all, perCall);
+            String perCall = "-";
+            List<String> each = new ArrayList<>();
+            if (cpu.measured() && requests == 0) {
+                perCall = "n/a";
+            } else if (cpu.measured()) {
+                long sum = 0;
+                for (int i = 0; i < cpu.pids().size(); i++) {
+                    sum += ticks[1][i] - ticks[0][i];
+                    each.add(String.format(Locale.ROOT, "%.1f",
+                            (ticks[1][i] - ticks[0][i]) * 1e6 / cpu.ticksPerSecond() / requests));
+                }
+                perCall = String.format(Locale.ROOT, "%.1f", sum * 1e6 / cpu.ticksPerSecond() / requests);
+            }
+            return new Level(requests, errorCount, all.count() / (double) measureSeconds, all, perCall,
+                    String.join("+", each), firstError.get());
         }
     }
 
@@ -411,20 +478,29 @@ public final class McpLoad {
 
     static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
 
-    /** MCP Streamable HTTP over some HTTP/1.1 client: the session id and protocol version on every request. */
+    /**
+     * MCP Streamable HTTP over some HTTP/1.1 client: the session id and protocol version on every request, or (with
+     * a tool, the 2026-07-28 era) no session and the protocol version, method and tool name on every request.
+     */
     static final class Http implements Transport {
         private final HttpExchange client;
         private final String token;
+        private final String modernTool;
         private volatile String sessionId;
         private volatile String protocol;
 
-        Http(HttpExchange client, String token) {
+        /** {@code modernTool}: null for the 2025 era, else the tool every 2026 request calls (its Mcp-Name). */
+        Http(HttpExchange client, String token, String modernTool) {
             this.client = client;
             this.token = token;
+            this.modernTool = modernTool;
         }
 
         @Override
         public void open() throws IOException, InterruptedException {
+            if (modernTool != null) {
+                return; // 2026-07-28: no initialize, no session
+            }
             Answer answer = client.exchange("POST", headers(), initialize(-1));
             sessionId = answer.header("mcp-session-id");
             String reply = reply(answer, -1);
@@ -447,7 +523,10 @@ public final class McpLoad {
         private List<String> headers() {
             List<String> headers = new ArrayList<>(List.of("Authorization", "Bearer " + token,
                     "Accept", "application/json, text/event-stream", "Content-Type", "application/json"));
-            if (sessionId != null && protocol != null) {
+            if (modernTool != null) {
+                headers.addAll(List.of("MCP-Protocol-Version", PROTOCOL_2026, "Mcp-Method", "tools/call",
+                        "Mcp-Name", modernTool));
+            } else if (sessionId != null && protocol != null) {
                 headers.addAll(List.of("Mcp-Session-Id", sessionId, "MCP-Protocol-Version", protocol));
             }
             return headers;

@@ -17,17 +17,22 @@ requests, errors, req/s and latency percentiles per level (microseconds), as Mcp
 
 options (before the mode): --levels 1,8,64  --warmup 30  --settle 2  --duration 10  --tool echo
   --arguments {"message":"hi"}  --label NAME  --tsv FILE   (as McpLoad's)
-  --gateway-pid PID   read utime+stime of this process (/proc/PID/stat, not its children) when each measured window
-                      starts and ends, and report its CPU per call in microseconds (a tenth --tsv column)
+  --era 2025          2025 (2025-06-18, a session) or 2026 (2026-07-28, stateless: no initialize, no session, every
+                      request with MCP-Protocol-Version, Mcp-Method, Mcp-Name and params._meta; a call succeeds when
+                      its resultType is complete), as McpLoad's
+  --gateway-pid PID[,PID]  read utime+stime of this process (/proc/PID/stat, not its children) when each measured
+                      window starts and ends, and report its CPU per call in microseconds (a tenth --tsv column);
+                      with several, their sum, and each one's joined by '+' in an eleventh column
 
 exit status: 0 done (failed calls are counted as errors), 1 the session could not be set up, 2 bad arguments`;
 
 const PROTOCOL = '2025-06-18';
+const PROTOCOL_2026 = '2026-07-28';
 const TIMEOUT_MS = 30_000;
 
 function parse(args) {
   const named = { '--levels': '1,8,64', '--warmup': '30', '--settle': '2', '--duration': '10', '--tool': 'echo',
-    '--arguments': '{"message":"hi"}' };
+    '--arguments': '{"message":"hi"}', '--era': '2025' };
   const extra = ['--label', '--tsv', '--gateway-pid'];
   let i = 0;
   for (; i < args.length && args[i].startsWith('--'); i += 2) {
@@ -53,10 +58,14 @@ function parse(args) {
   } catch {
     throw new Error('--arguments must be a JSON object');
   }
+  if (!['2025', '2026'].includes(named['--era'])) {
+    throw new Error(`--era must be 2025 or 2026, not '${named['--era']}'`);
+  }
+  const gatewayPids = named['--gateway-pid'] === undefined ? [] : named['--gateway-pid'].split(',')
+    .map((pid) => { named['--pid'] = pid; return number('--pid', 1, 2 ** 31); });
   return { levels, warmup: number('--warmup', 0, 3600), settle: number('--settle', 0, 3600),
     duration: number('--duration', 1, 3600), tool: named['--tool'], argumentsJson, label: named['--label'] ?? 'http',
-    tsv: named['--tsv'], gatewayPid: named['--gateway-pid'] === undefined ? undefined : number('--gateway-pid', 1, 2 ** 31),
-    url: new URL(target[0]), token: target[1] };
+    tsv: named['--tsv'], gatewayPids, modern: named['--era'] === '2026', url: new URL(target[0]), token: target[1] };
 }
 
 let options;
@@ -110,12 +119,15 @@ class Histogram {
   }
 }
 
-const ticksPerSecond = options.gatewayPid === undefined ? 0 : Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
-/** utime + stime of the gateway in clock ticks (fields 14 and 15 of /proc/<pid>/stat; its children not included). */
+const measured = options.gatewayPids.length > 0;
+const ticksPerSecond = measured ? Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) : 0;
+/** utime + stime of each gateway process in clock ticks (fields 14 and 15 of /proc/<pid>/stat; not its children). */
 function gatewayTicks() {
-  const stat = readFileSync(`/proc/${options.gatewayPid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]);
+  return options.gatewayPids.map((pid) => {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  });
 }
 
 const pool = new Pool(options.url.origin, { connections: Math.max(...options.levels), pipelining: 1,
@@ -127,7 +139,11 @@ let protocol;
 function headers() {
   const all = { authorization: `Bearer ${options.token}`, accept: 'application/json, text/event-stream',
     'content-type': 'application/json' };
-  if (sessionId !== undefined) {
+  if (options.modern) {
+    all['mcp-protocol-version'] = PROTOCOL_2026;
+    all['mcp-method'] = 'tools/call';
+    all['mcp-name'] = options.tool;
+  } else if (sessionId !== undefined) {
     all['mcp-session-id'] = sessionId;
     all['mcp-protocol-version'] = protocol;
   }
@@ -163,9 +179,11 @@ function reply(answer, id) {
   throw new Error(`no reply with id ${id} in: ${answer.body}`);
 }
 
-const succeeded = (message) => message.result !== undefined && message.error === undefined && message.result.isError !== true;
+const succeeded = (message) => message.result !== undefined && message.error === undefined && message.result.isError !== true
+  && (!options.modern || message.result.resultType === 'complete');
 
 async function open() {
+  if (options.modern) return; // 2026-07-28: no initialize, no session
   const initialize = await exchange('POST', JSON.stringify({ jsonrpc: '2.0', id: -1, method: 'initialize',
     params: { protocolVersion: PROTOCOL, capabilities: {}, clientInfo: { name: 'mcp-load', version: '1' } } }));
   sessionId = initialize.headers['mcp-session-id'];
@@ -177,10 +195,15 @@ async function open() {
 }
 
 let ids = 1;
-const callTail = `,"method":"tools/call","params":{"name":${JSON.stringify(options.tool)},"arguments":${options.argumentsJson}}}`;
+const meta = options.modern ? `,"_meta":{"io.modelcontextprotocol/protocolVersion":"${PROTOCOL_2026}",`
+  + '"io.modelcontextprotocol/clientCapabilities":{}}' : '';
+const callTail = `,"method":"tools/call","params":{"name":${JSON.stringify(options.tool)},`
+  + `"arguments":${options.argumentsJson}${meta}}}`;
 async function call() {
   const id = ids++;
-  return succeeded(reply(await exchange('POST', `{"jsonrpc":"2.0","id":${id}${callTail}`), id));
+  const message = reply(await exchange('POST', `{"jsonrpc":"2.0","id":${id}${callTail}`), id);
+  if (!succeeded(message)) throw new Error(`not a success: ${JSON.stringify(message)}`);
+  return true;
 }
 
 const now = () => performance.now() * 1000; // microseconds
@@ -197,40 +220,48 @@ async function level(workers, settleSeconds, measureSeconds) {
   let to = Infinity;
   let stop = false;
   let cpu;
+  let firstError;
   const clock = (async () => {
     await sleep(settleSeconds * 1000);
     from = now();
-    const ticks = options.gatewayPid === undefined ? 0 : gatewayTicks();
+    const ticks = gatewayTicks();
     await sleep(measureSeconds * 1000);
     to = now();
-    cpu = options.gatewayPid === undefined ? undefined : gatewayTicks() - ticks;
+    cpu = gatewayTicks().map((t, i) => t - ticks[i]);
     stop = true;
   })();
   const worker = async () => {
     while (!stop) {
       const start = now();
       let ok;
+      let problem;
       try {
         ok = await call();
-      } catch {
+      } catch (e) {
         ok = false;
+        problem = String(e.message ?? e);
       }
       const end = now();
       if (start >= from && end <= to) {
         if (ok) latency.record(end - start);
-        else errors++;
+        else {
+          errors++;
+          firstError ??= problem;
+        }
       }
       if (!ok) await sleep(1); // a dead target must not become a busy loop
     }
   };
   await Promise.all([clock, ...Array.from({ length: workers }, worker)]);
   const requests = latency.count + errors;
+  const perCall = (ticks) => ((ticks / ticksPerSecond) * 1e6 / requests).toFixed(1);
   return { requests, errors, perSecond: latency.count / ((to - from) / 1e6), latency,
-    cpuPerCall: cpu === undefined ? '-' : requests > 0 ? ((cpu / ticksPerSecond) * 1e6 / requests).toFixed(1) : 'n/a' };
+    cpuPerCall: !measured ? '-' : requests > 0 ? perCall(cpu.reduce((a, b) => a + b, 0)) : 'n/a',
+    eachCpuPerCall: requests > 0 ? cpu.map(perCall).join('+') : 'n/a', firstError };
 }
 
 const columns = (row) => [row[0].padEnd(20), ...row.slice(1, 9).map((v, i) => String(v).padStart([5, 9, 7, 10, 8, 8, 8, 8][i])),
-  ...(options.gatewayPid === undefined ? [] : [String(row[9]).padStart(10)])].join(' ');
+  ...(measured ? [String(row[9]).padStart(10)] : []), ...row.slice(10)].join(' ');
 
 async function main() {
   try {
@@ -246,12 +277,17 @@ async function main() {
   for (const workers of options.levels) {
     if (options.warmup > 0) await level(workers, 0, Math.max(1, Math.floor(options.warmup / options.levels.length)));
   }
-  console.log(columns(['target', 'conc', 'requests', 'errors', 'req/s', 'p50 us', 'p90 us', 'p99 us', 'max us', 'gw us/call']));
+  console.log(columns(['target', 'conc', 'requests', 'errors', 'req/s', 'p50 us', 'p90 us', 'p99 us', 'max us', 'gw us/call',
+    ...(options.gatewayPids.length > 1 ? ['each'] : [])]));
   for (const workers of options.levels) {
     const result = await level(workers, options.settle, options.duration);
+    if (result.firstError !== undefined) {
+      const first = result.firstError.length > 300 ? `${result.firstError.slice(0, 300)}…` : result.firstError;
+      console.error(`${options.label}: ${result.errors} errors at concurrency ${workers}; the first: ${first}`);
+    }
     const row = [options.label, workers, result.requests, result.errors, result.perSecond.toFixed(1),
       result.latency.percentile(50), result.latency.percentile(90), result.latency.percentile(99), result.latency.max,
-      result.cpuPerCall];
+      result.cpuPerCall, ...(options.gatewayPids.length > 1 ? [result.eachCpuPerCall] : [])];
     console.log(columns(row));
     if (options.tsv !== undefined) appendFileSync(options.tsv, `${row.join('\t')}\n`);
   }

@@ -106,7 +106,7 @@ public final class RunnerApplication implements AutoCloseable {
     static GatewayLimits fitToHeap(GatewayLimits l, long maxHeap) {
         long retained = Math.max(1024 * 1024, Math.min(l.retainedBytes(), maxHeap / 4));
         return new GatewayLimits(l.maxBatch(), l.maxInFlightPerSession(), l.maxInFlightPerDeployment(), retained,
-                Math.min(l.unreadTailBytes(), retained / 4), l.maxSessionsPerUser());
+                Math.min(l.unreadTailBytes(), retained / 4), l.maxSessionsPerUser(), l.inputWait());
     }
 
     private static void guarded(String what, Runnable task) {

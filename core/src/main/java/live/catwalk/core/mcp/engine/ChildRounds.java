@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 import java.util.Optional;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage.Request;
+import live.catwalk.core.mcp.engine.session.McpStream;
 import live.catwalk.core.mcp.engine.session.Session;
 
 /**
@@ -22,6 +23,8 @@ final class ChildRounds implements Continuations.Parked {
     private final Continuations continuations;
 
     // guarded by this
+    /** The client's request waiting now for what the server says next. */
+    private McpStream stream;
     private boolean parked;
     private boolean over;
     /** The server's own requestState of the last input_required result; null when it gave none. */
@@ -32,6 +35,11 @@ final class ChildRounds implements Continuations.Parked {
         this.lease = Objects.requireNonNull(lease, "lease");
         this.carrier = Objects.requireNonNull(carrier, "carrier");
         this.continuations = Objects.requireNonNull(continuations, "continuations");
+    }
+
+    /** The client's request (first, or a retry) waits on {@code stream}. */
+    synchronized void waitOn(McpStream stream) {
+        this.stream = stream;
     }
 
     Session carrier() {
@@ -74,16 +82,19 @@ final class ChildRounds implements Continuations.Parked {
         return node;
     }
 
-    /** The client's request stream ended: unless the request waits for the client's input, its carrier is released. */
-    void finished() {
-        boolean release;
+    /**
+     * The client's request stream {@code ended}: unless the request waits for the client's input, or the client's
+     * retry has taken over, its carrier is released ({@code null}: whichever stream, as on a failure).
+     */
+    void finished(McpStream ended) {
         synchronized (this) {
-            release = !parked && !over;
-            over |= release;
+            if (parked || (ended != null && stream != null && stream != ended)) {
+                return;
+            }
+            over = true;
+            stream = null;
         }
-        if (release) {
-            lease.release(carrier);
-        }
+        lease.release(carrier);
     }
 
     @Override

@@ -147,19 +147,19 @@ final class InputRounds implements ServerAsks, Continuations.Parked {
     }
 
     /**
-     * The client's request stream ended (answered, or broken off by the client): unless the request now waits for its
-     * client's input, it is over, and its carrier released (the server is told to cancel what still runs).
+     * The client's request stream {@code ended} (answered, or broken off by the client): unless the request now waits
+     * for its client's input, or a later round (the client's retry) has taken over, it is over, and its carrier
+     * released (the server is told to cancel what still runs); {@code null}: whichever stream, as on a failure.
      */
-    void finished() {
-        boolean release;
+    void finished(McpStream ended) {
         synchronized (this) {
-            release = parkedAt == null;
-            over |= release;
+            if (parkedAt != null || (ended != null && stream != null && stream != ended)) {
+                return;
+            }
+            over = true;
             stream = null;
         }
-        if (release) {
-            lease.release(carrier);
-        }
+        lease.release(carrier);
     }
 
     /**
@@ -227,7 +227,7 @@ final class InputRounds implements ServerAsks, Continuations.Parked {
         return kind + "_" + ++keys;
     }
 
-    /** Whether {@code answer} is an answer to a {@code method} request at all (its content is the server's to judge). */
+    /** Whether {@code answer} answers a {@code method} request at all (its content is the server's to judge). */
     static boolean answers(String method, JsonNode answer) {
         if (!answer.isObject()) {
             return false;

@@ -99,16 +99,18 @@ final class StatelessExchanges {
             context.windows().open(carrier, stream);
             if (passThrough) {
                 ChildRounds rounds = new ChildRounds(asker, lease, carrier, context.continuations());
+                rounds.waitOn(stream);
                 bridge.request(carrier, stream, new Request(id, request.node().deepCopy()), deadline());
                 handedOver = true; // from here on the rounds release the carrier
-                return answered(carrier, rounds::finished, rounds::onResult, true, request, stream, init);
+                return answered(carrier, () -> rounds.finished(stream), rounds::onResult, true, request, stream,
+                        init);
             }
             InputRounds rounds = new InputRounds(asker, lease, carrier, context.continuations(), context.clock());
             carrier.asking(rounds);
             rounds.waitOn(stream, id);
             bridge.request(carrier, stream, new Request(id, forwarded(request)), deadline());
             handedOver = true; // from here on the rounds release the carrier
-            return answered(carrier, rounds::finished, result -> { }, false, request, stream, init);
+            return answered(carrier, () -> rounds.finished(stream), result -> { }, false, request, stream, init);
         } finally {
             if (!handedOver) {
                 lease.release(session);
@@ -152,11 +154,11 @@ final class StatelessExchanges {
             rounds.resume(stream, id, token.isMissingNode() ? null : token,
                     request.params().path("inputResponses"), deadline());
             handedOver = true;
-            return answered(carrier, rounds::finished, result -> { }, false, request, stream,
+            return answered(carrier, () -> rounds.finished(stream), result -> { }, false, request, stream,
                     rounds.lease().bridge().initResult().orElseGet(JsonRpc::object));
         } finally {
             if (!handedOver) {
-                rounds.finished();
+                rounds.finished(null);
             }
         }
     }
@@ -168,13 +170,15 @@ final class StatelessExchanges {
             Session carrier = rounds.carrier();
             McpStream stream = carrier.openPostStream(1);
             context.windows().open(carrier, stream);
+            rounds.waitOn(stream);
             rounds.lease().bridge().request(carrier, stream, new Request(request.id(), rounds.resumed(request)),
                     deadline());
             handedOver = true;
-            return answered(carrier, rounds::finished, rounds::onResult, true, request, stream, JsonRpc.object());
+            return answered(carrier, () -> rounds.finished(stream), rounds::onResult, true, request, stream,
+                    JsonRpc.object());
         } finally {
             if (!handedOver) {
-                rounds.finished();
+                rounds.finished(null);
             }
         }
     }

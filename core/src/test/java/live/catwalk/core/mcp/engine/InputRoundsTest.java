@@ -258,4 +258,36 @@ class InputRoundsTest {
         assertEquals(List.of("notifications/message", ""), methods,
                 "the log goes with the request that runs, not the one waiting for its client");
     }
+
+    @ParameterizedTest
+    @EnumSource(SessionMode.class)
+    void aRetryThatArrivesBeforeTheFirstRoundsStreamEndsIsNotEndedByIt(SessionMode mode) throws Exception {
+        mcp = new McpHarness(mode);
+        McpHttpResponse first = StatelessExchangesTest.post(mcp, "tools/call", "askslow", StatelessExchangesTest
+                .request(1, "tools/call", "\"name\":\"askslow\",\"arguments\":{}", ",\"progressToken\":\"p\"")
+                .replace("\"io.modelcontextprotocol/clientCapabilities\":{}",
+                        "\"io.modelcontextprotocol/clientCapabilities\":{\"elicitation\":{}}"), McpHarness.TOKEN);
+        SseSource firstEvents = assertInstanceOf(McpHttpResponse.Stream.class, first).source();
+        assertEquals("notifications/progress", JsonRpc.parse(McpHarness.nextMessage(firstEvents).data())
+                .path("method").asText());
+        JsonNode asked = inputRequired(JsonRpc.parse(McpHarness.nextMessage(firstEvents).data()));
+
+        McpHttpResponse retry = StatelessExchangesTest.post(mcp, "tools/call", "askslow", StatelessExchangesTest
+                .request(2, "tools/call", "\"name\":\"askslow\",\"arguments\":{},\"inputResponses\":"
+                        + "{\"elicitation_1\":" + ANSWER_NAME + "},\"requestState\":\""
+                        + asked.path("requestState").asText() + "\"", "")
+                .replace("\"io.modelcontextprotocol/clientCapabilities\":{}",
+                        "\"io.modelcontextprotocol/clientCapabilities\":{\"elicitation\":{}}"), McpHarness.TOKEN);
+        firstEvents.close(); // the first round's stream ends only now, while the retry runs at the server
+        FakeChannel server = mcp.servers.thatReceived("tools/call");
+        McpHarness.eventually(() -> server.server().slowWaiting() == 1, () -> "the answer reached the server");
+        server.server().releaseSlow();
+
+        JsonNode done = JsonRpc.parse(McpHarness.nextMessage(assertInstanceOf(McpHttpResponse.Stream.class, retry)
+                .source()).data());
+        assertEquals(2, done.path("id").asInt(), done::toString);
+        assertEquals("slow done", done.path("result").path("content").path(0).path("text").asText(), done::toString);
+        assertTrue(server.receivedSoFar().stream().noneMatch(m -> "notifications/cancelled"
+                .equals(m.path("method").asText())), "nothing was cancelled at the server");
+    }
 }

@@ -33,6 +33,7 @@ public class FakeMcpServer {
     private final Map<JsonNode, Integer> held = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> sampling = new ConcurrentHashMap<>();
     private final Map<String, Asking> asking = new ConcurrentHashMap<>();
+    private final java.util.Set<String> slowAsks = ConcurrentHashMap.newKeySet();
 
     /** An {@code ask} call waiting for the client: its id, and the name given in the first round (null before). */
     private record Asking(JsonNode callId, String name) {
@@ -121,6 +122,14 @@ public class FakeMcpServer {
                         JsonRpc.object().put("maxTokens", 10)));
             }
             case "ask" -> elicit(id, "What is your name?", null);
+            case "askslow" -> { // a progress note first, then a question; once answered, as slow as "slow"
+                if (!token.isMissingNode()) {
+                    channel.emit(JsonRpc.notification("notifications/progress",
+                            JsonRpc.object().put("progress", 1).set("progressToken", token)));
+                }
+                elicit(id, "What is your name?", null);
+                slowAsks.add("ask-" + ownIds.get());
+            }
             default -> channel.emit(JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "unknown tool " + name));
         }
     }
@@ -175,6 +184,10 @@ public class FakeMcpServer {
 
     private void onClientResponse(ObjectNode response) {
         Asking asked = asking.remove(response.path("id").asText());
+        if (asked != null && slowAsks.remove(response.path("id").asText())) {
+            slow.put(asked.callId, JsonRpc.object());
+            return;
+        }
         if (asked != null) {
             JsonNode content = response.path("result").path("content");
             if (response.has("error")) {

@@ -125,17 +125,18 @@ public final class ServeMcpService implements ServeMcp {
                     "Not Acceptable: a GET stream needs 'Accept: text/event-stream'.");
         }
         JsonNode replyId = posted.map(McpUpstream.Posted::replyId).orElse(null);
+        McpUpstream.Exchange exchange = new McpUpstream.Exchange(request.deploymentId(), request.method(), principal,
+                headers.without("Authorization"), posted);
+        Optional<McpUpstream> upstream = upstreams.shuttingDown() ? Optional.empty()
+                : upstreams.find(request.deploymentId());
+        if (upstream.isPresent()) {
+            return upstream.get().exchange(exchange); // the upstream tells the era itself: not done twice here
+        }
         // A 2026-07-28 request (by its body's claim) has no session, and that revision retired -32002.
         boolean stateless = posted.isPresent() && EraOfRequest.of(request.method(), posted.get().json(),
                 headers.first("MCP-Protocol-Version"), headers.first("Mcp-Method")) instanceof EraOfRequest.Stateless;
         if (upstreams.shuttingDown()) {
             return McpReplies.inEra(stateless, McpReplies.shuttingDown(replyId));
-        }
-        McpUpstream.Exchange exchange = new McpUpstream.Exchange(request.deploymentId(), request.method(), principal,
-                headers.without("Authorization"), posted);
-        Optional<McpUpstream> upstream = upstreams.find(request.deploymentId());
-        if (upstream.isPresent()) {
-            return upstream.get().exchange(exchange);
         }
         Optional<McpHttpResponse> refusal = byState(request.deploymentId(), replyId);
         if (refusal.isPresent()) {

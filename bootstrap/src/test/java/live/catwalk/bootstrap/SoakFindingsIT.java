@@ -29,13 +29,14 @@ import live.catwalk.bootstrap.soak.Scrape;
 import live.catwalk.bootstrap.soak.SoakDatabase;
 import live.catwalk.bootstrap.soak.Tally;
 import live.catwalk.bootstrap.testing.TestTools;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Catwalk bugs the soak ({@link SoakIT}) ran into, each reproduced on its own with the assertion that fails today;
- * disabled until fixed (then drop the soak's workaround that the test names).
+ * Catwalk bugs the soak ({@link SoakIT}) ran into, each reproduced on its own (each test failed before its fix): an
+ * oversized body with its length declared was refused by Grizzly before the MCP handler (problem JSON, 413 before
+ * 401, not counted); at the isolated cap an initialize ended a session whose call waited for its restarting server;
+ * an MCP request right after PostgreSQL ended the pool's connections got 500.
  */
 class SoakFindingsIT {
 
@@ -49,12 +50,8 @@ class SoakFindingsIT {
     @TempDir
     Path temp;
 
-    /** The soak keeps such requests out of its comparison with /metrics (BadRequests.Kind.OVERSIZED_DECLARED). */
+    /** The MCP endpoint checks the token, then refuses the body as JSON-RPC and counts it as unread. */
     @Test
-    @Disabled("Catwalk bug: a POST to /mcp/{id} whose Content-Length exceeds CATWALK_MAX_BODY_BYTES is refused (413) by "
-            + "Grizzly's max-post-size check before the MCP handler runs: it gets the API's problem JSON instead of a "
-            + "JSON-RPC error, a wrong token gets 413 rather than 401, and catwalk_mcp_requests_seconds does not count it "
-            + "(the README counts a body too large as method=unread); a chunked body over the limit is handled right")
     void anOversizedBodyWithItsLengthDeclaredIsRefusedAsTheMcpEndpointDocuments() throws Exception {
         try (CatwalkProcess catwalk = CatwalkProcess.start(environment(Map.of()), "serve")) {
             URI base = catwalk.awaitServing(START);
@@ -77,14 +74,9 @@ class SoakFindingsIT {
 
     /**
      * Isolated mode at its cap ({@code CATWALK_MAX_CHILDREN}, 2 here): session A's server is killed and A posts a call,
-     * which waits for the restart; meanwhile another client's {@code initialize} needs a slot. The soak keeps the cap
-     * out of reach because of this (SoakIT sets CATWALK_MAX_CHILDREN 64).
+     * which waits for the restart; meanwhile another client's {@code initialize} needs a slot, and must not take A's.
      */
     @Test
-    @Disabled("Catwalk bug: Endpoint.reserve() ends, as the least recently active idle session, a session whose POST waits "
-            + "in SessionExchanges.dispatch for its restarting server (bridge.awaitReady): Endpoint.inFlight() sees only "
-            + "the bridge's requests, not one still waiting. The waiting call then gets 200 and a stream with only the "
-            + "priming event, which ends without any JSON-RPC answer or error; without the initialize it gets its result")
     void aSessionWhoseCallWaitsForItsRestartingServerIsNotEndedAsIdleAtTheCap() throws Exception {
         try (CatwalkProcess catwalk = CatwalkProcess.start(environment(Map.of("CATWALK_MAX_CHILDREN", "2")), "serve")) {
             URI base = catwalk.awaitServing(START);
@@ -121,14 +113,9 @@ class SoakFindingsIT {
     /**
      * PostgreSQL drops Catwalk's connections (as in a failover or a restart of the database) right after they were
      * used; wrong tokens, which are looked up in the database each time, are then presented at once. The soak's drops
-     * hit this now and then (SoakIT fails with "WRONG_TOKEN answered 500 instead of 401").
+     * hit this now and then (SoakIT failed with "WRONG_TOKEN answered 500 instead of 401").
      */
     @Test
-    @Disabled("Catwalk bug: right after PostgreSQL ends Catwalk's pooled connections, an MCP request whose token lookup "
-            + "reaches the database (a wrong token; a valid one once its 10 s cache entry expired) gets 500 'Internal "
-            + "error' (CatwalkException: The database failed (SQL state 57P01)): the pool hands out a connection used "
-            + "within HikariCP's aliveBypassWindowMs (500 ms) without checking it, and nothing tries another "
-            + "connection or answers 503")
     void anMcpRequestRightAfterTheDatabaseDroppedItsConnectionsIsNoInternalError() throws Exception {
         try (SoakDatabase database = SoakDatabase.choose()) {
             assumeTrue(database.postgres(), "needs PostgreSQL");

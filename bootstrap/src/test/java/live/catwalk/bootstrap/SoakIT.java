@@ -27,7 +27,6 @@ import live.catwalk.bootstrap.soak.SoakVerdicts;
 import live.catwalk.bootstrap.soak.Tally;
 import live.catwalk.bootstrap.soak.Vitals;
 import live.catwalk.bootstrap.testing.TestTools;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,11 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  * printed, and {@code -Dcatwalk.soak.seed=…} replays the same choices ({@code -Dcatwalk.soak.seconds=…} sets the
  * load's length, 150 s by default). What the clients may see and how /metrics must agree: {@link SoakClient},
  * {@link live.catwalk.bootstrap.soak.BadRequests}, {@link SoakVerdicts}; the Catwalk bugs it found, each pinned by a
- * disabled test: {@link SoakFindingsIT}.
+ * test since it was fixed: {@link SoakFindingsIT}.
  */
 @Tag("soak")
-@Disabled("Fails about 2 runs in 5 on PostgreSQL until SoakFindingsIT's third finding is fixed: an MCP request right "
-        + "after PostgreSQL dropped the pool's connections gets 500 (SQL state 57P01) instead of a retry or a 503")
 class SoakIT {
 
     private static final int CLIENTS = 50;
@@ -258,10 +255,6 @@ class SoakIT {
         env.put("CATWALK_SESSION_IDLE_TIMEOUT", "10s"); // the shortest: sessions left behind expire while settling
         env.put("CATWALK_SSE_HEARTBEAT", "1s"); // dropped streams are found gone within a second
         env.put("CATWALK_MAX_BODY_BYTES", Integer.toString(MAX_BODY));
-        // At the cap an initialize can end a session whose call waits for its restarting server, and that call's
-        // stream ends without an answer (SoakFindingsIT#aSessionWhoseCallWaits…): kept out of reach until fixed.
-        env.put("CATWALK_MAX_CHILDREN", "64");
-        env.put("CATWALK_MAX_PROCESSES", "100");
         // Every client is 127.0.0.1, and wrong tokens are among the bad requests: the per-address lockout would
         // refuse everyone. The limits have their own test (RateLimitsIT).
         env.put("CATWALK_RATE_FAILED_AUTH_PER_ADDRESS", "off");

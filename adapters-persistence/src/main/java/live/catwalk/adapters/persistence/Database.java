@@ -19,9 +19,12 @@ import live.catwalk.core.deployment.port.out.EventLog;
 import live.catwalk.core.health.port.out.HealthProbe;
 import live.catwalk.core.oauth.port.out.OAuthStore;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
 
 /**
  * Catwalk's database, PostgreSQL or embedded H2: a bounded connection pool, the schema migrated on
@@ -46,7 +49,22 @@ public final class Database implements AutoCloseable {
         this.schemaVersion = schemaVersion;
         // Execute logging would print bind values (ciphertexts, token hashes) at debug level.
         Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
-        this.dsl = DSL.using(pool, vendor.equals("postgresql") ? SQLDialect.POSTGRES : SQLDialect.H2, settings);
+        this.dsl = DSL.using(new DefaultConfiguration().set(pool).set(settings)
+                .set(vendor.equals("postgresql") ? SQLDialect.POSTGRES : SQLDialect.H2)
+                .set(ExecuteListener.onException(this::connectionLost)));
+    }
+
+    /**
+     * A statement found its connection lost: the database most likely ended them all (a restart, a failover), and
+     * the pool would hand out the others it used within the last half second without checking them. So the pool
+     * replaces every connection (those in use when they come back), and a retried read gets a fresh one.
+     */
+    private void connectionLost(ExecuteContext context) {
+        SQLException cause = context.sqlException();
+        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        if (cause != null && Failures.connectionLost(cause.getSQLState()) && bean != null) {
+            bean.softEvictConnections();
+        }
     }
 
     /**

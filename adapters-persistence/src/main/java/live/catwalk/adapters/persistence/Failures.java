@@ -1,15 +1,19 @@
 package live.catwalk.adapters.persistence;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 import live.catwalk.core.shared.CatwalkException;
 import org.jooq.exception.DataAccessException;
 
 /**
  * The adapter's one translation of SQL failures: a unique key taken is CONFLICT, a missing parent row is
- * NOT_FOUND, anything else INTERNAL. Drivers put column values (a ciphertext, a token hash) into their
+ * NOT_FOUND, a lost connection UPSTREAM_UNAVAILABLE ({@code database_unavailable}, 503), anything else INTERNAL.
+ * A read is tried once more on a fresh connection when its connection turns out lost. Drivers put column values (a ciphertext, a token hash) into their
  * messages about bad data or broken constraints, so those causes are dropped, keeping only the SQL state.
  */
 final class Failures {
+
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private Failures() {
     }
@@ -21,6 +25,31 @@ final class Failures {
         } catch (DataAccessException e) {
             throw translate(e, conflict, notFound);
         }
+    }
+
+    /**
+     * A read (it changes nothing, so it may run twice): when the connection it got turns out lost (the database
+     * restarted, failed over or ended it; the pool then drops its other connections, see {@link Database}), it runs
+     * once more on a fresh one.
+     */
+    static <T> T read(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (DataAccessException e) {
+            if (!connectionLost(e.sqlState())) {
+                throw translate(e, null, null);
+            }
+        }
+        return guard(work);
+    }
+
+    /**
+     * Whether {@code sqlState} says the connection is gone rather than the statement wrong: class 08 (connection
+     * exception), 57P01 to 57P03 (the server is shutting down or ended the session).
+     */
+    static boolean connectionLost(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.equals("57P01") || sqlState.equals("57P02")
+                || sqlState.equals("57P03"));
     }
 
     static void run(String conflict, String notFound, Runnable work) {
@@ -48,6 +77,14 @@ final class Failures {
         }
         if (notFound != null && (state.equals("23503") || state.equals("23506"))) {
             return CatwalkException.notFound(notFound);
+        }
+        if (connectionLost(state)) {
+            // A write is not retried here: it may have been applied before the connection broke.
+            return CatwalkException.of(CatwalkException.Kind.UPSTREAM_UNAVAILABLE,
+                            "The connection to the database was lost (SQL state " + state + ").")
+                    .withCode("database_unavailable").withRetryAfter(RETRY_AFTER)
+                    .withHint("Try again shortly; if it persists, check that the database is running and reachable.")
+                    .withCause(e);
         }
         CatwalkException internal = CatwalkException.of(CatwalkException.Kind.INTERNAL,
                 "The database failed (SQL state " + (state.isEmpty() ? "unknown" : state) + ").");

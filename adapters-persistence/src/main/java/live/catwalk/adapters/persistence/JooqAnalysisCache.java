@@ -18,7 +18,7 @@ final class JooqAnalysisCache implements AnalysisCache {
 
     @Override
     public Optional<CachedAnalysis> find(String key, Instant now) {
-        return Failures.guard(() -> dsl.selectFrom(ANALYSIS_CACHE)
+        return Failures.read(() -> dsl.selectFrom(ANALYSIS_CACHE)
                 .where(ANALYSIS_CACHE.CACHE_KEY.eq(key), ANALYSIS_CACHE.EXPIRES_AT.gt(Times.toDb(now)))
                 .fetchOptional()
                 .map(row -> new CachedAnalysis(row.getCacheKey(), row.getAnalysisJson(),

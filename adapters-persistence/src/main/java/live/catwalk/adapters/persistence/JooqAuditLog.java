@@ -34,7 +34,7 @@ final class JooqAuditLog implements AuditLog {
     @Override
     public List<AuditEntry> recent(int limit) {
         Limits.check(limit, 1000);
-        return Failures.guard(() -> dsl.selectFrom(AUDIT_LOG)
+        return Failures.read(() -> dsl.selectFrom(AUDIT_LOG)
                 .orderBy(AUDIT_LOG.OCCURRED_AT.desc(), AUDIT_LOG.ID.desc())
                 .limit(limit)
                 .fetch(JooqAuditLog::toEntry));

@@ -48,7 +48,7 @@ final class JooqCredentialRepository implements CredentialRepository {
 
     @Override
     public List<Credential> list(DeploymentId deployment) {
-        return Failures.guard(() -> dsl.selectFrom(CREDENTIALS)
+        return Failures.read(() -> dsl.selectFrom(CREDENTIALS)
                 .where(CREDENTIALS.DEPLOYMENT_ID.eq(deployment.value()))
                 .orderBy(CREDENTIALS.NAME)
                 .fetch(row -> new Credential(new DeploymentId(row.getDeploymentId()), new EnvVarName(row.getName()),

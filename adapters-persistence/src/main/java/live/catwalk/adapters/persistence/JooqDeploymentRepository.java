@@ -39,7 +39,7 @@ final class JooqDeploymentRepository implements DeploymentRepository {
 
     @Override
     public Optional<Deployment> find(DeploymentId id) {
-        return Failures.guard(() -> dsl.selectFrom(DEPLOYMENTS).where(DEPLOYMENTS.ID.eq(id.value()))
+        return Failures.read(() -> dsl.selectFrom(DEPLOYMENTS).where(DEPLOYMENTS.ID.eq(id.value()))
                 .fetchOptional().map(JooqDeploymentRepository::toDeployment));
     }
 
@@ -49,7 +49,7 @@ final class JooqDeploymentRepository implements DeploymentRepository {
         if (offset < 0) {
             throw new IllegalArgumentException("an offset is not negative");
         }
-        return Failures.guard(() -> dsl.selectFrom(DEPLOYMENTS).where(DEPLOYMENTS.OWNER_ID.eq(owner.value()))
+        return Failures.read(() -> dsl.selectFrom(DEPLOYMENTS).where(DEPLOYMENTS.OWNER_ID.eq(owner.value()))
                 .orderBy(DEPLOYMENTS.CREATED_AT.desc(), DEPLOYMENTS.ID.desc())
                 .offset(offset).limit(limit)
                 .fetch(JooqDeploymentRepository::toDeployment));
@@ -57,7 +57,7 @@ final class JooqDeploymentRepository implements DeploymentRepository {
 
     @Override
     public List<Deployment> listWantedRunning() {
-        return Failures.guard(() -> dsl.selectFrom(DEPLOYMENTS)
+        return Failures.read(() -> dsl.selectFrom(DEPLOYMENTS)
                 .where(DEPLOYMENTS.DESIRED_STATE.eq(DesiredState.RUNNING.name()))
                 .orderBy(DEPLOYMENTS.CREATED_AT, DEPLOYMENTS.ID)
                 .fetch(JooqDeploymentRepository::toDeployment));
@@ -65,7 +65,7 @@ final class JooqDeploymentRepository implements DeploymentRepository {
 
     @Override
     public Map<DeploymentStatus, Long> countByStatus() {
-        return Failures.guard(() -> {
+        return Failures.read(() -> {
             Map<DeploymentStatus, Long> counts = new EnumMap<>(DeploymentStatus.class);
             dsl.select(DEPLOYMENTS.STATUS, DSL.count()).from(DEPLOYMENTS).groupBy(DEPLOYMENTS.STATUS)
                     .forEach(row -> counts.put(DeploymentStatus.valueOf(row.value1()), (long) row.value2()));

@@ -34,7 +34,7 @@ final class JooqEventLog implements EventLog {
     @Override
     public List<DeploymentEvent> recent(DeploymentId deployment, int limit) {
         Limits.check(limit, 1000);
-        return Failures.guard(() -> dsl.selectFrom(DEPLOYMENT_EVENTS)
+        return Failures.read(() -> dsl.selectFrom(DEPLOYMENT_EVENTS)
                 .where(DEPLOYMENT_EVENTS.DEPLOYMENT_ID.eq(deployment.value()))
                 .orderBy(DEPLOYMENT_EVENTS.OCCURRED_AT.desc(), DEPLOYMENT_EVENTS.ID.desc())
                 .limit(limit)

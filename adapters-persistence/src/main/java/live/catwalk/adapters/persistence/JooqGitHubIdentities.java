@@ -23,14 +23,14 @@ final class JooqGitHubIdentities implements GitHubIdentities {
 
     @Override
     public Optional<UserId> userOf(long githubId) {
-        return Failures.guard(() -> dsl.select(GITHUB_IDENTITIES.USER_ID).from(GITHUB_IDENTITIES)
+        return Failures.read(() -> dsl.select(GITHUB_IDENTITIES.USER_ID).from(GITHUB_IDENTITIES)
                 .where(GITHUB_IDENTITIES.GITHUB_ID.eq(githubId))
                 .fetchOptional(GITHUB_IDENTITIES.USER_ID).map(UserId::new));
     }
 
     @Override
     public Optional<GitHubIdentity> of(UserId user) {
-        return Failures.guard(() -> dsl.selectFrom(GITHUB_IDENTITIES)
+        return Failures.read(() -> dsl.selectFrom(GITHUB_IDENTITIES)
                 .where(GITHUB_IDENTITIES.USER_ID.eq(user.value()))
                 .fetchOptional()
                 .map(row -> new GitHubIdentity(row.getGithubId(), row.getLogin())));

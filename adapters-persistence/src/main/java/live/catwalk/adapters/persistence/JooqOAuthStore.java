@@ -52,7 +52,7 @@ final class JooqOAuthStore implements OAuthStore {
 
     @Override
     public Optional<OAuthClient> findClient(OAuthClientId id) {
-        return Failures.guard(() -> dsl.selectFrom(OAUTH_CLIENTS).where(OAUTH_CLIENTS.ID.eq(id.value()))
+        return Failures.read(() -> dsl.selectFrom(OAUTH_CLIENTS).where(OAUTH_CLIENTS.ID.eq(id.value()))
                 .fetchOptional().map(OAuthRows::client));
     }
 
@@ -85,13 +85,13 @@ final class JooqOAuthStore implements OAuthStore {
 
     @Override
     public Optional<Grant> findGrant(GrantId id) {
-        return Failures.guard(() -> dsl.selectFrom(OAUTH_GRANTS).where(OAUTH_GRANTS.ID.eq(id.value()))
+        return Failures.read(() -> dsl.selectFrom(OAUTH_GRANTS).where(OAUTH_GRANTS.ID.eq(id.value()))
                 .fetchOptional().map(OAuthRows::grant));
     }
 
     @Override
     public Optional<Grant> liveGrant(UserId user, OAuthClientId client, DeploymentId deployment) {
-        return Failures.guard(() -> dsl.selectFrom(OAUTH_GRANTS)
+        return Failures.read(() -> dsl.selectFrom(OAUTH_GRANTS)
                 .where(OAUTH_GRANTS.USER_ID.eq(user.value()))
                 .and(OAUTH_GRANTS.CLIENT_ID.eq(client.value()))
                 .and(OAUTH_GRANTS.DEPLOYMENT_ID.eq(deployment.value()))
@@ -101,7 +101,7 @@ final class JooqOAuthStore implements OAuthStore {
 
     @Override
     public List<Grant> grantsOf(DeploymentId deployment) {
-        return Failures.guard(() -> dsl.selectFrom(OAUTH_GRANTS)
+        return Failures.read(() -> dsl.selectFrom(OAUTH_GRANTS)
                 .where(OAUTH_GRANTS.DEPLOYMENT_ID.eq(deployment.value()))
                 .and(OAUTH_GRANTS.REVOKED_AT.isNull())
                 .orderBy(OAUTH_GRANTS.CREATED_AT.desc(), OAUTH_GRANTS.ID.desc())
@@ -189,7 +189,7 @@ final class JooqOAuthStore implements OAuthStore {
 
     @Override
     public Optional<OAuthToken> findToken(TokenHash hash) {
-        return Failures.guard(() -> dsl.selectFrom(OAUTH_TOKENS).where(OAUTH_TOKENS.HASH.eq(hash.hex()))
+        return Failures.read(() -> dsl.selectFrom(OAUTH_TOKENS).where(OAUTH_TOKENS.HASH.eq(hash.hex()))
                 .fetchOptional().map(OAuthRows::token));
     }
 

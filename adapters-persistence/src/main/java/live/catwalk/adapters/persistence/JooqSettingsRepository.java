@@ -39,7 +39,7 @@ final class JooqSettingsRepository implements SettingsRepository {
 
     @Override
     public Optional<SealedSecret> find(UserId user, SettingName name) {
-        return Failures.guard(() -> dsl.selectFrom(USER_SETTINGS)
+        return Failures.read(() -> dsl.selectFrom(USER_SETTINGS)
                 .where(USER_SETTINGS.USER_ID.eq(user.value()), USER_SETTINGS.NAME.eq(name.wireName()))
                 .fetchOptional()
                 .map(row -> new SealedSecret(row.getCiphertext(), row.getKeyId())));
@@ -47,7 +47,7 @@ final class JooqSettingsRepository implements SettingsRepository {
 
     @Override
     public Set<SettingName> names(UserId user) {
-        return Failures.guard(() -> {
+        return Failures.read(() -> {
             Set<SettingName> names = EnumSet.noneOf(SettingName.class);
             dsl.select(USER_SETTINGS.NAME).from(USER_SETTINGS).where(USER_SETTINGS.USER_ID.eq(user.value()))
                     .fetch(USER_SETTINGS.NAME)

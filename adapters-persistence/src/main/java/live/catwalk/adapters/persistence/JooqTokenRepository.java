@@ -40,19 +40,19 @@ final class JooqTokenRepository implements TokenRepository {
 
     @Override
     public Optional<AccessToken> findByHash(TokenHash hash) {
-        return Failures.guard(() -> dsl.selectFrom(ACCESS_TOKENS).where(ACCESS_TOKENS.HASH.eq(hash.hex()))
+        return Failures.read(() -> dsl.selectFrom(ACCESS_TOKENS).where(ACCESS_TOKENS.HASH.eq(hash.hex()))
                 .fetchOptional().map(JooqTokenRepository::toToken));
     }
 
     @Override
     public Optional<AccessToken> find(TokenId id) {
-        return Failures.guard(() -> dsl.selectFrom(ACCESS_TOKENS).where(ACCESS_TOKENS.ID.eq(id.value()))
+        return Failures.read(() -> dsl.selectFrom(ACCESS_TOKENS).where(ACCESS_TOKENS.ID.eq(id.value()))
                 .fetchOptional().map(JooqTokenRepository::toToken));
     }
 
     @Override
     public List<AccessToken> listByOwner(UserId owner) {
-        return Failures.guard(() -> dsl.selectFrom(ACCESS_TOKENS).where(ACCESS_TOKENS.OWNER_ID.eq(owner.value()))
+        return Failures.read(() -> dsl.selectFrom(ACCESS_TOKENS).where(ACCESS_TOKENS.OWNER_ID.eq(owner.value()))
                 .orderBy(ACCESS_TOKENS.CREATED_AT.desc(), ACCESS_TOKENS.ID.desc())
                 .fetch(JooqTokenRepository::toToken));
     }

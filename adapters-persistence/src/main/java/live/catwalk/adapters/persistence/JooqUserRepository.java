@@ -32,13 +32,13 @@ final class JooqUserRepository implements UserRepository {
 
     @Override
     public Optional<User> find(UserId id) {
-        return Failures.guard(() -> dsl.selectFrom(USERS).where(USERS.ID.eq(id.value())).fetchOptional()
+        return Failures.read(() -> dsl.selectFrom(USERS).where(USERS.ID.eq(id.value())).fetchOptional()
                 .map(JooqUserRepository::toUser));
     }
 
     @Override
     public Optional<User> findByName(String name) {
-        return Failures.guard(() -> dsl.selectFrom(USERS).where(USERS.NAME.eq(name)).fetchOptional()
+        return Failures.read(() -> dsl.selectFrom(USERS).where(USERS.NAME.eq(name)).fetchOptional()
                 .map(JooqUserRepository::toUser));
     }
 
@@ -53,7 +53,7 @@ final class JooqUserRepository implements UserRepository {
         if (offset < 0) {
             throw new IllegalArgumentException("an offset is not negative");
         }
-        return Failures.guard(() -> dsl.selectFrom(USERS).orderBy(USERS.CREATED_AT.asc(), USERS.ID.asc())
+        return Failures.read(() -> dsl.selectFrom(USERS).orderBy(USERS.CREATED_AT.asc(), USERS.ID.asc())
                 .offset(offset).limit(limit).fetch(JooqUserRepository::toUser));
     }
 

@@ -40,9 +40,16 @@ final class EdgeGuard implements AddOn {
     private final ReadDeadlines deadlines;
     private final ObjectMapper mapper;
     private final TrustedProxies proxies;
+    private final long maxBodyBytes;
 
-    EdgeGuard(Set<String> allowedHosts, ReadDeadlines deadlines, ObjectMapper mapper, TrustedProxies proxies) {
+    /**
+     * {@code maxBodyBytes} bounds a body's declared length outside the MCP endpoints (Grizzly's own max post size is
+     * off on such a listener: it would refuse an MCP request before its token is checked).
+     */
+    EdgeGuard(Set<String> allowedHosts, ReadDeadlines deadlines, ObjectMapper mapper, TrustedProxies proxies,
+              long maxBodyBytes) {
         this.allowedHosts = Set.copyOf(allowedHosts);
+        this.maxBodyBytes = maxBodyBytes;
         this.deadlines = deadlines;
         this.mapper = mapper;
         this.proxies = proxies;
@@ -104,7 +111,8 @@ final class EdgeGuard implements AddOn {
                         ctx.getConnection().getPeerAddress(), request.getHeaders().values("X-Forwarded-For"), proxies));
                 deadlines.headersReceived(ctx.getConnection(), !content.isLast());
                 Optional<EdgeRules.Refusal> refusal = EdgeRules.check(request.getRequestURI(), request.getHeader("Host"),
-                        allowedHosts);
+                        allowedHosts).or(() -> EdgeRules.checkLength(request.getRequestURI(),
+                        request.getContentLength(), maxBodyBytes));
                 if (refusal.isPresent()) {
                     request.setAttribute(REFUSED, Boolean.TRUE);
                     refuse(ctx, request, refusal.get());
@@ -137,7 +145,11 @@ final class EdgeGuard implements AddOn {
                             + "): " + refusal.problem().message());
             HttpResponsePacket response = request.getResponse();
             response.setStatus(refusal.status());
-            response.setReasonPhrase(refusal.status() == 421 ? "Misdirected Request" : "Bad Request");
+            response.setReasonPhrase(switch (refusal.status()) {
+                case 421 -> "Misdirected Request";
+                case 413 -> "Content Too Large";
+                default -> "Bad Request";
+            });
             response.setContentType(Problem.MEDIA_TYPE);
             response.setHeader("Connection", "close");
             byte[] body = json(refusal.problem());

@@ -59,6 +59,17 @@ final class EdgeRules {
         return Optional.empty();
     }
 
+    /**
+     * The refusal (413) of a body whose {@code Content-Length} exceeds {@code maxBodyBytes}, outside the MCP endpoints:
+     * those check the caller's token first and answer an oversized body themselves, as JSON-RPC.
+     */
+    static Optional<Refusal> checkLength(String rawPath, long declaredLength, long maxBodyBytes) {
+        if (declaredLength <= maxBodyBytes || MCP_PATH.matcher(rawPath).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Refusal(413, Problem.tooLarge(maxBodyBytes), false));
+    }
+
     /** Why the raw path cannot be decoded safely, if it cannot. */
     static Optional<String> pathProblem(String rawPath) {
         if (rawPath == null || rawPath.isEmpty()) {

@@ -36,8 +36,7 @@ final class JsonErrorPages implements ErrorPageGenerator {
         }
         request.getResponse().setContentType(Problem.MEDIA_TYPE);
         Problem problem = switch (status) {
-            case 413 -> Problem.forStatus(413, "The request body is larger than " + maxBodyBytes + " bytes.",
-                    "Send a smaller body.");
+            case 413 -> Problem.tooLarge(maxBodyBytes);
             case 400 -> Problem.forStatus(400, "The HTTP request is malformed.", null);
             case 405 -> Problem.forStatus(405, request.getMethod() + " is not allowed here.", null);
             case 503 -> Problem.forStatus(503, "Catwalk is shutting down (restarting or stopping).", "Retry shortly.");

@@ -54,7 +54,7 @@ public final class MetricsServer implements AutoCloseable {
         JsonErrorPages errorPages = new JsonErrorPages(Json.mapper(), MAX_BODY);
         listener.setDefaultErrorPageGenerator(errorPages);
         listener.registerAddOn(new NoProtocolUpgrades());
-        listener.registerAddOn(new EdgeGuard(hosts, deadlines, Json.mapper(), TrustedProxies.none()));
+        listener.registerAddOn(new EdgeGuard(hosts, deadlines, Json.mapper(), TrustedProxies.none(), MAX_BODY));
         server.addListener(listener);
         var config = server.getServerConfiguration();
         config.setDefaultErrorPageGenerator(errorPages);

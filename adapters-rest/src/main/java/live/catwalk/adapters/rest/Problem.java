@@ -24,6 +24,11 @@ record Problem(String error, String message, String field, String hint, Long ret
         return new Problem(codeOf(status), message, null, hint, null);
     }
 
+    /** A body larger than {@code maxBodyBytes}: 413 {@code too_large}. */
+    static Problem tooLarge(long maxBodyBytes) {
+        return forStatus(413, "The request body is larger than " + maxBodyBytes + " bytes.", "Send a smaller body.");
+    }
+
     /** The one place a {@link Kind} becomes an HTTP status. */
     static int statusOf(Kind kind) {
         return switch (kind) {

@@ -144,10 +144,11 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         return null;
     }
 
-    /** Grizzly reports a chunked body over its max post size only as this IOException. */
+    /** A body over the bound: BoundedBodies says so, and Grizzly (a listener with its own max post size) in this text. */
     private static boolean exceedsMaxPostSize(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof IOException && t.getMessage() != null && t.getMessage().contains("max post size")) {
+            if (t instanceof BoundedBodies.TooLarge
+                    || t instanceof IOException && t.getMessage() != null && t.getMessage().contains("max post size")) {
                 return true;
             }
         }

@@ -281,6 +281,7 @@ public final class RestServer implements AutoCloseable {
                     .register(new JsonProvider(mapper))
                     .register(new ProblemMapper())
                     .register(new RequiredBody())
+                    .register(new BoundedBodies(maxBodyBytes))
                     .register(inFlight);
             EdgeLimits limits = new EdgeLimits(rateLimits, clock, metrics == null ? code -> { }
                     : code -> metrics.metrics().record(new TelemetryEvent.RateLimited(code)));
@@ -302,7 +303,10 @@ public final class RestServer implements AutoCloseable {
                     URI.create("http://" + h + ":" + port + "/"), config, false);
             JsonErrorPages errorPages = new JsonErrorPages(mapper, maxBodyBytes);
             var serverConfig = server.getServerConfiguration();
-            serverConfig.setMaxPostSize(maxBodyBytes);
+            // Off: Grizzly would answer an MCP request's oversized body before the MCP handler checks its token and
+            // answers it as JSON-RPC. The edge refuses a declared length over the bound elsewhere (EdgeGuard), Jersey
+            // bounds what it reads (BoundedBodies), the MCP handler reads at most the bound.
+            serverConfig.setMaxPostSize(-1);
             serverConfig.setDefaultErrorPageGenerator(errorPages);
             serverConfig.setHttpServerName("Catwalk");
             serverConfig.setHttpServerVersion("");
@@ -314,7 +318,8 @@ public final class RestServer implements AutoCloseable {
             for (NetworkListener listener : server.getListeners()) {
                 listener.setDefaultErrorPageGenerator(errorPages);
                 listener.registerAddOn(new NoProtocolUpgrades());
-                listener.registerAddOn(new EdgeGuard(hosts, deadlines, mapper, rateLimits.trustedProxies()));
+                listener.registerAddOn(new EdgeGuard(hosts, deadlines, mapper, rateLimits.trustedProxies(),
+                        maxBodyBytes));
             }
             built.set(server);
             return new RestServer(server, host, deadlines, inFlight, streams,

@@ -87,4 +87,21 @@ class EdgeRulesTest {
         assertFalse(EdgeRules.wellFormedHost("127.1"));
         assertFalse(EdgeRules.wellFormedHost("a:b"));
     }
+
+    @Test
+    void aDeclaredBodyOverTheBoundIs413OutsideTheMcpEndpoints() {
+        EdgeRules.Refusal refusal = EdgeRules.checkLength("/api/tokens", 1025, 1024).orElseThrow();
+        assertEquals(413, refusal.status());
+        assertEquals("too_large", refusal.problem().error());
+        assertTrue(EdgeRules.checkLength("/api/tokens", 1024, 1024).isEmpty(), "at the bound");
+        assertTrue(EdgeRules.checkLength("/api/tokens", -1, 1024).isEmpty(), "chunked: bounded as it is read");
+        assertTrue(EdgeRules.checkLength("/oauth/token", 0, 1024).isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/mcp/abc", "/api/mcp/abc", "/mcp/abc/"})
+    void anMcpEndpointAnswersAnOversizedBodyItself(String path) {
+        assertTrue(EdgeRules.checkLength(path, 1 << 20, 1024).isEmpty());
+        assertEquals(413, EdgeRules.checkLength("/mcp/../api/x", 1 << 20, 1024).orElseThrow().status());
+    }
 }

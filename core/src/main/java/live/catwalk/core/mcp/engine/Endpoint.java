@@ -469,6 +469,6 @@ final class Endpoint implements BridgeSessions, McpUpstream {
     }
 
     private boolean inFlight(Attached attached) {
-        return attached.bridge().hasRequestsOf(attached.session());
+        return attached.session().hasArriving() || attached.bridge().hasRequestsOf(attached.session());
     }
 }

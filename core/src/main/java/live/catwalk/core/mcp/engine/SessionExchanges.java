@@ -177,17 +177,24 @@ final class SessionExchanges {
                 return McpReplies.error(429, JsonRpc.TRANSPORT_ERROR, full.get(), requests.getFirst().id(), RETRY_SOON);
             }
         }
-        Optional<String> notReady = attached.bridge().awaitReady(settings.startTimeout())
-                .map(why -> context.shuttingDown() ? McpReplies.SHUTTING_DOWN : why);
-        McpStream stream = session.openPostStream(requests.size());
-        context.windows().open(session, stream);
-        Instant deadline = context.clock().instant().plus(settings.requestTimeout());
-        for (Request r : requests) {
-            if (notReady.isPresent()) {
-                session.deliver(stream, JsonRpc.line(JsonRpc.error(r.id(), JsonRpc.SERVER_UNAVAILABLE, notReady.get())), true);
-            } else {
-                attached.bridge().request(session, stream, r, deadline);
+        McpStream stream;
+        session.arriving(); // at the cap, a session whose requests wait for its (re)starting server is not idle
+        try {
+            Optional<String> notReady = attached.bridge().awaitReady(settings.startTimeout())
+                    .map(why -> context.shuttingDown() ? McpReplies.SHUTTING_DOWN : why);
+            stream = session.openPostStream(requests.size());
+            context.windows().open(session, stream);
+            Instant deadline = context.clock().instant().plus(settings.requestTimeout());
+            for (Request r : requests) {
+                if (notReady.isPresent()) {
+                    session.deliver(stream, JsonRpc.line(JsonRpc.error(r.id(), JsonRpc.SERVER_UNAVAILABLE,
+                            notReady.get())), true);
+                } else {
+                    attached.bridge().request(session, stream, r, deadline);
+                }
             }
+        } finally {
+            session.arrived();
         }
         return session.awaitAnswer(stream, McpReplies.NO_HEADERS);
     }

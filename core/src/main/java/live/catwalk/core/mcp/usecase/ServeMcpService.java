@@ -24,6 +24,7 @@ import live.catwalk.core.mcp.port.out.DeploymentStates;
 import live.catwalk.core.mcp.port.out.McpAccess;
 import live.catwalk.core.mcp.port.out.McpUpstream;
 import live.catwalk.core.mcp.port.out.McpUpstreams;
+import live.catwalk.core.shared.CatwalkException;
 import live.catwalk.core.shared.port.out.Telemetry;
 
 /**
@@ -102,7 +103,16 @@ public final class ServeMcpService implements ServeMcp {
                     "Forbidden: requests from this Origin are not allowed; add it to the allowed origins.");
         }
         String principal;
-        switch (access.decide(request.deploymentId(), headers, request.bearerToken())) {
+        McpAccess.Decision decision;
+        try {
+            decision = access.decide(request.deploymentId(), headers, request.bearerToken());
+        } catch (CatwalkException e) {
+            if (e.kind() != CatwalkException.Kind.UPSTREAM_UNAVAILABLE) {
+                throw e;
+            }
+            return McpReplies.accessUnavailable(e.getMessage());
+        }
+        switch (decision) {
             case McpAccess.Decision.Granted granted -> principal = granted.principal();
             case McpAccess.Decision.Refused refused -> {
                 return McpReplies.unauthorized(refused.challenge());

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import live.catwalk.core.mcp.domain.GatewaySettings;
 import live.catwalk.core.shared.domain.SessionMode;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
@@ -108,6 +109,34 @@ class IsolatedModeTest {
 
             assertEquals(503, refused.status());
             assertTrue(json(refused).path("error").path("message").asText().contains("limit of 2"));
+        }
+    }
+
+    @Test
+    void atTheCapASessionWhoseCallWaitsForItsRestartingServerIsNotEndedToMakeRoom() throws Exception {
+        try (McpHarness mcp = new McpHarness(SessionMode.ISOLATED, twoChildren(), new FakeStdioServers())) {
+            String waiting = mcp.initialize("2025-11-25");
+            FakeChannel itsServer = mcp.servers.last();
+            mcp.clock.advance(Duration.ofSeconds(1));
+            String busy = mcp.initialize("2025-11-25");
+            CompletableFuture.runAsync(() -> mcp.post(busy, call(1, "slow", "")));
+            mcp.servers.last().nextReceived("tools/call");
+            itsServer.crashAndHold();
+            CompletableFuture<McpHttpResponse> answer = new CompletableFuture<>();
+            Thread caller = Thread.ofPlatform().start(() -> answer.complete(mcp.post(waiting, call(2, "echo", ""))));
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (caller.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+                Thread.sleep(5); // until the call waits for the restart
+            }
+
+            McpHttpResponse refused = mcp.post(null, INIT);
+            itsServer.restartNow();
+
+            assertEquals(503, refused.status(), "no session is idle: one waits for its server, one for its answer");
+            McpHttpResponse answered = answer.get(10, TimeUnit.SECONDS);
+            assertEquals(200, answered.status());
+            assertEquals("hi", json(answered).path("result").path("content").get(0).path("text").asText());
+            assertFalse(itsServer.isClosed());
         }
     }
 

@@ -3,6 +3,7 @@ package live.catwalk.core.mcp.usecase;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import live.catwalk.core.mcp.fakes.FakeMcpUpstreams;
 import live.catwalk.core.mcp.port.out.DeploymentStates;
 import live.catwalk.core.mcp.port.out.McpAccess;
 import live.catwalk.core.mcp.port.out.McpUpstream;
+import live.catwalk.core.shared.CatwalkException;
 import org.junit.jupiter.api.Test;
 
 /** The edge of {@code /mcp}, over a fake upstream: what reaches the upstream, and what never does. */
@@ -123,6 +125,35 @@ class ServeMcpServiceTest {
         assertEquals(400, send("POST", headers(), RequestBody.of("{\"jsonrpc\":".getBytes(StandardCharsets.UTF_8)),
                 "good").status());
         assertEquals(List.of(), upstream.seen(), "nothing refused at the edge reaches the upstream");
+    }
+
+    @Test
+    void aTokenThatCannotBeCheckedNowIs503WithRetryAfterAndAnyOtherFailureIsNotHidden() {
+        McpAccess unreachable = (deployment, headers, token) -> {
+            throw CatwalkException.of(CatwalkException.Kind.UPSTREAM_UNAVAILABLE,
+                    "The connection to the database was lost (SQL state 57P01).");
+        };
+        AtomicInteger reads = new AtomicInteger();
+        McpHttpResponse answer = new ServeMcpService(GatewaySettings.defaults(), GatewayLimits.defaults(), unreachable,
+                DeploymentStates.NONE, upstreams).serve(new McpHttpRequest("dep", "POST", Headers.single(headers()),
+                max -> {
+                    reads.incrementAndGet();
+                    return Optional.empty();
+                }, Optional.of("good")));
+
+        assertEquals(503, answer.status());
+        assertEquals("5", answer.headers().get("Retry-After"));
+        String body = new String(((McpHttpResponse.Json) answer).body(), StandardCharsets.UTF_8);
+        assertTrue(body.contains("-32002") && body.contains("SQL state 57P01") && body.contains("retry shortly"), body);
+        assertEquals(0, reads.get(), "the body of a caller not yet admitted is not read");
+        assertEquals(List.of(), upstream.seen());
+
+        McpAccess broken = (deployment, headers, token) -> {
+            throw CatwalkException.of(CatwalkException.Kind.INTERNAL, "a bug");
+        };
+        assertThrows(CatwalkException.class, () -> new ServeMcpService(GatewaySettings.defaults(),
+                GatewayLimits.defaults(), broken, DeploymentStates.NONE, upstreams).serve(new McpHttpRequest("dep",
+                "POST", Headers.single(headers()), RequestBody.NONE, Optional.of("good"))), "left to the adapter: 500");
     }
 
     @Test

@@ -105,6 +105,15 @@ public final class McpReplies {
         return error(503, JsonRpc.SERVER_UNAVAILABLE, SHUTTING_DOWN, id, RETRY_LATER);
     }
 
+    /**
+     * 503 when the caller's token cannot be checked now (Catwalk's database is unreachable): {@code message} says why,
+     * without secrets; retry shortly.
+     */
+    public static McpHttpResponse accessUnavailable(String message) {
+        return error(503, JsonRpc.SERVER_UNAVAILABLE, message + " The token cannot be checked now; retry shortly.",
+                null, RETRY_LATER);
+    }
+
     /** 503 for a deployment its owner stopped, with how to start it. */
     public static McpHttpResponse stopped(String deploymentId, JsonNode id) {
         return error(503, JsonRpc.SERVER_UNAVAILABLE, "The deployment is stopped; its owner can start it with "

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import live.catwalk.core.mcp.domain.SessionId;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
@@ -41,6 +42,7 @@ public final class Session {
     private long earlyBytes;
     private int nextStream = 1;
     private Instant lastActivity;
+    private final AtomicInteger arriving = new AtomicInteger();
     private boolean ended;
     /** For one stateless (2026-07-28) request: the log level it asked for, if any; null for a 2025 session. */
     private volatile Optional<String> statelessLogLevel;
@@ -116,6 +118,24 @@ public final class Session {
         return clientCapabilities.has(capability);
     }
 
+    /**
+     * Marks requests of this session as on their way to its server (waiting for it to be ready) until
+     * {@link #arrived()}: meanwhile the session is neither idle nor without a request in flight.
+     */
+    public void arriving() {
+        arriving.incrementAndGet();
+    }
+
+    /** Ends one {@link #arriving()}. */
+    public void arrived() {
+        arriving.decrementAndGet();
+    }
+
+    /** Whether requests of this session are {@link #arriving()}. */
+    public boolean hasArriving() {
+        return arriving.get() > 0;
+    }
+
     /** Records activity: the session is not idle at {@code now}. */
     public void touch(Instant now) {
         lock.lock();
@@ -132,7 +152,7 @@ public final class Session {
     public boolean idle(Instant now, Duration timeout) {
         lock.lock();
         try {
-            if (streams.values().stream().anyMatch(s -> s.connection != null)) {
+            if (arriving.get() > 0 || streams.values().stream().anyMatch(s -> s.connection != null)) {
                 lastActivity = now;
                 return false;
             }

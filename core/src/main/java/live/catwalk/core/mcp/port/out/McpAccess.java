@@ -10,7 +10,8 @@ import live.catwalk.core.mcp.domain.http.Headers;
  * transport found (header or {@code ?token=}): the principal (a stable, secret-free id of the caller), the
  * challenge to answer 401 with, or, for a valid token short of a scope the endpoint needs, the challenge to answer
  * 403 with. A missing or wrong token and an unknown deployment are refused alike, so the answer reveals nothing.
- * Asked once per request, before anything looks up a session. Thread-safe.
+ * Asked once per request, before anything looks up a session. Thread-safe. Throws {@code CatwalkException}
+ * UPSTREAM_UNAVAILABLE when what it decides from (the database) cannot be reached now: answered 503, retry shortly.
  */
 @FunctionalInterface
 public interface McpAccess {

@@ -95,8 +95,8 @@ level 2 s discarded and 10 s measured; latencies in microseconds.
   (\`catwalk serve\` configured for Fly against a stub of the Machines API, \`BenchFlyStub\` in bootstrap's tests)
   forwards each request over HTTP/1.1 to a real \`catwalk runner\` (started with the environment the gateway gave
   the machine), which serves the deployment (shared mode) to the server. Its CPU per call is the gateway's plus the
-  runner's (each shown in brackets). Not at 256: the runner allows 100 requests in flight per session
-  (\`GatewayLimits\`' default, which \`catwalk runner\` does not let one configure).
+  runner's (each shown in brackets). The gateway passes its limits (\`CATWALK_MAX_INFLIGHT_PER_SESSION\` among them)
+  on to the machine's runner.
 - **supergateway**: supergateway 4.0.0 \`--stateful\`, MCP 2025-06-18, one session.
 
 Each HTTP target is measured with each client (a fresh gateway each time; catwalk and supergateway with

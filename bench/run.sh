@@ -35,9 +35,8 @@
 #              BENCH_NEW_CLIENTS  the clients for catwalk-isolated, catwalk-2026 and catwalk-runner, default
 #                            "socket node"
 #              BENCH_LEVELS  the concurrency levels, default 1,8,64,256
-#              BENCH_RUNNER_LEVELS  catwalk-runner's, default 1,8,64: the runner allows 100 requests in flight per
-#                            session (GatewayLimits' default, which `catwalk runner` does not let one configure), so
-#                            at 256 most calls would be refused
+#              BENCH_RUNNER_LEVELS  catwalk-runner's, default BENCH_LEVELS (the gateway passes its
+#                            CATWALK_MAX_INFLIGHT_PER_SESSION on to the machine's runner)
 #              BENCH_EXTRA   the bench/extra/*.sh scripts to run (names without .sh), default all; "none" for none
 #              BENCH_MAVEN_ARGS  extra Maven arguments for the build, e.g. "-o -Dmaven.repo.local=/some/repo"
 #              BENCH_NOTE    a line put at the top of the report (e.g. which state of the code it measures)
@@ -71,7 +70,7 @@ read -r -a catwalk_opts <<<"${CATWALK_BENCH_JAVA_OPTS:-}"
 read -r -a maven_args <<<"${BENCH_MAVEN_ARGS:-}"
 targets=${BENCH_TARGETS:-direct catwalk catwalk-isolated catwalk-2026 catwalk-runner supergateway}
 levels=${BENCH_LEVELS:-1,8,64,256}
-runner_levels=${BENCH_RUNNER_LEVELS:-1,8,64}
+runner_levels=${BENCH_RUNNER_LEVELS:-$levels}
 
 say() { printf '\n== %s\n' "$*" >&2; }
 

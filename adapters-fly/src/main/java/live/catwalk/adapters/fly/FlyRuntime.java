@@ -40,10 +40,11 @@ public final class FlyRuntime implements Runtime {
     private final MachineTable table;
     private final Duration startWithin;
     private final String runnerBind;
+    private final Map<String, String> runnerVariables;
     private final MachineNaps naps;
 
     FlyRuntime(FlyMachines machines, MachineSpec spec, RunnerSecret secrets, RunnerClient runner, RunnerStatus status,
-            MachineTable table, Duration startWithin, String runnerBind) {
+            MachineTable table, Duration startWithin, String runnerBind, Map<String, String> runnerVariables) {
         this.machines = Objects.requireNonNull(machines, "machines");
         this.spec = Objects.requireNonNull(spec, "spec");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
@@ -52,6 +53,7 @@ public final class FlyRuntime implements Runtime {
         this.table = Objects.requireNonNull(table, "table");
         this.startWithin = Objects.requireNonNull(startWithin, "startWithin");
         this.runnerBind = Objects.requireNonNull(runnerBind, "runnerBind");
+        this.runnerVariables = Map.copyOf(runnerVariables);
         this.naps = new MachineNaps(machines, table, runner, startWithin);
     }
 
@@ -68,7 +70,7 @@ public final class FlyRuntime implements Runtime {
     /**
      * Replaces the deployment's machine: destroys any it had, creates one (unlaunched) whose
      * {@code CATWALK_RUNNER_SPEC} holds {@code command} and {@code mode} (and {@code CATWALK_RUNNER_BIND}
-     * where the runner listens), adds its {@code CATWALK_RUNNER_SECRET},
+     * where the runner listens, and the builder's other runner variables), adds its {@code CATWALK_RUNNER_SECRET},
      * starts it, waits until Fly reports it started (UPSTREAM_UNAVAILABLE if it does not in time), then destroys any
      * other machine naming the deployment (a create Fly failed to answer may still have made one).
      */
@@ -78,7 +80,7 @@ public final class FlyRuntime implements Runtime {
             destroy(old.id());
         }
         table.remove(id.value());
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new HashMap<>(runnerVariables);
         env.put(RunnerSpec.VARIABLE, RunnerSpec.encode(id, command, mode));
         env.put(BIND_VARIABLE, runnerBind);
         Machine created = machines.create(spec, id, env, true);

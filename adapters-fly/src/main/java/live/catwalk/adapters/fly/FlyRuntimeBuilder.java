@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -34,6 +35,7 @@ public final class FlyRuntimeBuilder {
     private URI api = DEFAULT_API;
     private String runnerUrl = RunnerClient.DEFAULT_TEMPLATE;
     private String runnerBind = DEFAULT_BIND;
+    private Map<String, String> runnerVariables = Map.of();
     private RunnerStatus status = RunnerStatus.MACHINE_STATE;
     private boolean pingRunner;
     private Duration timeout = Duration.ofSeconds(20);
@@ -96,6 +98,21 @@ public final class FlyRuntimeBuilder {
         return this;
     }
 
+    /**
+     * Further variables every machine's runner gets, e.g. the gateway's MCP limits ({@code CATWALK_MAX_…}); names
+     * are {@code CATWALK_} and upper-case, and cannot be one of the runner protocol's own ({@code CATWALK_RUNNER_…}).
+     */
+    public FlyRuntimeBuilder runnerVariables(Map<String, String> variables) {
+        variables.forEach((name, value) -> {
+            if (!name.matches("CATWALK_[A-Z0-9_]{1,100}") || name.startsWith("CATWALK_RUNNER_")) {
+                throw new IllegalArgumentException("not a runner variable: " + name);
+            }
+            Objects.requireNonNull(value, name);
+        });
+        this.runnerVariables = Map.copyOf(variables);
+        return this;
+    }
+
     /** What {@code ping} asks once the machine is started (default: nothing, Fly's state is trusted). */
     public FlyRuntimeBuilder runnerStatus(RunnerStatus runnerStatus) {
         this.status = Objects.requireNonNull(runnerStatus, "runnerStatus");
@@ -144,7 +161,7 @@ public final class FlyRuntimeBuilder {
         RunnerClient runner = new RunnerClient(client, runnerUrl, app, secrets, timeout);
         MachineTable table = new MachineTable(() -> machines.list(Optional.empty()), clock, refreshEvery);
         return new FlyRuntime(machines, spec, secrets, runner, pingRunner ? runner::alive : status, table,
-                startWithin, runnerBind);
+                startWithin, runnerBind, runnerVariables);
     }
 
     /** The Machines API client alone, as the runtime would use it. */

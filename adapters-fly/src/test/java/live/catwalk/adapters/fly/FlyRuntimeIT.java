@@ -97,6 +97,29 @@ class FlyRuntimeIT {
     }
 
     @Test
+    void everyMachineGetsTheRunnerVariablesButNoneCanReplaceTheRunnerProtocolsOwn() throws Exception {
+        FLY.stubFor(get(BY_D1).willReturn(okJson("[]")));
+        FLY.stubFor(post(MACHINES).willReturn(okJson(machine("m1", "created", "d1"))));
+        FLY.stubFor(post(MACHINES + "/m1").willReturn(okJson(machine("m1", "created", "d1"))));
+        FLY.stubFor(post(MACHINES + "/m1/start").willReturn(okJson("{\"previous_state\":\"created\"}")));
+        FLY.stubFor(get(urlPathMatching(MACHINES + "/m1/wait")).willReturn(okJson("{\"ok\":true}")));
+        FlyRuntime runtime = FlyStubs.builder(FLY, "tok", clock, FlyStubs.pauses())
+                .runnerUrl(RUNNER.baseUrl() + "/vm/{machine}")
+                .runnerVariables(Map.of("CATWALK_MAX_INFLIGHT_PER_SESSION", "1024", "CATWALK_MAX_BATCH", "7")).build();
+
+        runtime.start(D1, new ServerCommand(List.of("node"), Map.of()), SessionMode.SHARED);
+
+        JsonNode env = body("POST", MACHINES + "/m1").path("config").path("env");
+        assertEquals(Set.of(RunnerSpec.VARIABLE, "CATWALK_RUNNER_BIND", RunnerSecret.VARIABLE,
+                "CATWALK_MAX_INFLIGHT_PER_SESSION", "CATWALK_MAX_BATCH"), names(env));
+        assertEquals("1024", env.path("CATWALK_MAX_INFLIGHT_PER_SESSION").asText());
+        for (String name : List.of("CATWALK_RUNNER_SECRET", "CATWALK_RUNNER_SPEC", "PATH", "catwalk_max_batch")) {
+            assertThrows(IllegalArgumentException.class, () -> FlyStubs.builder(FLY, "tok", clock, FlyStubs.pauses())
+                    .runnerVariables(Map.of(name, "x")), name);
+        }
+    }
+
+    @Test
     void startReplacesTheMachineTheDeploymentHadAndAStartedOneIsRunningAtOnce() {
         FLY.stubFor(get(MACHINES).willReturn(okJson("[]")));
         FLY.stubFor(get(BY_D1).willReturn(okJson(list(machine("old", "started", "d1")))));

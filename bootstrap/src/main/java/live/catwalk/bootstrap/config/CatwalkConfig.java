@@ -207,8 +207,21 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
         return Optional.of(new SecretValue(value));
     }
 
-    /** The MCP gateway's shared budgets; null after recording a problem. */
-    private static GatewayLimits limits(Reader r) {
+    /**
+     * {@code limits} as the variables that set them ({@code CATWALK_MAX_BATCH}, …): what a Fly machine's runner gets,
+     * so that it applies the gateway's limits.
+     */
+    public static Map<String, String> limitVariables(GatewayLimits limits) {
+        return Map.of(ConfigVariable.MAX_BATCH.envName, Integer.toString(limits.maxBatch()),
+                ConfigVariable.MAX_INFLIGHT_PER_SESSION.envName, Integer.toString(limits.maxInFlightPerSession()),
+                ConfigVariable.MAX_INFLIGHT_PER_DEPLOYMENT.envName, Integer.toString(limits.maxInFlightPerDeployment()),
+                ConfigVariable.RETAINED_BYTES.envName, Long.toString(limits.retainedBytes()),
+                ConfigVariable.MAX_SESSIONS_PER_USER.envName, Integer.toString(limits.maxSessionsPerUser()),
+                ConfigVariable.MCP_INPUT_WAIT.envName, limits.inputWait().toSeconds() + "s");
+    }
+
+    /** The MCP gateway's shared budgets; null after recording a problem. Also {@code catwalk runner}'s. */
+    static GatewayLimits limits(Reader r) {
         Integer batch = r.read(ConfigVariable.MAX_BATCH, v -> ConfigValues.wholeNumber(v, 1, 10_000));
         Integer perSession = r.read(ConfigVariable.MAX_INFLIGHT_PER_SESSION, v -> ConfigValues.wholeNumber(v, 1, 100_000));
         Integer perDeployment = r.read(ConfigVariable.MAX_INFLIGHT_PER_DEPLOYMENT,
@@ -295,6 +308,11 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
                         shown + " " + e.getMessage(), "Expected " + variable.expected + "."));
                 return null;
             }
+        }
+
+        /** The problems recorded so far. */
+        List<CatwalkException> problems() {
+            return problems;
         }
 
         void problem(ConfigVariable variable, String message, String hint) {

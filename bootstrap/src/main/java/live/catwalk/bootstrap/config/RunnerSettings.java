@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import live.catwalk.core.mcp.domain.GatewayLimits;
 import live.catwalk.core.shared.CatwalkException;
 import live.catwalk.core.shared.domain.DeploymentId;
 import live.catwalk.core.shared.domain.SessionMode;
@@ -21,10 +22,12 @@ import live.catwalk.core.shared.domain.SessionMode;
 /**
  * What {@code catwalk runner} reads from its environment (the runner protocol): the deployment it serves
  * ({@code CATWALK_RUNNER_SPEC}), the secret every request must carry ({@code CATWALK_RUNNER_SECRET}) and where it
- * listens ({@code CATWALK_RUNNER_BIND}). {@link #toString()} shows neither the secret nor the variables' values.
+ * listens ({@code CATWALK_RUNNER_BIND}); and the MCP limits as {@code catwalk serve} reads them ({@code CATWALK_MAX_BATCH},
+ * {@code CATWALK_MAX_INFLIGHT_PER_SESSION}, …), which the gateway passes on to its machines. {@link #toString()} shows
+ * neither the secret nor the variables' values.
  */
 public record RunnerSettings(DeploymentId deployment, List<String> argv, Map<String, String> env,
-                             SessionMode sessionMode, String secret, String host, int port) {
+                             SessionMode sessionMode, String secret, String host, int port, GatewayLimits limits) {
 
     public static final String SPEC = "CATWALK_RUNNER_SPEC";
     public static final String SECRET = "CATWALK_RUNNER_SECRET";
@@ -43,10 +46,11 @@ public record RunnerSettings(DeploymentId deployment, List<String> argv, Map<Str
         Objects.requireNonNull(sessionMode, "sessionMode");
         Objects.requireNonNull(secret, "secret");
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(limits, "limits");
     }
 
     /**
-     * Reads the three variables; throws {@link ConfigException} listing every bad or missing one, each problem
+     * Reads the runner's variables and the limits; throws {@link ConfigException} listing every bad or missing one, each problem
      * naming its variable and never quoting a value (the spec holds the deployment's secrets).
      */
     public static RunnerSettings fromEnvironment(Map<String, String> environment) {
@@ -67,11 +71,14 @@ public record RunnerSettings(DeploymentId deployment, List<String> argv, Map<Str
             problems.add(problem(BIND, "Not a host:port", "Expected e.g. " + DEFAULT_BIND
                     + " or [::]:8080; port 0 picks a free port"));
         }
+        CatwalkConfig.Reader limitsReader = new CatwalkConfig.Reader(environment);
+        GatewayLimits limits = CatwalkConfig.limits(limitsReader);
+        problems.addAll(limitsReader.problems());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        return new RunnerSettings(spec.deployment(), spec.argv(), spec.env(), spec.mode(), secret, bare, port);
+        return new RunnerSettings(spec.deployment(), spec.argv(), spec.env(), spec.mode(), secret, bare, port, limits);
     }
 
     private record Spec(DeploymentId deployment, List<String> argv, Map<String, String> env, SessionMode mode) {

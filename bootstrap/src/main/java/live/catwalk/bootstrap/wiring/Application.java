@@ -142,7 +142,8 @@ public final class Application implements AutoCloseable {
                 Thread.ofVirtual().name("catwalk-health-", 0).factory());
         ExecutorService analyses = analysisExecutor();
         AtomicReference<HealthProbes> probing = new AtomicReference<>();
-        FlyWiring.Chosen chosen = FlyWiring.choose(config.fly(), http, runtime, endpoints, database, vault,
+        FlyWiring.Chosen chosen = FlyWiring.choose(config.fly(), CatwalkConfig.limitVariables(config.limits()), http,
+                runtime, endpoints, database, vault,
                 id -> probing.get().recheck(id)); // set below, before any request
         probing.set(new HealthProbes(chosen.runtime(), ControlPlaneWiring.PING_TIMEOUT, clock, probes,
                 config.servers().healthInterval(), ControlPlaneWiring.MAX_PROBES));
@@ -150,7 +151,7 @@ public final class Application implements AutoCloseable {
                 new SecureRandomness(), clock, config.publicUrl(), config.quotas(), sandbox.usersMayRunPackages(),
                 supervisor.programs(), new ListFileDeploymentsService(fromFile, runtime),
                 probing.get(), analysisSources(config.analysis(), config.rates().analysesPerUser(), http, analyses),
-                chosen.settingsInUse());
+                chosen.settingsInUse(), new ReconcilePasses(config.fly().isEmpty()));
         AtomicReference<RestServer> bound = new AtomicReference<>();
         var oauth = new OAuthWiring(database, deployments, () -> bound.get().linkBase(), clock, config.oauth());
         var access = oauth.mcpAccess(new AuthenticateDeploymentTokenService(plane.tokens(), clock));

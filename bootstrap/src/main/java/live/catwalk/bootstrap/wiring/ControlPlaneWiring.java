@@ -85,13 +85,14 @@ final class ControlPlaneWiring {
      * sandbox, or CATWALK_SANDBOX=off), {@code programs} whether a deployment's program — npx, uvx, a command — is
      * there to start it; the deployments file's deployments are listed (read-only) by the API, {@code probes} ping
      * running servers for the reconciler, analyses read through {@code analysis} and run on its executor, and users
-     * may set the settings {@code settingsInUse} only.
+     * may set the settings {@code settingsInUse} only; the reconciler runs its passes through {@code passes}.
      */
     static Wired wire(Database database, SecretCipher cipher, PackageRegistry registry, Runtime runtime,
                       Randomness random, Clock clock, Optional<URI> publicUrl, DeploymentQuotas quotas,
                       boolean sandboxed, Programs programs, ListFileDeployments fileDeployments,
-                      HealthProbes probes, AnalysisSources analysis, Set<SettingName> settingsInUse) {
-        Stores db = Stores.over(database, clock);
+                      HealthProbes probes, AnalysisSources analysis, Set<SettingName> settingsInUse,
+                      ReconcilePasses passes) {
+        Stores db = Stores.over(database, clock, passes);
         var replaceCredentials = new ReplaceCredentialsService(cipher, db.credentials());
         var authenticate = new AuthenticateService(db.tokens(), db.users(), db.auditLog(), clock);
         var sessions = new BrowserSessionsService(authenticate, db.tokens(), db.users(), random, clock);
@@ -125,9 +126,9 @@ final class ControlPlaneWiring {
                         runtime),
                 new ListDeploymentEventsService(db.deployments(), db.events()),
                 new ReadDeploymentLogsService(db.deployments(), runtime), fileDeployments);
-        var reconcile = new ReconcileService(db.deployments(), db.events(), runtime,
+        passes.drive(new ReconcileService(db.deployments(), db.events(), runtime,
                 new OpenCredentialsService(cipher, db.credentials()), clock, probes, db.users(), sandboxed,
-                programs);
+                programs));
         var ensureAdmin = new EnsureAdminService(db.users(), db.tokens(), db.auditLog(), random, clock);
         var analyse = new AnalyseRepositoryService(new AnalyseRepositoryService.Sources(analysis.host(),
                 analysis.formats(), registry, analysis.mcpRegistry(), analysis.model(), database.analysisCache()),
@@ -136,8 +137,8 @@ final class ControlPlaneWiring {
         var analyses = new ControlPlane.Analyses(analyse, analyse, new DeployAnalysisService(analyse,
                 deployments.create()), new BrowseMcpRegistryService(analysis.mcpRegistry()));
         var apps = new ConnectedAppsService(database.oauth(), database.deployments(), clock);
-        return new Wired(new ControlPlane(accounts, deployments, analyses, apps, publicUrl, settingsInUse), reconcile, ensureAdmin,
-                db.tokens(), sessions);
+        return new Wired(new ControlPlane(accounts, deployments, analyses, apps, publicUrl, settingsInUse), passes,
+                ensureAdmin, db.tokens(), sessions);
     }
 
     /**
@@ -148,14 +149,17 @@ final class ControlPlaneWiring {
                            Executor executor, Optional<RateLimit> startsPerUser) {
     }
 
-    /** The database's repositories, with deployment tokens cached for the MCP hot path. */
+    /**
+     * The database's repositories, with deployment tokens cached for the MCP hot path, and events that start a
+     * reconcile pass at once when a deployment becomes PENDING.
+     */
     private record Stores(UserRepository users, TokenRepository tokens, SettingsRepository settings, AuditLog auditLog,
                           DeploymentRepository deployments, EventLog events, CredentialRepository credentials) {
 
-        static Stores over(Database database, Clock clock) {
+        static Stores over(Database database, Clock clock, ReconcilePasses passes) {
             CachingTokens tokens = new CachingTokens(database.tokens(), clock);
             return new Stores(database.users(), tokens, database.settings(), database.auditLog(),
-                    new DeletionAwareDeployments(database.deployments(), tokens), database.events(),
+                    new DeletionAwareDeployments(database.deployments(), tokens), passes.watching(database.events()),
                     database.credentials());
         }
     }

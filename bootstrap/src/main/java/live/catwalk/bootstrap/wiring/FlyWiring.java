@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,35 +54,47 @@ final class FlyWiring {
      * Fly's runtime and upstreams when {@code settings} are given, else {@code local} and {@code here}. On Fly, a
      * deployment's owner is read in {@code database}, and their own Fly settings opened with {@code vault}; a runner
      * the gateway cannot reach is logged and reported to {@code unreachable} (the health probes' cue to probe it now).
+     * Every machine's runner gets {@code runnerVariables} (the gateway's MCP limits).
      */
-    static Chosen choose(Optional<FlySettings> settings, HttpClient http, Runtime local, McpUpstreams here,
-                         Database database, SecretCipher vault, Consumer<DeploymentId> unreachable) {
+    static Chosen choose(Optional<FlySettings> settings, Map<String, String> runnerVariables, HttpClient http,
+                         Runtime local, McpUpstreams here, Database database, SecretCipher vault,
+                         Consumer<DeploymentId> unreachable) {
         if (settings.isEmpty()) {
             return new Chosen(local, here, Optional.empty());
         }
         FlySettings fly = settings.get();
-        FlyPlaces places = new FlyPlaces(place(fly, http, fly.token().reveal(), fly.app(), false, unreachable),
+        // The runners speak HTTP/1.1 only: a client left at HTTP/2 would offer every request an h2c upgrade.
+        HttpClient toRunners = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+        Clients clients = new Clients(http, toRunners);
+        FlyPlaces places = new FlyPlaces(place(fly, runnerVariables, clients, fly.token().reveal(), fly.app(), false,
+                unreachable),
                 database.deployments(), new OpenFlyAccountService(database.settings(), vault),
-                (token, app) -> place(fly, http, token.reveal(), app, true, unreachable));
+                (token, app) -> place(fly, runnerVariables, clients, token.reveal(), app, true, unreachable));
         RoutedFlyRuntime runtime = new RoutedFlyRuntime(places);
         LOG.log(System.Logger.Level.INFO, "deployments run on Fly Machines of app " + fly.app() + " (" + fly.image()
                 + "), or of their owner's own app");
         return new Chosen(runtime, both(runtime.upstreams(), here), Optional.of(runtime));
     }
 
+    /** The HTTP clients for Fly's Machines API and for the runners. */
+    private record Clients(HttpClient api, HttpClient runners) {
+    }
+
     /**
      * A Fly runtime for {@code app} called with {@code token}, with the configured image, runner key, API, region
      * and runner URL template (whose {@code {app}} is this app); its upstreams forward to its runners.
      */
-    private static FlyPlaces.Place place(FlySettings fly, HttpClient http, String token, String app, boolean own,
-                                         Consumer<DeploymentId> unreachable) {
-        var builder = FlyRuntime.builder(http, token, app, fly.image(),
+    private static FlyPlaces.Place place(FlySettings fly, Map<String, String> runnerVariables, Clients clients,
+                                         String token, String app, boolean own, Consumer<DeploymentId> unreachable) {
+        var builder = FlyRuntime.builder(clients.api(), token, app, fly.image(),
                 fly.runnerKey().reveal().getBytes(StandardCharsets.UTF_8)).api(fly.api()).runnerUrl(fly.runnerUrl())
+                .runnerVariables(runnerVariables)
                 // Health is the runner's own /status, not only the machine's state: a dead server shows.
                 .pingRunner();
         fly.region().ifPresent(builder::region);
         FlyRuntime runtime = builder.build();
-        FlyUpstreams upstreams = new FlyUpstreams(runtime, http, fly.answerTimeout(), id -> {
+        FlyUpstreams upstreams = new FlyUpstreams(runtime, clients.runners(), fly.answerTimeout(), id -> {
             LOG.log(System.Logger.Level.WARNING, "the runner of deployment " + id + " cannot be reached");
             DeploymentId.parse(id).ifPresent(unreachable);
         });

@@ -66,7 +66,7 @@ public final class RunnerApplication implements AutoCloseable {
                 .sandbox(Sandbox.none()).build();
         // The gateway reaches the machine by its private address under any name, and checked Host and Origin itself.
         GatewaySettings gateway = GatewaySettings.defaults().withAllowed(Set.of("*"), Set.of("*"));
-        GatewayLimits limits = fitToHeap(GatewayLimits.defaults(), Runtime.getRuntime().maxMemory());
+        GatewayLimits limits = fitToHeap(settings.limits(), Runtime.getRuntime().maxMemory());
         McpEndpoints endpoints = new McpEndpoints(supervisor, new SecureSessionIds(), clock, gateway, limits, version);
         String id = settings.deployment().value();
         RunnerMcpAccess access = new RunnerMcpAccess(id, settings.secret());

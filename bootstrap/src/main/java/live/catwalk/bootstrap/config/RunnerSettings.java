@@ -72,7 +72,7 @@ public record RunnerSettings(DeploymentId deployment, List<String> argv, Map<Str
                     + " or [::]:8080; port 0 picks a free port"));
         }
         CatwalkConfig.Reader limitsReader = new CatwalkConfig.Reader(environment);
-        GatewayLimits limits = CatwalkConfig.limits(limitsReader);
+        GatewayLimits limits = McpLimits.read(limitsReader);
         problems.addAll(limitsReader.problems());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

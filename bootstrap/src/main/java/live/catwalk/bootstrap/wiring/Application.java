@@ -29,6 +29,7 @@ import live.catwalk.adapters.rest.api.ControlPlane;
 import live.catwalk.bootstrap.config.CatwalkConfig;
 import live.catwalk.bootstrap.config.ConfigVariable;
 import live.catwalk.bootstrap.config.ConfiguredDeployment;
+import live.catwalk.bootstrap.config.McpLimits;
 import live.catwalk.core.mcp.domain.http.McpHttpRequest;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
 import live.catwalk.adapters.llm.PackageRegistries;
@@ -142,7 +143,7 @@ public final class Application implements AutoCloseable {
                 Thread.ofVirtual().name("catwalk-health-", 0).factory());
         ExecutorService analyses = analysisExecutor();
         AtomicReference<HealthProbes> probing = new AtomicReference<>();
-        FlyWiring.Chosen chosen = FlyWiring.choose(config.fly(), CatwalkConfig.limitVariables(config.limits()), http,
+        FlyWiring.Chosen chosen = FlyWiring.choose(config.fly(), McpLimits.variables(config.limits()), http,
                 runtime, endpoints, database, vault,
                 id -> probing.get().recheck(id)); // set below, before any request
         probing.set(new HealthProbes(chosen.runtime(), ControlPlaneWiring.PING_TIMEOUT, clock, probes,

@@ -68,7 +68,7 @@ class RunnerSettingsTest {
         Map<String, String> env = env(encode("{\"deployment\":\"d\",\"argv\":[\"node\"]}"));
         assertEquals(GatewayLimits.defaults(), RunnerSettings.fromEnvironment(env).limits());
 
-        env.putAll(CatwalkConfig.limitVariables(new GatewayLimits(7, 1024, 5000, 8L << 20,
+        env.putAll(McpLimits.variables(new GatewayLimits(7, 1024, 5000, 8L << 20,
                 GatewayLimits.defaults().unreadTailBytes(), 3, Duration.ofMinutes(2))));
         GatewayLimits limits = RunnerSettings.fromEnvironment(env).limits();
         assertEquals(List.of(7, 1024, 5000, 8L << 20, 3, Duration.ofMinutes(2)), List.of(limits.maxBatch(),

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import live.catwalk.adapters.persistence.Database;
 import live.catwalk.adapters.rest.MetricsServer;
-import live.catwalk.adapters.rest.RestServer;
+import live.catwalk.adapters.rest.RestServerBuilder;
 import live.catwalk.adapters.rest.mcp.McpActivity;
 import live.catwalk.adapters.rest.metrics.Gauges;
 import live.catwalk.adapters.rest.metrics.PrometheusTelemetry;
@@ -35,8 +35,8 @@ final class MetricsWiring {
     }
 
     /** {@code builder}, serving {@code /metrics} to admins unless the metrics have a listener of their own. */
-    static RestServer.Builder onMainListener(MetricsSettings settings, PrometheusTelemetry metrics,
-                                             Authenticate admins, RestServer.Builder builder) {
+    static RestServerBuilder onMainListener(MetricsSettings settings, PrometheusTelemetry metrics,
+                                             Authenticate admins, RestServerBuilder builder) {
         return settings.ownListener().isPresent() ? builder : builder.metrics(metrics, admins);
     }
 

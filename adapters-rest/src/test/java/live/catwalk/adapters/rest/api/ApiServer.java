@@ -20,6 +20,7 @@ import java.util.Set;
 import live.catwalk.adapters.rest.HealthResource;
 import live.catwalk.adapters.rest.RateLimits;
 import live.catwalk.adapters.rest.RestServer;
+import live.catwalk.adapters.rest.RestServerBuilder;
 import live.catwalk.core.mcp.fakes.MutableClock;
 import live.catwalk.core.health.domain.HealthReport;
 import live.catwalk.core.health.domain.HealthStatus;
@@ -68,7 +69,7 @@ abstract class ApiServer {
 
     @BeforeEach
     void startServer() throws IOException {
-        RestServer.Builder builder = RestServer.builder("127.0.0.1", 0);
+        RestServerBuilder builder = RestServer.builder("127.0.0.1", 0);
         authorizationServer().ifPresent(builder::authorizationServer);
         server = builder
                 .maxBodyBytes(MAX_BODY)

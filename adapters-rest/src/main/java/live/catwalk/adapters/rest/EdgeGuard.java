@@ -98,6 +98,11 @@ final class EdgeGuard implements AddOn {
 
         @Override
         public NextAction handleRead(FilterChainContext ctx) {
+            if (AnswerThreads.finishing()) { // a request pipelined behind an answer given later: not on that thread
+                ctx.suspend();
+                Thread.ofVirtual().name("catwalk-pipelined").start(ctx::resume);
+                return ctx.getSuspendAction();
+            }
             if (!(ctx.getMessage() instanceof HttpContent content)
                     || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
                 return ctx.getInvokeAction();

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import live.catwalk.adapters.rest.AnswerThreads;
 import live.catwalk.adapters.rest.Bearer;
 import live.catwalk.adapters.rest.ClientAddress;
 import live.catwalk.adapters.rest.EdgeLimits;
@@ -29,7 +30,8 @@ import org.glassfish.grizzly.http.util.MimeHeaders;
  * The MCP endpoints {@code /mcp/{deploymentId}} and {@code /api/mcp/{deploymentId}} as a plain Grizzly
  * handler beside the Jersey application: this is the hot path, and Jersey's routing and parameter
  * injection cost more than the rest of a request together. It translates HTTP to core's exchange model
- * and back and nothing more; the protocol rules live in core. It runs on the server's virtual threads. A request with
+ * and back and nothing more; the protocol rules live in core. It runs on the server's virtual threads; an answer core
+ * gives later (a 2025 POST waiting for its server) goes into the suspended response, see {@link Reply}. A request with
  * a bearer token is first held to the {@link EdgeLimits} (its address and token prefix may have failed too often, its
  * token's budget may be spent: 429 with {@code Retry-After}); a 401 then counts as a failure, another answer against
  * the token's budget.
@@ -54,21 +56,24 @@ final class McpHttpHandler extends HttpHandler {
     @Override
     public void service(Request request, Response response) throws IOException {
         activity.began();
+        boolean later = false;
         try {
-            serve(request, response);
+            later = serve(request, response);
         } finally {
-            activity.ended(); // the answer, a stream included, is written in full (or abandoned) by now
+            if (!later) {
+                activity.ended(); // the answer, a stream included, is written in full (or abandoned) by now
+            }
         }
     }
 
-    private void serve(Request request, Response response) throws IOException {
+    /** Serves the request; true when its answer is written later, by {@link Reply}, which then ends the activity. */
+    private boolean serve(Request request, Response response) throws IOException {
         Optional<String> deployment = deploymentId(request.getPathInfo());
         if (deployment.isEmpty()) {
             write(response, McpReplies.error(404, JsonRpc.TRANSPORT_ERROR,
                     "Not Found: an MCP endpoint is /mcp/{deploymentId}."));
-            return;
+            return false;
         }
-        String method = request.getMethod().getMethodString();
         StreamedBody body = new StreamedBody(request);
         String authorization = request.getHeader("Authorization");
         Optional<String> token = authorization != null ? Bearer.token(authorization)
@@ -76,35 +81,123 @@ final class McpHttpHandler extends HttpHandler {
         String address = ClientAddress.of(request);
         Optional<EdgeLimits.Refusal> limited = token.flatMap(t -> limits.authentication(address, token)
                 .or(() -> limits.budget(t)));
-        McpHttpResponse answer;
+        Reply reply = new Reply(request, response, body, address, token);
         if (limited.isPresent()) {
-            answer = McpReplies.error(429, JsonRpc.TRANSPORT_ERROR, limited.get().message(), null,
-                    Map.of("Retry-After", String.valueOf(limited.get().retryAfterSeconds())));
-        } else {
-            answer = served(request, deployment.get(), body, token);
-            if (token.isPresent() && answer.status() == 401) {
+            reply.refuseNow(McpReplies.error(429, JsonRpc.TRANSPORT_ERROR, limited.get().message(), null,
+                    Map.of("Retry-After", String.valueOf(limited.get().retryAfterSeconds()))));
+            return false;
+        }
+        try {
+            mcp.serve(exchange(request, deployment.get(), body, token), reply::answer);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "MCP request " + request.getMethod().getMethodString() + " "
+                    + loggable(request) + " failed", e);
+            reply.answer(McpReplies.error(500, JsonRpc.INTERNAL_ERROR,
+                    "Internal error; the server log has the details."));
+        }
+        return reply.writeHereOrSuspend();
+    }
+
+    /**
+     * The answer of one request, given once: on the request's thread when it is there before {@link #serve} returns
+     * (the usual case but for a 2025 POST waiting for its server), else by the thread that decided it (a server's
+     * reader, the JSON window's ticker) into the suspended Grizzly response. There a small JSON body is written at
+     * once (it fits the connection's write queue, so this does not block); a stream or a large body is written on a
+     * virtual thread of its own.
+     */
+    private final class Reply {
+
+        /** A JSON body up to this size is written by the thread that decided it. */
+        private static final int WRITTEN_INLINE = 64 * 1024;
+
+        private final Request request;
+        private final Response response;
+        private final StreamedBody body;
+        private final String address;
+        private final Optional<String> token;
+        private McpHttpResponse answer; // guarded by this
+        private boolean suspended; // guarded by this
+
+        Reply(Request request, Response response, StreamedBody body, String address, Optional<String> token) {
+            this.request = request;
+            this.response = response;
+            this.body = body;
+            this.address = address;
+            this.token = token;
+        }
+
+        /** The answer from core: kept for the request's thread, or written into the suspended response. */
+        void answer(McpHttpResponse given) {
+            synchronized (this) {
+                if (answer != null) {
+                    return;
+                }
+                answer = given;
+                if (!suspended) {
+                    return; // the request's thread writes it
+                }
+            }
+            if (given instanceof McpHttpResponse.Stream || given instanceof McpHttpResponse.Json json
+                    && json.body().length > WRITTEN_INLINE) {
+                Thread.ofVirtual().name("catwalk-mcp-answer").start(this::finishLater);
+            } else {
+                finishLater();
+            }
+        }
+
+        /** On the request's thread: writes the answer if it is there, else suspends the response; true if so. */
+        boolean writeHereOrSuspend() throws IOException {
+            McpHttpResponse now;
+            synchronized (this) {
+                now = answer;
+                if (now == null) {
+                    response.suspend();
+                    suspended = true;
+                    return true;
+                }
+            }
+            answerNow(now);
+            return false;
+        }
+
+        /** Writes core's answer {@code now} on this thread, counted against the caller's limits. */
+        void answerNow(McpHttpResponse now) throws IOException {
+            if (token.isPresent() && now.status() == 401) {
                 limits.failed(address, token);
             } else {
                 token.ifPresent(limits::spent);
             }
+            refuseNow(now);
         }
-        if (method.equals("POST") && !body.consumed()
-                && (request.getContentLengthLong() > 0 || request.getRequest().isChunked())) {
-            // A body nobody read (a refused caller's, or one too large) is abandoned, not drained: Grizzly then
-            // closes the connection instead of reading what the client may still send.
-            request.getRequest().setContentBroken(true);
-            response.setHeader("Connection", "close");
-        }
-        write(response, answer);
-    }
 
-    private McpHttpResponse served(Request request, String deploymentId, RequestBody body, Optional<String> token) {
-        try {
-            return mcp.serve(exchange(request, deploymentId, body, token));
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "MCP request " + request.getMethod().getMethodString() + " "
-                    + loggable(request) + " failed", e);
-            return McpReplies.error(500, JsonRpc.INTERNAL_ERROR, "Internal error; the server log has the details.");
+        /** Writes {@code now} on this thread, not counted (the edge's own refusal). */
+        void refuseNow(McpHttpResponse now) throws IOException {
+            if (request.getMethod().getMethodString().equals("POST") && !body.consumed()
+                    && (request.getContentLengthLong() > 0 || request.getRequest().isChunked())) {
+                // A body nobody read (a refused caller's, or one too large) is abandoned, not drained: Grizzly then
+                // closes the connection instead of reading what the client may still send.
+                request.getRequest().setContentBroken(true);
+                response.setHeader("Connection", "close");
+            }
+            write(response, now);
+        }
+
+        private void finishLater() {
+            McpHttpResponse now;
+            synchronized (this) {
+                now = answer;
+            }
+            try {
+                answerNow(now);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "MCP answer not written in full", e); // mostly: the client left
+            } finally {
+                try {
+                    AnswerThreads.finishing(response::resume); // runs what Grizzly does next on this connection
+                } finally {
+                    activity.ended();
+                }
+            }
         }
     }
 

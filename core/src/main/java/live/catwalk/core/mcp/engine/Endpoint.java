@@ -9,7 +9,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import live.catwalk.core.deployment.domain.Crash;
 import live.catwalk.core.deployment.domain.RuntimeState;
 import live.catwalk.core.mcp.domain.GatewaySettings;
@@ -73,7 +76,20 @@ final class Endpoint implements BridgeSessions, McpUpstream {
 
     @Override
     public McpHttpResponse exchange(McpUpstream.Exchange exchange) throws InterruptedException {
-        return exchanges.serve(exchange);
+        CompletableFuture<McpHttpResponse> answer = new CompletableFuture<>();
+        exchanges.serve(exchange, answer::complete);
+        try {
+            return answer.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** {@inheritDoc} A 2025 POST waiting for its server's answers holds no thread. */
+    @Override
+    public void exchange(McpUpstream.Exchange exchange, Consumer<McpHttpResponse> answered)
+            throws InterruptedException {
+        exchanges.serve(exchange, answered);
     }
 
     /** Starts the shared server, if any; returns why it could not be started. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import live.catwalk.core.mcp.domain.GatewaySettings;
 import live.catwalk.core.mcp.domain.http.Headers;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
@@ -41,16 +42,25 @@ final class SessionExchanges {
         this.stateless = new StatelessExchanges(context, endpoint);
     }
 
-    McpHttpResponse serve(McpUpstream.Exchange exchange) throws InterruptedException {
-        return switch (exchange.method()) {
-            case "POST" -> post(exchange, exchange.posted().orElseThrow());
+    /**
+     * Answers {@code exchange} to {@code answered}, exactly once: at once, or (a 2025 POST waiting for its server's
+     * answers) later on the thread that decides the answer, holding no thread meanwhile.
+     */
+    void serve(McpUpstream.Exchange exchange, Consumer<McpHttpResponse> answered) throws InterruptedException {
+        McpHttpResponse now = switch (exchange.method()) {
+            case "POST" -> post(exchange, exchange.posted().orElseThrow(), answered);
             case "GET" -> open(exchange);
             case "DELETE" -> end(exchange);
             default -> McpReplies.methodNotAllowed(exchange.method());
         };
+        if (now != null) {
+            answered.accept(now);
+        }
     }
 
-    private McpHttpResponse post(McpUpstream.Exchange exchange, McpUpstream.Posted posted) throws InterruptedException {
+    /** The answer now, or null when it goes to {@code answered} once the server's answers are in. */
+    private McpHttpResponse post(McpUpstream.Exchange exchange, McpUpstream.Posted posted,
+                                 Consumer<McpHttpResponse> answered) throws InterruptedException {
         Headers headers = exchange.headers();
         // The era is the body's (a 2026-07-28 _meta claim or not), whatever Mcp-Session-Id says.
         EraOfRequest era = EraOfRequest.of(exchange.method(), posted.json(), headers.first("MCP-Protocol-Version"),
@@ -83,7 +93,7 @@ final class SessionExchanges {
             return McpReplies.error(400, JsonRpc.INVALID_REQUEST, "Invalid Request: batches are allowed only in "
                     + "protocol 2025-03-26; this session speaks " + session.version() + ".");
         }
-        return dispatch(addressed.attached(), messages, context.settings());
+        return dispatch(addressed.attached(), messages, context.settings(), answered);
     }
 
     /** The session's standalone stream (one reader at a time), or a stream resumed after Last-Event-ID. */
@@ -154,8 +164,10 @@ final class SessionExchanges {
         return endpoint.initialize(exchange.principal(), initialize);
     }
 
+    /** As {@link #post}: null when the answer goes to {@code answered} later. */
     private McpHttpResponse dispatch(Endpoint.Attached attached, List<JsonRpcMessage> messages,
-                                     GatewaySettings settings) throws InterruptedException {
+                                     GatewaySettings settings, Consumer<McpHttpResponse> answered)
+            throws InterruptedException {
         Session session = attached.session();
         List<Request> requests = new ArrayList<>();
         for (JsonRpcMessage message : messages) {
@@ -196,7 +208,8 @@ final class SessionExchanges {
         } finally {
             session.arrived();
         }
-        return session.awaitAnswer(stream, McpReplies.NO_HEADERS);
+        session.answerWhenReady(stream, McpReplies.NO_HEADERS, answered);
+        return null;
     }
 
     /**

@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import live.catwalk.core.deployment.domain.DeploymentStatus;
 import live.catwalk.core.deployment.domain.DesiredState;
 import live.catwalk.core.mcp.domain.GatewayLimits;
@@ -66,33 +70,64 @@ public final class ServeMcpService implements ServeMcp {
 
     @Override
     public McpHttpResponse serve(McpHttpRequest request) {
-        long began = telemetry.monotonicNanos();
-        McpUpstream.Posted[] read = {null};
-        McpHttpResponse answer = null;
+        CompletableFuture<McpHttpResponse> answer = new CompletableFuture<>();
+        serve(request, answer::complete);
         try {
-            answer = answer(request, read);
-            return answer;
-        } finally { // an exception is the handler's 500
-            telemetry.record(McpRequestLabels.of(request.method(), request.headers(), read[0],
-                    answer == null ? 500 : answer.status(), telemetry.monotonicNanos() - began));
-        }
-    }
-
-    /** The answer; {@code read[0]} is the parsed body once it was read. */
-    private McpHttpResponse answer(McpHttpRequest request, McpUpstream.Posted[] read) {
-        String method = request.method();
-        if (!method.equals("POST") && !method.equals("GET") && !method.equals("DELETE")) {
-            return McpReplies.methodNotAllowed(method);
-        }
-        try {
-            return admitted(request, read);
+            return answer.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return McpReplies.shuttingDown(null);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
     }
 
-    private McpHttpResponse admitted(McpHttpRequest request, McpUpstream.Posted[] read) throws InterruptedException {
+    /** {@inheritDoc} Each answer is reported to {@link Telemetry} before it is handed on. */
+    @Override
+    public void serve(McpHttpRequest request, Consumer<McpHttpResponse> answered) {
+        long began = telemetry.monotonicNanos();
+        McpUpstream.Posted[] read = {null};
+        AtomicBoolean handed = new AtomicBoolean();
+        Consumer<McpHttpResponse> recorded = answer -> {
+            if (handed.compareAndSet(false, true)) {
+                telemetry.record(McpRequestLabels.of(request.method(), request.headers(), read[0], answer.status(),
+                        telemetry.monotonicNanos() - began));
+                answered.accept(answer);
+            }
+        };
+        boolean returned = false;
+        try {
+            answer(request, read, recorded);
+            returned = true;
+        } finally { // an exception before the answer was handed on is the handler's 500
+            if (!returned && !handed.get()) {
+                telemetry.record(McpRequestLabels.of(request.method(), request.headers(), read[0], 500,
+                        telemetry.monotonicNanos() - began));
+            }
+        }
+    }
+
+    /** Hands the answer to {@code answered}; {@code read[0]} is the parsed body once it was read. */
+    private void answer(McpHttpRequest request, McpUpstream.Posted[] read, Consumer<McpHttpResponse> answered) {
+        String method = request.method();
+        if (!method.equals("POST") && !method.equals("GET") && !method.equals("DELETE")) {
+            answered.accept(McpReplies.methodNotAllowed(method));
+            return;
+        }
+        try {
+            McpHttpResponse now = admitted(request, read, answered);
+            if (now != null) {
+                answered.accept(now);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answered.accept(McpReplies.shuttingDown(null)); // ignored if the upstream answered already
+        }
+    }
+
+    /** The answer now, or null when the deployment's upstream hands it to {@code answered}. */
+    private McpHttpResponse admitted(McpHttpRequest request, McpUpstream.Posted[] read,
+                                     Consumer<McpHttpResponse> answered) throws InterruptedException {
         Headers headers = request.headers();
         if (!HttpRules.hostAllowed(headers.first("Host").orElse(null), settings.allowedHosts())) {
             return McpReplies.error(421, JsonRpc.TRANSPORT_ERROR, "Misdirected Request: this server does not "
@@ -140,7 +175,8 @@ public final class ServeMcpService implements ServeMcp {
         Optional<McpUpstream> upstream = upstreams.shuttingDown() ? Optional.empty()
                 : upstreams.find(request.deploymentId());
         if (upstream.isPresent()) {
-            return upstream.get().exchange(exchange); // the upstream tells the era itself: not done twice here
+            upstream.get().exchange(exchange, answered); // the upstream tells the era itself: not done twice here
+            return null;
         }
         // A 2026-07-28 request (by its body's claim) has no session, and that revision retired -32002.
         boolean stateless = posted.isPresent() && EraOfRequest.of(request.method(), posted.get().json(),

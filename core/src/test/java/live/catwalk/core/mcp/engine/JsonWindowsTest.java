@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import live.catwalk.core.mcp.domain.SessionId;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
@@ -116,5 +118,57 @@ class JsonWindowsTest {
         } finally {
             windows.close();
         }
+    }
+    @Test
+    void aPostAnsweredLaterGetsItsJsonOnceFromTheThreadThatDeliversItsLastResponse() throws Exception {
+        JsonWindows windows = new JsonWindows(Duration.ofSeconds(1), false);
+        Session session = session();
+        McpStream stream = session.openPostStream(2);
+        windows.open(session, stream);
+        List<McpHttpResponse> answers = new CopyOnWriteArrayList<>();
+        List<String> threads = new CopyOnWriteArrayList<>();
+        session.answerWhenReady(stream, Map.of(), a -> {
+            answers.add(a);
+            threads.add(Thread.currentThread().getName());
+        });
+        session.deliver(stream, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}", true);
+        assertTrue(answers.isEmpty(), "answered before its second response");
+
+        Thread.ofPlatform().name("the-reader").start(() -> session.deliver(stream,
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{}}", true)).join();
+
+        assertEquals(List.of("the-reader"), threads);
+        McpHttpResponse.Json json = assertInstanceOf(McpHttpResponse.Json.class, answers.getFirst());
+        assertEquals("[{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}},{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{}}]",
+                new String(json.body()));
+        for (int i = 0; i < 50; i++) {
+            windows.tick();
+        }
+        session.end();
+        assertEquals(1, answers.size(), "answered more than once");
+    }
+
+    @Test
+    void aPostAnsweredLaterTurnsIntoAStreamOnceItsWindowEndsAndIsAnsweredAtOnceWhenAlreadyDecided() {
+        JsonWindows windows = new JsonWindows(Duration.ofSeconds(1), false);
+        Session session = session();
+        McpStream stream = session.openPostStream(1);
+        windows.open(session, stream);
+        List<McpHttpResponse> answers = new CopyOnWriteArrayList<>();
+        session.answerWhenReady(stream, Map.of(), answers::add);
+        for (int i = 0; i < 40; i++) {
+            windows.tick();
+        }
+        assertTrue(answers.isEmpty(), "answered before the window was over");
+        windows.tick();
+        assertInstanceOf(McpHttpResponse.Stream.class, answers.getFirst());
+        session.end();
+        assertEquals(1, answers.size());
+
+        Session other = session();
+        McpStream decided = other.openPostStream(0); // no requests: nothing to wait for
+        List<McpHttpResponse> now = new CopyOnWriteArrayList<>();
+        other.answerWhenReady(decided, Map.of(), now::add);
+        assertEquals(1, now.size(), "an answer already decided is given at once");
     }
 }

@@ -33,6 +33,8 @@ public final class McpStream {
     /** What {@link #events} count against the budgets. */
     long bytes;
     StreamConnection connection;
+    /** The POST waiting for this stream's answer without a thread ({@link Session#answerWhenReady}), if any. */
+    Session.Answered waiting;
 
     McpStream(int number, int requests, Condition changed) {
         this.number = number;

@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import live.catwalk.core.mcp.domain.SessionId;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
 import live.catwalk.core.mcp.domain.http.SseSource;
@@ -197,50 +200,59 @@ public final class Session {
      * stream's requests. Returns false when the stream or the session is gone.
      */
     public boolean deliver(McpStream stream, String line, boolean answer) {
-        boolean delivered = deliverLocked(stream, line, answer);
-        shared.settle();
-        return delivered;
-    }
-
-    private boolean deliverLocked(McpStream stream, String line, boolean answer) {
+        boolean delivered;
+        Answered answered;
         lock.lock();
         try {
-            if (ended || streams.get(stream.number) != stream) {
-                return false;
-            }
-            if (answer) {
-                stream.open--;
-            }
-            switch (stream.mode) {
-                case PENDING -> {
-                    stream.early.add(line);
-                    earlyBytes += LoggedEvent.bytes(line);
-                    shared.add(LoggedEvent.bytes(line));
-                    if (!answer) {
-                        stream.sawOther = true;
-                    }
-                }
-                case SSE -> append(stream, line, OptionalLong.empty());
-                case JSON -> {
-                    return false;
-                }
-            }
-            stream.changed.signalAll();
-            return true;
+            delivered = deliverLocked(stream, line, answer);
+            answered = delivered ? answeredLocked(stream) : null;
         } finally {
             lock.unlock();
         }
+        shared.settle();
+        hand(answered);
+        return delivered;
+    }
+
+    /** Under the lock. */
+    private boolean deliverLocked(McpStream stream, String line, boolean answer) {
+        if (ended || streams.get(stream.number) != stream) {
+            return false;
+        }
+        if (answer) {
+            stream.open--;
+        }
+        switch (stream.mode) {
+            case PENDING -> {
+                stream.early.add(line);
+                earlyBytes += LoggedEvent.bytes(line);
+                shared.add(LoggedEvent.bytes(line));
+                if (!answer) {
+                    stream.sawOther = true;
+                }
+            }
+            case SSE -> append(stream, line, OptionalLong.empty());
+            case JSON -> {
+                return false;
+            }
+        }
+        stream.changed.signalAll();
+        return true;
     }
 
     /** A request of this stream ended without a response (cancelled by the client). */
     public void abandon(McpStream stream) {
+        Answered answered;
         lock.lock();
         try {
             stream.open--;
             stream.changed.signalAll();
+            answered = answeredLocked(stream);
         } finally {
             lock.unlock();
         }
+        shared.settle();
+        hand(answered);
     }
 
     /** Queues a message unrelated to any request on the standalone stream, for the GET reader. */
@@ -256,55 +268,108 @@ public final class Session {
      */
     public McpHttpResponse awaitAnswer(McpStream stream, Map<String, String> headers) throws InterruptedException {
         try {
-            return awaitAnswerLocked(stream, headers);
+            lock.lock();
+            try {
+                while (!answerable(stream)) {
+                    stream.changed.await();
+                }
+                return answerLocked(stream, headers);
+            } finally {
+                lock.unlock();
+            }
         } finally {
             shared.settle();
         }
     }
 
+    /**
+     * As {@link #awaitAnswer}, without waiting: the answer goes to {@code answered} once it is decided, at once or
+     * later on the thread that decides it (the one delivering the last response, ending the window or the session),
+     * outside this session's lock. No thread waits meanwhile. {@code answered} is called exactly once and must
+     * neither block for long nor throw.
+     */
+    public void answerWhenReady(McpStream stream, Map<String, String> headers, Consumer<McpHttpResponse> answered) {
+        Objects.requireNonNull(answered, "answered");
+        McpHttpResponse now;
+        lock.lock();
+        try {
+            if (!answerable(stream)) {
+                stream.waiting = new Answered(headers, answered, null);
+                return;
+            }
+            now = answerLocked(stream, headers);
+        } finally {
+            lock.unlock();
+        }
+        shared.settle();
+        answered.accept(now);
+    }
+
     /** Ends the JSON window of a POST stream: its POST stops waiting and answers with what it has. */
     public void endWindow(McpStream stream) {
+        Answered answered;
         lock.lock();
         try {
             stream.windowOver = true;
             stream.changed.signalAll();
+            answered = answeredLocked(stream);
         } finally {
             lock.unlock();
+        }
+        shared.settle();
+        hand(answered);
+    }
+
+    /** Under the lock: whether the POST of {@code stream} can answer now. */
+    private boolean answerable(McpStream stream) {
+        return ended || stream.sawOther || stream.open <= 0 || stream.windowOver;
+    }
+
+    /** Under the lock: the answer for a POST registered by {@link #answerWhenReady}, if it can be given now. */
+    private Answered answeredLocked(McpStream stream) {
+        Answered waiting = stream.waiting;
+        if (waiting == null || !answerable(stream)) {
+            return null;
+        }
+        stream.waiting = null;
+        return new Answered(waiting.headers(), waiting.to(), answerLocked(stream, waiting.headers()));
+    }
+
+    /** Outside the lock: hands a decided answer (if any) to its POST. */
+    private static void hand(Answered answered) {
+        if (answered != null) {
+            answered.to().accept(answered.answer());
         }
     }
 
-    private McpHttpResponse awaitAnswerLocked(McpStream stream, Map<String, String> headers)
-            throws InterruptedException {
-        lock.lock();
-        try {
-            while (!ended && !stream.sawOther && stream.open > 0 && !stream.windowOver) {
-                stream.changed.await();
-            }
-            if (!ended) {
-                long early = stream.early.stream().mapToLong(LoggedEvent::bytes).sum();
-                earlyBytes -= early;
-                shared.add(-early);
-            }
-            if (!stream.sawOther && stream.open <= 0 && !stream.early.isEmpty()) {
-                stream.mode = Mode.JSON;
-                streams.remove(stream.number);
-                String body = stream.early.size() == 1 ? stream.early.getFirst()
-                        : "[" + String.join(",", stream.early) + "]";
-                stream.early.clear();
-                return new McpHttpResponse.Json(200, headers, body.getBytes(StandardCharsets.UTF_8));
-            }
-            stream.mode = Mode.SSE;
-            StreamConnection connection = new StreamConnection(this, stream, 0);
-            stream.connection = connection;
-            if (version.primesStreams()) {
-                append(stream, "", OptionalLong.of(retryMillis));
-            }
-            stream.early.forEach(line -> append(stream, line, OptionalLong.empty()));
-            stream.early.clear();
-            return new McpHttpResponse.Stream(headers, connection);
-        } finally {
-            lock.unlock();
+    /** A POST waiting for its answer without a thread: where it goes; the answer once decided. */
+    record Answered(Map<String, String> headers, Consumer<McpHttpResponse> to, McpHttpResponse answer) {
+    }
+
+    /** Under the lock, once {@link #answerable}: the POST's answer, plain JSON or the stream it turns into. */
+    private McpHttpResponse answerLocked(McpStream stream, Map<String, String> headers) {
+        if (!ended) {
+            long early = stream.early.stream().mapToLong(LoggedEvent::bytes).sum();
+            earlyBytes -= early;
+            shared.add(-early);
         }
+        if (!stream.sawOther && stream.open <= 0 && !stream.early.isEmpty()) {
+            stream.mode = Mode.JSON;
+            streams.remove(stream.number);
+            String body = stream.early.size() == 1 ? stream.early.getFirst()
+                    : "[" + String.join(",", stream.early) + "]";
+            stream.early.clear();
+            return new McpHttpResponse.Json(200, headers, body.getBytes(StandardCharsets.UTF_8));
+        }
+        stream.mode = Mode.SSE;
+        StreamConnection connection = new StreamConnection(this, stream, 0);
+        stream.connection = connection;
+        if (version.primesStreams()) {
+            append(stream, "", OptionalLong.of(retryMillis));
+        }
+        stream.early.forEach(line -> append(stream, line, OptionalLong.empty()));
+        stream.early.clear();
+        return new McpHttpResponse.Stream(headers, connection);
     }
 
     /**
@@ -363,6 +428,7 @@ public final class Session {
 
     /** Ends the session: readers get the end of their stream, deliveries are dropped. Idempotent. */
     public void end() {
+        List<Answered> answered = new ArrayList<>(0);
         lock.lock();
         try {
             if (!ended) {
@@ -372,10 +438,17 @@ public final class Session {
                 shared.untrack(this);
             }
             ended = true;
-            streams.values().forEach(s -> s.changed.signalAll());
+            for (McpStream s : streams.values()) {
+                s.changed.signalAll();
+                Answered a = answeredLocked(s);
+                if (a != null) {
+                    answered.add(a);
+                }
+            }
         } finally {
             lock.unlock();
         }
+        answered.forEach(Session::hand);
     }
 
     public boolean ended() {

@@ -1,5 +1,6 @@
 package live.catwalk.core.mcp.port.in;
 
+import java.util.function.Consumer;
 import live.catwalk.core.mcp.domain.http.McpHttpRequest;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
 
@@ -15,4 +16,13 @@ import live.catwalk.core.mcp.domain.http.McpHttpResponse;
 public interface ServeMcp {
 
     McpHttpResponse serve(McpHttpRequest request);
+
+    /**
+     * As {@link #serve(McpHttpRequest)}, the answer handed to {@code answered} exactly once: at once, or later on
+     * another thread (a POST whose server has not answered yet holds no thread meanwhile). {@code answered} must
+     * neither block for long nor throw. By default it answers at once, on this thread.
+     */
+    default void serve(McpHttpRequest request, Consumer<McpHttpResponse> answered) {
+        answered.accept(serve(request));
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import live.catwalk.core.mcp.domain.http.Headers;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
 import live.catwalk.core.mcp.domain.jsonrpc.JsonRpcMessage;
@@ -23,6 +24,15 @@ public interface McpUpstream {
 
     /** Answers an admitted exchange; may block for the JSON window. Interrupted: the caller is going away. */
     McpHttpResponse exchange(Exchange exchange) throws InterruptedException;
+
+    /**
+     * As {@link #exchange(Exchange)}, the answer handed to {@code answered} exactly once: at once, or later on another
+     * thread, so that a request waiting for its server need not hold a thread. {@code answered} must neither block for
+     * long nor throw. By default it answers at once, on this thread.
+     */
+    default void exchange(Exchange exchange, Consumer<McpHttpResponse> answered) throws InterruptedException {
+        answered.accept(exchange(exchange));
+    }
 
     /** One admitted request: POST carries its {@link Posted} body; GET and DELETE none. */
     record Exchange(String deploymentId, String method, String principal, Headers headers, Optional<Posted> posted) {

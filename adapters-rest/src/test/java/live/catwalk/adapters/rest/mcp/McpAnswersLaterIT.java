@@ -1,0 +1,218 @@
+package live.catwalk.adapters.rest.mcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import live.catwalk.adapters.rest.RestServer;
+import live.catwalk.core.mcp.domain.http.McpHttpRequest;
+import live.catwalk.core.mcp.domain.http.McpHttpResponse;
+import live.catwalk.core.mcp.domain.http.SseFrame;
+import live.catwalk.core.mcp.domain.http.SseSource;
+import live.catwalk.core.mcp.port.in.ServeMcp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An answer core gives later, on another thread, after the request's own thread has ended (a 2025 POST waiting for
+ * its server holds no thread): it reaches the client whole, as small JSON, large JSON or an event stream, the
+ * connection stays usable, and the endpoint's activity counts the exchange until its answer is written.
+ */
+class McpAnswersLaterIT {
+
+    private static final String BIG = "x".repeat(200_000);
+
+    private final McpActivity activity = new McpActivity();
+    private volatile boolean requestThreadEndedFirst;
+    private final java.util.List<String> servedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private RestServer server;
+    private URI base;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = RestServer.builder("127.0.0.1", 0)
+                .mcpEndpoint(new Later(), Duration.ofSeconds(1), activity)
+                .build();
+        base = server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(Duration.ZERO);
+    }
+
+    /** Answers every request from a thread of its own once the request's thread has ended. */
+    private final class Later implements ServeMcp {
+
+        @Override
+        public McpHttpResponse serve(McpHttpRequest request) {
+            throw new AssertionError("the MCP handler must use the answer-later form");
+        }
+
+        @Override
+        public void serve(McpHttpRequest request, Consumer<McpHttpResponse> answered) {
+            String body = RawHttp.text(request);
+            Thread requestThread = Thread.currentThread();
+            servedOn.add(requestThread.getName() + (requestThread.isVirtual() ? "/virtual" : "/platform"));
+            Thread.ofPlatform().start(() -> {
+                try {
+                    requestThread.join(Duration.ofSeconds(5));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                requestThreadEndedFirst = !requestThread.isAlive();
+                answered.accept(switch (body) {
+                    case "big" -> json("{\"big\":\"" + BIG + "\"}");
+                    case "stream" -> new McpHttpResponse.Stream(Map.of(), new TwoEvents());
+                    default -> json("{\"echo\":\"" + body + "\"}");
+                });
+            });
+        }
+    }
+
+    private static McpHttpResponse json(String text) {
+        return new McpHttpResponse.Json(200, Map.of("X-Later", "yes"), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Two events, then the end. */
+    private static final class TwoEvents implements SseSource {
+
+        private final Deque<SseFrame> frames = new ArrayDeque<>(java.util.List.of(
+                new SseFrame.Event("1-1", "{\"n\":1}", OptionalLong.empty()),
+                new SseFrame.Event("1-2", "{\"n\":2}", OptionalLong.empty())));
+
+        @Override
+        public SseFrame poll(Duration maxWait) {
+            SseFrame next = frames.poll();
+            return next != null ? next : SseFrame.END;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private RawHttp.Reply post(String body) throws IOException {
+        return RawHttp.send(base, "POST", "/mcp/dep", Map.of("Content-Type", "application/json",
+                "Authorization", "Bearer t"), body);
+    }
+
+    @Test
+    void aSmallJsonAnswerGivenAfterTheRequestThreadEndedIsWrittenWithItsHeaders() throws Exception {
+        RawHttp.Reply reply = post("hello");
+
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals("{\"echo\":\"hello\"}", reply.body());
+        assertEquals("yes", reply.headers().get("x-later"));
+        assertTrue(requestThreadEndedFirst, "the request's thread waited for the answer instead of ending");
+        assertActivityEnds();
+    }
+
+    @Test
+    void aLargeJsonAnswerGivenLaterArrivesWhole() throws Exception {
+        RawHttp.Reply reply = post("big");
+
+        assertEquals(200, reply.status());
+        assertEquals("{\"big\":\"" + BIG + "\"}", reply.body());
+        assertTrue(requestThreadEndedFirst);
+        assertActivityEnds();
+    }
+
+    @Test
+    void aStreamGivenLaterIsWrittenEventByEventToItsEnd() throws Exception {
+        RawHttp.Reply reply = post("stream");
+
+        assertEquals(200, reply.status());
+        assertTrue(reply.headers().get("content-type").startsWith("text/event-stream"), reply.headers().toString());
+        assertTrue(reply.body().contains("id: 1-1\ndata: {\"n\":1}\n\n"), reply.body());
+        assertTrue(reply.body().contains("id: 1-2\ndata: {\"n\":2}\n\n"), reply.body());
+        assertTrue(requestThreadEndedFirst);
+        assertActivityEnds();
+    }
+
+    @Test
+    void theConnectionServesTheNextRequestAfterAnAnswerGivenLater() throws Exception {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            for (String body : new String[] {"one", "two", "three"}) {
+                write(socket, body);
+                String reply = readReply(socket.getInputStream());
+                assertTrue(reply.startsWith("HTTP/1.1 200"), reply);
+                assertTrue(reply.endsWith("{\"echo\":\"" + body + "\"}"), reply);
+            }
+        }
+        assertActivityEnds();
+    }
+
+    @Test
+    void requestsPipelinedBehindAnAnswerGivenLaterAreAnsweredInOrderAndNotRunOnTheAnsweringThread()
+            throws Exception {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            write(socket, "first", "second", "third");
+            for (String body : new String[] {"first", "second", "third"}) {
+                String reply = readReply(socket.getInputStream());
+                assertTrue(reply.endsWith("{\"echo\":\"" + body + "\"}"), reply);
+            }
+        }
+        assertEquals(3, servedOn.size(), servedOn.toString());
+        assertTrue(servedOn.stream().allMatch(thread -> thread.endsWith("/virtual")),
+                "a pipelined request ran on the thread that answered the one before: " + servedOn);
+        assertActivityEnds();
+    }
+
+    private void assertActivityEnds() throws InterruptedException {
+        for (int i = 0; i < 100 && activity.inFlight() > 0; i++) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, activity.inFlight(), "an exchange answered later still counts as in flight");
+        assertEquals(0, activity.streams());
+    }
+
+    /** Writes one request per body, all in one write (pipelined when more than one). */
+    private void write(Socket socket, String... bodies) throws IOException {
+        ByteArrayOutputStream requests = new ByteArrayOutputStream();
+        for (String body : bodies) {
+            byte[] content = body.getBytes(StandardCharsets.UTF_8);
+            String head = "POST /mcp/dep HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n"
+                    + "Content-Type: application/json\r\nAuthorization: Bearer t\r\nContent-Length: "
+                    + content.length + "\r\n\r\n";
+            requests.writeBytes(head.getBytes(StandardCharsets.ISO_8859_1));
+            requests.writeBytes(content);
+        }
+        socket.getOutputStream().write(requests.toByteArray());
+        socket.getOutputStream().flush();
+    }
+
+    /** One response with a Content-Length, headers and body as text. */
+    private static String readReply(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.write(b);
+        }
+        String headers = head.toString(StandardCharsets.ISO_8859_1);
+        int length = 0;
+        for (String line : headers.split("\r\n")) {
+            if (line.toLowerCase().startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).strip());
+            }
+        }
+        return headers + new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+}

@@ -190,13 +190,30 @@ final class McpHttpHandler extends HttpHandler {
             try {
                 answerNow(now);
             } catch (IOException | RuntimeException e) {
+                if (now instanceof McpHttpResponse.Stream stream) {
+                    stream.source().close(); // its events stay for a resumption
+                }
                 LOG.log(System.Logger.Level.DEBUG, "MCP answer not written in full", e); // mostly: the client left
             } finally {
                 try {
-                    AnswerThreads.finishing(response::resume); // runs what Grizzly does next on this connection
+                    AnswerThreads.finishing(this::resume); // runs what Grizzly does next on this connection
                 } finally {
                     activity.ended();
                 }
+            }
+        }
+
+        /**
+         * Resumes the suspended response unless Grizzly cancelled it meanwhile (the client went away): resuming a
+         * cancelled response would run its filter chain context again after Grizzly released it.
+         */
+        private void resume() {
+            if (response.getSuspendContext() instanceof Response.SuspendedContextImpl context) {
+                if (context.markResumed()) {
+                    request.getContext().resume();
+                }
+            } else if (response.isSuspended()) {
+                response.resume();
             }
         }
     }

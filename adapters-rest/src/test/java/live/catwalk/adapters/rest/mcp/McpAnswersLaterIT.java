@@ -36,6 +36,8 @@ class McpAnswersLaterIT {
 
     private final McpActivity activity = new McpActivity();
     private volatile boolean requestThreadEndedFirst;
+    private final java.util.concurrent.CountDownLatch clientGone = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.CountDownLatch endlessClosed = new java.util.concurrent.CountDownLatch(1);
     private final java.util.List<String> servedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
     private RestServer server;
     private URI base;
@@ -73,8 +75,16 @@ class McpAnswersLaterIT {
                     Thread.currentThread().interrupt();
                 }
                 requestThreadEndedFirst = !requestThread.isAlive();
+                if (body.equals("endless")) {
+                    try {
+                        clientGone.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 answered.accept(switch (body) {
                     case "big" -> json("{\"big\":\"" + BIG + "\"}");
+                    case "endless" -> new McpHttpResponse.Stream(Map.of(), new Endless());
                     case "stream" -> new McpHttpResponse.Stream(Map.of(), new TwoEvents());
                     default -> json("{\"echo\":\"" + body + "\"}");
                 });
@@ -84,6 +94,21 @@ class McpAnswersLaterIT {
 
     private static McpHttpResponse json(String text) {
         return new McpHttpResponse.Json(200, Map.of("X-Later", "yes"), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** No event ever: only a write failing (a heartbeat to a client that left) ends it. */
+    private final class Endless implements SseSource {
+
+        @Override
+        public SseFrame poll(Duration maxWait) throws InterruptedException {
+            Thread.sleep(maxWait);
+            return null;
+        }
+
+        @Override
+        public void close() {
+            endlessClosed.countDown();
+        }
     }
 
     /** Two events, then the end. */
@@ -171,6 +196,21 @@ class McpAnswersLaterIT {
         assertTrue(servedOn.stream().allMatch(thread -> thread.endsWith("/virtual")),
                 "a pipelined request ran on the thread that answered the one before: " + servedOn);
         assertActivityEnds();
+    }
+
+    @Test
+    void aStreamGivenLaterToAClientThatLeftIsClosedAndTheEndpointServesOn() throws Exception {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            write(socket, "endless");
+            Thread.sleep(100); // the request is in: its answer is due later
+        }
+        clientGone.countDown();
+
+        assertTrue(endlessClosed.await(10, java.util.concurrent.TimeUnit.SECONDS),
+                "the stream for a client that left was never closed");
+        assertActivityEnds();
+        RawHttp.Reply next = post("after");
+        assertEquals("{\"echo\":\"after\"}", next.body());
     }
 
     private void assertActivityEnds() throws InterruptedException {

@@ -485,6 +485,7 @@ final class Endpoint implements BridgeSessions, McpUpstream {
     }
 
     private boolean inFlight(Attached attached) {
-        return attached.session().hasArriving() || attached.bridge().hasRequestsOf(attached.session());
+        return attached.session().hasArriving() || attached.bridge().hasRequestsOf(attached.session())
+                || attached.session().answering();
     }
 }

@@ -7,8 +7,10 @@ import static live.catwalk.core.mcp.engine.McpHarness.json;
 import static live.catwalk.core.mcp.engine.McpHarness.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import live.catwalk.core.mcp.domain.GatewaySettings;
 import live.catwalk.core.shared.domain.SessionMode;
 import live.catwalk.core.mcp.domain.http.McpHttpResponse;
+import live.catwalk.core.mcp.domain.http.SseSource;
+import live.catwalk.core.mcp.domain.jsonrpc.JsonRpc;
 import live.catwalk.core.mcp.fakes.FakeChannel;
 import live.catwalk.core.mcp.fakes.FakeMcpServer;
 import live.catwalk.core.mcp.fakes.FakeStdioServers;
@@ -122,6 +126,7 @@ class IsolatedModeTest {
             CompletableFuture.runAsync(() -> mcp.post(busy, call(1, "slow", "")));
             mcp.servers.last().nextReceived("tools/call");
             itsServer.crashAndHold();
+            itsServer.settle(); // the gateway knows of the crash before the call comes
             CompletableFuture<McpHttpResponse> answer = new CompletableFuture<>();
             Thread caller = Thread.ofPlatform().start(() -> answer.complete(mcp.post(waiting, call(2, "echo", ""))));
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -137,6 +142,29 @@ class IsolatedModeTest {
             assertEquals(200, answered.status());
             assertEquals("hi", json(answered).path("result").path("content").get(0).path("text").asText());
             assertFalse(itsServer.isClosed());
+        }
+    }
+
+    @Test
+    void atTheCapASessionWhoseAnswerStreamStillHoldsItsAnswerIsNotEndedToMakeRoom() throws Exception {
+        try (McpHarness mcp = new McpHarness(SessionMode.ISOLATED, twoChildren(), new FakeStdioServers())) {
+            String streaming = mcp.initialize("2025-11-25");
+            FakeChannel itsServer = mcp.servers.last();
+            McpHttpResponse call = mcp.post(streaming, call(2, "slow", "")); // past the JSON window: a stream
+            SseSource stream = assertInstanceOf(McpHttpResponse.Stream.class, call, call::toString).source();
+            mcp.clock.advance(Duration.ofSeconds(1));
+            String busy = mcp.initialize("2025-11-25");
+            CompletableFuture.runAsync(() -> mcp.post(busy, call(1, "slow", "")));
+            mcp.servers.last().nextReceived("tools/call");
+            itsServer.server().releaseSlow();
+            Thread.sleep(300); // the answer reaches the stream's log: the session has no request at its server
+
+            McpHttpResponse refused = mcp.post(null, INIT);
+
+            assertEquals(503, refused.status(), "the only session without a request at its server still has an "
+                    + "answer to write");
+            JsonNode answer = JsonRpc.parse(McpHarness.nextMessage(stream).data());
+            assertEquals("slow done", answer.path("result").path("content").get(0).path("text").asText());
         }
     }
 

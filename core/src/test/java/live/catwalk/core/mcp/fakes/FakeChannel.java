@@ -133,6 +133,11 @@ public final class FakeChannel implements StdioChannel {
         });
     }
 
+    /** Waits until what this process was told so far (a crash, a line to write) has happened and been reported. */
+    public void settle() throws Exception {
+        thread.submit(() -> { }).get(5, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     /** The restart {@link #crashAndHold} announced. */
     public void restartNow() {
         thread.execute(() -> {

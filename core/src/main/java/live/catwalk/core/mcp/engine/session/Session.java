@@ -174,6 +174,24 @@ public final class Session {
         }
     }
 
+    /**
+     * Whether a POST of this session still waits for its answer or is having its answer stream read: ending the
+     * session now would lose what that stream still holds.
+     */
+    public boolean answering() {
+        lock.lock();
+        try {
+            for (McpStream s : streams.values()) {
+                if (!s.standalone() && (s.waiting != null || s.connection != null)) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public boolean hasReaders() {
         lock.lock();
         try {

@@ -129,7 +129,10 @@ final class McpHttpHandler extends HttpHandler {
         /** The answer from core: kept for the request's thread, or written into the suspended response. */
         void answer(McpHttpResponse given) {
             synchronized (this) {
-                if (answer != null) {
+                if (answer != null) { // answered already (a 500 for a failure after core took the request)
+                    if (given instanceof McpHttpResponse.Stream stream) {
+                        stream.source().close();
+                    }
                     return;
                 }
                 answer = given;

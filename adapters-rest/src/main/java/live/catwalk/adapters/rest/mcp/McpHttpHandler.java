@@ -240,6 +240,9 @@ final class McpHttpHandler extends HttpHandler {
     /** The request's body, read from Grizzly's stream only when core asks for it. */
     private static final class StreamedBody implements RequestBody {
 
+        /** The most of a too large chunked body read beyond the limit to reach its end. */
+        private static final long DRAINED = 64 * 1024;
+
         private final Request request;
         private boolean consumed;
 
@@ -250,6 +253,24 @@ final class McpHttpHandler extends HttpHandler {
         /** Whether the body was read to its end. */
         boolean consumed() {
             return consumed;
+        }
+
+        /**
+         * Reads and drops what is left of a chunked body found too large, up to {@link #DRAINED} bytes; true if it
+         * ended there. Left unread, the client's last bytes would make the server's close a reset, which can cost
+         * the client the 413 it was sent.
+         */
+        private static boolean drained(InputStream in) throws IOException {
+            byte[] scratch = new byte[8192];
+            long left = DRAINED;
+            while (left > 0) {
+                int n = in.read(scratch, 0, (int) Math.min(scratch.length, left));
+                if (n < 0) {
+                    return true;
+                }
+                left -= n;
+            }
+            return in.read() < 0;
         }
 
         /** The body, read to its declared length when there is one (the usual case), else up to the limit. */
@@ -263,6 +284,7 @@ final class McpHttpHandler extends HttpHandler {
                 byte[] body = declared >= 0 ? in.readNBytes((int) declared)
                         : in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
                 if (body.length > maxBytes) {
+                    consumed = drained(in); // a little over: read to its end, so closing sends no reset
                     return Optional.empty();
                 }
                 consumed = true;

@@ -1,6 +1,7 @@
 package live.catwalk.adapters.rest.mcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -124,6 +125,36 @@ class McpEdgeIT {
             assertTrue(head.toString().startsWith("http/1.1 200"), head::toString);
             assertTrue(head.toString().contains("cache-control: no-store, no-transform"), head::toString);
             assertTrue(head.toString().contains("x-content-type-options: nosniff"), head::toString);
+        }
+    }
+
+    @Test
+    void aChunkedBodyALittleOverTheLimitIsReadToItsEndSoTheConnectionClosesWithoutAReset() throws Exception {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /mcp/dep HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TOKEN + "\r\n"
+                    + "Accept: application/json, text/event-stream\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[8192];
+            java.util.Arrays.fill(chunk, (byte) ' ');
+            for (int sent = 0; sent < 8 * 1024 * 1024 + 8192; sent += chunk.length) {
+                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(chunk);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.flush();
+            Thread.sleep(300); // over the limit already: a server that answered and closed now resets what follows
+            out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(chunk);
+            out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+
+            assertTrue(line(in).startsWith("HTTP/1.1 413"));
+            ByteArrayOutputStream rest = new ByteArrayOutputStream();
+            in.transferTo(rest); // a reset (unread bytes at the server's close) would throw here
+            assertTrue(rest.toString(StandardCharsets.ISO_8859_1).contains("-32000"), rest::toString);
         }
     }
 

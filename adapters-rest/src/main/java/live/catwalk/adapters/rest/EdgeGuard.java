@@ -166,7 +166,7 @@ final class EdgeGuard implements AddOn {
                     new EmptyCompletionHandler<WriteResult>() {
                         @Override
                         public void completed(WriteResult result) {
-                            connection.closeSilently();
+                            deadlines.closeLingering(connection);
                         }
 
                         @Override

@@ -1,6 +1,7 @@
 package live.catwalk.adapters.rest;
 
 import java.io.IOException;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,7 @@ import org.glassfish.grizzly.attributes.Attribute;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
+import org.glassfish.grizzly.nio.transport.TCPNIOConnection;
 
 /**
  * Total time limits on reading a request: its header block must arrive within one limit of its first
@@ -30,6 +32,9 @@ final class ReadDeadlines implements AutoCloseable {
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(ReadDeadlines.class.getName() + ".tracked");
 
     private enum Phase { BETWEEN_REQUESTS, HEADERS, BODY, RECEIVED }
+
+    /** How long a refused connection keeps reading (and dropping) what its client still sends. */
+    private static final long LINGER_MILLIS = 1000;
 
     private final long headerNanos;
     private final long bodyNanos;
@@ -67,6 +72,24 @@ final class ReadDeadlines implements AutoCloseable {
         } else {
             disarm(t);
         }
+    }
+
+    /**
+     * Closes {@code connection} after a refusal was written while its request may still be arriving: the output is
+     * shut at once (the client reads the answer, then the end), the connection itself a second later. Closed at once
+     * with unread bytes, the connection would be reset, and a client still sending could lose the answer.
+     */
+    void closeLingering(Connection<?> connection) {
+        if (connection instanceof TCPNIOConnection tcp && tcp.getChannel() instanceof SocketChannel channel) {
+            try {
+                channel.shutdownOutput();
+                sweeper.schedule(connection::closeSilently, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+                return;
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "half-close failed; closing", e);
+            }
+        }
+        connection.closeSilently();
     }
 
     /** The last byte of a request's body has arrived. */

@@ -118,6 +118,25 @@ class EdgeIT extends RestServerHarness {
     }
 
     @Test
+    void aBodyRefusedForItsLengthIsAnsweredEvenIfItsClientGoesOnSending() throws Exception {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /test/orders HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + (MAX_BODY + 1) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[1024]);
+            out.flush();
+            Thread.sleep(300); // refused at the headers: the server has answered by now
+            out.write(new byte[8192]); // a client that sends its body before it reads
+            out.flush();
+
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.contains("too_large"), answer);
+        }
+    }
+
+    @Test
     void everyResponseCarriesTheSecurityHeaders() throws Exception {
         assertSecurityHeaders(get("api/health"));
         assertSecurityHeaders(get("no-such-thing"));

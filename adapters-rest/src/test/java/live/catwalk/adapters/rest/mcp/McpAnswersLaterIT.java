@@ -3,9 +3,7 @@ package live.catwalk.adapters.rest.mcp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -172,8 +170,8 @@ class McpAnswersLaterIT {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
             for (String body : new String[] {"one", "two", "three"}) {
-                write(socket, body);
-                String reply = readReply(socket.getInputStream());
+                RawHttp.post(socket, base, body);
+                String reply = RawHttp.readReply(socket.getInputStream());
                 assertTrue(reply.startsWith("HTTP/1.1 200"), reply);
                 assertTrue(reply.endsWith("{\"echo\":\"" + body + "\"}"), reply);
             }
@@ -186,9 +184,9 @@ class McpAnswersLaterIT {
             throws Exception {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
-            write(socket, "first", "second", "third");
+            RawHttp.post(socket, base, "first", "second", "third");
             for (String body : new String[] {"first", "second", "third"}) {
-                String reply = readReply(socket.getInputStream());
+                String reply = RawHttp.readReply(socket.getInputStream());
                 assertTrue(reply.endsWith("{\"echo\":\"" + body + "\"}"), reply);
             }
         }
@@ -201,7 +199,7 @@ class McpAnswersLaterIT {
     @Test
     void aStreamGivenLaterToAClientThatLeftIsClosedAndTheEndpointServesOn() throws Exception {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            write(socket, "endless");
+            RawHttp.post(socket, base, "endless");
             Thread.sleep(100); // the request is in: its answer is due later
         }
         clientGone.countDown();
@@ -219,40 +217,5 @@ class McpAnswersLaterIT {
         }
         assertEquals(0, activity.inFlight(), "an exchange answered later still counts as in flight");
         assertEquals(0, activity.streams());
-    }
-
-    /** Writes one request per body, all in one write (pipelined when more than one). */
-    private void write(Socket socket, String... bodies) throws IOException {
-        ByteArrayOutputStream requests = new ByteArrayOutputStream();
-        for (String body : bodies) {
-            byte[] content = body.getBytes(StandardCharsets.UTF_8);
-            String head = "POST /mcp/dep HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n"
-                    + "Content-Type: application/json\r\nAuthorization: Bearer t\r\nContent-Length: "
-                    + content.length + "\r\n\r\n";
-            requests.writeBytes(head.getBytes(StandardCharsets.ISO_8859_1));
-            requests.writeBytes(content);
-        }
-        socket.getOutputStream().write(requests.toByteArray());
-        socket.getOutputStream().flush();
-    }
-
-    /** One response with a Content-Length, headers and body as text. */
-    private static String readReply(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.write(b);
-        }
-        String headers = head.toString(StandardCharsets.ISO_8859_1);
-        int length = 0;
-        for (String line : headers.split("\r\n")) {
-            if (line.toLowerCase().startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring(15).strip());
-            }
-        }
-        return headers + new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 }

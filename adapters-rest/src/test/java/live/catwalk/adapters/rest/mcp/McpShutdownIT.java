@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -71,16 +68,16 @@ class McpShutdownIT {
         try (Socket idle = new Socket(base.getHost(), base.getPort());
              Socket busy = new Socket(base.getHost(), base.getPort())) {
             idle.setSoTimeout(10_000);
-            write(idle, "{}");
-            assertTrue(readReply(idle.getInputStream()).startsWith("HTTP/1.1 202"), "the keep-alive warm-up failed");
-            write(busy, "slow");
+            RawHttp.post(idle, base, "{}");
+            assertTrue(RawHttp.readReply(idle.getInputStream()).startsWith("HTTP/1.1 202"), "the keep-alive warm-up failed");
+            RawHttp.post(busy, base, "slow");
             assertTrue(slowStarted.await(5, TimeUnit.SECONDS), "the slow request never started");
             assertTrue(onVirtualThread, "a waiting MCP request holds a virtual thread, not a platform one");
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> server.stop(Duration.ofSeconds(5)));
             Thread.sleep(300); // the server is draining: the slow request holds it
 
-            write(idle, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}");
-            String reply = readReply(idle.getInputStream());
+            RawHttp.post(idle, base, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}");
+            String reply = RawHttp.readReply(idle.getInputStream());
 
             release.countDown();
             stopping.get(10, TimeUnit.SECONDS);
@@ -92,35 +89,5 @@ class McpShutdownIT {
             assertEquals(JsonRpc.SERVER_UNAVAILABLE, body.path("error").path("code").asInt(), reply);
             assertEquals(McpReplies.SHUTTING_DOWN, body.path("error").path("message").asText());
         }
-    }
-
-    private void write(Socket socket, String body) throws IOException {
-        byte[] content = body.getBytes(StandardCharsets.UTF_8);
-        String head = "POST /mcp/dep HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n"
-                + "Content-Type: application/json\r\nAuthorization: Bearer t\r\nContent-Length: " + content.length
-                + "\r\n\r\n";
-        socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
-        socket.getOutputStream().write(content);
-        socket.getOutputStream().flush();
-    }
-
-    /** One response with a Content-Length, headers and body as text. */
-    private static String readReply(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.write(b);
-        }
-        String headers = head.toString(StandardCharsets.ISO_8859_1);
-        int length = 0;
-        for (String line : headers.split("\r\n")) {
-            if (line.toLowerCase().startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring(15).strip());
-            }
-        }
-        return headers + new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 }

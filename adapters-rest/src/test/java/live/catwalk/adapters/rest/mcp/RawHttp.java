@@ -53,6 +53,41 @@ public final class RawHttp {
         }
     }
 
+    /** Writes one POST to {@code /mcp/dep} per body (JSON, token {@code t}) on {@code socket}, all in one write. */
+    public static void post(Socket socket, URI base, String... bodies) throws IOException {
+        ByteArrayOutputStream requests = new ByteArrayOutputStream();
+        for (String body : bodies) {
+            byte[] content = body.getBytes(StandardCharsets.UTF_8);
+            String head = "POST /mcp/dep HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n"
+                    + "Content-Type: application/json\r\nAuthorization: Bearer t\r\nContent-Length: "
+                    + content.length + "\r\n\r\n";
+            requests.writeBytes(head.getBytes(StandardCharsets.ISO_8859_1));
+            requests.writeBytes(content);
+        }
+        socket.getOutputStream().write(requests.toByteArray());
+        socket.getOutputStream().flush();
+    }
+
+    /** One response with a Content-Length, headers and body as text. */
+    public static String readReply(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.write(b);
+        }
+        String headers = head.toString(StandardCharsets.ISO_8859_1);
+        int length = 0;
+        for (String line : headers.split("\r\n")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).strip());
+            }
+        }
+        return headers + new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
     private static Reply parse(InputStream in) throws IOException {
         String statusLine = line(in);
         int status = Integer.parseInt(statusLine.split(" ")[1]);

@@ -95,15 +95,14 @@ public final class ServeMcpService implements ServeMcp {
                 answered.accept(answer);
             }
         };
-        boolean returned = false;
         try {
             answer(request, read, recorded);
-            returned = true;
-        } finally { // an exception before the answer was handed on is the handler's 500
-            if (!returned && !handed.get()) {
+        } catch (RuntimeException | Error e) { // one before the answer was handed on is the handler's 500
+            if (!handed.get()) {
                 telemetry.record(McpRequestLabels.of(request.method(), request.headers(), read[0], 500,
                         telemetry.monotonicNanos() - began));
             }
+            throw e;
         }
     }
 

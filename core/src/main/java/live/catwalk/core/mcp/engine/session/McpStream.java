@@ -34,7 +34,7 @@ public final class McpStream {
     long bytes;
     StreamConnection connection;
     /** The POST waiting for this stream's answer without a thread ({@link Session#answerWhenReady}), if any. */
-    Session.Answered waiting;
+    Session.Waiting waiting;
 
     McpStream(int number, int requests, Condition changed) {
         this.number = number;

@@ -219,7 +219,7 @@ public final class Session {
      */
     public boolean deliver(McpStream stream, String line, boolean answer) {
         boolean delivered;
-        Answered answered;
+        Runnable answered;
         lock.lock();
         try {
             delivered = deliverLocked(stream, line, answer);
@@ -260,7 +260,7 @@ public final class Session {
 
     /** A request of this stream ended without a response (cancelled by the client). */
     public void abandon(McpStream stream) {
-        Answered answered;
+        Runnable answered;
         lock.lock();
         try {
             stream.open--;
@@ -312,7 +312,7 @@ public final class Session {
         lock.lock();
         try {
             if (!answerable(stream)) {
-                stream.waiting = new Answered(headers, answered, null);
+                stream.waiting = new Waiting(headers, answered);
                 return;
             }
             now = answerLocked(stream, headers);
@@ -325,7 +325,7 @@ public final class Session {
 
     /** Ends the JSON window of a POST stream: its POST stops waiting and answers with what it has. */
     public void endWindow(McpStream stream) {
-        Answered answered;
+        Runnable answered;
         lock.lock();
         try {
             stream.windowOver = true;
@@ -343,25 +343,29 @@ public final class Session {
         return ended || stream.sawOther || stream.open <= 0 || stream.windowOver;
     }
 
-    /** Under the lock: the answer for a POST registered by {@link #answerWhenReady}, if it can be given now. */
-    private Answered answeredLocked(McpStream stream) {
-        Answered waiting = stream.waiting;
+    /**
+     * Under the lock: for a POST registered by {@link #answerWhenReady} whose answer can be given now, that answer
+     * decided and the handing of it, to run outside the lock; else null.
+     */
+    private Runnable answeredLocked(McpStream stream) {
+        Waiting waiting = stream.waiting;
         if (waiting == null || !answerable(stream)) {
             return null;
         }
         stream.waiting = null;
-        return new Answered(waiting.headers(), waiting.to(), answerLocked(stream, waiting.headers()));
+        McpHttpResponse answer = answerLocked(stream, waiting.headers());
+        return () -> waiting.to().accept(answer);
     }
 
     /** Outside the lock: hands a decided answer (if any) to its POST. */
-    private static void hand(Answered answered) {
+    private static void hand(Runnable answered) {
         if (answered != null) {
-            answered.to().accept(answered.answer());
+            answered.run();
         }
     }
 
-    /** A POST waiting for its answer without a thread: where it goes; the answer once decided. */
-    record Answered(Map<String, String> headers, Consumer<McpHttpResponse> to, McpHttpResponse answer) {
+    /** A POST waiting for its answer without a thread: the headers for its answer and where the answer goes. */
+    record Waiting(Map<String, String> headers, Consumer<McpHttpResponse> to) {
     }
 
     /** Under the lock, once {@link #answerable}: the POST's answer, plain JSON or the stream it turns into. */
@@ -446,7 +450,7 @@ public final class Session {
 
     /** Ends the session: readers get the end of their stream, deliveries are dropped. Idempotent. */
     public void end() {
-        List<Answered> answered = new ArrayList<>(0);
+        List<Runnable> answered = new ArrayList<>(0);
         lock.lock();
         try {
             if (!ended) {
@@ -458,7 +462,7 @@ public final class Session {
             ended = true;
             for (McpStream s : streams.values()) {
                 s.changed.signalAll();
-                Answered a = answeredLocked(s);
+                Runnable a = answeredLocked(s);
                 if (a != null) {
                     answered.add(a);
                 }
